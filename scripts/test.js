@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm test`: unit tests, then the integration suite on PGlite and on PostgreSQL (TEST_DATABASE_URL, default
+// the local server). Without a reachable server the PostgreSQL run is skipped with a notice, except in CI
+// (CI=true), where that is a failure. Extra arguments go to vitest.
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+
+const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const projects = ['unit', 'integration-pglite'];
+
+async function reachable() {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch (error) {
+    console.warn(`PostgreSQL at ${url.replace(/:[^:@/]*@/, ':***@')} is not reachable: ${error.message}`);
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+if (await reachable()) projects.push('integration-postgres');
+else if (process.env.CI) {
+  console.error('CI needs the PostgreSQL suite: start PostgreSQL or set TEST_DATABASE_URL.');
+  process.exit(1);
+} else console.warn('Skipping the PostgreSQL integration suite.');
+
+const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...process.argv.slice(2)];
+const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, TEST_DATABASE_URL: url } });
+process.exit(run.status ?? 1);

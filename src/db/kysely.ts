@@ -1,0 +1,64 @@
+/**
+ * The one place that chooses the database: a PostgreSQL server when DATABASE_URL is set, otherwise embedded
+ * PGlite stored under ./data/db (LIANXIN_DATA_DIR overrides). The server runs PGlite in a worker thread;
+ * batch jobs and tests may run it inline (on their own thread) since nothing else waits on them.
+ */
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { pgliteOptions, TYPE_PARSERS } from './pglite-options.ts';
+import { PGliteWorkerClient } from './pglite-worker-client.ts';
+import type { Database } from './schema.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  backend: Backend;
+  /** Where the data lives, for messages: the PostgreSQL URL without password, or the PGlite directory. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent, PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `null` keeps the database in memory (tests). */
+  dataDir?: string | null;
+  /** 'worker' (server) keeps PGlite off the calling thread; 'inline' runs it here (jobs, tests). */
+  pgliteThread?: 'worker' | 'inline';
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+/** Reads the database choice from the environment. */
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.LIANXIN_DATA_DIR || 'data/db'),
+  };
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    const parser = TYPE_PARSERS[oid];
+    return parser ?? pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** Opens the chosen database. Migrations are not applied here (see migrate.ts). */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const location = options.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    return { db, backend: 'postgres', location, close: () => db.destroy() };
+  }
+  const dataDir = options.dataDir ?? undefined;
+  const pglite =
+    options.pgliteThread === 'worker' ? new PGliteWorkerClient(dataDir) : new PGlite(pgliteOptions(dataDir));
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pglite as PGlite }) });
+  return { db, backend: 'pglite', location: dataDir ?? 'memory', close: () => db.destroy() };
+}

@@ -1,0 +1,190 @@
+/**
+ * Kysely table types, matching the migrations. Dates are 'YYYY-MM-DD' strings and numerics are numbers on both
+ * backends (see TYPE_PARSERS in pglite-options.ts and kysely.ts).
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+/** Column written by the database only (generated always). */
+type ReadOnly<T> = ColumnType<T, never, never>;
+
+export interface DictionaryTable {
+  kind: string;
+  code: string;
+  label_zh: string;
+  label_en: string;
+  sort: Defaulted<number>;
+  active: Defaulted<boolean>;
+}
+
+export type OrgLevel = 'county' | 'township' | 'village' | 'natural_village';
+
+export interface OrgUnitTable {
+  county_code: string;
+  code: string;
+  parent_code: string | null;
+  level: OrgLevel;
+  kind: string;
+  name: string;
+  path: string;
+  lat: number | null;
+  lng: number | null;
+  boundary: ColumnType<unknown | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PartyMemberTable {
+  county_code: string;
+  id: Generated<number>;
+  name: string;
+  sex: 'M' | 'F';
+  id_number: string;
+  birth_date: string;
+  phone: string | null;
+  ethnicity: string;
+  education: string;
+  join_date: string;
+  membership: 'formal' | 'probationary';
+  branch_name: string;
+  natural_village_code: string;
+  post: string | null;
+  work_unit: string | null;
+  expertise: Defaulted<string[]>;
+  interests: Defaulted<string>;
+  willingness: Defaulted<string[]>;
+  capacity: number;
+  is_migrant: Defaulted<boolean>;
+  health: Defaulted<string>;
+  status: Defaulted<'active' | 'transferred_out' | 'deceased'>;
+  note: Defaulted<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type HouseholdStatus = 'identified' | 'exited' | 'returned' | 'monitored' | 'risk_cleared';
+
+export interface HouseholdTable {
+  county_code: string;
+  id: Generated<number>;
+  registry_no: string;
+  natural_village_code: string;
+  address: Defaulted<string>;
+  head_name: string;
+  phone: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
+  standard: 'national' | 'provincial' | 'municipal';
+  attribute: 'general' | 'dibao_poor' | 'tekun' | 'dibao';
+  main_cause: string;
+  other_causes: Defaulted<string[]>;
+  status: HouseholdStatus;
+  identified_year: number;
+  planned_exit_year: number | null;
+  farmland_mu: number | null;
+  forest_mu: number | null;
+  has_power: Defaulted<boolean>;
+  road_distance_km: number | null;
+  housing_area: number | null;
+  housing_structure: string | null;
+  housing_grade: 'A' | 'B' | 'C' | 'D' | null;
+  safe_water: Defaulted<boolean>;
+  has_toilet: Defaulted<boolean>;
+  in_cooperative: Defaulted<boolean>;
+  food_clothing_secure: Defaulted<boolean>;
+  size: Defaulted<number>;
+  income_year: number | null;
+  per_capita_income: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface HouseholdPersonTable {
+  county_code: string;
+  id: Generated<number>;
+  household_id: number;
+  name: string;
+  sex: 'M' | 'F';
+  id_number: string;
+  birth_date: string;
+  relation: string;
+  ethnicity: string;
+  education: string;
+  school_status: Defaulted<string>;
+  health: Defaulted<string>;
+  labour: string;
+  months_worked: Defaulted<number>;
+  has_medical_insurance: Defaulted<boolean>;
+  has_pension_insurance: Defaulted<boolean>;
+  removed_on: string | null;
+  removed_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface HouseholdIncomeTable {
+  county_code: string;
+  household_id: number;
+  year: number;
+  wage: Defaulted<number>;
+  production: Defaulted<number>;
+  property: Defaulted<number>;
+  dibao: Defaulted<number>;
+  wubao: Defaulted<number>;
+  pension: Defaulted<number>;
+  subsidy: Defaulted<number>;
+  production_cost: Defaulted<number>;
+  household_size: number;
+  per_capita_net: ReadOnly<number>;
+}
+
+export interface HouseholdNeedTable {
+  county_code: string;
+  id: Generated<number>;
+  household_id: number;
+  need: string;
+  detail: Defaulted<string>;
+  status: Defaulted<'open' | 'met' | 'dropped'>;
+  raised_on: string;
+  closed_on: string | null;
+}
+
+export interface HouseholdStatusEventTable {
+  county_code: string;
+  id: Generated<number>;
+  household_id: number;
+  status: HouseholdStatus;
+  effective_on: string;
+  reason: Defaulted<string>;
+  created_at: Timestamp;
+}
+
+export interface GridTable {
+  county_code: string;
+  id: Generated<number>;
+  village_code: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface PartyGroupTable {
+  county_code: string;
+  id: Generated<number>;
+  grid_id: number;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  dictionary: DictionaryTable;
+  org_unit: OrgUnitTable;
+  party_member: PartyMemberTable;
+  household: HouseholdTable;
+  household_person: HouseholdPersonTable;
+  household_income: HouseholdIncomeTable;
+  household_need: HouseholdNeedTable;
+  household_status_event: HouseholdStatusEventTable;
+  grid: GridTable;
+  party_group: PartyGroupTable;
+}

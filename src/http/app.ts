@@ -1,0 +1,52 @@
+/**
+ * Builds the Fastify application without listening (server.ts listens; tests use app.inject()).
+ * Validation is strict: every schema error is reported (allErrors), unknown fields are refused
+ * (additionalProperties: false in the schemas), and nothing is coerced except query strings.
+ */
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../db/kysely.ts';
+import databasePlugin from './plugins/database.ts';
+import errorsPlugin from './plugins/errors.ts';
+import householdRoutes from './routes/households.ts';
+import memberRoutes from './routes/members.ts';
+import metaRoutes from './routes/meta.ts';
+import orgUnitRoutes from './routes/org-units.ts';
+import { validatorCompiler } from './plugins/validation.ts';
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  /** Pino logger options, or false (tests). Sensitive fields are redacted either way. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', '*.idNumber', '*.phone', '*.bankAccount'];
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const logger = options.logger === false || options.logger === undefined ? false : { ...(options.logger === true ? {} : options.logger), redact: REDACT };
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lianxin 连心 API', version: '0.1.0', description: '网格党小组结对帮扶 — registries of a county' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(errorsPlugin);
+  await app.register(databasePlugin, { database: options.database });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(metaRoutes, { prefix: '/api' });
+  await app.register(orgUnitRoutes, { prefix: '/api/counties/:county/org-units' });
+  await app.register(memberRoutes, { prefix: '/api/counties/:county/members' });
+  await app.register(householdRoutes, { prefix: '/api/counties/:county/households' });
+  return app;
+}

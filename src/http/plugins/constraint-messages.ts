@@ -1,0 +1,37 @@
+/**
+ * Database constraint refusals (SQLSTATE class 23) as conflict errors a clerk can act on. The constraint's
+ * name identifies the rule; the ones users can actually hit get their own words.
+ */
+import { AppError, type Localized } from '../../domain/errors.ts';
+
+const KNOWN: Record<string, Localized> = {
+  household_person_id_number: {
+    zh: '该身份证号已在本县登记过，同一人不能重复登记',
+    en: 'This ID number is already registered in the county; a person cannot be registered twice',
+  },
+  household_person_one_head: { zh: '一户只能有一位户主', en: 'A household has exactly one head' },
+  party_member_county_code_id_number_key: {
+    zh: '该身份证号的党员已在本县登记',
+    en: 'A party member with this ID number is already registered in the county',
+  },
+  household_county_code_registry_no_key: {
+    zh: '户编号已存在',
+    en: 'This household registry number already exists',
+  },
+  org_unit_pkey: { zh: '该区划代码已存在', en: 'This division code already exists' },
+};
+
+const BY_SQLSTATE: Record<string, Localized> = {
+  '23505': { zh: '与已有记录重复', en: 'Duplicates an existing record' },
+  '23503': { zh: '引用的记录不存在或仍被引用', en: 'A referenced record is missing or still in use' },
+  '23514': { zh: '数据不符合登记规则', en: 'The data breaks a registry rule' },
+  '23502': { zh: '缺少必填数据', en: 'Required data is missing' },
+};
+
+/** A conflict AppError naming the refused constraint in `details`. */
+export function describeConstraint(sqlState: string, constraint: string | undefined): AppError {
+  const message = (constraint && KNOWN[constraint]) ||
+    BY_SQLSTATE[sqlState] || { zh: '数据库拒绝了该操作', en: 'The database refused the change' };
+  const details = constraint ? [{ path: '', code: constraint, message }] : [];
+  return new AppError('conflict', message, details);
+}

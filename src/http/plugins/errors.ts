@@ -1,0 +1,74 @@
+/**
+ * One error shape for every failure: `{ code, message, requestId, details? }`, message in the caller's
+ * language (Accept-Language: en… → English, otherwise Chinese). Schema errors list every field problem,
+ * database refusals become 409 with the constraint named, and nothing internal (stack, SQL) leaves the server.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, type AppErrorCode, type FieldProblem, type Localized } from '../../domain/errors.ts';
+import { describeConstraint } from './constraint-messages.ts';
+import { describeSchemaError, type SchemaError } from './schema-messages.ts';
+
+const STATUS: Record<AppErrorCode, number> = {
+  validation_failed: 400,
+  rule_violation: 422,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  internal: 500,
+};
+
+/** 'en' when the caller prefers English, else 'zh' (the product is Chinese first). */
+export function languageOf(request: FastifyRequest): 'zh' | 'en' {
+  const header = request.headers['accept-language'] ?? '';
+  return /^en\b/i.test(header.trim()) ? 'en' : 'zh';
+}
+
+/** Turns any thrown value into an AppError; unknown errors become 'internal' with no detail. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as FastifyError & { validation?: SchemaError[]; code?: string; constraint?: string };
+  if (e?.validation) {
+    const details: FieldProblem[] = e.validation.map((v) => describeSchemaError(v, e.validationContext));
+    return new AppError(
+      'validation_failed',
+      { zh: `请求有 ${details.length} 处不符合要求`, en: `The request has ${details.length} invalid field(s)` },
+      details,
+    );
+  }
+  if (typeof e?.code === 'string' && /^23\d{3}$/.test(e.code)) return describeConstraint(e.code, e.constraint);
+  if (e?.statusCode === 413) return new AppError('payload_too_large', { zh: '请求内容过大', en: 'Request body too large' });
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return new AppError('validation_failed', { zh: `请求无效：${e.message}`, en: `Invalid request: ${e.message}` });
+  }
+  return new AppError('internal', { zh: '服务器内部错误，请稍后重试', en: 'Internal server error, please retry later' });
+}
+
+function localize(message: Localized, lang: 'zh' | 'en'): string {
+  return message[lang];
+}
+
+async function errorsPlugin(app: FastifyInstance): Promise<void> {
+  app.setErrorHandler((error, request, reply: FastifyReply) => {
+    const appError = toAppError(error);
+    const status = STATUS[appError.code];
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const lang = languageOf(request);
+    const body: Record<string, unknown> = {
+      code: appError.code,
+      message: localize(appError.localized, lang),
+      requestId: request.id,
+    };
+    if (appError.details.length > 0) {
+      body.details = appError.details.map((d) => ({ path: d.path, code: d.code, message: localize(d.message, lang) }));
+    }
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const lang = languageOf(request);
+    const message = { zh: `没有这个地址：${request.url}`, en: `No such route: ${request.url}` };
+    return reply.status(404).send({ code: 'not_found', message: message[lang], requestId: request.id });
+  });
+}
+
+export default fp(errorsPlugin, { name: 'errors' });

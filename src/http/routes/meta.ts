@@ -1,0 +1,51 @@
+/** /api/health, /api/dictionaries and /api/stats. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { listDictionary } from '../../services/dictionary.ts';
+import { registryStats } from '../../services/stats.ts';
+import { CountyCode } from '../../shared/schemas/common.ts';
+
+const Stats = Type.Object({
+  townships: Type.Integer(),
+  villages: Type.Integer(),
+  naturalVillages: Type.Integer(),
+  grids: Type.Integer(),
+  partyGroups: Type.Integer(),
+  members: Type.Integer(),
+  households: Type.Integer(),
+  householdsPoor: Type.Integer(),
+  householdsExited: Type.Integer(),
+  householdsMonitored: Type.Integer(),
+  persons: Type.Integer(),
+});
+
+const DictionaryEntry = Type.Object({ kind: Type.String(), code: Type.String(), zh: Type.String(), en: Type.String() });
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/health',
+    { schema: { tags: ['meta'], summary: 'Liveness', response: { 200: Type.Object({ ok: Type.Boolean() }) } } },
+    async () => ({ ok: true }),
+  );
+  app.get(
+    '/dictionaries',
+    {
+      schema: {
+        tags: ['meta'],
+        summary: 'Every coded list with Chinese and English labels',
+        querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
+        response: { 200: Type.Array(DictionaryEntry) },
+      },
+    },
+    async (req) => listDictionary(app.db, req.query.kind),
+  );
+  app.get(
+    '/counties/:county/stats',
+    {
+      schema: { tags: ['meta'], summary: 'Registry counts of a county', params: Type.Object({ county: CountyCode }), response: { 200: Stats } },
+    },
+    async (req) => registryStats(app.db, req.params.county),
+  );
+};
+
+export default routes;

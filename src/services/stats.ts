@@ -1,0 +1,38 @@
+/** Headline counts of the registries, for one county or the whole database. */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+export interface RegistryStats {
+  townships: number;
+  villages: number;
+  naturalVillages: number;
+  grids: number;
+  partyGroups: number;
+  members: number;
+  households: number;
+  householdsPoor: number;
+  householdsExited: number;
+  householdsMonitored: number;
+  persons: number;
+}
+
+/** One round trip of sub-selects; `county` undefined counts every county in the database. */
+export async function registryStats(db: Kysely<Database>, county?: string): Promise<RegistryStats> {
+  const where = county ? sql`where county_code = ${county}` : sql``;
+  const and = county ? sql`and county_code = ${county}` : sql``;
+  const { rows } = await sql<Record<keyof RegistryStats, number>>`
+    select
+      (select count(*) from org_unit where level = 'township' ${and})::int as "townships",
+      (select count(*) from org_unit where level = 'village' ${and})::int as "villages",
+      (select count(*) from org_unit where level = 'natural_village' ${and})::int as "naturalVillages",
+      (select count(*) from grid ${where})::int as "grids",
+      (select count(*) from party_group ${where})::int as "partyGroups",
+      (select count(*) from party_member where status = 'active' ${and})::int as "members",
+      (select count(*) from household ${where})::int as "households",
+      (select count(*) from household where status in ('identified', 'returned') ${and})::int as "householdsPoor",
+      (select count(*) from household where status = 'exited' ${and})::int as "householdsExited",
+      (select count(*) from household where status = 'monitored' ${and})::int as "householdsMonitored",
+      (select count(*) from household_person where removed_on is null ${and})::int as "persons"
+  `.execute(db);
+  return rows[0] as RegistryStats;
+}

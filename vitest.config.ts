@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three projects: pure unit tests beside the code, and the integration suite (test/) run twice, on embedded
+ * PGlite and on a PostgreSQL server (TEST_DATABASE_URL). scripts/test.js decides which ones run.
+ */
+const integration = (name: string, env: Record<string, string>) => ({
+  test: {
+    name,
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**'],
+    env,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000 } },
+      integration('integration-pglite', { LIANXIN_TEST_BACKEND: 'pglite' }),
+      integration('integration-postgres', { LIANXIN_TEST_BACKEND: 'postgres' }),
+    ],
+  },
+});
