@@ -3,6 +3,7 @@
 // the local server). Without a reachable server the PostgreSQL run is skipped with a notice, except in CI
 // (CI=true), where that is a failure. Extra arguments go to vitest.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 
 const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -28,6 +29,16 @@ else if (process.env.CI) {
   process.exit(1);
 } else console.warn('Skipping the PostgreSQL integration suite.');
 
-const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...process.argv.slice(2)];
+const report = 'test-results/vitest.json';
+const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...reporters, ...process.argv.slice(2)];
 const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, TEST_DATABASE_URL: url } });
+
+// One plain closing line that any CI reader understands.
+try {
+  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
+  console.log(`\nvitest: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`);
+} catch {
+  console.log('vitest: no report was written');
+}
 process.exit(run.status ?? 1);

@@ -15,7 +15,13 @@ describe('org units', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBe(20);
-    expect(body.items[0]).toMatchObject({ code: '340822100', name: '高河镇', level: 'township', kind: '镇', children: 0 });
+    expect(body.items[0]).toMatchObject({
+      code: '340822100',
+      name: '高河镇',
+      level: 'township',
+      kind: '镇',
+      children: 0,
+    });
     expect(body.items.map((u: { name: string }) => u.name)).toContain('雷埠乡');
   });
 
@@ -65,7 +71,11 @@ describe('org units', () => {
   });
 
   it('answers 409 for a duplicate code and 404 for an unknown one', async () => {
-    const dup = await t.app.inject({ method: 'POST', url: base, payload: { code: '340822100201', parentCode: '340822100', name: '重复村' } });
+    const dup = await t.app.inject({
+      method: 'POST',
+      url: base,
+      payload: { code: '340822100201', parentCode: '340822100', name: '重复村' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().message).toBe('该区划代码已存在');
     const missing = await t.app.inject({ url: `${base}/340822199` });

@@ -24,7 +24,7 @@ function serializeError(error: unknown): WorkerReply['error'] {
   const fields = ['code', 'detail', 'constraint', 'table', 'column', 'schema', 'hint'] as const;
   const out: Record<string, unknown> = { message: String(e?.message ?? error) };
   for (const f of fields) if (e?.[f] !== undefined) out[f] = e[f];
-  return out as WorkerReply['error'];
+  return out as unknown as WorkerReply['error'];
 }
 
 function beginTransaction(id: number, txId: number): void {

@@ -5,8 +5,19 @@ describe('dictionary codes', () => {
   it('has the 12 national causes plus other, in registry order', () => {
     expect(CAUSE_CODES).toHaveLength(13);
     expect(CAUSE_CODES.map((c) => CODE_LABELS.cause[c].zh)).toEqual([
-      '因病', '因残', '因学', '因灾', '因婚', '缺土地', '缺水',
-      '缺技术', '缺劳力', '缺资金', '交通条件落后', '自身发展动力不足', '其他',
+      '因病',
+      '因残',
+      '因学',
+      '因灾',
+      '因婚',
+      '缺土地',
+      '缺水',
+      '缺技术',
+      '缺劳力',
+      '缺资金',
+      '交通条件落后',
+      '自身发展动力不足',
+      '其他',
     ]);
   });
 
@@ -22,7 +33,10 @@ describe('dictionary codes', () => {
   });
 
   it('looks up labels and guards unknown values', () => {
-    expect(labelOf('attribute', 'tekun')).toEqual({ zh: '特困供养(五保)户', en: 'Destitute-support (wubao) household' });
+    expect(labelOf('attribute', 'tekun')).toEqual({
+      zh: '特困供养(五保)户',
+      en: 'Destitute-support (wubao) household',
+    });
     expect(labelOf('relation', 'child_in_law').zh).toBe('儿媳/女婿');
     expect(isCode('health', 'chronic')).toBe(true);
     expect(isCode('health', 'sick')).toBe(false);

@@ -13,8 +13,19 @@ export interface Label {
 
 /** Causes of poverty (致贫原因): one main cause plus up to two others per household. */
 export const CAUSE_CODES = [
-  'illness', 'disability', 'schooling', 'disaster', 'marriage', 'land', 'water',
-  'skills', 'labour', 'capital', 'transport', 'drive', 'other',
+  'illness',
+  'disability',
+  'schooling',
+  'disaster',
+  'marriage',
+  'land',
+  'water',
+  'skills',
+  'labour',
+  'capital',
+  'transport',
+  'drive',
+  'other',
 ] as const;
 export type CauseCode = (typeof CAUSE_CODES)[number];
 
@@ -32,13 +43,27 @@ export type LabourCode = (typeof LABOUR_CODES)[number];
 
 /** School status of a person (在校生状况). */
 export const SCHOOL_STATUS_CODES = [
-  'none', 'preschool', 'primary', 'junior', 'senior', 'vocational', 'higher', 'dropout',
+  'none',
+  'preschool',
+  'primary',
+  'junior',
+  'senior',
+  'vocational',
+  'higher',
+  'dropout',
 ] as const;
 export type SchoolStatusCode = (typeof SCHOOL_STATUS_CODES)[number];
 
 /** Relation of a person to the household head (与户主关系). */
 export const RELATION_CODES = [
-  'head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'child_in_law', 'other',
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'sibling',
+  'child_in_law',
+  'other',
 ] as const;
 export type RelationCode = (typeof RELATION_CODES)[number];
 
@@ -56,7 +81,12 @@ export type CodeOf<K extends CodeKind> = (typeof CODES)[K][number];
 
 /** School statuses that count as "a student" (in education, from preschool to college). */
 export const STUDENT_STATUSES: ReadonlySet<SchoolStatusCode> = new Set([
-  'preschool', 'primary', 'junior', 'senior', 'vocational', 'higher',
+  'preschool',
+  'primary',
+  'junior',
+  'senior',
+  'vocational',
+  'higher',
 ]);
 /** Health states that count as "an ill member" for the 因病 cause. */
 export const ILL_HEALTH: ReadonlySet<HealthCode> = new Set(['chronic', 'serious']);

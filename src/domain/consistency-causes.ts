@@ -3,39 +3,64 @@
  * do not repeat it, and causes that need evidence among the members (an ill member for 因病, a
  * student for 因学, a disabled member for 因残).
  */
-import { CODE_LABELS, type CauseCode, ILL_HEALTH, STUDENT_STATUSES } from './codes.ts';
+import { type CauseCode, CODE_LABELS, ILL_HEALTH, STUDENT_STATUSES } from './codes.ts';
 import type { PersonFacts, RuleContext, Violation, ViolationCode } from './household-facts.ts';
 import { violation } from './household-facts.ts';
 
 /** The national form allows at most two causes beside the main one. */
 export const MAX_OTHER_CAUSES = 2;
 
-/** main_cause_missing, other_causes_too_many, other_cause_repeats_main, other_cause_duplicate. */
-export function checkCauseList(ctx: RuleContext): Violation[] {
+/** main_cause_missing and other_causes_too_many. */
+export function checkCauseCount(ctx: RuleContext): Violation[] {
   const { mainCause, otherCauses } = ctx.household;
   const out: Violation[] = [];
   if (mainCause === null) {
-    out.push(violation('main_cause_missing', '未填写主要致贫原因', 'The main cause of poverty is missing', 'mainCause'));
+    out.push(
+      violation('main_cause_missing', '未填写主要致贫原因', 'The main cause of poverty is missing', 'mainCause'),
+    );
   }
   if (otherCauses.length > MAX_OTHER_CAUSES) {
-    out.push(violation(
-      'other_causes_too_many',
-      `其他致贫原因最多填写 ${MAX_OTHER_CAUSES} 项，当前为 ${otherCauses.length} 项`,
-      `At most ${MAX_OTHER_CAUSES} other causes are allowed; ${otherCauses.length} are recorded`,
-      'otherCauses',
-    ));
+    out.push(
+      violation(
+        'other_causes_too_many',
+        `其他致贫原因最多填写 ${MAX_OTHER_CAUSES} 项，当前为 ${otherCauses.length} 项`,
+        `At most ${MAX_OTHER_CAUSES} other causes are allowed; ${otherCauses.length} are recorded`,
+        'otherCauses',
+      ),
+    );
   }
-  otherCauses.forEach((cause, i) => {
+  return out;
+}
+
+/** other_cause_repeats_main and other_cause_duplicate, pointing at the offending entry. */
+export function checkCauseRepeats(ctx: RuleContext): Violation[] {
+  const { mainCause, otherCauses } = ctx.household;
+  return otherCauses.flatMap((cause, i) => {
     const label = CODE_LABELS.cause[cause];
     const path = `otherCauses.${i}`;
+    const found: Violation[] = [];
     if (cause === mainCause) {
-      out.push(violation('other_cause_repeats_main', `其他致贫原因“${label.zh}”与主要致贫原因重复`, `Other cause "${label.en}" repeats the main cause`, path));
+      found.push(
+        violation(
+          'other_cause_repeats_main',
+          `其他致贫原因“${label.zh}”与主要致贫原因重复`,
+          `Other cause "${label.en}" repeats the main cause`,
+          path,
+        ),
+      );
     }
     if (otherCauses.indexOf(cause) < i) {
-      out.push(violation('other_cause_duplicate', `其他致贫原因“${label.zh}”重复填写`, `Other cause "${label.en}" is listed more than once`, path));
+      found.push(
+        violation(
+          'other_cause_duplicate',
+          `其他致贫原因“${label.zh}”重复填写`,
+          `Other cause "${label.en}" is listed more than once`,
+          path,
+        ),
+      );
     }
+    return found;
   });
-  return out;
 }
 
 /** A cause that must be backed by at least one member with some property. */
@@ -79,8 +104,18 @@ export function checkCauseEvidence(ctx: RuleContext): Violation[] {
     // One report per rule, pointing at the main cause when both name it.
     out.push(
       isMain
-        ? violation(rule.code, `主要致贫原因为“${label.zh}”，但${rule.missing.zh}`, `Main cause is ${label.en.toLowerCase()}, but ${rule.missing.en}`, 'mainCause')
-        : violation(rule.code, `其他致贫原因包含“${label.zh}”，但${rule.missing.zh}`, `Other causes include ${label.en.toLowerCase()}, but ${rule.missing.en}`, `otherCauses.${otherIndex}`),
+        ? violation(
+            rule.code,
+            `主要致贫原因为“${label.zh}”，但${rule.missing.zh}`,
+            `Main cause is ${label.en.toLowerCase()}, but ${rule.missing.en}`,
+            'mainCause',
+          )
+        : violation(
+            rule.code,
+            `其他致贫原因包含“${label.zh}”，但${rule.missing.zh}`,
+            `Other causes include ${label.en.toLowerCase()}, but ${rule.missing.en}`,
+            `otherCauses.${otherIndex}`,
+          ),
     );
   }
   return out;

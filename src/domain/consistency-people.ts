@@ -8,9 +8,15 @@ import { memberRef, type RuleContext, type Violation, violation } from './househ
 import type { ResidentIdFailure } from './ids.ts';
 
 const ID_PROBLEM: Record<ResidentIdFailure, { zh: string; en: string }> = {
-  format: { zh: '身份证号格式错误，应为 18 位（或旧 15 位）', en: 'ID number is malformed: it needs 18 digits (or the old 15)' },
+  format: {
+    zh: '身份证号格式错误，应为 18 位（或旧 15 位）',
+    en: 'ID number is malformed: it needs 18 digits (or the old 15)',
+  },
   birth_date: { zh: '身份证号中的出生日期无效', en: 'the birth date inside the ID number is not a valid date' },
-  check_digit: { zh: '身份证号校验位错误，可能录入有误', en: "the ID number's check digit is wrong, probably a typing error" },
+  check_digit: {
+    zh: '身份证号校验位错误，可能录入有误',
+    en: "the ID number's check digit is wrong, probably a typing error",
+  },
 };
 
 /** id_invalid and person_duplicate. Messages never repeat the ID number: they end up in logs. */
@@ -27,12 +33,14 @@ export function checkIds(ctx: RuleContext): Violation[] {
     const key = ctx.idKeys[i] ?? '';
     const first = firstSeen.get(key);
     if (key !== '' && first !== undefined) {
-      out.push(violation(
-        'person_duplicate',
-        `${who.zh}与第 ${first + 1} 名成员身份证号相同，同一人不能重复登记`,
-        `${who.en} has the same ID number as member ${first + 1}; a person can be registered only once`,
-        path,
-      ));
+      out.push(
+        violation(
+          'person_duplicate',
+          `${who.zh}与第 ${first + 1} 名成员身份证号相同，同一人不能重复登记`,
+          `${who.en} has the same ID number as member ${first + 1}; a person can be registered only once`,
+          path,
+        ),
+      );
     } else if (key !== '') {
       firstSeen.set(key, i);
     }
@@ -44,7 +52,14 @@ export function checkIds(ctx: RuleContext): Violation[] {
 export function checkHead(ctx: RuleContext): Violation[] {
   const heads = ctx.household.persons.flatMap((p, i) => (p.relation === 'head' ? [i] : []));
   if (heads.length === 0) {
-    return [violation('head_missing', '未登记户主，请指定一名家庭成员为户主', 'No member is recorded as head of household', 'persons')];
+    return [
+      violation(
+        'head_missing',
+        '未登记户主，请指定一名家庭成员为户主',
+        'No member is recorded as head of household',
+        'persons',
+      ),
+    ];
   }
   return heads.slice(1).map((i) => {
     const who = memberRef(ctx, i);
@@ -69,12 +84,14 @@ export function checkTekunLabour(ctx: RuleContext): Violation[] {
     if (age < 16 || age > 65) return;
     const who = memberRef(ctx, i);
     const labour = CODE_LABELS.labour[p.labour];
-    out.push(violation(
-      'tekun_with_labourer',
-      `特困供养（五保）户中${who.zh}为 ${age} 岁的${labour.zh}，五保户不应有 16–65 岁的劳动力`,
-      `Destitute-support (wubao) household, but ${who.en}, aged ${age}, has ${labour.en.toLowerCase()}; such a household has no labourer aged 16–65`,
-      `persons.${i}.labour`,
-    ));
+    out.push(
+      violation(
+        'tekun_with_labourer',
+        `特困供养（五保）户中${who.zh}为 ${age} 岁的${labour.zh}，五保户不应有 16–65 岁的劳动力`,
+        `Destitute-support (wubao) household, but ${who.en}, aged ${age}, has ${labour.en.toLowerCase()}; such a household has no labourer aged 16–65`,
+        `persons.${i}.labour`,
+      ),
+    );
   });
   return out;
 }
@@ -87,7 +104,9 @@ export function checkHelpers(ctx: RuleContext, keyOf: IdKeyOf): Violation[] {
   const helpers = ctx.household.helperIdNumbers;
   if (helpers === undefined) return [];
   if (helpers.length === 0) {
-    return [violation('helper_missing', '未落实帮扶责任人', 'No helper is assigned to the household', 'helperIdNumbers')];
+    return [
+      violation('helper_missing', '未落实帮扶责任人', 'No helper is assigned to the household', 'helperIdNumbers'),
+    ];
   }
   const out: Violation[] = [];
   helpers.forEach((helperId, k) => {
@@ -95,12 +114,14 @@ export function checkHelpers(ctx: RuleContext, keyOf: IdKeyOf): Violation[] {
     const member = ctx.idKeys.indexOf(key);
     if (key === '' || member < 0) return;
     const who = memberRef(ctx, member);
-    out.push(violation(
-      'helper_is_poor',
-      `帮扶责任人不能是本户贫困人口：第 ${k + 1} 名帮扶责任人与${who.zh}身份证号相同`,
-      `A helper cannot be a registered poor person: helper ${k + 1} has the same ID number as ${who.en.charAt(0).toLowerCase()}${who.en.slice(1)}`,
-      `helperIdNumbers.${k}`,
-    ));
+    out.push(
+      violation(
+        'helper_is_poor',
+        `帮扶责任人不能是本户贫困人口：第 ${k + 1} 名帮扶责任人与${who.zh}身份证号相同`,
+        `A helper cannot be a registered poor person: helper ${k + 1} has the same ID number as ${who.en.charAt(0).toLowerCase()}${who.en.slice(1)}`,
+        `helperIdNumbers.${k}`,
+      ),
+    );
   });
   return out;
 }

@@ -21,7 +21,14 @@ const person = (overrides: Partial<PersonFacts>): PersonFacts => ({
 });
 
 const ITEMS: IncomeItems = {
-  wage: 8000, production: 3000, property: 0, dibao: 0, wubao: 0, pension: 0, subsidy: 1200, productionCost: 1000,
+  wage: 8000,
+  production: 3000,
+  property: 0,
+  dibao: 0,
+  wubao: 0,
+  pension: 0,
+  subsidy: 1200,
+  productionCost: 1000,
 };
 
 /** A consistent household: ill head (因病), a pupil (因学), a helper from outside. */
@@ -111,11 +118,14 @@ describe('person rules', () => {
       });
     const v = checkHousehold(tekun(HEAD_ID), { asOf: AS_OF });
     expect(v.map((x) => [x.code, x.path])).toEqual([['tekun_with_labourer', 'persons.1.labour']]);
-    expect(v[0]?.message.zh).toBe('特困供养（五保）户中第 2 名成员（张二）为 49 岁的普通劳动力，五保户不应有 16–65 岁的劳动力');
+    expect(v[0]?.message.zh).toBe(
+      '特困供养（五保）户中第 2 名成员（张二）为 49 岁的普通劳动力，五保户不应有 16–65 岁的劳动力',
+    );
     expect(codes(tekun(HEAD_ID, 'skilled'))).toEqual(['tekun_with_labourer']);
     expect(codes(tekun(HEAD_ID, 'lost'))).toEqual([]);
     expect(codes(tekun('340822195211300015'))).toEqual(['tekun_with_labourer']); // 65 today
-    expect(codes(tekun('340822195211290013'))).toEqual([]); // 66 today
+    expect(codes(tekun('340822195211290013'))).toEqual(['tekun_with_labourer']); // 65 since yesterday
+    expect(codes(tekun('340822195111300018'))).toEqual([]); // 66 today
     expect(codes(tekun('340822200111300011'))).toEqual(['tekun_with_labourer']); // 16 today
     expect(codes(tekun('340822200112010016'))).toEqual([]); // 15
   });
@@ -167,7 +177,11 @@ describe('cause rules', () => {
         },
       },
     ]);
-    const asOther = withPerson(0, { health: 'healthy' }, household({ mainCause: 'capital', otherCauses: ['schooling', 'illness'] }));
+    const asOther = withPerson(
+      0,
+      { health: 'healthy' },
+      household({ mainCause: 'capital', otherCauses: ['schooling', 'illness'] }),
+    );
     expect(checkHousehold(asOther, { asOf: AS_OF }).map((x) => [x.code, x.path])).toEqual([
       ['illness_without_ill_member', 'otherCauses.1'],
     ]);
@@ -190,8 +204,9 @@ describe('cause rules', () => {
 describe('income rules', () => {
   it('dibao_and_wubao in each of its three forms, reported once', () => {
     expect(codes(withItems({ dibao: 2400, wubao: 3000 }))).toEqual(['dibao_and_wubao']);
-    const tekunOnDibao = checkHousehold(withItems({ dibao: 2400 }, household({ attribute: 'tekun' })), { asOf: AS_OF })
-      .filter((v) => v.code !== 'tekun_with_labourer');
+    const tekunOnDibao = checkHousehold(withItems({ dibao: 2400 }, household({ attribute: 'tekun' })), {
+      asOf: AS_OF,
+    }).filter((v) => v.code !== 'tekun_with_labourer');
     expect(tekunOnDibao.map((x) => [x.code, x.path])).toEqual([['dibao_and_wubao', 'income.items.dibao']]);
     expect(codes(withItems({ wubao: 3000 }, household({ attribute: 'dibao_poor' })))).toEqual(['dibao_and_wubao']);
     expect(codes(withItems({ wubao: 3000 }, household({ attribute: 'dibao' })))).toEqual(['dibao_and_wubao']);
@@ -202,8 +217,8 @@ describe('income rules', () => {
     const v = checkHousehold(withItems({ wage: 0, production: 0, subsidy: 0, productionCost: 0 }), { asOf: AS_OF });
     expect(v.map((x) => [x.code, x.path])).toEqual([['income_out_of_range', 'income']]);
     expect(v[0]?.message.zh).toContain('人均纯收入 0.00 元不在合理范围内');
-    expect(codes(withItems({ wage: 290000 }))).toEqual(['income_out_of_range']);
-    expect(codes(withItems({ wage: 297000 }))).toEqual([]); // exactly 100,000 per person
+    expect(codes(withItems({ wage: 296800.03 }))).toEqual(['income_out_of_range']);
+    expect(codes(withItems({ wage: 296800 }))).toEqual([]); // exactly 100,000 per person
     expect(codes(withItems({ wage: Number.NaN }))).toEqual(['income_out_of_range']);
   });
 

@@ -4,7 +4,7 @@
  * one sitting and a check that stops at the first problem sends them back again and again.
  * Cross-household rules (no person registered twice in the county) need the database and live there.
  */
-import { checkCauseEvidence, checkCauseList } from './consistency-causes.ts';
+import { checkCauseCount, checkCauseEvidence, checkCauseRepeats } from './consistency-causes.ts';
 import { checkDibaoWubao, checkIncome } from './consistency-income.ts';
 import { checkHead, checkHelpers, checkIds, checkTekunLabour } from './consistency-people.ts';
 import { chinaDateOf, parseIsoDate } from './dates.ts';
@@ -43,7 +43,8 @@ export function checkHousehold(h: HouseholdFacts, opts: { asOf?: string } = {}):
     ...checkIds(ctx),
     ...checkHead(ctx),
     ...checkTekunLabour(ctx),
-    ...checkCauseList(ctx),
+    ...checkCauseCount(ctx),
+    ...checkCauseRepeats(ctx),
     ...checkCauseEvidence(ctx),
     ...checkDibaoWubao(ctx),
     ...checkIncome(ctx),

@@ -106,7 +106,9 @@ describe('validateDivisionCode', () => {
   it('reports a code of the wrong level', () => {
     const problems = validateDivisionCode(TOWN, 'village');
     expect(problems.map((p) => p.code)).toEqual(['level']);
-    expect(problems[0]?.message.en).toBe('Division code 340822100 is a township code; a village code (12 digits) is needed');
+    expect(problems[0]?.message.en).toBe(
+      'Division code 340822100 is a township code; a village code (12 digits) is needed',
+    );
   });
 
   it('reports each bad segment', () => {

@@ -34,11 +34,9 @@ export const TOWNSHIP_KIND_EN: Readonly<Record<TownshipKind, string>> = {
 };
 
 /** GB/T 2260 province-level codes (incl. 71 Taiwan, 81 Hong Kong, 82 Macao). */
-export const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82',
-]);
+export const PROVINCE_CODES: ReadonlySet<string> = new Set(
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(' '),
+);
 
 /** Level of a code by its length (2/4/6/9/12/15 digits); null when it is not such a code. */
 export function divisionLevel(code: string): DivisionLevel | null {
@@ -167,6 +165,27 @@ function segmentProblems(code: string): DivisionProblem[] {
   return problems;
 }
 
+function formatProblem(code: string): DivisionProblem {
+  return {
+    code: 'format',
+    message: {
+      zh: `区划代码“${code}”格式错误，应为 2、4、6、9、12 或 15 位数字`,
+      en: `Division code "${code}" is malformed: expected 2, 4, 6, 9, 12 or 15 digits`,
+    },
+  };
+}
+
+function levelProblem(code: string, actual: DivisionLevel, level: DivisionLevel): DivisionProblem {
+  const want = DIVISION_CODE_LENGTH[level];
+  return {
+    code: 'level',
+    message: {
+      zh: `区划代码 ${code} 是${LEVEL_ZH[actual]}代码，此处需要${LEVEL_ZH[level]}代码（${want} 位）`,
+      en: `Division code ${code} is a ${actual.replace('_', ' ')} code; a ${level.replace('_', ' ')} code (${want} digits) is needed`,
+    },
+  };
+}
+
 /**
  * Checks that `code` is a well-formed code of `level`, that each level's digits are in range and,
  * when a `known` lookup is given (e.g. backed by the NBS list), that the code exists.
@@ -178,28 +197,9 @@ export function validateDivisionCode(
   known?: (code: string) => boolean,
 ): DivisionProblem[] {
   const actual = divisionLevel(code);
-  if (actual === null) {
-    return [
-      {
-        code: 'format',
-        message: {
-          zh: `区划代码“${code}”格式错误，应为 2、4、6、9、12 或 15 位数字`,
-          en: `Division code "${code}" is malformed: expected 2, 4, 6, 9, 12 or 15 digits`,
-        },
-      },
-    ];
-  }
+  if (actual === null) return [formatProblem(code)];
   const problems: DivisionProblem[] = [];
-  if (actual !== level) {
-    const want = DIVISION_CODE_LENGTH[level];
-    problems.push({
-      code: 'level',
-      message: {
-        zh: `区划代码 ${code} 是${LEVEL_ZH[actual]}代码，此处需要${LEVEL_ZH[level]}代码（${want} 位）`,
-        en: `Division code ${code} is a ${actual.replace('_', ' ')} code; a ${level.replace('_', ' ')} code (${want} digits) is needed`,
-      },
-    });
-  }
+  if (actual !== level) problems.push(levelProblem(code, actual, level));
   problems.push(...segmentProblems(code));
   // A code with impossible digits cannot exist, so asking the lookup would only repeat the news.
   if (known && problems.every((p) => p.code !== 'segment') && !known(code)) {

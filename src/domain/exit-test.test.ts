@@ -23,7 +23,9 @@ const household = (overrides: Partial<ExitTestInput> = {}): ExitTestInput => ({
 });
 
 const failed = (input: ExitTestInput) =>
-  runExitTest(input).checks.filter((c) => !c.passed).map((c) => c.code);
+  runExitTest(input)
+    .checks.filter((c) => !c.passed)
+    .map((c) => c.code);
 
 describe('runExitTest', () => {
   it('passes a household meeting every standard and reports all six checks', () => {
@@ -31,7 +33,12 @@ describe('runExitTest', () => {
     expect(result.passes).toBe(true);
     expect(result.line).toBe(2952);
     expect(result.checks.map((c) => c.code)).toEqual([
-      'income', 'food_clothing', 'compulsory_education', 'medical_insurance', 'safe_housing', 'safe_water',
+      'income',
+      'food_clothing',
+      'compulsory_education',
+      'medical_insurance',
+      'safe_housing',
+      'safe_water',
     ]);
     expect(result.checks[0]?.detail).toEqual({
       zh: '人均纯收入 4200.00 元，高于 2017 年贫困线 2952 元',
@@ -68,7 +75,9 @@ describe('runExitTest', () => {
     const sixteenYearOld = person({ birthDate: '2001-11-30', schoolStatus: 'dropout' });
     const sixInPreschool = person({ birthDate: '2011-01-01', schoolStatus: 'preschool' });
     const notYetBorn = person({ birthDate: '2018-01-01', schoolStatus: 'none' });
-    expect(failed(household({ persons: [person(), fiveYearOld, sixteenYearOld, sixInPreschool, notYetBorn] }))).toEqual([]);
+    expect(failed(household({ persons: [person(), fiveYearOld, sixteenYearOld, sixInPreschool, notYetBorn] }))).toEqual(
+      [],
+    );
   });
 
   it('treats housing grades C/D and unassessed housing as failing', () => {

@@ -98,7 +98,11 @@ describe('makeResidentId', () => {
   });
 
   it('round-trips through parseResidentId for any date and sequence', () => {
-    const date = fc.date({ min: new Date('1890-01-01T00:00:00Z'), max: new Date('2024-05-31T00:00:00Z'), noInvalidDate: true });
+    const date = fc.date({
+      min: new Date('1890-01-01T00:00:00Z'),
+      max: new Date('2024-05-31T00:00:00Z'),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(date, fc.integer({ min: 0, max: 999 }), (d, seq) => {
         const birth = d.toISOString().slice(0, 10);

@@ -2,14 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { grossIncome, type IncomeItems, netIncome, perCapitaNetIncome, roundYuan } from './income.ts';
 
 const ZERO: IncomeItems = {
-  wage: 0, production: 0, property: 0, dibao: 0, wubao: 0, pension: 0, subsidy: 0, productionCost: 0,
+  wage: 0,
+  production: 0,
+  property: 0,
+  dibao: 0,
+  wubao: 0,
+  pension: 0,
+  subsidy: 0,
+  productionCost: 0,
 };
 const items = (overrides: Partial<IncomeItems>): IncomeItems => ({ ...ZERO, ...overrides });
 
 describe('income', () => {
   it('adds every income item and subtracts production costs', () => {
     const household = items({
-      wage: 12000, production: 5000, property: 300, dibao: 2400, wubao: 0, pension: 1320, subsidy: 800,
+      wage: 12000,
+      production: 5000,
+      property: 300,
+      dibao: 2400,
+      wubao: 0,
+      pension: 1320,
+      subsidy: 800,
       productionCost: 1800,
     });
     expect(grossIncome(household)).toBe(21820);

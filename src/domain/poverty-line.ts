@@ -37,7 +37,9 @@ export const POVERTY_LINES: PovertyLineTable = {
 export const FIRST_POVERTY_LINE_YEAR = 2010;
 
 function latestYearAtOrBefore(table: Readonly<Record<number, number>>, year: number): number | undefined {
-  const years = Object.keys(table).map(Number).filter((y) => y <= year);
+  const years = Object.keys(table)
+    .map(Number)
+    .filter((y) => y <= year);
   return years.length > 0 ? Math.max(...years) : undefined;
 }
 

@@ -11,11 +11,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/kysely.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
+import { validatorCompiler } from './plugins/validation.ts';
 import householdRoutes from './routes/households.ts';
 import memberRoutes from './routes/members.ts';
 import metaRoutes from './routes/meta.ts';
 import orgUnitRoutes from './routes/org-units.ts';
-import { validatorCompiler } from './plugins/validation.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -26,7 +26,10 @@ export interface AppOptions {
 const REDACT = ['req.headers.cookie', 'req.headers.authorization', '*.idNumber', '*.phone', '*.bankAccount'];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const logger = options.logger === false || options.logger === undefined ? false : { ...(options.logger === true ? {} : options.logger), redact: REDACT };
+  const logger =
+    options.logger === false || options.logger === undefined
+      ? false
+      : { ...(options.logger === true ? {} : options.logger), redact: REDACT };
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,

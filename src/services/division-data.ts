@@ -31,9 +31,7 @@ export async function readCountyDivisions(countyCode: string): Promise<CountyDiv
   const areas = await readTable('areas.csv');
   const area = areas.find((row) => row[0] === countyCode);
   if (!area) return null;
-  const [provinces, cities, streets] = await Promise.all(
-    ['provinces.csv', 'cities.csv', 'streets.csv'].map(readTable),
-  );
+  const [provinces, cities, streets] = await Promise.all(['provinces.csv', 'cities.csv', 'streets.csv'].map(readTable));
   return {
     code: countyCode,
     name: area[1] ?? '',

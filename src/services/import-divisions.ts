@@ -38,7 +38,13 @@ export async function importDivisions(db: Kysely<Database>, countyCode: string):
   const county = await readCountyDivisions(countyCode);
   if (!county) throw AppError.notFound({ zh: `县级区划 ${countyCode}`, en: `county ${countyCode}` });
   const rows = [
-    { code: county.code, parent_code: null, level: 'county' as const, kind: countyKind(county.name), name: county.name },
+    {
+      code: county.code,
+      parent_code: null,
+      level: 'county' as const,
+      kind: countyKind(county.name),
+      name: county.name,
+    },
     ...county.townships.map((t) => ({
       code: t.code,
       parent_code: county.code,

@@ -9,7 +9,12 @@ import type { Database, OrgLevel } from '../db/schema.ts';
 import { AppError, type FieldProblem } from '../domain/errors.ts';
 
 const LEVEL_BY_LENGTH: Record<number, OrgLevel> = { 6: 'county', 9: 'township', 12: 'village', 15: 'natural_village' };
-const DEFAULT_KIND: Record<OrgLevel, string> = { county: '县', township: '镇', village: '村', natural_village: '自然村' };
+const DEFAULT_KIND: Record<OrgLevel, string> = {
+  county: '县',
+  township: '镇',
+  village: '村',
+  natural_village: '自然村',
+};
 const WHAT = { zh: '区划', en: 'org unit' };
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findOrgUnit>>>;
@@ -54,15 +59,31 @@ function placementProblems(input: OrgUnitInput, parentLevel: OrgLevel | undefine
   const level = LEVEL_BY_LENGTH[input.code.length];
   const expectedParent = LEVEL_BY_LENGTH[input.code.length - 3];
   if (!parentLevel) {
-    problems.push({ path: 'parentCode', code: 'parent_missing', message: { zh: '上级区划不存在', en: 'The parent unit does not exist' } });
+    problems.push({
+      path: 'parentCode',
+      code: 'parent_missing',
+      message: { zh: '上级区划不存在', en: 'The parent unit does not exist' },
+    });
   } else if (parentLevel !== expectedParent) {
-    problems.push({ path: 'parentCode', code: 'parent_level', message: { zh: '上级区划的层级不对', en: `The parent must be a ${expectedParent}` } });
+    problems.push({
+      path: 'parentCode',
+      code: 'parent_level',
+      message: { zh: '上级区划的层级不对', en: `The parent must be a ${expectedParent}` },
+    });
   }
   if (!input.code.startsWith(input.parentCode) || !level) {
-    problems.push({ path: 'code', code: 'code_prefix', message: { zh: '代码应以上级区划代码开头并多 3 位', en: "The code must be the parent's code plus 3 digits" } });
+    problems.push({
+      path: 'code',
+      code: 'code_prefix',
+      message: { zh: '代码应以上级区划代码开头并多 3 位', en: "The code must be the parent's code plus 3 digits" },
+    });
   }
   if ((input.lat === undefined) !== (input.lng === undefined)) {
-    problems.push({ path: 'lat', code: 'coordinates_pair', message: { zh: '经纬度须同时填写', en: 'Give both latitude and longitude' } });
+    problems.push({
+      path: 'lat',
+      code: 'coordinates_pair',
+      message: { zh: '经纬度须同时填写', en: 'Give both latitude and longitude' },
+    });
   }
   return problems;
 }
@@ -102,7 +123,13 @@ export async function updateOrgUnit(db: Kysely<Database>, county: string, code: 
     const lat = patch.lat === undefined ? current.lat : patch.lat;
     const lng = patch.lng === undefined ? current.lng : patch.lng;
     if ((lat === null) !== (lng === null)) {
-      throw AppError.rules([{ path: 'lat', code: 'coordinates_pair', message: { zh: '经纬度须同时填写或同时清空', en: 'Latitude and longitude go together' } }]);
+      throw AppError.rules([
+        {
+          path: 'lat',
+          code: 'coordinates_pair',
+          message: { zh: '经纬度须同时填写或同时清空', en: 'Latitude and longitude go together' },
+        },
+      ]);
     }
     await repo.updateOrgUnit(tx, county, code, { ...patch, ...(patch.name ? { name: patch.name.trim() } : {}) });
     return getOrgUnit(tx, county, code);

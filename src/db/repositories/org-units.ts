@@ -1,5 +1,5 @@
 /** Queries on the org tree. Scope filters use code prefixes: a unit's subtree shares its code as prefix. */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database, OrgLevel, OrgUnitTable } from '../schema.ts';
 import { likeEscape, type PageRequest, pageWindow, parseSort } from './paging.ts';
 
@@ -15,7 +15,7 @@ const COLUMNS = ['code', 'parent_code', 'level', 'kind', 'name', 'path', 'lat', 
 
 export async function listOrgUnits(db: Kysely<Database>, county: string, filter: OrgUnitFilter) {
   const { pageSize, offset } = pageWindow(filter);
-  const [sortField, direction] = parseSort(filter.sort, 'code');
+  const [sortField, direction] = parseSort<'code' | 'name'>(filter.sort, 'code');
   const base = db
     .selectFrom('org_unit')
     .where('county_code', '=', county)
@@ -34,7 +34,7 @@ export async function listOrgUnits(db: Kysely<Database>, county: string, filter:
           .select(eb.fn.countAll<number>().as('n'))
           .as('children'),
       )
-      .orderBy(sortField === 'name' ? 'name' : 'code', direction)
+      .orderBy(sortField, direction)
       .orderBy('code')
       .limit(pageSize)
       .offset(offset)
@@ -53,7 +53,7 @@ export function findOrgUnit(db: Kysely<Database>, county: string, code: string) 
     .executeTakeFirst();
 }
 
-export async function insertOrgUnit(db: Kysely<Database>, row: Omit<OrgUnitTable, 'created_at' | 'updated_at'>) {
+export async function insertOrgUnit(db: Kysely<Database>, row: Insertable<OrgUnitTable>) {
   await db.insertInto('org_unit').values(row).execute();
 }
 

@@ -37,11 +37,15 @@ export function toAppError(error: unknown): AppError {
     );
   }
   if (typeof e?.code === 'string' && /^23\d{3}$/.test(e.code)) return describeConstraint(e.code, e.constraint);
-  if (e?.statusCode === 413) return new AppError('payload_too_large', { zh: '请求内容过大', en: 'Request body too large' });
+  if (e?.statusCode === 413)
+    return new AppError('payload_too_large', { zh: '请求内容过大', en: 'Request body too large' });
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return new AppError('validation_failed', { zh: `请求无效：${e.message}`, en: `Invalid request: ${e.message}` });
   }
-  return new AppError('internal', { zh: '服务器内部错误，请稍后重试', en: 'Internal server error, please retry later' });
+  return new AppError('internal', {
+    zh: '服务器内部错误，请稍后重试',
+    en: 'Internal server error, please retry later',
+  });
 }
 
 function localize(message: Localized, lang: 'zh' | 'en'): string {

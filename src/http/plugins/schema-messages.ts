@@ -24,7 +24,7 @@ const TYPE_ZH: Record<string, string> = {
 type Describe = (p: Record<string, unknown>) => { zh: string; en: string };
 
 const MESSAGES: Record<string, Describe> = {
-  required: (p) => ({ zh: '必填', en: `is required` }),
+  required: () => ({ zh: '必填', en: 'is required' }),
   additionalProperties: (p) => ({
     zh: `不认识的字段“${p.additionalProperty}”`,
     en: `unknown field "${p.additionalProperty}"`,

@@ -3,9 +3,10 @@
  * bodies are JSON and must already have the right types (no '12' for 12, no null turned into 0).
  * Both report every problem at once (allErrors) and apply schema defaults.
  */
-import type { FastifySchemaCompiler } from 'fastify';
+
 import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??

@@ -33,7 +33,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['meta'],
         summary: 'Every coded list with Chinese and English labels',
-        querystring: Type.Object({ kind: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { kind: Type.Optional(Type.String({ maxLength: 40 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Array(DictionaryEntry) },
       },
     },
@@ -42,7 +45,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/counties/:county/stats',
     {
-      schema: { tags: ['meta'], summary: 'Registry counts of a county', params: Type.Object({ county: CountyCode }), response: { 200: Stats } },
+      schema: {
+        tags: ['meta'],
+        summary: 'Registry counts of a county',
+        params: Type.Object({ county: CountyCode }),
+        response: { 200: Stats },
+      },
     },
     async (req) => registryStats(app.db, req.params.county),
   );

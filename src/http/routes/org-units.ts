@@ -25,7 +25,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/:code',
-    { schema: { tags, summary: 'Read an org unit', params: CodeParams, response: { 200: Detail, ...ERROR_RESPONSES } } },
+    {
+      schema: { tags, summary: 'Read an org unit', params: CodeParams, response: { 200: Detail, ...ERROR_RESPONSES } },
+    },
     async (req) => service.getOrgUnit(app.db, req.params.county, req.params.code),
   );
   app.post(
@@ -44,7 +46,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:code',
     {
-      schema: { tags, summary: 'Rename or relocate an org unit', params: CodeParams, body: OrgUnitUpdate, response: { 200: Detail, ...ERROR_RESPONSES } },
+      schema: {
+        tags,
+        summary: 'Rename or relocate an org unit',
+        params: CodeParams,
+        body: OrgUnitUpdate,
+        response: { 200: Detail, ...ERROR_RESPONSES },
+      },
     },
     async (req) => service.updateOrgUnit(app.db, req.params.county, req.params.code, req.body),
   );

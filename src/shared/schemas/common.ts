@@ -37,9 +37,7 @@ export const ErrorBody = Type.Object({
   code: Type.String(),
   message: Type.String(),
   requestId: Type.String(),
-  details: Type.Optional(
-    Type.Array(Type.Object({ path: Type.String(), code: Type.String(), message: Type.String() })),
-  ),
+  details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), code: Type.String(), message: Type.String() }))),
 });
 
 /** Error responses every route may give, for the OpenAPI document. */

@@ -39,7 +39,10 @@ const Lng = Type.Number({ minimum: -180, maximum: 180 });
 
 export const OrgUnitCreate = Type.Object(
   {
-    code: Type.String({ pattern: '^[0-9]{9}([0-9]{3}){0,2}$', description: 'Township 9, village 12, natural village 15 digits' }),
+    code: Type.String({
+      pattern: '^[0-9]{9}([0-9]{3}){0,2}$',
+      description: 'Township 9, village 12, natural village 15 digits',
+    }),
     parentCode: OrgCode,
     kind: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })),
     name: Name,

@@ -1,0 +1,52 @@
+/**
+ * `lianxin` — the command line: serve, migrate, seed, import-divisions, stats.
+ * Batch jobs open PGlite inline in their own process (nothing else waits on them).
+ */
+import { Command } from 'commander';
+import { importDivisionsCommand } from './import-divisions.ts';
+import { migrateCommand } from './migrate.ts';
+import { seedCommand } from './seed.ts';
+import { serveCommand } from './serve.ts';
+import { statsCommand } from './stats.ts';
+
+const program = new Command('lianxin')
+  .description('连心 Lianxin — grid Party groups helping poor households (county registries)')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('serve the API (and web app) on http://localhost:3000; seeds the demo county on first start')
+  .option('-p, --port <port>', 'port', (v) => Number(v), Number(process.env.PORT ?? 3000))
+  .option('--host <host>', 'address to bind', process.env.HOST ?? '0.0.0.0')
+  .option('--no-seed', 'do not seed the demo county when the database is empty')
+  .action(serveCommand);
+
+program.command('migrate').description('apply database migrations').action(migrateCommand);
+
+program
+  .command('seed')
+  .description('build the synthetic demo county (deterministic from --seed)')
+  .option('--demo', 'seed the demo county (the only kind of seed for now)')
+  .option('--seed <n>', 'random seed', (v) => Number(v), 20171)
+  .option('--county <code>', 'county code (6 digits)', '340822')
+  .option('--scale <x>', 'size relative to Huaining (1 = ~21,000 members)', (v) => Number(v), 1)
+  .option('--if-empty', 'do nothing when the database already has org units')
+  .action(seedCommand);
+
+program
+  .command('import-divisions')
+  .description('create a county and its real townships from the shipped NBS division codes')
+  .requiredOption('--county <code>', 'county code (6 digits), e.g. 340822')
+  .action(importDivisionsCommand);
+
+program
+  .command('stats')
+  .description('registry counts (townships, villages, members, households …)')
+  .option('--json', 'print one JSON object')
+  .option('--county <code>', 'only this county')
+  .action(statsCommand);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(`lianxin: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

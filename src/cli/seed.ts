@@ -1,0 +1,65 @@
+import cliProgress from 'cli-progress';
+import { seedDemoCounty } from '../services/seed-demo/index.ts';
+import { withJobDatabase } from './job-database.ts';
+
+interface SeedOptions {
+  demo?: boolean;
+  seed: number;
+  county: string;
+  scale: number;
+  ifEmpty?: boolean;
+}
+
+/** A progress bar per stage on a terminal; one line per stage otherwise (CI logs). */
+function progressReporter() {
+  if (!process.stderr.isTTY) {
+    let last = '';
+    return {
+      update: (stage: string, done: number, total: number) => {
+        if (stage !== last || done === total) console.error(`  ${stage}: ${done}/${total}`);
+        last = stage;
+      },
+      stop: () => {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: '  {stage} [{bar}] {value}/{total}', hideCursor: true, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  let current = '';
+  return {
+    update: (stage: string, done: number, total: number) => {
+      if (stage !== current) {
+        if (current) bar.stop();
+        bar.start(total, done, { stage: stage.padEnd(10) });
+        current = stage;
+      } else bar.update(done);
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+/** `lianxin seed --demo [--seed N] [--county C] [--scale X] [--if-empty]`. */
+export async function seedCommand(options: SeedOptions): Promise<void> {
+  if (!options.demo) throw new Error('say what to seed: --demo (the synthetic demo county)');
+  await withJobDatabase(async ({ db, location }) => {
+    if (options.ifEmpty) {
+      const existing = await db.selectFrom('org_unit').select('code').limit(1).executeTakeFirst();
+      if (existing) return;
+    }
+    console.error(`Seeding the demo county ${options.county} into ${location} (seed ${options.seed}) …`);
+    const progress = progressReporter();
+    try {
+      const summary = await seedDemoCounty(db, {
+        seed: options.seed,
+        countyCode: options.county,
+        scale: options.scale,
+        onProgress: progress.update,
+      });
+      progress.stop();
+      console.error(`Seeded in ${(summary.ms / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+    } finally {
+      progress.stop();
+    }
+  });
+}

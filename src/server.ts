@@ -1,0 +1,47 @@
+/**
+ * The only file that listens. Opens the database (PGlite in a worker thread, or PostgreSQL), applies
+ * migrations, seeds the demo county in a child process when the database is empty, then serves the API.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { databaseOptionsFromEnv, openDatabase } from './db/kysely.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { buildApp } from './http/app.ts';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** Seed the demo county when the database has no org units (default true). */
+  seedDemo: boolean;
+  /** Fastify logger: false, true, or pino options. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+const CLI = fileURLToPath(new URL('../bin/lianxin.js', import.meta.url));
+
+/**
+ * Seeding runs in its own process: PGlite's WASM memory never shrinks, so a server that seeded in-process
+ * would keep the seed's peak memory for good (DESIGN.md §7), and the HTTP thread would stall meanwhile.
+ */
+function seedInChildProcess(): void {
+  const run = spawnSync(process.execPath, [CLI, 'seed', '--demo', '--if-empty'], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`demo seed failed (exit ${run.status})`);
+}
+
+export async function startServer(options: ServeOptions) {
+  if (options.seedDemo) seedInChildProcess();
+  const database = await openDatabase({ ...databaseOptionsFromEnv(), pgliteThread: 'worker' });
+  await migrateToLatest(database.db);
+  const app = await buildApp({ database, logger: options.logger ?? true });
+  const close = async () => {
+    await app.close();
+    await database.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      close().finally(() => process.exit(0));
+    });
+  }
+  const address = await app.listen({ port: options.port, host: options.host });
+  return { app, database, address, close };
+}
