@@ -1,4 +1,72 @@
+/** /api/counties/:county/members — the party-member register and its information cards. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { createMember } from '../../services/members/create-member.ts';
+import { getMember } from '../../services/members/get-member.ts';
+import { listMembers } from '../../services/members/list-members.ts';
+import { updateMember } from '../../services/members/update-member.ts';
+import { CountyIdParams, CountyParams, ERROR_RESPONSES, PageOf } from '../../shared/schemas/common.ts';
+import {
+  MemberCard,
+  MemberCreate,
+  MemberListItem,
+  MemberListQuery,
+  MemberUpdate,
+} from '../../shared/schemas/member.ts';
 
-const routes: FastifyPluginAsyncTypebox = async () => {};
+const tags = ['members'];
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'List party members (filter by place, expertise, willingness, membership, status; search)',
+        params: CountyParams,
+        querystring: MemberListQuery,
+        response: { 200: PageOf(MemberListItem), ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => listMembers(app.db, req.params.county, req.query),
+  );
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: "Read a member's information card (ID number and phone masked)",
+        params: CountyIdParams,
+        response: { 200: MemberCard, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => getMember(app.db, req.params.county, req.params.id),
+  );
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: "Register a member's information card",
+        params: CountyParams,
+        body: MemberCreate,
+        response: { 201: MemberCard, ...ERROR_RESPONSES },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createMember(app.db, req.params.county, req.body)),
+  );
+  app.patch(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change fields of a member's information card",
+        params: CountyIdParams,
+        body: MemberUpdate,
+        response: { 200: MemberCard, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => updateMember(app.db, req.params.county, req.params.id, req.body),
+  );
+};
+
 export default routes;

@@ -7,7 +7,7 @@ import { type TSchema, Type } from 'typebox';
 export const CountyCode = Type.String({ pattern: '^[0-9]{6}$', description: '6-digit county code (GB/T 2260)' });
 export const OrgCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3}){0,3}$', description: 'Division code, 6–15 digits' });
 export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-export const Id = Type.Integer({ minimum: 1 });
+export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 
 export const CountyParams = Type.Object({ county: CountyCode }, { additionalProperties: false });
 export const CountyIdParams = Type.Object({ county: CountyCode, id: Id }, { additionalProperties: false });

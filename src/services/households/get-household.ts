@@ -1,0 +1,110 @@
+/**
+ * The full household record for the household screen: fields, current persons, income by year against the
+ * poverty line, needs, status history, and what is currently inconsistent. ID numbers, phones and bank
+ * accounts are masked (the access issue adds unmasking by permission, audited).
+ */
+import type { Kysely } from 'kysely';
+import * as parts from '../../db/repositories/household-parts.ts';
+import * as repo from '../../db/repositories/households.ts';
+import type { Database } from '../../db/schema.ts';
+import { provinceOf } from '../../domain/divisions.ts';
+import { AppError } from '../../domain/errors.ts';
+import { maskBankAccount, maskPhone, maskResidentId } from '../../domain/ids.ts';
+import { povertyLine } from '../../domain/poverty-line.ts';
+import { toListItem } from './list-households.ts';
+import { HOUSEHOLD, incomeFacts, type Lang, personFacts, toFacts, violationsOf } from './household-rules.ts';
+
+type HouseholdRow = NonNullable<Awaited<ReturnType<typeof repo.findHousehold>>>;
+
+function toPerson(p: parts.PersonRow) {
+  return {
+    id: Number(p.id),
+    name: p.name,
+    sex: p.sex,
+    idNumber: maskResidentId(p.id_number),
+    birthDate: p.birth_date,
+    relation: p.relation,
+    ethnicity: p.ethnicity,
+    education: p.education,
+    schoolStatus: p.school_status,
+    health: p.health,
+    labour: p.labour,
+    monthsWorked: p.months_worked,
+    hasMedicalInsurance: p.has_medical_insurance,
+    hasPensionInsurance: p.has_pension_insurance,
+  };
+}
+
+function toIncome(row: parts.IncomeRow, province: string) {
+  const line = povertyLine(row.year, province);
+  return {
+    year: row.year,
+    wage: row.wage,
+    production: row.production,
+    property: row.property,
+    dibao: row.dibao,
+    wubao: row.wubao,
+    pension: row.pension,
+    subsidy: row.subsidy,
+    productionCost: row.production_cost,
+    householdSize: row.household_size,
+    perCapitaNet: row.per_capita_net,
+    povertyLine: line,
+    // Strictly above, as the exit test reads "stably above the line".
+    aboveLine: row.per_capita_net > line,
+  };
+}
+
+function toFields(h: HouseholdRow) {
+  return {
+    ...toListItem(h),
+    address: h.address,
+    bankName: h.bank_name,
+    bankAccount: h.bank_account === null ? null : maskBankAccount(h.bank_account),
+    standard: h.standard,
+    plannedExitYear: h.planned_exit_year,
+    farmlandMu: h.farmland_mu,
+    forestMu: h.forest_mu,
+    hasPower: h.has_power,
+    roadDistanceKm: h.road_distance_km,
+    housingArea: h.housing_area,
+    housingStructure: h.housing_structure,
+    housingGrade: h.housing_grade,
+    safeWater: h.safe_water,
+    hasToilet: h.has_toilet,
+    inCooperative: h.in_cooperative,
+    foodClothingSecure: h.food_clothing_secure,
+    createdAt: new Date(h.created_at).toISOString(),
+    updatedAt: new Date(h.updated_at).toISOString(),
+  };
+}
+
+/** The full record of one household of the county, or 404; messages in `lang`. */
+export async function getHousehold(db: Kysely<Database>, county: string, id: number, lang: Lang = 'zh') {
+  const household = await repo.findHousehold(db, county, id);
+  if (!household) throw AppError.notFound(HOUSEHOLD);
+  const [persons, income, needs, events] = await Promise.all([
+    parts.listPersons(db, county, id),
+    parts.listIncome(db, county, id),
+    parts.listNeeds(db, county, id),
+    parts.listStatusEvents(db, county, id),
+  ]);
+  const latest = income.at(-1);
+  const facts = toFacts(household, persons.map(personFacts), latest ? incomeFacts(latest) : null);
+  const province = provinceOf(county);
+  return {
+    ...toFields(household),
+    persons: persons.map(toPerson),
+    income: income.map((row) => toIncome(row, province)),
+    needs: needs.map((n) => ({
+      id: Number(n.id),
+      need: n.need,
+      detail: n.detail,
+      status: n.status,
+      raisedOn: n.raised_on,
+      closedOn: n.closed_on,
+    })),
+    statusHistory: events.map((e) => ({ id: Number(e.id), status: e.status, effectiveOn: e.effective_on, reason: e.reason })),
+    violations: violationsOf(facts).map((v) => ({ code: v.code, path: v.path ?? '', message: v.message[lang] })),
+  };
+}

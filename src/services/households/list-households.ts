@@ -1,0 +1,53 @@
+/**
+ * The household list: filters by place, status, attribute and cause, and one search box that understands
+ * ID numbers, registry numbers and head names. Phones are masked (the access issue adds unmasking).
+ */
+import type { Kysely } from 'kysely';
+import * as repo from '../../db/repositories/households.ts';
+import type { Database } from '../../db/schema.ts';
+import { maskPhone, parseResidentId } from '../../domain/ids.ts';
+import type { HouseholdListQueryType } from '../../shared/schemas/household.ts';
+import { today } from './household-rules.ts';
+
+type ListRow = Awaited<ReturnType<typeof repo.listHouseholds>>['rows'][number];
+
+/** API shape of a list row. */
+export function toListItem(row: ListRow) {
+  return {
+    id: Number(row.id),
+    registryNo: row.registry_no,
+    naturalVillageCode: row.natural_village_code,
+    naturalVillageName: row.natural_village_name,
+    villageName: row.village_name,
+    headName: row.head_name,
+    phone: row.phone === null ? null : maskPhone(row.phone),
+    attribute: row.attribute,
+    mainCause: row.main_cause,
+    otherCauses: row.other_causes,
+    status: row.status,
+    size: row.size,
+    incomeYear: row.income_year,
+    perCapitaIncome: row.per_capita_income,
+    identifiedYear: row.identified_year,
+  };
+}
+
+/**
+ * Digits (with an optional final X) search ID numbers and registry numbers; a 15- or 18-character number is
+ * compared in its normalised 18-digit form, so an old 15-digit number finds its upgraded record.
+ * Anything else is part of a head's name.
+ */
+export function interpretSearch(q: string | undefined): repo.HouseholdSearch | undefined {
+  const text = q?.trim();
+  if (!text) return undefined;
+  if (!/^[0-9]+[Xx]?$/.test(text)) return { headName: text };
+  const parsed = text.length === 15 || text.length === 18 ? parseResidentId(text, today()) : null;
+  return { idNumber: parsed?.ok ? parsed.id : null, registryPrefix: text };
+}
+
+/** One page of households matching the query. */
+export async function listHouseholds(db: Kysely<Database>, county: string, query: HouseholdListQueryType) {
+  const { q, ...filter } = query;
+  const { rows, total } = await repo.listHouseholds(db, county, { ...filter, search: interpretSearch(q) });
+  return { items: rows.map(toListItem), total, page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
+}

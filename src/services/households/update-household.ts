@@ -1,0 +1,48 @@
+/**
+ * Updates a household's own fields (not its persons, income or needs). The change is refused when it breaks a
+ * registry rule that held before (e.g. switching the main cause to 因病 with nobody ill), every problem at once.
+ */
+import type { Kysely } from 'kysely';
+import * as repo from '../../db/repositories/households.ts';
+import type { Database } from '../../db/schema.ts';
+import type { HouseholdPatchBody } from '../../shared/schemas/household.ts';
+import { getHousehold } from './get-household.ts';
+import { householdColumns } from './household-columns.ts';
+import {
+  householdCodeUses,
+  incomeFacts,
+  introducedViolations,
+  type Lang,
+  loadForChange,
+  personFacts,
+  placeProblems,
+  plannedExitProblems,
+  refuseProblems,
+  toFacts,
+  toProblems,
+  violationsOf,
+} from './household-rules.ts';
+
+/** Applies the patch and returns the full record. */
+export async function updateHousehold(db: Kysely<Database>, county: string, id: number, patch: HouseholdPatchBody, lang: Lang = 'zh') {
+  return db.transaction().execute(async (tx) => {
+    const { household, persons, latestIncome } = await loadForChange(tx, county, id);
+    const people = persons.map(personFacts);
+    const income = latestIncome ? incomeFacts(latestIncome) : null;
+    const after = {
+      attribute: patch.attribute ?? household.attribute,
+      main_cause: patch.mainCause ?? household.main_cause,
+      other_causes: patch.otherCauses ?? household.other_causes,
+    };
+    const introduced = introducedViolations(violationsOf(toFacts(household, people, income)), violationsOf(toFacts(after, people, income)));
+    const plannedExit = patch.plannedExitYear === undefined ? household.planned_exit_year : patch.plannedExitYear;
+    const problems = [
+      ...toProblems(introduced),
+      ...plannedExitProblems(patch.identifiedYear ?? household.identified_year, plannedExit),
+      ...(await placeProblems(tx, county, patch.naturalVillageCode)),
+    ];
+    await refuseProblems(tx, householdCodeUses(patch), problems);
+    await repo.updateHousehold(tx, county, id, householdColumns(patch));
+    return getHousehold(tx, county, id, lang);
+  });
+}

@@ -1,0 +1,29 @@
+/** Register a new party member's information card. */
+import type { Kysely } from 'kysely';
+import { insertMember } from '../../db/repositories/members.ts';
+import type { Database } from '../../db/schema.ts';
+import { chinaDateOf } from '../../domain/dates.ts';
+import { AppError } from '../../domain/errors.ts';
+import { getMember } from './get-member.ts';
+import { type MemberInput, toNewRow } from './member-card.ts';
+import { memberProblems } from './member-rules.ts';
+
+/**
+ * Checks every rule, then stores the card with the birth date and sex derived from the ID number, in one
+ * transaction (a refusal writes nothing). A duplicate ID number in the county is refused by the database's
+ * unique constraint (409), which also holds against two clerks saving the same person at once.
+ * @param today the calendar day "not in the future" and ages refer to (China date by default)
+ */
+export async function createMember(
+  db: Kysely<Database>,
+  county: string,
+  input: MemberInput,
+  today: string = chinaDateOf(),
+) {
+  return db.transaction().execute(async (tx) => {
+    const { problems, identity } = await memberProblems(tx, county, input, input, today);
+    if (problems.length > 0 || !identity) throw AppError.rules(problems);
+    const id = await insertMember(tx, toNewRow(input, county, identity));
+    return getMember(tx, county, id, today);
+  });
+}
