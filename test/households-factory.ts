@@ -65,7 +65,12 @@ export function buildHousehold(n: number, overrides: Json = {}): Json {
     persons: [
       buildPerson(n, 1, '1970-05-01', { name: `张建国${n}`, relation: 'head' }),
       buildPerson(n, 2, '1972-08-20', { name: `李秀英${n}`, relation: 'spouse', health: 'chronic', labour: 'none' }),
-      buildPerson(n, 3, '2012-09-01', { name: `张小明${n}`, education: 'primary', schoolStatus: 'primary', labour: 'none' }),
+      buildPerson(n, 3, '2012-09-01', {
+        name: `张小明${n}`,
+        education: 'primary',
+        schoolStatus: 'primary',
+        labour: 'none',
+      }),
     ],
     income: [{ year: 2016, wage: 6000, production: 3000, subsidy: 600, productionCost: 1000 }],
     needs: [{ need: 'medical', detail: '慢性病用药', raisedOn: '2016-04-01' }],
@@ -78,10 +83,19 @@ export const masked = (id: unknown): string => `${String(id).slice(0, 6)}*******
 
 /** Row counts of every household table, to prove a refused request wrote nothing. */
 export async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
-  const tables = ['household', 'household_person', 'household_income', 'household_need', 'household_status_event'] as const;
+  const tables = [
+    'household',
+    'household_person',
+    'household_income',
+    'household_need',
+    'household_status_event',
+  ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;

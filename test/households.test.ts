@@ -9,8 +9,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Json = Record<string, any>;
-const post = (payload: Json, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: BASE, payload, headers });
+type Json = Record<string, unknown>;
+const post = (payload: Json, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: BASE, payload, headers });
 
 describe('registering a household', () => {
   it('creates it with persons, income, needs and a first status event, and reads it back masked', async () => {
@@ -43,13 +44,43 @@ describe('registering a household', () => {
       violations: [],
     });
     expect(body.persons).toHaveLength(3);
-    expect(body.persons[0]).toMatchObject({ name: '张建国1', relation: 'head', sex: 'M', birthDate: '1970-05-01', idNumber: masked(persons[0]?.idNumber) });
+    expect(body.persons[0]).toMatchObject({
+      name: '张建国1',
+      relation: 'head',
+      sex: 'M',
+      birthDate: '1970-05-01',
+      idNumber: masked(persons[0]?.idNumber),
+    });
     expect(body.persons[0].idNumber).toMatch(/^340822\*{8}\d{3}[\dX]$/);
-    expect(body.persons[1]).toMatchObject({ sex: 'F', birthDate: '1972-08-20', health: 'chronic', schoolStatus: 'none', hasMedicalInsurance: true });
+    expect(body.persons[1]).toMatchObject({
+      sex: 'F',
+      birthDate: '1972-08-20',
+      health: 'chronic',
+      schoolStatus: 'none',
+      hasMedicalInsurance: true,
+    });
     expect(body.income).toEqual([
-      expect.objectContaining({ year: 2016, wage: 6000, production: 3000, subsidy: 600, productionCost: 1000, householdSize: 3, perCapitaNet: 2866.67, povertyLine: 2952, aboveLine: false }),
+      expect.objectContaining({
+        year: 2016,
+        wage: 6000,
+        production: 3000,
+        subsidy: 600,
+        productionCost: 1000,
+        householdSize: 3,
+        perCapitaNet: 2866.67,
+        povertyLine: 2952,
+        aboveLine: false,
+      }),
     ]);
-    expect(body.needs).toEqual([expect.objectContaining({ need: 'medical', detail: '慢性病用药', status: 'open', raisedOn: '2016-04-01', closedOn: null })]);
+    expect(body.needs).toEqual([
+      expect.objectContaining({
+        need: 'medical',
+        detail: '慢性病用药',
+        status: 'open',
+        raisedOn: '2016-04-01',
+        closedOn: null,
+      }),
+    ]);
     expect(body.statusHistory).toEqual([expect.objectContaining({ status: 'identified', effectiveOn: '2016-03-15' })]);
     const read = await t.app.inject({ url: `${BASE}/${body.id}` });
     expect(read.statusCode).toBe(200);
@@ -74,7 +105,13 @@ describe('registering a household', () => {
     );
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ villageName: '石牌村', naturalVillageName: '王家畈', size: 1, incomeYear: null, perCapitaIncome: null });
+    expect(body).toMatchObject({
+      villageName: '石牌村',
+      naturalVillageName: '王家畈',
+      size: 1,
+      incomeYear: null,
+      perCapitaIncome: null,
+    });
     expect(body.persons[0]).toMatchObject({ idNumber: masked(old.idNumber), birthDate: '1950-03-04', sex: 'M' });
     expect(body.statusHistory[0].effectiveOn).toBe('2017-01-01');
     const byOld = await t.app.inject({ url: `${BASE}?q=${id15}` });
@@ -89,7 +126,10 @@ describe('registering a household', () => {
       { 'accept-language': 'en' },
     );
     expect(res.statusCode).toBe(400);
-    const paths = res.json().details.map((d: Json) => d.path).sort();
+    const paths = res
+      .json()
+      .details.map((d: Json) => d.path)
+      .sort();
     expect(paths).toEqual(['', 'attribute', 'income.0.wage', 'persons', 'phone', 'registryNo']);
     expect(await countRows(t.database.db)).toEqual(before);
   });
@@ -102,7 +142,11 @@ describe('registering a household', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'rule_violation', message: '有 1 项不符合登记规则' });
     expect(res.json().details).toEqual([
-      { path: 'mainCause', code: 'illness_without_ill_member', message: '主要致贫原因为“因病”，但家庭成员中没有患病者（长期慢性病或大病）' },
+      {
+        path: 'mainCause',
+        code: 'illness_without_ill_member',
+        message: '主要致贫原因为“因病”，但家庭成员中没有患病者（长期慢性病或大病）',
+      },
     ]);
     expect(await countRows(t.database.db)).toEqual(before);
   });
@@ -117,13 +161,20 @@ describe('registering a household', () => {
         ...input,
         naturalVillageCode: '340822100201009',
         identifiedOn: '2015-12-31',
-        persons: [{ ...head, sex: 'F' }, { ...spouse, relation: 'head', ethnicity: 'martian' }, { ...child, idNumber: badId }],
+        persons: [
+          { ...head, sex: 'F' },
+          { ...spouse, relation: 'head', ethnicity: 'martian' },
+          { ...child, idNumber: badId },
+        ],
         income: [{ year: 2016, dibao: 500, wubao: 500 }],
       },
       { 'accept-language': 'en' },
     );
     expect(res.statusCode).toBe(422);
-    const codes = res.json().details.map((d: Json) => `${d.path}:${d.code}`).sort();
+    const codes = res
+      .json()
+      .details.map((d: Json) => `${d.path}:${d.code}`)
+      .sort();
     expect(codes).toEqual([
       'identifiedOn:identified_on_year',
       'income.0:dibao_and_wubao',
@@ -155,7 +206,11 @@ describe('registering a household', () => {
     const id = list.json().items[0].id;
     expect((await t.app.inject({ url: `${BASE}/999999` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/api/counties/340823/households/${id}` })).statusCode).toBe(404);
-    const patch = await t.app.inject({ method: 'PATCH', url: `/api/counties/340823/households/${id}`, payload: { address: 'x' } });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/counties/340823/households/${id}`,
+      payload: { address: 'x' },
+    });
     expect(patch.statusCode).toBe(404);
     expect(COUNTY).toBe('340822');
   });

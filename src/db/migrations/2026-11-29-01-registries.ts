@@ -119,6 +119,7 @@ const UP = `
     );
     create index household_place on household (county_code, natural_village_code text_pattern_ops);
     create index household_status on household (county_code, status);
+    create index household_per_capita_income on household (county_code, per_capita_income, id);
 
     create table household_person (
       county_code char(6) not null,

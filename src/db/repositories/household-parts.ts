@@ -23,8 +23,10 @@ export function listPersons(db: Kysely<Database>, county: string, householdId: n
     .execute();
 }
 
+/** A stored person row. */
 export type PersonRow = Awaited<ReturnType<typeof listPersons>>[number];
 
+/** Inserts the persons of a new household. */
 export async function insertPersons(db: Kysely<Database>, rows: Insertable<HouseholdPersonTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('household_person').values(rows).execute();
 }
@@ -61,6 +63,7 @@ export function listIncome(db: Kysely<Database>, county: string, householdId: nu
     .execute();
 }
 
+/** A stored income row (per_capita_net computed by the database). */
 export type IncomeRow = Awaited<ReturnType<typeof listIncome>>[number];
 
 /** Inserts or replaces one year's income and returns the per-capita net income the database computed. */
@@ -87,6 +90,7 @@ export function listNeeds(db: Kysely<Database>, county: string, householdId: num
     .execute();
 }
 
+/** One need of the household, or undefined. */
 export function findNeed(db: Kysely<Database>, county: string, householdId: number, id: number) {
   return db
     .selectFrom('household_need')
@@ -97,10 +101,12 @@ export function findNeed(db: Kysely<Database>, county: string, householdId: numb
     .executeTakeFirst();
 }
 
+/** Inserts needs (none is fine). */
 export async function insertNeeds(db: Kysely<Database>, rows: Insertable<HouseholdNeedTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('household_need').values(rows).execute();
 }
 
+/** Changes a need's detail, status and closing date. */
 export async function updateNeed(
   db: Kysely<Database>,
   county: string,
@@ -122,6 +128,7 @@ export function listStatusEvents(db: Kysely<Database>, county: string, household
     .execute();
 }
 
+/** Appends one entry to the status history. */
 export async function insertStatusEvent(
   db: Kysely<Database>,
   row: Insertable<HouseholdStatusEventTable>,

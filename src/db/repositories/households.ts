@@ -2,13 +2,14 @@
  * Queries on the household table. The list is the county's hot route: one query for the page (names of the
  * natural village and village joined by primary key) and one for the total, never a query per row.
  */
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Insertable, Kysely, OrderByItemBuilder, Updateable } from 'kysely';
 import type { Database, HouseholdStatus, HouseholdTable } from '../schema.ts';
 import { likeEscape, type PageRequest, pageWindow, parseSort } from './paging.ts';
 
 /** What the list searches for: ID number of a current member or registry-number prefix, or a head name. */
 export type HouseholdSearch = { idNumber: string | null; registryPrefix: string } | { headName: string };
 
+/** Filters of the list, already interpreted (see list-households.ts for the search box). */
 export interface HouseholdFilter extends PageRequest {
   within?: string | undefined;
   status?: HouseholdStatus | undefined;
@@ -26,12 +27,11 @@ const SORT_COLUMNS = {
   identifiedYear: 'h.identified_year',
 } as const;
 
-const LIST_COLUMNS = [
+const PAGE_COLUMNS = [
   'h.id',
+  'h.county_code',
   'h.registry_no',
   'h.natural_village_code',
-  'nv.name as natural_village_name',
-  'v.name as village_name',
   'h.head_name',
   'h.phone',
   'h.attribute',
@@ -53,7 +53,9 @@ function filtered(db: Kysely<Database>, county: string, filter: HouseholdFilter)
     .$if(status !== undefined, (q) => q.where('h.status', '=', status as HouseholdStatus))
     .$if(attribute !== undefined, (q) => q.where('h.attribute', '=', attribute as HouseholdTable['attribute']))
     .$if(cause !== undefined, (q) =>
-      q.where((eb) => eb.or([eb('h.main_cause', '=', cause as string), eb(eb.val(cause), '=', eb.fn.any('h.other_causes'))])),
+      q.where((eb) =>
+        eb.or([eb('h.main_cause', '=', cause as string), eb(eb.val(cause), '=', eb.fn.any('h.other_causes'))]),
+      ),
     )
     .$if(search !== undefined && 'headName' in search, (q) =>
       q.where('h.head_name', 'like', `%${likeEscape((search as { headName: string }).headName)}%`),
@@ -75,24 +77,31 @@ function filtered(db: Kysely<Database>, county: string, filter: HouseholdFilter)
     );
 }
 
-/** One page of households with place names, and the total matching the filter. */
+/**
+ * One page of households with place names, and the total matching the filter. The page is cut first and only
+ * its rows are joined to their places: joining every household before sorting cost ~40 ms on 16,000 rows.
+ */
 export async function listHouseholds(db: Kysely<Database>, county: string, filter: HouseholdFilter) {
   const { pageSize, offset } = pageWindow(filter);
   const [sortField, direction] = parseSort(filter.sort, 'registryNo');
   const column = SORT_COLUMNS[sortField as keyof typeof SORT_COLUMNS] ?? SORT_COLUMNS.registryNo;
+  // Households without an income year sort last either way: they are the ones to fill in, not the poorest.
+  const order = (ob: OrderByItemBuilder) => (direction === 'desc' ? ob.desc() : ob.asc()).nullsLast();
   const base = filtered(db, county, filter);
+  const page = base.select(PAGE_COLUMNS).orderBy(column, order).orderBy('h.id').limit(pageSize).offset(offset);
   const [rows, count] = await Promise.all([
-    base
+    db
+      .selectFrom(page.as('h'))
       .innerJoin('org_unit as nv', (j) =>
         j.onRef('nv.county_code', '=', 'h.county_code').onRef('nv.code', '=', 'h.natural_village_code'),
       )
-      .innerJoin('org_unit as v', (j) => j.onRef('v.county_code', '=', 'nv.county_code').onRef('v.code', '=', 'nv.parent_code'))
-      .select(LIST_COLUMNS)
-      // Households without an income year sort last either way: they are the ones to fill in, not the poorest.
-      .orderBy(column, (ob) => (direction === 'desc' ? ob.desc() : ob.asc()).nullsLast())
+      .innerJoin('org_unit as v', (j) =>
+        j.onRef('v.county_code', '=', 'nv.county_code').onRef('v.code', '=', 'nv.parent_code'),
+      )
+      .selectAll('h')
+      .select(['nv.name as natural_village_name', 'v.name as village_name'])
+      .orderBy(column, order)
       .orderBy('h.id')
-      .limit(pageSize)
-      .offset(offset)
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
@@ -103,8 +112,12 @@ export async function listHouseholds(db: Kysely<Database>, county: string, filte
 export function findHousehold(db: Kysely<Database>, county: string, id: number) {
   return db
     .selectFrom('household as h')
-    .innerJoin('org_unit as nv', (j) => j.onRef('nv.county_code', '=', 'h.county_code').onRef('nv.code', '=', 'h.natural_village_code'))
-    .innerJoin('org_unit as v', (j) => j.onRef('v.county_code', '=', 'nv.county_code').onRef('v.code', '=', 'nv.parent_code'))
+    .innerJoin('org_unit as nv', (j) =>
+      j.onRef('nv.county_code', '=', 'h.county_code').onRef('nv.code', '=', 'h.natural_village_code'),
+    )
+    .innerJoin('org_unit as v', (j) =>
+      j.onRef('v.county_code', '=', 'nv.county_code').onRef('v.code', '=', 'nv.parent_code'),
+    )
     .where('h.county_code', '=', county)
     .where('h.id', '=', id)
     .selectAll('h')
@@ -123,6 +136,7 @@ export function lockHousehold(db: Kysely<Database>, county: string, id: number) 
     .executeTakeFirst();
 }
 
+/** A new household row. */
 export type HouseholdInsert = Omit<Insertable<HouseholdTable>, 'id'>;
 
 /** Inserts a household and returns its id. */
@@ -131,6 +145,7 @@ export async function insertHousehold(db: Kysely<Database>, row: HouseholdInsert
   return Number(id);
 }
 
+/** Columns a change may set; updated_at is stamped by updateHousehold. */
 export type HouseholdUpdate = Omit<Updateable<HouseholdTable>, 'county_code' | 'id' | 'created_at' | 'updated_at'>;
 
 /** Updates a household's columns and stamps updated_at. */

@@ -19,6 +19,27 @@ const KNOWN: Record<string, Localized> = {
     en: 'This household registry number already exists',
   },
   org_unit_pkey: { zh: '该区划代码已存在', en: 'This division code already exists' },
+  // The household service checks these first (422 with field details); the words cover a race or an old row.
+  household_county_code_natural_village_code_fkey: {
+    zh: '本县没有这个自然村',
+    en: 'No such natural village in the county',
+  },
+  household_check: {
+    zh: '其他致贫原因不能与主要致贫原因重复',
+    en: 'An other cause of poverty cannot repeat the main cause',
+  },
+  household_other_causes_check: {
+    zh: '其他致贫原因最多填写 2 项',
+    en: 'At most 2 other causes of poverty are allowed',
+  },
+  household_check1: {
+    zh: '计划脱贫年度不能早于识别年度',
+    en: 'The planned exit year cannot precede the identification year',
+  },
+  household_need_check1: {
+    zh: '需求的关闭日期不能早于提出日期',
+    en: 'A need cannot be closed before it was raised',
+  },
 };
 
 const BY_SQLSTATE: Record<string, Localized> = {

@@ -38,17 +38,43 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.patch(
     '/:id/persons/:personId',
-    { schema: { tags, summary: 'Correct a member (making one head demotes the current head)', params: PersonParams, body: PersonPatch, response: Detail } },
-    async (req) => updatePerson(app.db, req.params.county, req.params.id, req.params.personId, req.body, languageOf(req)),
+    {
+      schema: {
+        tags,
+        summary: 'Correct a member (making one head demotes the current head)',
+        params: PersonParams,
+        body: PersonPatch,
+        response: Detail,
+      },
+    },
+    async (req) =>
+      updatePerson(app.db, req.params.county, req.params.id, req.params.personId, req.body, languageOf(req)),
   );
   app.delete(
     '/:id/persons/:personId',
-    { schema: { tags, summary: 'Remove a member (recorded with date and reason, never deleted)', params: PersonParams, body: PersonRemoval, response: Detail } },
-    async (req) => removePerson(app.db, req.params.county, req.params.id, req.params.personId, req.body, languageOf(req)),
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member (recorded with date and reason, never deleted)',
+        params: PersonParams,
+        body: PersonRemoval,
+        response: Detail,
+      },
+    },
+    async (req) =>
+      removePerson(app.db, req.params.county, req.params.id, req.params.personId, req.body, languageOf(req)),
   );
   app.put(
     '/:id/income/:year',
-    { schema: { tags, summary: "Enter or correct a year's income", params: YearParams, body: IncomeInput, response: Detail } },
+    {
+      schema: {
+        tags,
+        summary: "Enter or correct a year's income",
+        params: YearParams,
+        body: IncomeInput,
+        response: Detail,
+      },
+    },
     async (req) => putIncome(app.db, req.params.county, req.params.id, req.params.year, req.body, languageOf(req)),
   );
   app.post(
@@ -61,7 +87,15 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.patch(
     '/:id/needs/:needId',
-    { schema: { tags, summary: 'Change a need (met or dropped closes it)', params: NeedParams, body: NeedPatch, response: Detail } },
+    {
+      schema: {
+        tags,
+        summary: 'Change a need (met or dropped closes it)',
+        params: NeedParams,
+        body: NeedPatch,
+        response: Detail,
+      },
+    },
     async (req) => updateNeed(app.db, req.params.county, req.params.id, req.params.needId, req.body, languageOf(req)),
   );
 };

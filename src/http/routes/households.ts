@@ -42,7 +42,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get(
     '/:id',
-    { schema: { tags, summary: 'Full household record with persons, income, needs, history and violations', params: CountyIdParams, response: Detail } },
+    {
+      schema: {
+        tags,
+        summary: 'Full household record with persons, income, needs, history and violations',
+        params: CountyIdParams,
+        response: Detail,
+      },
+    },
     async (req) => getHousehold(app.db, req.params.county, req.params.id, languageOf(req)),
   );
   app.post(
@@ -56,16 +63,33 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: HouseholdDetail, ...ERROR_RESPONSES },
       },
     },
-    async (req, reply) => reply.status(201).send(await createHousehold(app.db, req.params.county, req.body, languageOf(req))),
+    async (req, reply) =>
+      reply.status(201).send(await createHousehold(app.db, req.params.county, req.body, languageOf(req))),
   );
   app.patch(
     '/:id',
-    { schema: { tags, summary: "Update a household's own fields", params: CountyIdParams, body: HouseholdPatch, response: Detail } },
+    {
+      schema: {
+        tags,
+        summary: "Update a household's own fields",
+        params: CountyIdParams,
+        body: HouseholdPatch,
+        response: Detail,
+      },
+    },
     async (req) => updateHousehold(app.db, req.params.county, req.params.id, req.body, languageOf(req)),
   );
   app.post(
     '/:id/status',
-    { schema: { tags, summary: 'Record a decided status change (history is append-only)', params: CountyIdParams, body: StatusChange, response: Detail } },
+    {
+      schema: {
+        tags,
+        summary: 'Record a decided status change (history is append-only)',
+        params: CountyIdParams,
+        body: StatusChange,
+        response: Detail,
+      },
+    },
     async (req) => changeHouseholdStatus(app.db, req.params.county, req.params.id, req.body, languageOf(req)),
   );
   app.get(
@@ -75,7 +99,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Exit test for an income year (default the latest): income above the line and 两不愁三保障',
         params: CountyIdParams,
-        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2013, maximum: 2100 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { year: Type.Optional(Type.Integer({ minimum: 2013, maximum: 2100 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: ExitAssessment, ...ERROR_RESPONSES },
       },
     },

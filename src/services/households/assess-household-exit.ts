@@ -10,7 +10,8 @@ import type { SchoolStatusCode } from '../../domain/codes.ts';
 import { provinceOf } from '../../domain/divisions.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type ExitTestResult, runExitTest } from '../../domain/exit-test.ts';
-import { HOUSEHOLD, type Lang, today } from './household-rules.ts';
+import { today } from './household-rules.ts';
+import { HOUSEHOLD, type Lang } from './household-state.ts';
 
 /** The exit test's result for one year, with the income it compared. */
 export interface ExitEvaluation extends ExitTestResult {
@@ -22,7 +23,12 @@ export interface ExitEvaluation extends ExitTestResult {
  * Runs the exit test on the stored household for `year` (default: the latest income year); null when there
  * is no income for that year. Ages are taken at the year's end, or today while the year is still running.
  */
-export async function evaluateExit(db: Kysely<Database>, county: string, id: number, year?: number): Promise<ExitEvaluation | null> {
+export async function evaluateExit(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  year?: number,
+): Promise<ExitEvaluation | null> {
   const household = await repo.findHousehold(db, county, id);
   if (!household) throw AppError.notFound(HOUSEHOLD);
   const [persons, income] = await Promise.all([parts.listPersons(db, county, id), parts.listIncome(db, county, id)]);
@@ -38,7 +44,11 @@ export async function evaluateExit(db: Kysely<Database>, county: string, id: num
     // Members born after the assessment date were not part of the household then.
     persons: persons
       .filter((p) => p.birth_date <= asOf)
-      .map((p) => ({ birthDate: p.birth_date, schoolStatus: p.school_status as SchoolStatusCode, hasMedicalInsurance: p.has_medical_insurance })),
+      .map((p) => ({
+        birthDate: p.birth_date,
+        schoolStatus: p.school_status as SchoolStatusCode,
+        hasMedicalInsurance: p.has_medical_insurance,
+      })),
     housingGrade: household.housing_grade,
     safeWater: household.safe_water,
     asOf,
@@ -53,7 +63,13 @@ export const NO_INCOME = {
 };
 
 /** GET /:id/exit-assessment: the evaluation with each check's detail in `lang`; 422 without income. */
-export async function assessHouseholdExit(db: Kysely<Database>, county: string, id: number, year: number | undefined, lang: Lang = 'zh') {
+export async function assessHouseholdExit(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  year: number | undefined,
+  lang: Lang = 'zh',
+) {
   const evaluation = await evaluateExit(db, county, id, year);
   if (!evaluation) throw AppError.rules([{ path: 'year', code: 'income_missing', message: NO_INCOME }]);
   const { line, perCapitaNetIncome, passes, checks } = evaluation;

@@ -10,7 +10,8 @@ import type { Database, HouseholdStatus } from '../../db/schema.ts';
 import type { FieldProblem, Localized } from '../../domain/errors.ts';
 import { evaluateExit, NO_INCOME } from './assess-household-exit.ts';
 import { getHousehold } from './get-household.ts';
-import { type Lang, loadForChange, refuseProblems, today } from './household-rules.ts';
+import { refuseProblems, today } from './household-rules.ts';
+import { type Lang, loadForChange } from './household-state.ts';
 
 /** Allowed next statuses of each status. */
 export const TRANSITIONS: Readonly<Record<HouseholdStatus, readonly HouseholdStatus[]>> = {
@@ -29,6 +30,7 @@ const LABEL: Record<HouseholdStatus, Localized> = {
   risk_cleared: { zh: '风险已消除', en: 'risk cleared' },
 };
 
+/** The decided change: new status, the day it took effect and why. */
 export interface StatusChangeInput {
   status: HouseholdStatus;
   effectiveOn: string;
@@ -47,10 +49,19 @@ function transitionProblems(from: HouseholdStatus, to: HouseholdStatus): FieldPr
 
 function dateProblems(effectiveOn: string, lastEffectiveOn: string | undefined): FieldProblem[] {
   if (effectiveOn > today()) {
-    return [{ path: 'effectiveOn', code: 'effective_on_future', message: { zh: '生效日期不能晚于今天', en: 'The effective date cannot be in the future' } }];
+    return [
+      {
+        path: 'effectiveOn',
+        code: 'effective_on_future',
+        message: { zh: '生效日期不能晚于今天', en: 'The effective date cannot be in the future' },
+      },
+    ];
   }
   if (lastEffectiveOn !== undefined && effectiveOn < lastEffectiveOn) {
-    const message = { zh: `生效日期不能早于上一次状态变更（${lastEffectiveOn}）`, en: `The effective date cannot precede the previous change (${lastEffectiveOn})` };
+    const message = {
+      zh: `生效日期不能早于上一次状态变更（${lastEffectiveOn}）`,
+      en: `The effective date cannot precede the previous change (${lastEffectiveOn})`,
+    };
     return [{ path: 'effectiveOn', code: 'effective_on_before_previous', message }];
   }
   return [];
@@ -60,11 +71,19 @@ function dateProblems(effectiveOn: string, lastEffectiveOn: string | undefined):
 async function exitProblems(db: Kysely<Database>, county: string, id: number): Promise<FieldProblem[]> {
   const evaluation = await evaluateExit(db, county, id);
   if (!evaluation) return [{ path: 'status', code: 'exit_income_missing', message: NO_INCOME }];
-  return evaluation.checks.filter((c) => !c.passed).map((c) => ({ path: 'status', code: `exit_${c.code}`, message: c.detail }));
+  return evaluation.checks
+    .filter((c) => !c.passed)
+    .map((c) => ({ path: 'status', code: `exit_${c.code}`, message: c.detail }));
 }
 
 /** Appends the change to the history, sets the household's status and returns its full record. */
-export async function changeHouseholdStatus(db: Kysely<Database>, county: string, id: number, change: StatusChangeInput, lang: Lang = 'zh') {
+export async function changeHouseholdStatus(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  change: StatusChangeInput,
+  lang: Lang = 'zh',
+) {
   return db.transaction().execute(async (tx) => {
     const { household } = await loadForChange(tx, county, id);
     const events = await parts.listStatusEvents(tx, county, id);
@@ -74,7 +93,13 @@ export async function changeHouseholdStatus(db: Kysely<Database>, county: string
     ];
     if (problems.length === 0 && change.status === 'exited') problems.push(...(await exitProblems(tx, county, id)));
     await refuseProblems(tx, [], problems);
-    const event = { county_code: county, household_id: id, status: change.status, effective_on: change.effectiveOn, reason: change.reason.trim() };
+    const event = {
+      county_code: county,
+      household_id: id,
+      status: change.status,
+      effective_on: change.effectiveOn,
+      reason: change.reason.trim(),
+    };
     await parts.insertStatusEvent(tx, event);
     await repo.updateHousehold(tx, county, id, { status: change.status });
     return getHousehold(tx, county, id, lang);

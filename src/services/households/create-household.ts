@@ -15,17 +15,16 @@ import {
   derivePerson,
   householdCodeUses,
   incomeItems,
-  type Lang,
   personCodeUses,
   personInputFacts,
-  placeProblems,
   plannedExitProblems,
   refuseProblems,
-  toFacts,
   today,
+  toFacts,
   toProblems,
   violationsOf,
 } from './household-rules.ts';
+import { type Lang, placeProblems } from './household-state.ts';
 
 type Derived = NonNullable<ReturnType<typeof derivePerson>['derived']>;
 
@@ -53,12 +52,20 @@ function ruleProblems(input: HouseholdCreateBody): FieldProblem[] {
 function dateProblems(input: HouseholdCreateBody): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (input.identifiedOn && Number(input.identifiedOn.slice(0, 4)) !== input.identifiedYear) {
-    problems.push({ path: 'identifiedOn', code: 'identified_on_year', message: { zh: '识别日期应在识别年度内', en: 'The identification date must fall in the identification year' } });
+    problems.push({
+      path: 'identifiedOn',
+      code: 'identified_on_year',
+      message: { zh: '识别日期应在识别年度内', en: 'The identification date must fall in the identification year' },
+    });
   }
   problems.push(...plannedExitProblems(input.identifiedYear, input.plannedExitYear));
   (input.income ?? []).forEach((row, i, all) => {
     if (all.findIndex((r) => r.year === row.year) < i) {
-      problems.push({ path: `income.${i}.year`, code: 'income_year_duplicate', message: { zh: `${row.year} 年的收入重复填写`, en: `Income for ${row.year} is given twice` } });
+      problems.push({
+        path: `income.${i}.year`,
+        code: 'income_year_duplicate',
+        message: { zh: `${row.year} 年的收入重复填写`, en: `Income for ${row.year} is given twice` },
+      });
     }
   });
   return problems;
@@ -72,25 +79,60 @@ function codeUses(input: HouseholdCreateBody) {
   ];
 }
 
-async function insertParts(db: Kysely<Database>, county: string, id: number, input: HouseholdCreateBody, derived: Derived[]) {
-  const ids = { county_code: county, household_id: id };
-  await parts.insertPersons(db, input.persons.map((p, i) => newPersonRow(ids, p, derived[i] as Derived)));
+/** Inserts the income years; returns the latest year and its per-capita net income, the list's headline. */
+async function insertIncome(
+  db: Kysely<Database>,
+  ids: { county_code: string; household_id: number },
+  input: HouseholdCreateBody,
+) {
   const incomes = [...(input.income ?? [])].sort((a, b) => a.year - b.year);
   let latest: { year: number; perCapita: number } | null = null;
   for (const row of incomes) {
-    const size = row.householdSize ?? input.persons.length;
-    const perCapita = await parts.upsertIncome(db, { ...ids, year: row.year, household_size: size, ...incomeColumns(row) });
+    const household_size = row.householdSize ?? input.persons.length;
+    const perCapita = await parts.upsertIncome(db, { ...ids, year: row.year, household_size, ...incomeColumns(row) });
     latest = { year: row.year, perCapita };
   }
-  if (latest) await repo.updateHousehold(db, county, id, { income_year: latest.year, per_capita_income: latest.perCapita });
-  const needs = (input.needs ?? []).map((n) => ({ ...ids, need: n.need, detail: n.detail ?? '', raised_on: n.raisedOn ?? today() }));
+  return latest;
+}
+
+async function insertParts(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  input: HouseholdCreateBody,
+  derived: Derived[],
+) {
+  const ids = { county_code: county, household_id: id };
+  await parts.insertPersons(
+    db,
+    input.persons.map((p, i) => newPersonRow(ids, p, derived[i] as Derived)),
+  );
+  const latest = await insertIncome(db, ids, input);
+  if (latest)
+    await repo.updateHousehold(db, county, id, { income_year: latest.year, per_capita_income: latest.perCapita });
+  const needs = (input.needs ?? []).map((n) => ({
+    ...ids,
+    need: n.need,
+    detail: n.detail ?? '',
+    raised_on: n.raisedOn ?? today(),
+  }));
   await parts.insertNeeds(db, needs);
   const identifiedOn = input.identifiedOn ?? `${input.identifiedYear}-01-01`;
-  await parts.insertStatusEvent(db, { ...ids, status: 'identified', effective_on: identifiedOn, reason: '建档立卡识别' });
+  await parts.insertStatusEvent(db, {
+    ...ids,
+    status: 'identified',
+    effective_on: identifiedOn,
+    reason: '建档立卡识别',
+  });
 }
 
 /** Creates the household and returns its full record (201). */
-export async function createHousehold(db: Kysely<Database>, county: string, input: HouseholdCreateBody, lang: Lang = 'zh') {
+export async function createHousehold(
+  db: Kysely<Database>,
+  county: string,
+  input: HouseholdCreateBody,
+  lang: Lang = 'zh',
+) {
   return db.transaction().execute(async (tx) => {
     const derivations = input.persons.map((p, i) => derivePerson(p, `persons.${i}.`));
     const problems = [
@@ -103,9 +145,20 @@ export async function createHousehold(db: Kysely<Database>, county: string, inpu
     // checkHousehold passed, so every ID parsed and exactly one head exists.
     const head = input.persons.find((p) => p.relation === 'head');
     const { persons, income, needs, identifiedOn, ...fields } = input;
-    const row = { ...householdColumns(fields), county_code: county, head_name: head?.name.trim() ?? '', size: persons.length };
+    const row = {
+      ...householdColumns(fields),
+      county_code: county,
+      head_name: head?.name.trim() ?? '',
+      size: persons.length,
+    };
     const id = await repo.insertHousehold(tx, { ...row, status: 'identified' } as repo.HouseholdInsert);
-    await insertParts(tx, county, id, input, derivations.map((d) => d.derived as Derived));
+    await insertParts(
+      tx,
+      county,
+      id,
+      input,
+      derivations.map((d) => d.derived as Derived),
+    );
     return getHousehold(tx, county, id, lang);
   });
 }

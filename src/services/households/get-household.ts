@@ -9,10 +9,11 @@ import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import { provinceOf } from '../../domain/divisions.ts';
 import { AppError } from '../../domain/errors.ts';
-import { maskBankAccount, maskPhone, maskResidentId } from '../../domain/ids.ts';
+import { maskBankAccount, maskResidentId } from '../../domain/ids.ts';
 import { povertyLine } from '../../domain/poverty-line.ts';
+import { incomeFacts, personFacts, toFacts, violationsOf } from './household-rules.ts';
+import { HOUSEHOLD, type Lang } from './household-state.ts';
 import { toListItem } from './list-households.ts';
-import { HOUSEHOLD, incomeFacts, type Lang, personFacts, toFacts, violationsOf } from './household-rules.ts';
 
 type HouseholdRow = NonNullable<Awaited<ReturnType<typeof repo.findHousehold>>>;
 
@@ -104,7 +105,12 @@ export async function getHousehold(db: Kysely<Database>, county: string, id: num
       raisedOn: n.raised_on,
       closedOn: n.closed_on,
     })),
-    statusHistory: events.map((e) => ({ id: Number(e.id), status: e.status, effectiveOn: e.effective_on, reason: e.reason })),
+    statusHistory: events.map((e) => ({
+      id: Number(e.id),
+      status: e.status,
+      effectiveOn: e.effective_on,
+      reason: e.reason,
+    })),
     violations: violationsOf(facts).map((v) => ({ code: v.code, path: v.path ?? '', message: v.message[lang] })),
   };
 }

@@ -5,7 +5,12 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { HouseholdUpdate } from '../../db/repositories/households.ts';
 import type { HouseholdPersonTable, HouseholdTable } from '../../db/schema.ts';
-import type { HouseholdPatchBody, IncomeInputBody, PersonInputBody, PersonPatchBody } from '../../shared/schemas/household.ts';
+import type {
+  HouseholdPatchBody,
+  IncomeInputBody,
+  PersonInputBody,
+  PersonPatchBody,
+} from '../../shared/schemas/household.ts';
 import { incomeItems } from './household-rules.ts';
 
 const HOUSEHOLD_COLUMNS = {

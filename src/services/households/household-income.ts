@@ -10,16 +10,8 @@ import { AppError } from '../../domain/errors.ts';
 import type { IncomeInputBody } from '../../shared/schemas/household.ts';
 import { getHousehold } from './get-household.ts';
 import { incomeColumns } from './household-columns.ts';
-import {
-  incomeItems,
-  type Lang,
-  loadForChange,
-  personFacts,
-  refuseProblems,
-  toFacts,
-  toProblems,
-  violationsOf,
-} from './household-rules.ts';
+import { incomeItems, personFacts, refuseProblems, toFacts, toProblems, violationsOf } from './household-rules.ts';
+import { type Lang, loadForChange } from './household-state.ts';
 
 /**
  * Upserts the income of `year` (household size defaults to the current number of members) and returns the
@@ -38,7 +30,10 @@ export async function putIncome(
     const { household, persons, latestIncome } = await loadForChange(tx, county, id);
     const householdSize = input.householdSize ?? household.size;
     if (householdSize < 1) {
-      const message = { zh: '家庭没有登记成员，请填写家庭人口数', en: 'The household has no members; give the household size' };
+      const message = {
+        zh: '家庭没有登记成员，请填写家庭人口数',
+        en: 'The household has no members; give the household size',
+      };
       throw AppError.rules([{ path: 'householdSize', code: 'household_size_missing', message }]);
     }
     const isLatest = latestIncome === null || year >= latestIncome.year;

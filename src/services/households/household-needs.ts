@@ -9,21 +9,42 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import type { NeedInputBody, NeedPatchBody } from '../../shared/schemas/household.ts';
 import { getHousehold } from './get-household.ts';
-import { type Lang, loadForChange, refuseProblems, today } from './household-rules.ts';
+import { refuseProblems, today } from './household-rules.ts';
+import { type Lang, loadForChange } from './household-state.ts';
 
 const NEED = { zh: '需求', en: 'need' };
 
 /** Records a need (raised today unless dated); returns the household's full record. */
-export async function addNeed(db: Kysely<Database>, county: string, id: number, input: NeedInputBody, lang: Lang = 'zh') {
+export async function addNeed(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  input: NeedInputBody,
+  lang: Lang = 'zh',
+) {
   return db.transaction().execute(async (tx) => {
     await loadForChange(tx, county, id);
     const raisedOn = input.raisedOn ?? today();
     const problems: FieldProblem[] =
       raisedOn > today()
-        ? [{ path: 'raisedOn', code: 'raised_on_future', message: { zh: '提出日期不能晚于今天', en: 'The date raised cannot be in the future' } }]
+        ? [
+            {
+              path: 'raisedOn',
+              code: 'raised_on_future',
+              message: { zh: '提出日期不能晚于今天', en: 'The date raised cannot be in the future' },
+            },
+          ]
         : [];
     await refuseProblems(tx, [{ kind: 'need', code: input.need, path: 'need' }], problems);
-    await parts.insertNeeds(tx, [{ county_code: county, household_id: id, need: input.need, detail: input.detail?.trim() ?? '', raised_on: raisedOn }]);
+    await parts.insertNeeds(tx, [
+      {
+        county_code: county,
+        household_id: id,
+        need: input.need,
+        detail: input.detail?.trim() ?? '',
+        raised_on: raisedOn,
+      },
+    ]);
     await repo.updateHousehold(tx, county, id, {});
     return getHousehold(tx, county, id, lang);
   });
@@ -35,22 +56,48 @@ function closingDate(status: 'open' | 'met' | 'dropped', patch: NeedPatchBody, c
   return patch.closedOn ?? current ?? today();
 }
 
+function closingProblems(
+  status: string,
+  closedOn: string | null,
+  patch: NeedPatchBody,
+  raisedOn: string,
+): FieldProblem[] {
+  if (status === 'open' && patch.closedOn !== undefined) {
+    const message = { zh: '未关闭的需求不能填写关闭日期', en: 'An open need has no closing date' };
+    return [{ path: 'closedOn', code: 'closed_on_while_open', message }];
+  }
+  if (closedOn !== null && (closedOn < raisedOn || closedOn > today())) {
+    const message = {
+      zh: '关闭日期应在提出日期之后且不晚于今天',
+      en: 'The closing date must be between the date raised and today',
+    };
+    return [{ path: 'closedOn', code: 'closed_on_invalid', message }];
+  }
+  return [];
+}
+
 /** Changes a need's detail or status; returns the household's full record. */
-export async function updateNeed(db: Kysely<Database>, county: string, id: number, needId: number, patch: NeedPatchBody, lang: Lang = 'zh') {
+export async function updateNeed(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  needId: number,
+  patch: NeedPatchBody,
+  lang: Lang = 'zh',
+) {
   return db.transaction().execute(async (tx) => {
     await loadForChange(tx, county, id);
     const need = await parts.findNeed(tx, county, id, needId);
     if (!need) throw AppError.notFound(NEED);
     const status = patch.status ?? need.status;
     const closedOn = closingDate(status, patch, patch.status && patch.status !== need.status ? null : need.closed_on);
-    const problems: FieldProblem[] = [];
-    if (status === 'open' && patch.closedOn !== undefined) {
-      problems.push({ path: 'closedOn', code: 'closed_on_while_open', message: { zh: '未关闭的需求不能填写关闭日期', en: 'An open need has no closing date' } });
-    } else if (closedOn !== null && (closedOn < need.raised_on || closedOn > today())) {
-      problems.push({ path: 'closedOn', code: 'closed_on_invalid', message: { zh: '关闭日期应在提出日期之后且不晚于今天', en: 'The closing date must be between the date raised and today' } });
-    }
+    const problems = closingProblems(status, closedOn, patch, need.raised_on);
     await refuseProblems(tx, [], problems);
-    await parts.updateNeed(tx, county, needId, { status, closed_on: closedOn, ...(patch.detail === undefined ? {} : { detail: patch.detail.trim() }) });
+    await parts.updateNeed(tx, county, needId, {
+      status,
+      closed_on: closedOn,
+      ...(patch.detail === undefined ? {} : { detail: patch.detail.trim() }),
+    });
     await repo.updateHousehold(tx, county, id, {});
     return getHousehold(tx, county, id, lang);
   });

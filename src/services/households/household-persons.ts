@@ -16,18 +16,16 @@ import {
   derivePerson,
   incomeFacts,
   introducedViolations,
-  type Lang,
-  loadForChange,
   personCodeUses,
   personFacts,
   personInputFacts,
   refuseProblems,
-  syncPersonSummary,
   today,
   toFacts,
   toProblems,
   violationsOf,
 } from './household-rules.ts';
+import { type Lang, loadForChange, syncPersonSummary } from './household-state.ts';
 
 const PERSON = { zh: '家庭成员', en: 'household member' };
 type State = Awaited<ReturnType<typeof loadForChange>>;
@@ -47,7 +45,9 @@ async function refuseBrokenRules(
 ): Promise<void> {
   const income = state.latestIncome ? incomeFacts(state.latestIncome) : null;
   const before = violationsOf(toFacts(state.household, state.persons.map(personFacts), income));
-  const introduced = introducedViolations(before, violationsOf(toFacts(state.household, after, income)), ['household_size_mismatch']);
+  const introduced = introducedViolations(before, violationsOf(toFacts(state.household, after, income)), [
+    'household_size_mismatch',
+  ]);
   // The edited person's fields are the request body's fields.
   await refuseProblems(db, uses, [...problems, ...toProblems(introduced, [[`persons.${edited}`, '']])]);
 }
@@ -60,7 +60,13 @@ function findPerson(state: State, personId: number) {
 }
 
 /** Adds a member to the household; returns the household's full record. */
-export async function addPerson(db: Kysely<Database>, county: string, id: number, input: PersonInputBody, lang: Lang = 'zh') {
+export async function addPerson(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  input: PersonInputBody,
+  lang: Lang = 'zh',
+) {
   return db.transaction().execute(async (tx) => {
     const state = await loadForChange(tx, county, id);
     const { derived, problems } = derivePerson(input, '');
@@ -102,8 +108,13 @@ export async function updatePerson(
     const { index, person } = findPerson(state, personId);
     const { previousHeadRelation, idNumber, sex, ...fields } = patch;
     const identity = idNumber !== undefined || sex !== undefined;
-    const { derived, problems } = identity ? derivePerson({ idNumber: idNumber ?? person.id_number, sex }, '') : { derived: null, problems: [] };
-    const formerHead = patch.relation === 'head' && person.relation !== 'head' ? state.persons.find((p) => p.relation === 'head') : undefined;
+    const { derived, problems } = identity
+      ? derivePerson({ idNumber: idNumber ?? person.id_number, sex }, '')
+      : { derived: null, problems: [] };
+    const formerHead =
+      patch.relation === 'head' && person.relation !== 'head'
+        ? state.persons.find((p) => p.relation === 'head')
+        : undefined;
     const demotedTo = previousHeadRelation ?? 'other';
     const after = state.persons.map((p, i) => {
       if (i === index) return patchedFacts(personFacts(p), patch);
@@ -131,12 +142,18 @@ export async function removePerson(
     const state = await loadForChange(tx, county, id);
     const { index, person } = findPerson(state, personId);
     if (person.relation === 'head') {
-      const message = { zh: '不能移除户主，请先将另一名成员设为户主', en: 'The head cannot be removed; make another member head first' };
+      const message = {
+        zh: '不能移除户主，请先将另一名成员设为户主',
+        en: 'The head cannot be removed; make another member head first',
+      };
       throw AppError.rules([{ path: '', code: 'head_removal', message }]);
     }
     const problems: FieldProblem[] = [];
     if (removal.removedOn > today() || removal.removedOn < person.birth_date) {
-      const message = { zh: '移除日期应在出生之后且不晚于今天', en: 'The removal date must be after birth and not in the future' };
+      const message = {
+        zh: '移除日期应在出生之后且不晚于今天',
+        en: 'The removal date must be after birth and not in the future',
+      };
       problems.push({ path: 'removedOn', code: 'removed_on_invalid', message });
     }
     const after = state.persons.filter((_, i) => i !== index).map(personFacts);

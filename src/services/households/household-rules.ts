@@ -4,20 +4,29 @@
  * *introduces* a broken rule, so a record imported with an old inconsistency can still be fixed step by step.
  */
 import type { Kysely } from 'kysely';
-import * as parts from '../../db/repositories/household-parts.ts';
-import * as repo from '../../db/repositories/households.ts';
+import type * as parts from '../../db/repositories/household-parts.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AttributeCode, CauseCode, HealthCode, LabourCode, RelationCode, SchoolStatusCode } from '../../domain/codes.ts';
-import { checkHousehold, type HouseholdFacts, type PersonFacts, type Violation, type ViolationCode } from '../../domain/consistency.ts';
+import type {
+  AttributeCode,
+  CauseCode,
+  HealthCode,
+  LabourCode,
+  RelationCode,
+  SchoolStatusCode,
+} from '../../domain/codes.ts';
+import {
+  checkHousehold,
+  type HouseholdFacts,
+  type PersonFacts,
+  type Violation,
+  type ViolationCode,
+} from '../../domain/consistency.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import { parseResidentId } from '../../domain/ids.ts';
 import type { IncomeItems } from '../../domain/income.ts';
 import type { IncomeInputBody, PersonInputBody } from '../../shared/schemas/household.ts';
 import { type CodeUse, unknownCodes } from '../dictionary.ts';
-
-export type Lang = 'zh' | 'en';
-export const HOUSEHOLD = { zh: '贫困户', en: 'household' };
 
 /** Today in China: the day ages, defaults and "not in the future" are judged on. */
 export const today = (): string => chinaDateOf(new Date());
@@ -30,7 +39,9 @@ export interface RuleHousehold {
 }
 
 /** A person as the rules see it, from a stored row. */
-export function personFacts(row: Pick<parts.PersonRow, 'name' | 'id_number' | 'relation' | 'health' | 'labour' | 'school_status'>): PersonFacts {
+export function personFacts(
+  row: Pick<parts.PersonRow, 'name' | 'id_number' | 'relation' | 'health' | 'labour' | 'school_status'>,
+): PersonFacts {
   return {
     name: row.name,
     idNumber: row.id_number,
@@ -74,7 +85,11 @@ export function incomeFacts(row: parts.IncomeRow): NonNullable<HouseholdFacts['i
 }
 
 /** HouseholdFacts from the household's columns, its persons and one year's income. */
-export function toFacts(h: RuleHousehold, persons: PersonFacts[], income: HouseholdFacts['income'] = null): HouseholdFacts {
+export function toFacts(
+  h: RuleHousehold,
+  persons: PersonFacts[],
+  income: HouseholdFacts['income'] = null,
+): HouseholdFacts {
   return {
     attribute: h.attribute as AttributeCode,
     mainCause: h.main_cause as CauseCode,
@@ -90,7 +105,11 @@ export function violationsOf(facts: HouseholdFacts): Violation[] {
 }
 
 /** The violations of `after` whose rule is broken more often than in `before` (counted per rule). */
-export function introducedViolations(before: Violation[], after: Violation[], ignore: ViolationCode[] = []): Violation[] {
+export function introducedViolations(
+  before: Violation[],
+  after: Violation[],
+  ignore: ViolationCode[] = [],
+): Violation[] {
   const count = (list: Violation[], code: ViolationCode) => list.filter((v) => v.code === code).length;
   return after.filter((v) => !ignore.includes(v.code) && count(after, v.code) > count(before, v.code));
 }
@@ -112,13 +131,22 @@ export function derivePerson(input: { idNumber: string; sex?: 'M' | 'F' | undefi
   if (!parsed.ok) return { derived: null, problems: [] as FieldProblem[] };
   const problems: FieldProblem[] =
     input.sex !== undefined && input.sex !== parsed.sex
-      ? [{ path: `${path}sex`, code: 'sex_mismatch', message: { zh: '性别与身份证号不符', en: 'The sex contradicts the ID number' } }]
+      ? [
+          {
+            path: `${path}sex`,
+            code: 'sex_mismatch',
+            message: { zh: '性别与身份证号不符', en: 'The sex contradicts the ID number' },
+          },
+        ]
       : [];
   return { derived: { id_number: parsed.id, birth_date: parsed.birthDate, sex: parsed.sex }, problems };
 }
 
 /** Dictionary uses of a person's coded fields; `path` is the prefix ('persons.0.' or ''). */
-export function personCodeUses(p: Partial<Record<'relation' | 'ethnicity' | 'education' | 'schoolStatus' | 'health' | 'labour', string>>, path: string): CodeUse[] {
+export function personCodeUses(
+  p: Partial<Record<'relation' | 'ethnicity' | 'education' | 'schoolStatus' | 'health' | 'labour', string>>,
+  path: string,
+): CodeUse[] {
   return [
     { kind: 'relation', code: p.relation, path: `${path}relation` },
     { kind: 'ethnicity', code: p.ethnicity, path: `${path}ethnicity` },
@@ -130,7 +158,11 @@ export function personCodeUses(p: Partial<Record<'relation' | 'ethnicity' | 'edu
 }
 
 /** Dictionary uses of a household's coded fields. */
-export function householdCodeUses(h: { mainCause?: string; otherCauses?: string[]; housingStructure?: string | null }): CodeUse[] {
+export function householdCodeUses(h: {
+  mainCause?: string;
+  otherCauses?: string[];
+  housingStructure?: string | null;
+}): CodeUse[] {
   return [
     { kind: 'cause', code: h.mainCause, path: 'mainCause' },
     ...(h.otherCauses ?? []).map((code, i) => ({ kind: 'cause', code, path: `otherCauses.${i}` })),
@@ -145,30 +177,14 @@ export async function refuseProblems(db: Kysely<Database>, uses: CodeUse[], prob
 }
 
 /** The planned exit year cannot precede identification (also a table CHECK, reported here with the rest). */
-export function plannedExitProblems(identifiedYear: number, plannedExitYear: number | null | undefined): FieldProblem[] {
+export function plannedExitProblems(
+  identifiedYear: number,
+  plannedExitYear: number | null | undefined,
+): FieldProblem[] {
   if (plannedExitYear == null || plannedExitYear >= identifiedYear) return [];
-  const message = { zh: '计划脱贫年度不能早于识别年度', en: 'The planned exit year cannot precede the identification year' };
+  const message = {
+    zh: '计划脱贫年度不能早于识别年度',
+    en: 'The planned exit year cannot precede the identification year',
+  };
   return [{ path: 'plannedExitYear', code: 'planned_exit_before_identified', message }];
-}
-
-/** A problem unless `code` is a natural village of the county (households live in natural villages). */
-export async function placeProblems(db: Kysely<Database>, county: string, code: string | undefined): Promise<FieldProblem[]> {
-  if (code === undefined || (await repo.naturalVillageExists(db, county, code))) return [];
-  const message = { zh: '本县没有这个自然村', en: 'No such natural village in the county' };
-  return [{ path: 'naturalVillageCode', code: 'natural_village_unknown', message }];
-}
-
-/** The locked household, its current persons and its latest income row, or 404. */
-export async function loadForChange(db: Kysely<Database>, county: string, id: number) {
-  const household = await repo.lockHousehold(db, county, id);
-  if (!household) throw AppError.notFound(HOUSEHOLD);
-  const [persons, income] = await Promise.all([parts.listPersons(db, county, id), parts.listIncome(db, county, id)]);
-  return { household, persons, latestIncome: income.at(-1) ?? null };
-}
-
-/** head_name and size follow the current persons; called after every change to them. */
-export async function syncPersonSummary(db: Kysely<Database>, county: string, id: number): Promise<void> {
-  const persons = await parts.listPersons(db, county, id);
-  const head = persons.find((p) => p.relation === 'head');
-  await repo.updateHousehold(db, county, id, { size: persons.length, ...(head ? { head_name: head.name } : {}) });
 }

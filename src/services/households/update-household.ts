@@ -12,19 +12,23 @@ import {
   householdCodeUses,
   incomeFacts,
   introducedViolations,
-  type Lang,
-  loadForChange,
   personFacts,
-  placeProblems,
   plannedExitProblems,
   refuseProblems,
   toFacts,
   toProblems,
   violationsOf,
 } from './household-rules.ts';
+import { type Lang, loadForChange, placeProblems } from './household-state.ts';
 
 /** Applies the patch and returns the full record. */
-export async function updateHousehold(db: Kysely<Database>, county: string, id: number, patch: HouseholdPatchBody, lang: Lang = 'zh') {
+export async function updateHousehold(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  patch: HouseholdPatchBody,
+  lang: Lang = 'zh',
+) {
   return db.transaction().execute(async (tx) => {
     const { household, persons, latestIncome } = await loadForChange(tx, county, id);
     const people = persons.map(personFacts);
@@ -34,7 +38,10 @@ export async function updateHousehold(db: Kysely<Database>, county: string, id: 
       main_cause: patch.mainCause ?? household.main_cause,
       other_causes: patch.otherCauses ?? household.other_causes,
     };
-    const introduced = introducedViolations(violationsOf(toFacts(household, people, income)), violationsOf(toFacts(after, people, income)));
+    const introduced = introducedViolations(
+      violationsOf(toFacts(household, people, income)),
+      violationsOf(toFacts(after, people, income)),
+    );
     const plannedExit = patch.plannedExitYear === undefined ? household.planned_exit_year : patch.plannedExitYear;
     const problems = [
       ...toProblems(introduced),

@@ -10,7 +10,7 @@ import { AppError } from '../../domain/errors.ts';
 import { provinceOf } from '../../domain/divisions.ts';
 import { importDivisions } from '../import-divisions.ts';
 import { type CountyContext, emptyHouseholdRows, type HouseholdRows, buildHousehold, type IdCursor } from './households.ts';
-import { insertBatches, maxId, resetIdentity } from './insert.ts';
+import { analyze, ColumnTypes, insertBatches, maxId, resetIdentity } from './insert.ts';
 import { buildMembers } from './members.ts';
 import { IdRegistry } from './people.ts';
 import { placeRows } from './places.ts';
@@ -64,10 +64,11 @@ async function assertNoVillages(db: Kysely<Database>, countyCode: string): Promi
 }
 
 /** Writes villages and natural villages, and puts the county and its townships on the map. */
-async function writePlaces(db: Kysely<Database>, countyCode: string, plan: CountyPlan): Promise<number> {
+async function writePlaces(db: Kysely<Database>, types: ColumnTypes, countyCode: string, plan: CountyPlan): Promise<number> {
   const rows = placeRows(countyCode, plan.townships.flatMap((t) => t.villages.map((v) => v.village)));
   await db.transaction().execute(async (tx) => {
-    await insertBatches(tx, 'org_unit', rows);
+    await insertBatches(tx, types, 'org_unit', rows);
+    await analyze(tx, 'org_unit'); // members and households check their natural village against it
     for (const point of [{ code: countyCode, ...plan.centre }, ...plan.townships]) {
       await tx.updateTable('org_unit').set({ lat: point.lat, lng: point.lng }).where('county_code', '=', countyCode).where('code', '=', point.code).execute();
     }
@@ -76,7 +77,7 @@ async function writePlaces(db: Kysely<Database>, countyCode: string, plan: Count
 }
 
 /** Members stage: one transaction per township. */
-async function writeMembers(db: Kysely<Database>, rng: Rng, ctx: CountyContext, plan: CountyPlan, report: (done: number, total: number) => void): Promise<number> {
+async function writeMembers(db: Kysely<Database>, types: ColumnTypes, rng: Rng, ctx: CountyContext, plan: CountyPlan, report: (done: number, total: number) => void): Promise<number> {
   const total = plan.townships.reduce((s, t) => s + t.villages.reduce((n, v) => n + v.quota.members, 0), 0);
   let nextId = (await maxId(db, 'party_member')) + 1;
   let done = 0;
@@ -87,31 +88,42 @@ async function writeMembers(db: Kysely<Database>, rng: Rng, ctx: CountyContext, 
       nextId += members.length;
       return members;
     });
-    await db.transaction().execute((tx) => insertBatches(tx, 'party_member', rows));
+    await db.transaction().execute((tx) => insertBatches(tx, types, 'party_member', rows));
     done += rows.length;
     report(done, total);
   }
   return done;
 }
 
-/** Inserts one township's households and their dependent rows, parents first. */
-async function writeHouseholdRows(db: Kysely<Database>, rows: HouseholdRows): Promise<void> {
+/**
+ * Inserts one township's households and their dependent rows, parents first. `analyzeFirst` refreshes
+ * the household statistics before the children are checked against it (see analyze()). Once is enough,
+ * as long as the table is no longer tiny (on a page or two a sequential scan would be planned and kept):
+ * the replanned foreign-key checks then stay index lookups as the table grows, and ANALYZE of the full
+ * table would cost ~300 ms a time on PGlite.
+ */
+async function writeHouseholdRows(db: Kysely<Database>, types: ColumnTypes, rows: HouseholdRows, analyzeFirst: boolean): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await insertBatches(tx, 'household', rows.household);
-    await insertBatches(tx, 'household_person', rows.household_person);
-    await insertBatches(tx, 'household_income', rows.household_income);
-    await insertBatches(tx, 'household_need', rows.household_need);
-    await insertBatches(tx, 'household_status_event', rows.household_status_event);
+    await insertBatches(tx, types, 'household', rows.household);
+    if (analyzeFirst) await analyze(tx, 'household');
+    await insertBatches(tx, types, 'household_person', rows.household_person);
+    await insertBatches(tx, types, 'household_income', rows.household_income);
+    await insertBatches(tx, types, 'household_need', rows.household_need);
+    await insertBatches(tx, types, 'household_status_event', rows.household_status_event);
   });
 }
+
+/** Household rows after which the table's statistics are refreshed (once). */
+const ANALYZE_AFTER_ROWS = 500;
 
 type HouseholdCounts = Omit<SeedSummary, 'countyCode' | 'townships' | 'villages' | 'naturalVillages' | 'members' | 'ms'>;
 
 /** Households stage: one transaction per township. */
-async function writeHouseholds(db: Kysely<Database>, rng: Rng, ctx: CountyContext, plan: CountyPlan, report: (done: number, total: number) => void): Promise<HouseholdCounts> {
+async function writeHouseholds(db: Kysely<Database>, types: ColumnTypes, rng: Rng, ctx: CountyContext, plan: CountyPlan, report: (done: number, total: number) => void): Promise<HouseholdCounts> {
   const total = plan.townships.reduce((s, t) => s + t.villages.reduce((n, v) => n + v.quota.households, 0), 0);
   const cursor: IdCursor = { household: (await maxId(db, 'household')) + 1, person: (await maxId(db, 'household_person')) + 1 };
   const counts: HouseholdCounts = { households: 0, persons: 0, incomeRows: 0, needs: 0, statusEvents: 0 };
+  let analyzed = false;
   report(0, total);
   for (const township of plan.townships) {
     const rows = emptyHouseholdRows();
@@ -119,7 +131,9 @@ async function writeHouseholds(db: Kysely<Database>, rng: Rng, ctx: CountyContex
       const villageRng = rng.fork(`households:${village.code}`);
       for (let i = 0; i < quota.households; i++) buildHousehold(villageRng, ctx, village, cursor, rows);
     }
-    await writeHouseholdRows(db, rows);
+    const analyzeNow: boolean = !analyzed && counts.households + rows.household.length >= ANALYZE_AFTER_ROWS;
+    analyzed ||= analyzeNow;
+    await writeHouseholdRows(db, types, rows, analyzeNow);
     counts.households += rows.household.length;
     counts.persons += rows.household_person.length;
     counts.incomeRows += rows.household_income.length;
@@ -152,11 +166,12 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
   const plan = planCounty(rng.fork('places'), countyCode, townships, scale);
   const villages = plan.townships.reduce((n, t) => n + t.villages.length, 0);
   progress('places', 0, villages);
-  const placeCount = await writePlaces(db, countyCode, plan);
+  const types = new ColumnTypes();
+  const placeCount = await writePlaces(db, types, countyCode, plan);
   progress('places', villages, villages);
   const ctx: CountyContext = { countyCode, countyName: county.name, provinceCode: provinceOf(countyCode), ids: new IdRegistry(countyCode) };
-  const members = await writeMembers(db, rng, ctx, plan, (d, t) => progress('members', d, t));
-  const counts = await writeHouseholds(db, rng, ctx, plan, (d, t) => progress('households', d, t));
+  const members = await writeMembers(db, types, rng, ctx, plan, (d, t) => progress('members', d, t));
+  const counts = await writeHouseholds(db, types, rng, ctx, plan, (d, t) => progress('households', d, t));
   for (const table of ['party_member', 'household', 'household_person'] as const) await resetIdentity(db, table);
   return { countyCode, townships: townships.length, villages, naturalVillages: placeCount - villages, members, ...counts, ms: Math.round(performance.now() - started) };
 }

@@ -8,15 +8,31 @@ import { CAUSE_CODES, HEALTH_CODES, LABOUR_CODES, RELATION_CODES, SCHOOL_STATUS_
 import { DateString, OrgCode, PageQuery, SortQuery } from './common.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * Input fields that may be cleared with null, as one JSON-schema type list rather than a union: a bad value
+ * then gets one clear error instead of one per union branch ("must match pattern", "must be null", "anyOf").
+ */
+const OrNull = {
+  string: (options: Record<string, unknown> = {}) =>
+    Type.Unsafe<string | null>({ ...options, type: ['string', 'null'] }),
+  number: (options: Record<string, unknown>) => Type.Unsafe<number | null>({ ...options, type: ['number', 'null'] }),
+  integer: (options: Record<string, unknown>) => Type.Unsafe<number | null>({ ...options, type: ['integer', 'null'] }),
+  enum: <const T extends string>(values: T[]) => Type.Unsafe<T | null>({ enum: [...values, null] }),
+};
 const Code = Type.String({ pattern: '^[a-z0-9_]{1,40}$', description: 'Dictionary code' });
 const Year = Type.Integer({ minimum: 2013, maximum: 2100 });
 const Amount = Type.Number({ minimum: 0, maximum: 1_000_000_000, description: 'CNY' });
-const Measure = Type.Number({ minimum: 0, maximum: 100_000 });
+const Measure = OrNull.number({ minimum: 0, maximum: 100_000 });
 
+/** Lifecycle: identified → exited → returned; monitoring and risk cleared after 2020. */
 export const HouseholdStatus = Type.Enum(['identified', 'exited', 'returned', 'monitored', 'risk_cleared']);
+/** 一般贫困户, 低保贫困户, 特困供养(五保)户, 低保户. */
 export const Attribute = Type.Enum(['general', 'dibao_poor', 'tekun', 'dibao']);
+/** Identification standard: national, provincial or municipal line. */
 export const Standard = Type.Enum(['national', 'provincial', 'municipal']);
+/** Causes of poverty (致贫原因). */
 export const Cause = Type.Enum([...CAUSE_CODES]);
+/** A need is open until met or dropped. */
 export const NeedStatus = Type.Enum(['open', 'met', 'dropped']);
 /** Why a person left the household; persons are never deleted. */
 export const RemovalReason = Type.Enum(['death', 'marriage_out', 'split', 'moved_out', 'wrong_entry', 'other']);
@@ -26,22 +42,23 @@ const householdFields = {
   registryNo: Type.String({ pattern: '^[0-9A-Za-z-]{1,30}$', description: 'National registry number' }),
   naturalVillageCode: Type.String({ pattern: '^[0-9]{15}$' }),
   address: Type.String({ maxLength: 200 }),
-  phone: Nullable(Type.String({ pattern: '^[0-9+\\- ]{5,20}$' })),
-  bankName: Nullable(Type.String({ minLength: 1, maxLength: 60 })),
-  bankAccount: Nullable(Type.String({ pattern: '^[0-9]{8,32}$' })),
+  phone: OrNull.string({ pattern: '^[0-9+\\- ]{5,20}$' }),
+  bankName: OrNull.string({ minLength: 1, maxLength: 60 }),
+  bankAccount: OrNull.string({ pattern: '^[0-9]{8,32}$' }),
   standard: Standard,
   attribute: Attribute,
   mainCause: Cause,
+  // Only a sanity bound: the rule of at most two is the domain's, reported with a clerk-friendly message.
   otherCauses: Type.Array(Cause, { maxItems: 13 }),
   identifiedYear: Year,
-  plannedExitYear: Nullable(Year),
-  farmlandMu: Nullable(Measure),
-  forestMu: Nullable(Measure),
+  plannedExitYear: OrNull.integer({ minimum: 2013, maximum: 2100 }),
+  farmlandMu: Measure,
+  forestMu: Measure,
   hasPower: Type.Boolean(),
-  roadDistanceKm: Nullable(Measure),
-  housingArea: Nullable(Measure),
-  housingStructure: Nullable(Code),
-  housingGrade: Nullable(Type.Enum(['A', 'B', 'C', 'D'])),
+  roadDistanceKm: Measure,
+  housingArea: Measure,
+  housingStructure: OrNull.string({ pattern: '^[a-z0-9_]{1,40}$', description: 'Dictionary code' }),
+  housingGrade: OrNull.enum(['A', 'B', 'C', 'D']),
   safeWater: Type.Boolean(),
   hasToilet: Type.Boolean(),
   inCooperative: Type.Boolean(),
@@ -49,7 +66,7 @@ const householdFields = {
 };
 
 const personFields = {
-  name: Type.String({ minLength: 1, maxLength: 40 }),
+  name: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }),
   idNumber: Type.String({ minLength: 15, maxLength: 20, description: '18-digit (or old 15-digit) resident ID' }),
   sex: Type.Enum(['M', 'F'], { description: 'Optional: derived from the ID number, refused when it contradicts it' }),
   relation: Type.Enum([...RELATION_CODES]),
@@ -62,8 +79,10 @@ const personFields = {
   hasMedicalInsurance: Type.Boolean(),
   hasPensionInsurance: Type.Boolean(),
 };
-const { sex, schoolStatus, health, monthsWorked, hasMedicalInsurance, hasPensionInsurance, ...personRequired } = personFields;
+const { sex, schoolStatus, health, monthsWorked, hasMedicalInsurance, hasPensionInsurance, ...personRequired } =
+  personFields;
 
+/** A member as registered: birth date and sex are derived from the ID number. */
 export const PersonInput = Type.Object(
   {
     ...personRequired,
@@ -73,6 +92,7 @@ export const PersonInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** A correction of a member; at least one field. */
 export const PersonPatch = Type.Partial(
   Type.Object({
     ...personFields,
@@ -83,31 +103,29 @@ export const PersonPatch = Type.Partial(
   { additionalProperties: false, minProperties: 1 },
 );
 
+/** Body of DELETE …/persons/:personId: the member is marked removed, never deleted. */
 export const PersonRemoval = Type.Object(
   { removedOn: DateString, reason: RemovalReason },
   { additionalProperties: false },
 );
 
 /** The yearly income items (absent items are 0) and the household size they are divided by. */
-export const IncomeInput = Type.Object(
-  {
-    ...Type.Partial(
-      Type.Object({
-        wage: Amount,
-        production: Amount,
-        property: Amount,
-        dibao: Amount,
-        wubao: Amount,
-        pension: Amount,
-        subsidy: Amount,
-        productionCost: Amount,
-        householdSize: Type.Integer({ minimum: 1, maximum: 30, description: 'Defaults to the current size' }),
-      }),
-    ).properties,
-  },
+export const IncomeInput = Type.Partial(
+  Type.Object({
+    wage: Amount,
+    production: Amount,
+    property: Amount,
+    dibao: Amount,
+    wubao: Amount,
+    pension: Amount,
+    subsidy: Amount,
+    productionCost: Amount,
+    householdSize: Type.Integer({ minimum: 1, maximum: 30, description: 'Defaults to the current size' }),
+  }),
   { additionalProperties: false },
 );
 
+/** A need raised by the household (dictionary kind 'need'); raised today unless dated. */
 export const NeedInput = Type.Object(
   {
     need: Code,
@@ -117,6 +135,7 @@ export const NeedInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** A change of a need's detail or status; closing sets the closing date (default today). */
 export const NeedPatch = Type.Object(
   {
     detail: Type.Optional(Type.String({ maxLength: 500 })),
@@ -130,9 +149,15 @@ export const NeedPatch = Type.Object(
 const { registryNo, naturalVillageCode, standard, attribute, mainCause, identifiedYear, ...optionalOnCreate } =
   householdFields;
 
+/** A new household with its persons (exactly one head), optional income years and needs. */
 export const HouseholdCreate = Type.Object(
   {
-    ...{ registryNo, naturalVillageCode, standard, attribute, mainCause, identifiedYear },
+    registryNo,
+    naturalVillageCode,
+    standard,
+    attribute,
+    mainCause,
+    identifiedYear,
     ...Type.Partial(Type.Object(optionalOnCreate)).properties,
     identifiedOn: Type.Optional(DateString),
     persons: Type.Array(PersonInput, { minItems: 1, maxItems: 30 }),
@@ -146,13 +171,19 @@ export const HouseholdCreate = Type.Object(
   { additionalProperties: false },
 );
 
-export const HouseholdPatch = Type.Partial(Type.Object(householdFields), { additionalProperties: false, minProperties: 1 });
+/** A change of the household's own fields (persons, income and needs have their own routes). */
+export const HouseholdPatch = Type.Partial(Type.Object(householdFields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
 
+/** A decided status change, appended to the history. */
 export const StatusChange = Type.Object(
   { status: HouseholdStatus, effectiveOn: DateString, reason: Type.String({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
 );
 
+/** Filters, search, sort and paging of the household list. */
 export const HouseholdListQuery = Type.Object(
   {
     within: Type.Optional(OrgCode),
@@ -171,6 +202,7 @@ export const HouseholdListQuery = Type.Object(
 const Money = Nullable(Type.Number());
 const Problem = Type.Object({ code: Type.String(), path: Type.String(), message: Type.String() });
 
+/** One row of the household list (phone masked). */
 export const HouseholdListItem = Type.Object({
   id: Type.Integer(),
   registryNo: Type.String(),
@@ -189,13 +221,25 @@ export const HouseholdListItem = Type.Object({
   identifiedYear: Type.Integer(),
 });
 
+/** A current member, ID number masked. */
 export const PersonOut = Type.Object({
   id: Type.Integer(),
-  ...personFields,
+  name: Type.String(),
+  sex: Type.String(),
   idNumber: Type.String({ description: 'Masked' }),
   birthDate: Type.String(),
+  relation: Type.String(),
+  ethnicity: Type.String(),
+  education: Type.String(),
+  schoolStatus: Type.String(),
+  health: Type.String(),
+  labour: Type.String(),
+  monthsWorked: Type.Integer(),
+  hasMedicalInsurance: Type.Boolean(),
+  hasPensionInsurance: Type.Boolean(),
 });
 
+/** One income year with the per-capita net income against that year's poverty line. */
 export const IncomeOut = Type.Object({
   year: Type.Integer(),
   ...Type.Required(Type.Object(IncomeInput.properties)).properties,
@@ -204,6 +248,7 @@ export const IncomeOut = Type.Object({
   aboveLine: Type.Boolean(),
 });
 
+/** A need as stored. */
 export const NeedOut = Type.Object({
   id: Type.Integer(),
   need: Type.String(),
@@ -213,6 +258,7 @@ export const NeedOut = Type.Object({
   closedOn: Nullable(Type.String()),
 });
 
+/** One entry of the status history. */
 export const StatusEventOut = Type.Object({
   id: Type.Integer(),
   status: Type.String(),
@@ -220,6 +266,7 @@ export const StatusEventOut = Type.Object({
   reason: Type.String(),
 });
 
+/** The full household record answered by GET /:id and by every change. */
 export const HouseholdDetail = Type.Object({
   ...HouseholdListItem.properties,
   address: Type.String(),
@@ -247,6 +294,7 @@ export const HouseholdDetail = Type.Object({
   violations: Type.Array(Problem, { description: 'Consistency problems of the record for its latest income year' }),
 });
 
+/** The exit test of one income year, every check listed with its detail in the caller's language. */
 export const ExitAssessment = Type.Object({
   year: Type.Integer(),
   line: Type.Number(),
