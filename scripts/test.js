@@ -36,8 +36,12 @@ const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, TE
 
 // One plain closing line that any CI reader understands.
 try {
-  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
-  console.log(`\nvitest: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`);
+  const { numPassedTests, numFailedTests, numPendingTests, testResults } = JSON.parse(readFileSync(report, 'utf8'));
+  // A file that fails to load has no failed test of its own; count it as one failure so the line never lies.
+  const broken = testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
+  ).length;
+  console.log(`\nvitest: ${numPassedTests} passed, ${numFailedTests + broken} failed, ${numPendingTests} skipped`);
 } catch {
   console.log('vitest: no report was written');
 }

@@ -8,7 +8,14 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../src/db/kysely.ts';
 import type { Database } from '../src/db/schema.ts';
-import type { AttributeCode, CauseCode, HealthCode, LabourCode, RelationCode, SchoolStatusCode } from '../src/domain/codes.ts';
+import type {
+  AttributeCode,
+  CauseCode,
+  HealthCode,
+  LabourCode,
+  RelationCode,
+  SchoolStatusCode,
+} from '../src/domain/codes.ts';
 import { checkHousehold } from '../src/domain/consistency.ts';
 import { runExitTest } from '../src/domain/exit-test.ts';
 import { ageOn, parseResidentId } from '../src/domain/ids.ts';
@@ -32,13 +39,21 @@ async function seeded(seed: number, onProgress?: (stage: SeedStage, done: number
 async function fingerprint(db: Kysely<Database>): Promise<string> {
   const parts = await Promise.all([
     sql`select code, name, kind, lat, lng from org_unit order by code`.execute(db),
-    sql`select id, id_number, name, join_date, natural_village_code, post, expertise, capacity from party_member order by id`.execute(db),
-    sql`select registry_no, head_name, attribute, main_cause, other_causes, status, per_capita_income from household order by id`.execute(db),
+    sql`select id, id_number, name, join_date, natural_village_code, post, expertise, capacity from party_member order by id`.execute(
+      db,
+    ),
+    sql`select registry_no, head_name, attribute, main_cause, other_causes, status, per_capita_income from household order by id`.execute(
+      db,
+    ),
     sql`select id, household_id, id_number, relation, health from household_person order by id`.execute(db),
     sql`select household_id, year, per_capita_net from household_income order by household_id, year`.execute(db),
-    sql`select household_id, status, effective_on from household_status_event order by household_id, effective_on, id`.execute(db),
+    sql`select household_id, status, effective_on from household_status_event order by household_id, effective_on, id`.execute(
+      db,
+    ),
   ]);
-  return createHash('sha256').update(JSON.stringify(parts.map((p) => p.rows))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(parts.map((p) => p.rows)))
+    .digest('hex');
 }
 
 async function count(db: Kysely<Database>, query: string): Promise<number> {
@@ -65,7 +80,9 @@ describe('seedDemoCounty', () => {
     expect(summary.members).toBe(Math.round((21_000 * summary.villages) / 250));
     expect(summary.households).toBe(Math.round((16_000 * summary.villages) / 250));
     expect(await count(db, "select count(*) as n from org_unit where level = 'village'")).toBe(summary.villages);
-    expect(await count(db, "select count(*) as n from org_unit where level = 'natural_village'")).toBe(summary.naturalVillages);
+    expect(await count(db, "select count(*) as n from org_unit where level = 'natural_village'")).toBe(
+      summary.naturalVillages,
+    );
     expect(summary.naturalVillages).toBeGreaterThanOrEqual(8 * summary.villages);
     expect(summary.naturalVillages).toBeLessThanOrEqual(12 * summary.villages);
     expect(await count(db, 'select count(*) as n from party_member')).toBe(summary.members);
@@ -92,7 +109,8 @@ describe('seedDemoCounty', () => {
     const [fa, fb, fc] = await Promise.all([fingerprint(a.db), fingerprint(again.db), fingerprint(other.db)]);
     expect(fb).toBe(fa);
     expect(fc).not.toBe(fa);
-    const ids = async (db: Kysely<Database>) => (await sql<{ id_number: string }>`select id_number from party_member order by id`.execute(db)).rows;
+    const ids = async (db: Kysely<Database>) =>
+      (await sql<{ id_number: string }>`select id_number from party_member order by id`.execute(db)).rows;
     expect(await ids(other.db)).not.toEqual(await ids(a.db));
   });
 });
@@ -128,9 +146,17 @@ describe('seeded households', () => {
 
   beforeAll(async () => {
     households = await loadHouseholds(a.db);
-    persons = byHousehold((await a.db.selectFrom('household_person').selectAll().orderBy('id').execute()) as PersonRow[]);
+    persons = byHousehold(
+      (await a.db.selectFrom('household_person').selectAll().orderBy('id').execute()) as PersonRow[],
+    );
     incomes = byHousehold(await loadIncomes(a.db)) as typeof incomes;
-    events = byHousehold(await a.db.selectFrom('household_status_event').select(['household_id', 'status', 'effective_on']).orderBy('id').execute());
+    events = byHousehold(
+      await a.db
+        .selectFrom('household_status_event')
+        .select(['household_id', 'status', 'effective_on'])
+        .orderBy('id')
+        .execute(),
+    );
   });
 
   it('every household passes the registry consistency checks (checkHousehold)', () => {
@@ -141,8 +167,17 @@ describe('seeded households', () => {
           attribute: h.attribute as AttributeCode,
           mainCause: h.main_cause as CauseCode,
           otherCauses: h.other_causes as CauseCode[],
-          persons: (persons.get(h.id) ?? []).map((p) => ({ name: p.name, idNumber: p.id_number, relation: p.relation, health: p.health, labour: p.labour, schoolStatus: p.school_status })),
-          income: latest ? { items: { ...latest, productionCost: latest.production_cost }, householdSize: latest.household_size } : null,
+          persons: (persons.get(h.id) ?? []).map((p) => ({
+            name: p.name,
+            idNumber: p.id_number,
+            relation: p.relation,
+            health: p.health,
+            labour: p.labour,
+            schoolStatus: p.school_status,
+          })),
+          income: latest
+            ? { items: { ...latest, productionCost: latest.production_cost }, householdSize: latest.household_size }
+            : null,
         },
         { asOf: TODAY },
       );
@@ -173,7 +208,9 @@ describe('seeded households', () => {
       const rows = incomes.get(h.id) ?? [];
       expect(people.filter((p) => p.relation === 'head').map((p) => p.name)).toEqual([h.head_name]);
       expect(h.size).toBe(people.length);
-      expect(rows.map((r) => r.year)).toEqual(Array.from({ length: 2021 - h.identified_year }, (_, i) => h.identified_year + i));
+      expect(rows.map((r) => r.year)).toEqual(
+        Array.from({ length: 2021 - h.identified_year }, (_, i) => h.identified_year + i),
+      );
       for (const r of rows) {
         expect(r.household_size).toBe(people.length);
         expect(r.per_capita_net).toBeGreaterThan(0);
@@ -196,13 +233,18 @@ describe('seeded households', () => {
       }
       if (h.status !== 'exited' || !exit) continue;
       const exitYear = Number(exit.effective_on.slice(0, 4));
-      for (const r of rows.filter((x) => x.year >= exitYear)) expect(r.per_capita_net).toBeGreaterThan(povertyLine(r.year, '34'));
+      for (const r of rows.filter((x) => x.year >= exitYear))
+        expect(r.per_capita_net).toBeGreaterThan(povertyLine(r.year, '34'));
       const result = runExitTest({
         year: 2020,
         provinceCode: '34',
         perCapitaNetIncome: h.per_capita_income ?? 0,
         foodAndClothingSecure: h.food_clothing_secure,
-        persons: (persons.get(h.id) ?? []).map((p) => ({ birthDate: p.birth_date, schoolStatus: p.school_status, hasMedicalInsurance: p.has_medical_insurance })),
+        persons: (persons.get(h.id) ?? []).map((p) => ({
+          birthDate: p.birth_date,
+          schoolStatus: p.school_status,
+          hasMedicalInsurance: p.has_medical_insurance,
+        })),
         housingGrade: h.housing_grade,
         safeWater: h.safe_water,
         asOf: TODAY,
@@ -234,8 +276,14 @@ describe('seeded households', () => {
 
 describe('seeded members and places', () => {
   it('never repeats an ID number across party members and household persons', async () => {
-    const total = await count(a.db, 'select (select count(*) from party_member) + (select count(*) from household_person) as n');
-    const distinct = await count(a.db, 'select count(distinct id_number) as n from (select id_number from party_member union all select id_number from household_person) ids');
+    const total = await count(
+      a.db,
+      'select (select count(*) from party_member) + (select count(*) from household_person) as n',
+    );
+    const distinct = await count(
+      a.db,
+      'select count(distinct id_number) as n from (select id_number from party_member union all select id_number from household_person) ids',
+    );
     expect(distinct).toBe(total);
   });
 
@@ -302,7 +350,9 @@ describe('seeded members and places', () => {
   it('moves the identity sequences past the explicit ids', async () => {
     for (const table of ['party_member', 'household', 'household_person']) {
       const seq = await sql<{ last: number; max: number }>`
-        select (select last_value from ${sql.raw(`${table}_id_seq`)}) as last, (select max(id) from ${sql.table(table)}) as max`.execute(a.db);
+        select (select last_value from ${sql.raw(`${table}_id_seq`)}) as last, (select max(id) from ${sql.table(table)}) as max`.execute(
+        a.db,
+      );
       expect(Number(seq.rows[0]?.last)).toBe(Number(seq.rows[0]?.max));
     }
   });
@@ -311,12 +361,29 @@ describe('seeded members and places', () => {
     const before = await count(a.db, 'select max(id) as n from household');
     const second = await seedDemoCounty(a.db, { seed: 1, countyCode: '110101', scale: 0.02 });
     expect(second).toMatchObject({ countyCode: '110101', villages: 5 });
-    const ids = await a.db.selectFrom('household').select(['id', 'registry_no']).where('county_code', '=', '110101').execute();
+    const ids = await a.db
+      .selectFrom('household')
+      .select(['id', 'registry_no'])
+      .where('county_code', '=', '110101')
+      .execute();
     expect(Math.min(...ids.map((h) => h.id))).toBe(before + 1);
     expect(ids.every((h) => h.registry_no.startsWith('110101'))).toBe(true);
-    const units = await a.db.selectFrom('org_unit').select(['lat', 'lng']).where('county_code', '=', '110101').where('level', '=', 'natural_village').execute();
+    const units = await a.db
+      .selectFrom('org_unit')
+      .select(['lat', 'lng'])
+      .where('county_code', '=', '110101')
+      .where('level', '=', 'natural_village')
+      .execute();
     const box = countyBox('110101');
-    expect(units.every((u) => (u.lat ?? 0) >= box.south && (u.lat ?? 0) <= box.north && (u.lng ?? 0) >= box.west && (u.lng ?? 0) <= box.east)).toBe(true);
+    expect(
+      units.every(
+        (u) =>
+          (u.lat ?? 0) >= box.south &&
+          (u.lat ?? 0) <= box.north &&
+          (u.lng ?? 0) >= box.west &&
+          (u.lng ?? 0) <= box.east,
+      ),
+    ).toBe(true);
     await expect(seedDemoCounty(a.db, { seed: 1, scale: SCALE })).rejects.toMatchObject({ code: 'conflict' });
   });
 });

@@ -5,8 +5,9 @@
  */
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { pgliteSessionDialect } from './pglite-driver.ts';
 import { pgliteOptions, TYPE_PARSERS } from './pglite-options.ts';
 import { PGliteWorkerClient } from './pglite-worker-client.ts';
 import type { Database } from './schema.ts';
@@ -59,6 +60,6 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const pglite =
     options.pgliteThread === 'worker' ? new PGliteWorkerClient(dataDir) : new PGlite(pgliteOptions(dataDir));
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pglite as PGlite }) });
+  const db = new Kysely<Database>({ dialect: pgliteSessionDialect(pglite) });
   return { db, backend: 'pglite', location: dataDir ?? 'memory', close: () => db.destroy() };
 }

@@ -1,13 +1,36 @@
 /** The dictionary of coded lists: labels for screens and the check that a code exists. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { FieldProblem } from '../domain/errors.ts';
+import type { FieldProblem, Localized } from '../domain/errors.ts';
+
+/** What each dictionary kind is called on forms, for messages a clerk understands. */
+const KIND_NAMES: Record<string, Localized> = {
+  cause: { zh: '致贫原因', en: 'cause of poverty' },
+  attribute: { zh: '贫困户属性', en: 'household attribute' },
+  standard: { zh: '识别标准', en: 'identification standard' },
+  health: { zh: '健康状况', en: 'health' },
+  labour: { zh: '劳动技能', en: 'labour capacity' },
+  school_status: { zh: '在校生状况', en: 'school status' },
+  relation: { zh: '与户主关系', en: 'relation to the head' },
+  education: { zh: '文化程度', en: 'education' },
+  ethnicity: { zh: '民族', en: 'ethnicity' },
+  expertise: { zh: '特长', en: 'expertise' },
+  willingness: { zh: '服务意愿', en: 'willingness to serve' },
+  need: { zh: '帮扶需求', en: 'need' },
+  measure: { zh: '帮扶措施', en: 'help measure' },
+  housing_structure: { zh: '住房结构', en: 'housing structure' },
+};
 
 export interface DictionaryEntry {
   kind: string;
   code: string;
   zh: string;
   en: string;
+}
+
+/** The form name of a dictionary kind ('expertise' → 特长 / expertise). */
+export function dictionaryKindName(kind: string): Localized {
+  return KIND_NAMES[kind] ?? { zh: kind, en: kind };
 }
 
 /** Active entries in display order, optionally of one kind. */
@@ -43,9 +66,12 @@ export async function unknownCodes(db: Kysely<Database>, uses: CodeUse[]): Promi
   const known = new Set(rows.map((r) => `${r.kind}:${r.code}`));
   return wanted
     .filter((u) => !known.has(`${u.kind}:${u.code}`))
-    .map((u) => ({
-      path: u.path,
-      code: 'unknown_code',
-      message: { zh: `“${u.code}”不是有效的${u.kind}代码`, en: `"${u.code}" is not a valid ${u.kind} code` },
-    }));
+    .map((u) => {
+      const name = dictionaryKindName(u.kind);
+      return {
+        path: u.path,
+        code: 'unknown_code',
+        message: { zh: `“${u.code}”不是有效的${name.zh}代码`, en: `"${u.code}" is not a valid ${name.en} code` },
+      };
+    });
 }

@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import { ageOn } from '../../domain/dates.ts';
 import type { FieldProblem, Localized } from '../../domain/errors.ts';
 import { parseResidentId, type ResidentIdFailure } from '../../domain/ids.ts';
-import { type CodeUse, unknownCodes } from '../dictionary.ts';
+import { type CodeUse, dictionaryKindName, unknownCodes } from '../dictionary.ts';
 import type { Identity, MemberPatch } from './member-card.ts';
 
 /** Minimum age for joining the Party (Party Constitution, art. 1). */
@@ -120,17 +120,9 @@ function blankProblems(fields: MemberPatch): FieldProblem[] {
   });
 }
 
-const KIND_LABEL: Record<string, Localized> = {
-  ethnicity: { zh: '民族', en: 'ethnicity' },
-  education: { zh: '学历', en: 'education' },
-  health: { zh: '健康状况', en: 'health' },
-  expertise: { zh: '特长', en: 'expertise' },
-  willingness: { zh: '服务意愿', en: 'willingness to serve' },
-};
-
 /** Repeated codes in a list field, each reported at the position of its repetition. */
 function duplicateProblems(field: 'expertise' | 'willingness', codes: string[] | undefined): FieldProblem[] {
-  const label = KIND_LABEL[field] as Localized;
+  const label = dictionaryKindName(field);
   return (codes ?? []).flatMap((code, i) =>
     codes?.indexOf(code) === i
       ? []
@@ -152,15 +144,7 @@ async function codeProblems(db: Kysely<Database>, fields: MemberPatch): Promise<
     ...(fields.expertise ?? []).map((code, i) => ({ kind: 'expertise', code, path: `expertise.${i}` })),
     ...(fields.willingness ?? []).map((code, i) => ({ kind: 'willingness', code, path: `willingness.${i}` })),
   ];
-  const kindOf = new Map(uses.map((u) => [u.path, u.kind]));
-  return (await unknownCodes(db, uses)).map((p) => {
-    const label = KIND_LABEL[kindOf.get(p.path) ?? ''] ?? { zh: '', en: '' };
-    const code = uses.find((u) => u.path === p.path)?.code;
-    return {
-      ...p,
-      message: { zh: `“${code}”不是有效的${label.zh}代码`, en: `"${code}" is not a valid ${label.en} code` },
-    };
-  });
+  return unknownCodes(db, uses);
 }
 
 /**

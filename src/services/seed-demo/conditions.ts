@@ -4,8 +4,8 @@
  * A/B), their water safe and their food and clothing secure; those still poor may lack any of these.
  */
 import type { Insertable } from 'kysely';
-import type { CauseCode } from '../../domain/codes.ts';
 import type { HouseholdTable } from '../../db/schema.ts';
+import type { CauseCode } from '../../domain/codes.ts';
 import type { History } from './history.ts';
 import type { Rng, Weighted } from './random.ts';
 
@@ -25,10 +25,28 @@ type Conditions = Pick<
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-const SAFE_GRADES: Weighted<'A' | 'B'> = [['A', 55], ['B', 45]];
-const ANY_GRADES: Weighted<'A' | 'B' | 'C' | 'D'> = [['A', 35], ['B', 40], ['C', 18], ['D', 7]];
-const STRUCTURES: Weighted<string> = [['brick_concrete', 55], ['brick_wood', 25], ['reinforced_concrete', 10], ['earth_wood', 8], ['other', 2]];
-const OLD_STRUCTURES: Weighted<string> = [['earth_wood', 50], ['brick_wood', 40], ['other', 10]];
+const SAFE_GRADES: Weighted<'A' | 'B'> = [
+  ['A', 55],
+  ['B', 45],
+];
+const ANY_GRADES: Weighted<'A' | 'B' | 'C' | 'D'> = [
+  ['A', 35],
+  ['B', 40],
+  ['C', 18],
+  ['D', 7],
+];
+const STRUCTURES: Weighted<string> = [
+  ['brick_concrete', 55],
+  ['brick_wood', 25],
+  ['reinforced_concrete', 10],
+  ['earth_wood', 8],
+  ['other', 2],
+];
+const OLD_STRUCTURES: Weighted<string> = [
+  ['earth_wood', 50],
+  ['brick_wood', 40],
+  ['other', 10],
+];
 
 /** True when the household's last status says it passed the exit test. */
 export function hasExited(history: History): boolean {

@@ -31,8 +31,18 @@ export interface History {
   standing: (year: number) => YearStanding;
 }
 
-const IDENTIFIED_YEARS: Weighted<number> = [[2014, 65], [2015, 15], [2016, 20]];
-const FINAL: Weighted<HouseholdStatus> = [['exited', 84], ['identified', 5], ['returned', 3], ['monitored', 5], ['risk_cleared', 3]];
+const IDENTIFIED_YEARS: Weighted<number> = [
+  [2014, 65],
+  [2015, 15],
+  [2016, 20],
+];
+const FINAL: Weighted<HouseholdStatus> = [
+  ['exited', 84],
+  ['identified', 5],
+  ['returned', 3],
+  ['monitored', 5],
+  ['risk_cleared', 3],
+];
 // Exits peaked mid-campaign; 2016 is the first exit year of the demo.
 const EXIT_WEIGHT: Record<number, number> = { 2016: 20, 2017: 30, 2018: 25, 2019: 17, 2020: 8 };
 
@@ -62,7 +72,16 @@ export function drawHistory(rng: Rng): History {
   const status = rng.weighted(FINAL);
   const events = [event(rng, 'identified', identifiedOn)];
   if (status === 'identified') {
-    return { status, identifiedYear, identifiedOn, exitYear: null, exitedOn: null, plannedExitYear: DEMO_YEAR, events, standing: () => 'poor' };
+    return {
+      status,
+      identifiedYear,
+      identifiedOn,
+      exitYear: null,
+      exitedOn: null,
+      plannedExitYear: DEMO_YEAR,
+      events,
+      standing: () => 'poor',
+    };
   }
   // Households that went on to return or be monitored exited by 2019, leaving 2020 for what came next.
   const exit = exitYear(rng, identifiedYear, status === 'exited' ? DEMO_YEAR : DEMO_YEAR - 1);

@@ -4,7 +4,6 @@
  * checked (cheaply, in memory) before it is handed to the inserter: a failure is a generator bug.
  */
 import type { Insertable } from 'kysely';
-import { checkHousehold, type HouseholdFacts } from '../../domain/consistency.ts';
 import type {
   HouseholdIncomeTable,
   HouseholdNeedTable,
@@ -12,6 +11,7 @@ import type {
   HouseholdStatusEventTable,
   HouseholdTable,
 } from '../../db/schema.ts';
+import { checkHousehold, type HouseholdFacts } from '../../domain/consistency.ts';
 import { drawProfile } from './causes.ts';
 import { drawConditions } from './conditions.ts';
 import { DEMO_TODAY, DEMO_YEAR } from './dates.ts';
@@ -19,7 +19,7 @@ import { familyShape, tekunShape } from './family.ts';
 import { drawHistory } from './history.ts';
 import { type IncomeYear, incomeSeries } from './income-series.ts';
 import { drawNeeds } from './needs.ts';
-import { mobilePhone, pickNaturalVillage, type IdRegistry } from './people.ts';
+import { type IdRegistry, mobilePhone, pickNaturalVillage } from './people.ts';
 import { buildPersons, type PersonDraft } from './persons.ts';
 import type { VillagePlan } from './places.ts';
 import type { Rng } from './random.ts';
@@ -47,17 +47,33 @@ export function emptyHouseholdRows(): HouseholdRows {
 }
 
 /** The registry's view of a household, as checkHousehold reads it. */
-export function householdFacts(profile: ReturnType<typeof drawProfile>, persons: readonly PersonDraft[], latest: IncomeYear | undefined): HouseholdFacts {
+function householdFacts(
+  profile: ReturnType<typeof drawProfile>,
+  persons: readonly PersonDraft[],
+  latest: IncomeYear | undefined,
+): HouseholdFacts {
   return {
     attribute: profile.attribute,
     mainCause: profile.mainCause,
     otherCauses: profile.otherCauses,
-    persons: persons.map((p) => ({ name: p.name, idNumber: p.idNumber, relation: p.relation, health: p.health, labour: p.labour, schoolStatus: p.schoolStatus })),
+    persons: persons.map((p) => ({
+      name: p.name,
+      idNumber: p.idNumber,
+      relation: p.relation,
+      health: p.health,
+      labour: p.labour,
+      schoolStatus: p.schoolStatus,
+    })),
     income: latest ? { items: latest.items, householdSize: latest.householdSize } : null,
   };
 }
 
-function personRows(county: string, householdId: number, firstPersonId: number, persons: readonly PersonDraft[]): Insertable<HouseholdPersonTable>[] {
+function personRows(
+  county: string,
+  householdId: number,
+  firstPersonId: number,
+  persons: readonly PersonDraft[],
+): Insertable<HouseholdPersonTable>[] {
   return persons.map((p, i) => ({
     county_code: county,
     id: firstPersonId + i,
@@ -78,7 +94,11 @@ function personRows(county: string, householdId: number, firstPersonId: number, 
   }));
 }
 
-function incomeRows(county: string, householdId: number, series: readonly IncomeYear[]): Insertable<HouseholdIncomeTable>[] {
+function incomeRows(
+  county: string,
+  householdId: number,
+  series: readonly IncomeYear[],
+): Insertable<HouseholdIncomeTable>[] {
   return series.map(({ year, items, householdSize }) => ({
     county_code: county,
     household_id: householdId,
@@ -108,7 +128,13 @@ export interface IdCursor {
 }
 
 /** Builds one household into `rows`. @throws Error when the result breaks a consistency rule (a bug). */
-export function buildHousehold(rng: Rng, ctx: CountyContext, village: VillagePlan, cursor: IdCursor, rows: HouseholdRows): void {
+export function buildHousehold(
+  rng: Rng,
+  ctx: CountyContext,
+  village: VillagePlan,
+  cursor: IdCursor,
+  rows: HouseholdRows,
+): void {
   const id = cursor.household++;
   const profile = drawProfile(rng);
   const tekun = profile.attribute === 'tekun';
@@ -117,10 +143,18 @@ export function buildHousehold(rng: Rng, ctx: CountyContext, village: VillagePla
   const history = drawHistory(rng);
   const causes = [profile.mainCause, ...profile.otherCauses];
   const conditions = drawConditions(rng, persons.length, causes, history);
-  const series = incomeSeries(rng, history, profile.attribute, persons, conditions.in_cooperative === true, ctx.provinceCode);
+  const series = incomeSeries(
+    rng,
+    history,
+    profile.attribute,
+    persons,
+    conditions.in_cooperative === true,
+    ctx.provinceCode,
+  );
   const latest = series[series.length - 1];
   const violations = checkHousehold(householdFacts(profile, persons, latest), { asOf: DEMO_TODAY });
-  if (violations.length > 0) throw new Error(`seed-demo built an inconsistent household ${id}: ${violations.map((v) => v.code).join(', ')}`);
+  if (violations.length > 0)
+    throw new Error(`seed-demo built an inconsistent household ${id}: ${violations.map((v) => v.code).join(', ')}`);
   const natural = pickNaturalVillage(rng, village);
   rows.household.push({
     county_code: ctx.countyCode,
@@ -132,7 +166,11 @@ export function buildHousehold(rng: Rng, ctx: CountyContext, village: VillagePla
     phone: rng.chance(0.88) ? mobilePhone(rng) : null,
     bank_name: rng.weighted(bankNames(ctx.countyName)),
     bank_account: `62${rng.digits(17)}`,
-    standard: rng.weighted([['national', 92], ['provincial', 6], ['municipal', 2]] as const),
+    standard: rng.weighted([
+      ['national', 92],
+      ['provincial', 6],
+      ['municipal', 2],
+    ] as const),
     attribute: profile.attribute,
     main_cause: profile.mainCause,
     other_causes: profile.otherCauses,
@@ -149,5 +187,7 @@ export function buildHousehold(rng: Rng, ctx: CountyContext, village: VillagePla
   rows.household_income.push(...incomeRows(ctx.countyCode, id, series));
   const dangerous = conditions.housing_grade === 'C' || conditions.housing_grade === 'D';
   rows.household_need.push(...drawNeeds(rng, history, causes, dangerous, ctx.countyCode, id));
-  rows.household_status_event.push(...history.events.map((e) => ({ county_code: ctx.countyCode, household_id: id, ...e })));
+  rows.household_status_event.push(
+    ...history.events.map((e) => ({ county_code: ctx.countyCode, household_id: id, ...e })),
+  );
 }

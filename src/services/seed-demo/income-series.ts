@@ -21,7 +21,11 @@ export interface IncomeYear {
 }
 
 /** Ratio of per-capita income to the line, nudged up year by year while in the same standing. */
-function ratioFor(rng: Rng, standing: YearStanding, previous: { standing: YearStanding; ratio: number } | null): number {
+function ratioFor(
+  rng: Rng,
+  standing: YearStanding,
+  previous: { standing: YearStanding; ratio: number } | null,
+): number {
   const same = previous?.standing === standing ? previous.ratio : null;
   switch (standing) {
     case 'poor':
@@ -52,7 +56,14 @@ function transfers(rng: Rng, year: number, attribute: AttributeCode, persons: re
 const TRANSFER_CAP: Record<AttributeCode, number> = { tekun: 0.97, dibao_poor: 0.75, dibao: 0.75, general: 0.45 };
 
 /** Splits a yearly net total (whole yuan) into items that add up to it exactly. */
-function splitIncome(rng: Rng, total: number, attribute: AttributeCode, proposed: ReturnType<typeof transfers>, labourers: number, cooperative: boolean): IncomeItems {
+function splitIncome(
+  rng: Rng,
+  total: number,
+  attribute: AttributeCode,
+  proposed: ReturnType<typeof transfers>,
+  labourers: number,
+  cooperative: boolean,
+): IncomeItems {
   const sum = proposed.dibao + proposed.wubao + proposed.pension + proposed.subsidy;
   const factor = Math.min(1, (TRANSFER_CAP[attribute] * total) / sum);
   const scaled = {
@@ -71,7 +82,14 @@ function splitIncome(rng: Rng, total: number, attribute: AttributeCode, proposed
 }
 
 /** Income rows for every year from identification to 2020. */
-export function incomeSeries(rng: Rng, history: History, attribute: AttributeCode, persons: readonly PersonDraft[], cooperative: boolean, provinceCode: string): IncomeYear[] {
+export function incomeSeries(
+  rng: Rng,
+  history: History,
+  attribute: AttributeCode,
+  persons: readonly PersonDraft[],
+  cooperative: boolean,
+  provinceCode: string,
+): IncomeYear[] {
   const size = persons.length;
   const labourers = persons.filter((p) => p.labour === 'ordinary' || p.labour === 'skilled').length;
   const covered = Math.max(1, Math.round(size * rng.float(0.5, 1)));
@@ -82,7 +100,14 @@ export function incomeSeries(rng: Rng, history: History, attribute: AttributeCod
     const ratio = ratioFor(rng, standing, previous);
     previous = { standing, ratio };
     const total = Math.max(1, Math.round(povertyLine(year, provinceCode) * ratio * size));
-    const items = splitIncome(rng, total, attribute, transfers(rng, year, attribute, persons, covered), labourers, cooperative);
+    const items = splitIncome(
+      rng,
+      total,
+      attribute,
+      transfers(rng, year, attribute, persons, covered),
+      labourers,
+      cooperative,
+    );
     out.push({ year, items, householdSize: size, perCapita: perCapitaNetIncome(items, size) });
   }
   return out;

@@ -36,7 +36,12 @@ function arrayLiteral(items: readonly unknown[]): string {
 }
 
 /** insert … select … from unnest($1::t1[], $2::t2[], …) for one batch of same-shaped rows. */
-function unnestInsert(table: TableName, columns: readonly string[], types: Map<string, string>, rows: readonly Record<string, unknown>[]): RawBuilder<unknown> {
+function unnestInsert(
+  table: TableName,
+  columns: readonly string[],
+  types: Map<string, string>,
+  rows: readonly Record<string, unknown>[],
+): RawBuilder<unknown> {
   const arrays = columns.map((column) => {
     const type = types.get(column);
     if (!type) throw new Error(`unknown column ${table}.${column}`);
@@ -46,7 +51,11 @@ function unnestInsert(table: TableName, columns: readonly string[], types: Map<s
       return isArray && Array.isArray(value) ? arrayLiteral(value) : value;
     });
     // Array-typed columns travel as text literals and are cast back per row.
-    return { column, param: sql`${values}::${sql.raw(isArray ? 'text[]' : `${type}[]`)}`, cast: isArray ? sql`::${sql.raw(type)}` : sql`` };
+    return {
+      column,
+      param: sql`${values}::${sql.raw(isArray ? 'text[]' : `${type}[]`)}`,
+      cast: isArray ? sql`::${sql.raw(type)}` : sql``,
+    };
   });
   const names = sql.join(columns.map((c) => sql.ref(c)));
   const selected = sql.join(arrays.map((a) => sql`${sql.ref(`u.${a.column}`)}${a.cast}`));
@@ -54,7 +63,12 @@ function unnestInsert(table: TableName, columns: readonly string[], types: Map<s
 }
 
 /** Inserts rows (all with the same keys) into `table` in batches, in order. Nothing happens for none. */
-export async function insertBatches<T extends TableName>(db: Kysely<Database>, types: ColumnTypes, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+export async function insertBatches<T extends TableName>(
+  db: Kysely<Database>,
+  types: ColumnTypes,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const columns = Object.keys(first);
@@ -82,7 +96,9 @@ export async function maxId(db: Kysely<Database>, table: IdTable): Promise<numbe
  * not collide with them. No-op for an empty table.
  */
 export async function resetIdentity(db: Kysely<Database>, table: IdTable): Promise<void> {
-  await sql`select setval(pg_get_serial_sequence(${table}, 'id'), max_id) from (select max(id) as max_id from ${sql.table(table)}) m where max_id is not null`.execute(db);
+  await sql`select setval(pg_get_serial_sequence(${table}, 'id'), max_id) from (select max(id) as max_id from ${sql.table(table)}) m where max_id is not null`.execute(
+    db,
+  );
 }
 
 /**

@@ -4,16 +4,30 @@
  * doctor's expertise is medical and he offers health help, which is what matching members to
  * households later relies on.
  */
-import type { Rng, Weighted } from './random.ts';
+
 import type { VillagePlan } from './places.ts';
+import type { Rng, Weighted } from './random.ts';
 
 /** Posts of ordinary members by age band. */
 const POSTS_WORKING_AGE: Weighted<string | null> = [
-  ['村民', 40], ['个体户', 12], ['种养大户', 12], ['村民小组长', 8], ['退役军人', 5],
-  ['乡村医生', 3], ['合作社负责人', 3], ['乡村教师', 3], [null, 14],
+  ['村民', 40],
+  ['个体户', 12],
+  ['种养大户', 12],
+  ['村民小组长', 8],
+  ['退役军人', 5],
+  ['乡村医生', 3],
+  ['合作社负责人', 3],
+  ['乡村教师', 3],
+  [null, 14],
 ];
 const POSTS_ELDERLY: Weighted<string | null> = [
-  [null, 40], ['村民', 35], ['退休教师', 9], ['退休干部', 6], ['乡村医生', 2], ['村民小组长', 3], ['退役军人', 5],
+  [null, 40],
+  ['村民', 35],
+  ['退休教师', 9],
+  ['退休干部', 6],
+  ['乡村医生', 2],
+  ['村民小组长', 3],
+  ['退役军人', 5],
 ];
 
 /** A post for an ordinary member (cadres and migrants get theirs elsewhere). */
@@ -43,14 +57,42 @@ const FARMING = ['planting', 'breeding', 'construction', 'machinery', 'handicraf
 
 // Which help each expertise lets a member offer.
 const WILLINGNESS_BY_EXPERTISE: Record<string, string> = {
-  planting: 'industry', breeding: 'industry', processing: 'industry', tourism: 'industry', ecommerce: 'industry',
-  business: 'finance', accounting: 'finance', machinery: 'employment', transport: 'employment',
-  employment: 'employment', construction: 'housing', teaching: 'education', medical: 'health',
-  law: 'policy', policy: 'policy', handicraft: 'industry',
+  planting: 'industry',
+  breeding: 'industry',
+  processing: 'industry',
+  tourism: 'industry',
+  ecommerce: 'industry',
+  business: 'finance',
+  accounting: 'finance',
+  machinery: 'employment',
+  transport: 'employment',
+  employment: 'employment',
+  construction: 'housing',
+  teaching: 'education',
+  medical: 'health',
+  law: 'policy',
+  policy: 'policy',
+  handicraft: 'industry',
 };
 const GENERAL_WILLINGNESS = ['care', 'counselling', 'policy', 'industry', 'employment'];
 
-const INTERESTS = ['读书看报', '下象棋', '种花养草', '钓鱼', '太极拳', '广场舞', '书法', '唱黄梅戏', '打篮球', '摄影', '散步', '看新闻', '剪纸', '打乒乓球', '听戏'];
+const INTERESTS = [
+  '读书看报',
+  '下象棋',
+  '种花养草',
+  '钓鱼',
+  '太极拳',
+  '广场舞',
+  '书法',
+  '唱黄梅戏',
+  '打篮球',
+  '摄影',
+  '散步',
+  '看新闻',
+  '剪纸',
+  '打乒乓球',
+  '听戏',
+];
 const MIGRANT_PLACES = ['江苏苏州', '浙江宁波', '上海', '浙江杭州', '广东东莞', '安徽合肥', '江苏无锡'];
 const SHOPS = ['便民超市', '农资店', '五金店', '小吃店', '农机修理铺', '建材店'];
 
@@ -58,7 +100,13 @@ const SHOPS = ['便民超市', '农资店', '五金店', '小吃店', '农机修
 function drawExpertise(rng: Rng, post: string | null, age: number): string[] {
   const fitting = (post && EXPERTISE_BY_POST[post]) || FARMING;
   const plain = post === null || post === '村民' || post === '村民小组长';
-  const count = plain ? rng.weighted([[0, age >= 70 ? 5 : 2], [1, 4], [2, 2]] as const) : rng.int(1, Math.min(3, fitting.length));
+  const count = plain
+    ? rng.weighted([
+        [0, age >= 70 ? 5 : 2],
+        [1, 4],
+        [2, 2],
+      ] as const)
+    : rng.int(1, Math.min(3, fitting.length));
   const list = rng.shuffle(fitting).slice(0, count);
   if (!plain && fitting[0] && !list.includes(fitting[0])) list[0] = fitting[0];
   return [...new Set(list)];
@@ -107,7 +155,13 @@ export interface CardExtras {
 }
 
 /** Draws the card fields for a member with this post, age and home. */
-export function memberCardExtras(rng: Rng, post: string | null, age: number, village: VillagePlan, natural: string): CardExtras {
+export function memberCardExtras(
+  rng: Rng,
+  post: string | null,
+  age: number,
+  village: VillagePlan,
+  natural: string,
+): CardExtras {
   const expertise = drawExpertise(rng, post, age);
   return {
     work_unit: workUnit(rng, post, village, natural),

@@ -13,9 +13,20 @@ import type { VillagePlan } from './places.ts';
 import type { Rng, Weighted } from './random.ts';
 
 const AGE_BANDS: Weighted<readonly [number, number]> = [
-  [[20, 29], 8], [[30, 39], 12], [[40, 49], 17], [[50, 59], 22], [[60, 69], 21], [[70, 79], 14], [[80, 88], 6],
+  [[20, 29], 8],
+  [[30, 39], 12],
+  [[40, 49], 17],
+  [[50, 59], 22],
+  [[60, 69], 21],
+  [[70, 79], 14],
+  [[80, 88], 6],
 ];
-const JOIN_AGES: Weighted<readonly [number, number]> = [[[18, 25], 25], [[26, 35], 35], [[36, 45], 25], [[46, 60], 15]];
+const JOIN_AGES: Weighted<readonly [number, number]> = [
+  [[18, 25], 25],
+  [[26, 35], 35],
+  [[36, 45], 25],
+  [[46, 60], 15],
+];
 
 /** The branch committee comes first in each village: secretary, director, committee members. */
 function cadrePost(village: VillagePlan, index: number): string | null {
@@ -26,9 +37,26 @@ function cadrePost(village: VillagePlan, index: number): string | null {
 }
 
 function healthFor(rng: Rng, age: number): string {
-  if (age >= 70) return rng.weighted([['healthy', 62], ['chronic', 32], ['serious', 3], ['disabled', 3]]);
-  if (age >= 50) return rng.weighted([['healthy', 82], ['chronic', 14], ['serious', 2], ['disabled', 2]]);
-  return rng.weighted([['healthy', 94], ['chronic', 4], ['serious', 1], ['disabled', 1]]);
+  if (age >= 70)
+    return rng.weighted([
+      ['healthy', 62],
+      ['chronic', 32],
+      ['serious', 3],
+      ['disabled', 3],
+    ]);
+  if (age >= 50)
+    return rng.weighted([
+      ['healthy', 82],
+      ['chronic', 14],
+      ['serious', 2],
+      ['disabled', 2],
+    ]);
+  return rng.weighted([
+    ['healthy', 94],
+    ['chronic', 4],
+    ['serious', 1],
+    ['disabled', 1],
+  ]);
 }
 
 /**
@@ -57,7 +85,12 @@ function joinDate(rng: Rng, birthDate: string, age: number, probationary: boolea
 }
 
 /** One member; `index` places the branch committee first. */
-function buildMember(rng: Rng, village: VillagePlan, ids: IdRegistry, index: number): Omit<Insertable<PartyMemberTable>, 'county_code'> {
+function buildMember(
+  rng: Rng,
+  village: VillagePlan,
+  ids: IdRegistry,
+  index: number,
+): Omit<Insertable<PartyMemberTable>, 'county_code'> {
   const cadre = cadrePost(village, index);
   const [lo, hi] = cadre ? ([30, 60] as const) : rng.weighted(AGE_BANDS);
   const age = rng.int(lo, hi);
@@ -93,7 +126,14 @@ function buildMember(rng: Rng, village: VillagePlan, ids: IdRegistry, index: num
 }
 
 /** The village's `count` members, with explicit ids from `firstId` on. */
-export function buildMembers(rng: Rng, village: VillagePlan, count: number, ids: IdRegistry, countyCode: string, firstId: number): Insertable<PartyMemberTable>[] {
+export function buildMembers(
+  rng: Rng,
+  village: VillagePlan,
+  count: number,
+  ids: IdRegistry,
+  countyCode: string,
+  firstId: number,
+): Insertable<PartyMemberTable>[] {
   return Array.from({ length: count }, (_, i) => ({
     county_code: countyCode,
     id: firstId + i,

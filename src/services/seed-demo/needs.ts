@@ -4,8 +4,8 @@
  * housing. Needs of households that left poverty are mostly met; those still poor have open ones.
  */
 import type { Insertable } from 'kysely';
-import type { CauseCode } from '../../domain/codes.ts';
 import type { HouseholdNeedTable } from '../../db/schema.ts';
+import type { CauseCode } from '../../domain/codes.ts';
 import { DEMO_TODAY, fromDayNumber, minDate, randomDate, toDayNumber } from './dates.ts';
 import type { History } from './history.ts';
 import type { Rng } from './random.ts';
@@ -47,11 +47,22 @@ function needCodes(rng: Rng, causes: readonly CauseCode[], dangerousHouse: boole
   for (const cause of causes) wanted.add(rng.pick(NEEDS_BY_CAUSE[cause]));
   if (dangerousHouse) wanted.add('housing');
   for (const extra of rng.shuffle(['marketing', 'skills', 'policy', 'employment'])) wanted.add(extra);
-  return [...wanted].slice(0, rng.weighted([[1, 40], [2, 40], [3, 20]]));
+  return [...wanted].slice(
+    0,
+    rng.weighted([
+      [1, 40],
+      [2, 40],
+      [3, 20],
+    ]),
+  );
 }
 
 /** Open, met or (rarely) dropped; closed needs carry the day they were closed. */
-function needState(rng: Rng, history: History, raisedOn: string): Pick<Insertable<HouseholdNeedTable>, 'status' | 'closed_on'> {
+function needState(
+  rng: Rng,
+  history: History,
+  raisedOn: string,
+): Pick<Insertable<HouseholdNeedTable>, 'status' | 'closed_on'> {
   const out = history.status === 'exited' || history.status === 'risk_cleared';
   const roll = rng.next();
   if (roll < 0.03) return { status: 'dropped', closed_on: randomDate(rng, raisedOn, DEMO_TODAY) };
@@ -63,7 +74,14 @@ function needState(rng: Rng, history: History, raisedOn: string): Pick<Insertabl
 }
 
 /** The household's needs, raised within half a year of its identification. */
-export function drawNeeds(rng: Rng, history: History, causes: readonly CauseCode[], dangerousHouse: boolean, countyCode: string, householdId: number): Insertable<HouseholdNeedTable>[] {
+export function drawNeeds(
+  rng: Rng,
+  history: History,
+  causes: readonly CauseCode[],
+  dangerousHouse: boolean,
+  countyCode: string,
+  householdId: number,
+): Insertable<HouseholdNeedTable>[] {
   return needCodes(rng, causes, dangerousHouse).map((need) => {
     const raisedOn = fromDayNumber(toDayNumber(history.identifiedOn) + rng.int(0, 180));
     return {

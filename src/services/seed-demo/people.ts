@@ -3,8 +3,8 @@
  * schooling by generation, and how many members and households each village gets.
  */
 import { makeResidentId } from '../../domain/ids.ts';
-import { apportion, type Rng, type Weighted } from './random.ts';
 import type { VillagePlan } from './places.ts';
+import { apportion, type Rng, type Weighted } from './random.ts';
 
 /**
  * Hands out valid 18-digit ID numbers (GB 11643) that never repeat in the county, across party members
@@ -28,14 +28,12 @@ export class IdRegistry {
     }
     throw new Error(`no free ID sequence left for birth date ${birthDate}`);
   }
-
-  /** How many IDs were handed out. */
-  get size(): number {
-    return this.used.size;
-  }
 }
 
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '176', '177', '180', '181', '182', '183', '186', '187', '188', '189', '191', '199'];
+const MOBILE_PREFIXES =
+  '130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 157 158 159 176 177 180 181 182 183 186 187 188 189 191 199'.split(
+    ' ',
+  );
 
 /** A synthetic 11-digit mobile number (1[3-9]x…). */
 export function mobilePhone(rng: Rng): string {
@@ -43,7 +41,14 @@ export function mobilePhone(rng: Rng): string {
 }
 
 // Anhui is overwhelmingly Han; the Hui are the largest minority there.
-const ETHNICITIES: Weighted<string> = [['han', 985], ['hui', 10], ['manchu', 2], ['zhuang', 1], ['miao', 1], ['other', 1]];
+const ETHNICITIES: Weighted<string> = [
+  ['han', 985],
+  ['hui', 10],
+  ['manchu', 2],
+  ['zhuang', 1],
+  ['miao', 1],
+  ['other', 1],
+];
 
 /** An ethnicity dictionary code. */
 export function ethnicity(rng: Rng): string {
@@ -52,18 +57,58 @@ export function ethnicity(rng: Rng): string {
 
 // Highest schooling of rural adults by birth cohort: the older, the less schooling.
 const EDUCATION_BY_COHORT: readonly (readonly [bornBefore: number, mix: Weighted<string>])[] = [
-  [1950, [['illiterate', 40], ['primary', 42], ['junior', 15], ['senior', 3]]],
-  [1966, [['illiterate', 15], ['primary', 45], ['junior', 32], ['senior', 7], ['vocational', 1]]],
-  [1981, [['illiterate', 3], ['primary', 27], ['junior', 55], ['senior', 10], ['vocational', 5]]],
-  [9999, [['primary', 5], ['junior', 45], ['senior', 20], ['vocational', 15], ['college', 10], ['bachelor', 5]]],
+  [
+    1950,
+    [
+      ['illiterate', 40],
+      ['primary', 42],
+      ['junior', 15],
+      ['senior', 3],
+    ],
+  ],
+  [
+    1966,
+    [
+      ['illiterate', 15],
+      ['primary', 45],
+      ['junior', 32],
+      ['senior', 7],
+      ['vocational', 1],
+    ],
+  ],
+  [
+    1981,
+    [
+      ['illiterate', 3],
+      ['primary', 27],
+      ['junior', 55],
+      ['senior', 10],
+      ['vocational', 5],
+    ],
+  ],
+  [
+    9999,
+    [
+      ['primary', 5],
+      ['junior', 45],
+      ['senior', 20],
+      ['vocational', 15],
+      ['college', 10],
+      ['bachelor', 5],
+    ],
+  ],
 ];
 
-/** Education of an adult not in school, by birth year; `lift` shifts the mix up (party members). */
+const EDUCATION_ORDER = ['illiterate', 'primary', 'junior', 'senior', 'vocational', 'college', 'bachelor'];
+
+/**
+ * Education of an adult not in school, by birth year; `lift` moves it up that many levels (party
+ * members, village doctors and teachers studied longer than their neighbours), at most to bachelor.
+ */
 export function adultEducation(rng: Rng, birthYear: number, lift = 0): string {
   const mix = EDUCATION_BY_COHORT.find(([before]) => birthYear < before)?.[1] ?? [];
-  const order = ['illiterate', 'primary', 'junior', 'senior', 'vocational', 'college', 'bachelor', 'postgraduate'];
   const drawn = rng.weighted(mix);
-  return order[Math.min(order.indexOf(drawn) + lift, order.length - 1)] ?? drawn;
+  return EDUCATION_ORDER[Math.min(EDUCATION_ORDER.indexOf(drawn) + lift, EDUCATION_ORDER.length - 1)] ?? drawn;
 }
 
 /** Members and households to place in each village. */
@@ -77,9 +122,18 @@ export interface VillageQuota {
  * tenth of villages small; poor households vary more (hill villages are poorer, communities less poor).
  * Every village keeps at least 3 members, the minimum for a Party branch.
  */
-export function villageQuotas(rng: Rng, villages: readonly VillagePlan[], members: number, households: number): VillageQuota[] {
-  const memberWeights = villages.map((v) => v.naturalVillages.length * Math.exp(rng.normal(0, 0.3)) * (rng.chance(0.1) ? 0.35 : 1));
-  const householdWeights = memberWeights.map((w, i) => w * rng.float(0.5, 1.5) * (villages[i]?.kind === '社区' ? 0.4 : 1));
+export function villageQuotas(
+  rng: Rng,
+  villages: readonly VillagePlan[],
+  members: number,
+  households: number,
+): VillageQuota[] {
+  const memberWeights = villages.map(
+    (v) => v.naturalVillages.length * Math.exp(rng.normal(0, 0.3)) * (rng.chance(0.1) ? 0.35 : 1),
+  );
+  const householdWeights = memberWeights.map(
+    (w, i) => w * rng.float(0.5, 1.5) * (villages[i]?.kind === '社区' ? 0.4 : 1),
+  );
   const m = apportion(members, memberWeights, 3);
   const h = apportion(households, householdWeights, 1);
   return villages.map((_, i) => ({ members: m[i] ?? 0, households: h[i] ?? 0 }));

@@ -30,27 +30,60 @@ function schoolStatus(rng: Rng, age: number): SchoolStatusCode {
   if (age <= 5) return rng.chance(0.85) ? 'preschool' : 'none';
   if (age <= 11) return 'primary';
   if (age <= 14) return 'junior';
-  if (age === 15) return rng.weighted([['junior', 50], ['senior', 35], ['vocational', 15]]);
-  if (age <= 18) return rng.weighted([['senior', 55], ['vocational', 30], ['none', 15]]);
+  if (age === 15)
+    return rng.weighted([
+      ['junior', 50],
+      ['senior', 35],
+      ['vocational', 15],
+    ]);
+  if (age <= 18)
+    return rng.weighted([
+      ['senior', 55],
+      ['vocational', 30],
+      ['none', 15],
+    ]);
   if (age <= 22) return rng.chance(0.35) ? 'higher' : 'none';
   return 'none';
 }
 
 const EDUCATION_OF_SCHOOL: Partial<Record<SchoolStatusCode, string>> = {
-  primary: 'primary', junior: 'junior', senior: 'senior', vocational: 'vocational', higher: 'college',
+  primary: 'primary',
+  junior: 'junior',
+  senior: 'senior',
+  vocational: 'vocational',
+  higher: 'college',
 };
 
 function education(rng: Rng, age: number, school: SchoolStatusCode): string {
   // The dictionary has no "pre-school child": the registry's closest entry for under-sixes is 文盲或半文盲.
   if (age < 6) return 'illiterate';
   if (school === 'higher') return rng.chance(0.4) ? 'bachelor' : 'college';
-  return EDUCATION_OF_SCHOOL[school] ?? (age <= 22 ? rng.pick(['junior', 'senior']) : adultEducation(rng, DEMO_YEAR - age));
+  return (
+    EDUCATION_OF_SCHOOL[school] ?? (age <= 22 ? rng.pick(['junior', 'senior']) : adultEducation(rng, DEMO_YEAR - age))
+  );
 }
 
 function baseHealth(rng: Rng, age: number): HealthCode {
-  if (age >= 60) return rng.weighted([['healthy', 58], ['chronic', 30], ['serious', 5], ['disabled', 7]]);
-  if (age >= 40) return rng.weighted([['healthy', 82], ['chronic', 11], ['serious', 3], ['disabled', 4]]);
-  return rng.weighted([['healthy', 95], ['chronic', 2], ['serious', 1], ['disabled', 2]]);
+  if (age >= 60)
+    return rng.weighted([
+      ['healthy', 58],
+      ['chronic', 30],
+      ['serious', 5],
+      ['disabled', 7],
+    ]);
+  if (age >= 40)
+    return rng.weighted([
+      ['healthy', 82],
+      ['chronic', 11],
+      ['serious', 3],
+      ['disabled', 4],
+    ]);
+  return rng.weighted([
+    ['healthy', 95],
+    ['chronic', 2],
+    ['serious', 1],
+    ['disabled', 2],
+  ]);
 }
 
 function labour(rng: Rng, p: Pick<PersonDraft, 'age' | 'health' | 'schoolStatus'>, tekun: boolean): LabourCode {
@@ -70,14 +103,19 @@ function placeEvidence(rng: Rng, people: PersonDraft[], evidence: Evidence): voi
     student.schoolStatus = student.age <= 15 ? schoolStatus(rng, student.age) : older;
     student.education = education(rng, student.age, student.schoolStatus);
   }
-  const candidates = rng.shuffle(people.filter((p) => p !== student)).sort((a, b) => Number(b.age >= 18) - Number(a.age >= 18));
+  const candidates = rng
+    .shuffle(people.filter((p) => p !== student))
+    .sort((a, b) => Number(b.age >= 18) - Number(a.age >= 18));
   const isIll = (p: PersonDraft) => p.health === 'chronic' || p.health === 'serious';
   const ill = evidence.ill && !people.some(isIll) ? candidates.shift() : undefined;
   if (ill) ill.health = rng.chance(0.35) ? 'serious' : 'chronic';
   // Keep the person who already proves 因病 away from the disabled pick, which would overwrite them.
   const alreadyIll = candidates.findIndex(isIll);
   if (evidence.ill && !ill && alreadyIll >= 0) candidates.splice(alreadyIll, 1);
-  const disabled = evidence.disabled && !people.some((p) => p.health === 'disabled') ? candidates.find((p) => p.health === 'healthy') ?? candidates[0] : undefined;
+  const disabled =
+    evidence.disabled && !people.some((p) => p.health === 'disabled')
+      ? (candidates.find((p) => p.health === 'healthy') ?? candidates[0])
+      : undefined;
   if (disabled) disabled.health = 'disabled';
 }
 
@@ -111,7 +149,13 @@ function surnames(rng: Rng, members: readonly Member[]): string[] {
 }
 
 /** Turns the household's members into registry persons with unique IDs. */
-export function buildPersons(rng: Rng, members: readonly (Member & { lostLabour?: boolean })[], evidence: Evidence, tekun: boolean, ids: IdRegistry): PersonDraft[] {
+export function buildPersons(
+  rng: Rng,
+  members: readonly (Member & { lostLabour?: boolean })[],
+  evidence: Evidence,
+  tekun: boolean,
+  ids: IdRegistry,
+): PersonDraft[] {
   const names = surnames(rng, members);
   const people = members.map((m, i): PersonDraft => {
     const birthDate = birthDateForAge(rng, m.age);

@@ -73,7 +73,11 @@ function scatter(rng: Rng, box: Box, lat: number, lng: number, radius: number): 
 }
 
 /** Distinct township centres: one jittered cell each of a grid laid over the box, cells in random order. */
-export function townshipCentres(rng: Rng, box: Box, count: number): { centres: { lat: number; lng: number }[]; radius: number } {
+export function townshipCentres(
+  rng: Rng,
+  box: Box,
+  count: number,
+): { centres: { lat: number; lng: number }[]; radius: number } {
   const cols = Math.max(1, Math.ceil(Math.sqrt(count)));
   const rows = Math.max(1, Math.ceil(count / cols));
   const w = (box.east - box.west) / cols;
@@ -108,7 +112,15 @@ function villageKinds(rng: Rng, township: TownshipRef, count: number): ('村' | 
 }
 
 /** One village with its 8–12 natural villages scattered within about a kilometre. */
-function planVillage(rng: Rng, box: Box, township: TownshipRef, kind: '村' | '社区', code: string, name: string, at: { lat: number; lng: number }): VillagePlan {
+function planVillage(
+  rng: Rng,
+  box: Box,
+  township: TownshipRef,
+  kind: '村' | '社区',
+  code: string,
+  name: string,
+  at: { lat: number; lng: number },
+): VillagePlan {
   const taken = new Set<string>();
   const count = rng.int(8, 12);
   const naturalVillages = Array.from({ length: count }, (_, i) => ({
@@ -121,7 +133,15 @@ function planVillage(rng: Rng, box: Box, township: TownshipRef, kind: '村' | '�
 }
 
 /** Villages of one township around its centre, with NBS-style codes. */
-export function planTownship(rng: Rng, box: Box, township: TownshipRef, count: number, centre: { lat: number; lng: number }, radius: number, names: Set<string>): VillagePlan[] {
+export function planTownship(
+  rng: Rng,
+  box: Box,
+  township: TownshipRef,
+  count: number,
+  centre: { lat: number; lng: number },
+  radius: number,
+  names: Set<string>,
+): VillagePlan[] {
   let nextCommunity = 1;
   let nextVillage = 200;
   return villageKinds(rng, township, count).map((kind) => {

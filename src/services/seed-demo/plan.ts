@@ -6,7 +6,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type VillageQuota, villageQuotas } from './people.ts';
-import { countyBox, planTownship, type TownshipRef, townshipCentres, type VillagePlan, villagesPerTownship } from './places.ts';
+import {
+  countyBox,
+  planTownship,
+  type TownshipRef,
+  townshipCentres,
+  type VillagePlan,
+  villagesPerTownship,
+} from './places.ts';
 import type { Rng } from './random.ts';
 
 /** County-scale targets of the demo (DESIGN.md §6): ~250 villages, ~21,000 members, ~16,000 households. */
@@ -50,7 +57,12 @@ export function planCounty(rng: Rng, countyCode: string, townships: readonly Tow
   const all = villagesByTownship.flatMap((t) => t.villages);
   // Totals follow the villages actually planned, so a scaled-down county keeps the full county's densities.
   const perVillage = all.length / DEMO_TARGETS.villages;
-  const quotas = villageQuotas(rng, all, Math.round(DEMO_TARGETS.members * perVillage), Math.round(DEMO_TARGETS.households * perVillage));
+  const quotas = villageQuotas(
+    rng,
+    all,
+    Math.round(DEMO_TARGETS.members * perVillage),
+    Math.round(DEMO_TARGETS.households * perVillage),
+  );
   let k = 0;
   return {
     centre: { lat: (box.south + box.north) / 2, lng: (box.west + box.east) / 2 },
