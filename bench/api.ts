@@ -14,7 +14,17 @@ const county = '340822';
 type Line = Record<string, unknown>;
 
 function line(name: string, backend: string, r: LoadResult, extra: Line = {}): Line {
-  return { name, backend, n: r.requests, rps: r.rps, p50_ms: r.p50_ms, p95_ms: r.p95_ms, p99_ms: r.p99_ms, errors: r.errors + r.non2xx, ...extra };
+  return {
+    name,
+    backend,
+    n: r.requests,
+    rps: r.rps,
+    p50_ms: r.p50_ms,
+    p95_ms: r.p95_ms,
+    p99_ms: r.p99_ms,
+    errors: r.errors + r.non2xx,
+    ...extra,
+  };
 }
 
 const ratio = (a: LoadResult, b: LoadResult) => Math.round((a.rps / b.rps) * 100) / 100;
@@ -46,7 +56,10 @@ export async function benchApi(database: BenchDatabase): Promise<Line[]> {
       line('household_list_bare', backend, bareList, { ratio_to_constant: ratio(bareList, constant) }),
       line('household_list_api', backend, list, { ratio: ratio(list, bareList), ratio_to: 'household_list_bare' }),
       line('household_record_bare', backend, bareRecord),
-      line('household_record_api', backend, record, { ratio: ratio(record, bareRecord), ratio_to: 'household_record_bare' }),
+      line('household_record_api', backend, record, {
+        ratio: ratio(record, bareRecord),
+        ratio_to: 'household_record_bare',
+      }),
       line('constant_while_list_saturated', backend, constantUnderLoad, {
         list_rps_meanwhile: saturated.rps,
         ratio_p99_to_idle: Math.round((constantUnderLoad.p99_ms / constant.p99_ms) * 100) / 100,

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type BenchDatabase, freshDatabase } from './lib/databases.ts';
+import type { BenchDatabase } from './lib/databases.ts';
 import { rssMbOf } from './lib/server-process.ts';
 
 const CLI = fileURLToPath(new URL('../bin/lianxin.js', import.meta.url));
@@ -30,9 +30,28 @@ export async function timeSeed(database: BenchDatabase): Promise<Record<string, 
   clearInterval(sampler);
   if (code !== 0) throw new Error(`seed failed on ${database.backend}: ${stderr.slice(-2000)}`);
   const summary = JSON.parse(/Seeded in [\d.]+ s: (\{.*\})/.exec(stderr)?.[1] ?? '{}');
-  const rows = ['townships', 'villages', 'naturalVillages', 'members', 'households', 'persons', 'incomeRows', 'needs', 'statusEvents']
+  const rows = [
+    'townships',
+    'villages',
+    'naturalVillages',
+    'members',
+    'households',
+    'persons',
+    'incomeRows',
+    'needs',
+    'statusEvents',
+  ]
     .map((k) => Number(summary[k] ?? 0))
     .reduce((a, b) => a + b, 0);
   const ms = Math.round(performance.now() - started);
-  return { name: `seed_demo_${database.backend}`, n: rows, ms, seed_ms: summary.ms, rows_per_s: Math.round(rows / (ms / 1000)), peak_rss_mb: peakRss, members: summary.members, households: summary.households };
+  return {
+    name: `seed_demo_${database.backend}`,
+    n: rows,
+    ms,
+    seed_ms: summary.ms,
+    rows_per_s: Math.round(rows / (ms / 1000)),
+    peak_rss_mb: peakRss,
+    members: summary.members,
+    households: summary.households,
+  };
 }

@@ -142,4 +142,21 @@ describe('household list', () => {
     expect(put.json()).toMatchObject({ incomeYear: 2018, perCapitaIncome: 6000 });
     expect(await keys('sort=-perCapitaIncome')).toEqual(['li', 'zhao', 'wang', 'zhang']);
   });
+
+  it('gives totals that follow writes at once, though totals are remembered between pages', async () => {
+    const total = async (query: string) => (await t.app.inject({ url: `${BASE}?${query}` })).json().total;
+    expect(await total('status=identified')).toBe(4);
+    expect(await total('status=monitored')).toBe(0);
+    const status = await t.app.inject({
+      method: 'POST',
+      url: `${BASE}/${ids.wang}/status`,
+      payload: { status: 'monitored', effectiveOn: '2019-03-01', reason: '收入不稳定' },
+    });
+    expect(status.statusCode).toBe(200);
+    expect(await total('status=identified')).toBe(3);
+    expect(await total('status=monitored')).toBe(1);
+    const created = await t.app.inject({ method: 'POST', url: BASE, payload: buildHousehold(15) });
+    expect(created.statusCode).toBe(201);
+    expect(await total('')).toBe(5);
+  });
 });

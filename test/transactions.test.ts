@@ -20,7 +20,15 @@ afterAll(async () => {
   for (const h of handles) await h.close();
 });
 
-const county = (code: string) => ({ county_code: code, code, parent_code: null, level: 'county' as const, kind: '县', name: `县${code}`, path: code });
+const county = (code: string) => ({
+  county_code: code,
+  code,
+  parent_code: null,
+  level: 'county' as const,
+  kind: '县',
+  name: `县${code}`,
+  path: code,
+});
 
 describe.each([0, 1])('isolation (handle %i)', (index) => {
   it('keeps a concurrent query out of an open transaction that later rolls back', async () => {
@@ -63,7 +71,10 @@ describe.each([0, 1])('isolation (handle %i)', (index) => {
     const run = (code: string) =>
       db.transaction().execute(async (trx) => {
         await trx.insertInto('org_unit').values(county(code)).execute();
-        return trx.selectFrom('org_unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        return trx
+          .selectFrom('org_unit')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
       });
     const [a, b] = await Promise.all([run(`12010${index}`), run(`13010${index}`)]);
     expect(Math.abs(Number(a.n) - Number(b.n))).toBe(1);

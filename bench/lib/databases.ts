@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-export const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PG_URL =
+  process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface BenchDatabase {
   backend: 'pglite' | 'postgres';
@@ -36,12 +37,20 @@ export async function postgresAvailable(): Promise<boolean> {
 export async function freshDatabase(backend: 'pglite' | 'postgres'): Promise<BenchDatabase> {
   if (backend === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'lianxin-bench-'));
-    return { backend, env: { LIANXIN_DATA_DIR: dir, DATABASE_URL: '' }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      backend,
+      env: { LIANXIN_DATA_DIR: dir, DATABASE_URL: '' },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `lianxin_bench_${process.pid}`;
   await admin(`drop database if exists ${name} with (force)`);
   await admin(`create database ${name}`);
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
-  return { backend, env: { DATABASE_URL: url.toString() }, drop: () => admin(`drop database if exists ${name} with (force)`) };
+  return {
+    backend,
+    env: { DATABASE_URL: url.toString() },
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+  };
 }

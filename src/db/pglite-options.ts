@@ -18,5 +18,8 @@ export function pgliteOptions(dataDir: string | undefined): PGliteOptions {
     parsers: TYPE_PARSERS,
     // fsync is off in PGlite anyway; relaxed durability lets a write return before the file sync (docs/operations.md).
     relaxedDurability: true,
+    // PostgreSQL's 128 MB default buffer pool is most of PGlite's resident memory; the county's hot pages fit in
+    // 32 MB and the rest come from the OS page cache (measured: same query speed, ~100 MB less RSS).
+    postgresqlconf: ['shared_buffers=32MB'],
   };
 }

@@ -78,34 +78,48 @@ function filtered(db: Kysely<Database>, county: string, filter: HouseholdFilter)
 }
 
 /**
- * One page of households with place names, and the total matching the filter. The page is cut first and only
- * its rows are joined to their places: joining every household before sorting cost ~40 ms on 16,000 rows.
+ * One page of households with place names. The page is cut first and only its rows are joined to their
+ * places: joining every household before sorting cost ~40 ms on 16,000 rows.
  */
-export async function listHouseholds(db: Kysely<Database>, county: string, filter: HouseholdFilter) {
+export function listHouseholdPage(db: Kysely<Database>, county: string, filter: HouseholdFilter) {
   const { pageSize, offset } = pageWindow(filter);
   const [sortField, direction] = parseSort(filter.sort, 'registryNo');
   const column = SORT_COLUMNS[sortField as keyof typeof SORT_COLUMNS] ?? SORT_COLUMNS.registryNo;
   // Households without an income year sort last either way: they are the ones to fill in, not the poorest.
   const order = (ob: OrderByItemBuilder) => (direction === 'desc' ? ob.desc() : ob.asc()).nullsLast();
-  const base = filtered(db, county, filter);
-  const page = base.select(PAGE_COLUMNS).orderBy(column, order).orderBy('h.id').limit(pageSize).offset(offset);
-  const [rows, count] = await Promise.all([
-    db
-      .selectFrom(page.as('h'))
-      .innerJoin('org_unit as nv', (j) =>
-        j.onRef('nv.county_code', '=', 'h.county_code').onRef('nv.code', '=', 'h.natural_village_code'),
-      )
-      .innerJoin('org_unit as v', (j) =>
-        j.onRef('v.county_code', '=', 'nv.county_code').onRef('v.code', '=', 'nv.parent_code'),
-      )
-      .selectAll('h')
-      .select(['nv.name as natural_village_name', 'v.name as village_name'])
-      .orderBy(column, order)
-      .orderBy('h.id')
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  const page = filtered(db, county, filter)
+    .select(PAGE_COLUMNS)
+    .orderBy(column, order)
+    .orderBy('h.id')
+    .limit(pageSize)
+    .offset(offset);
+  return db
+    .selectFrom(page.as('h'))
+    .innerJoin('org_unit as nv', (j) =>
+      j.onRef('nv.county_code', '=', 'h.county_code').onRef('nv.code', '=', 'h.natural_village_code'),
+    )
+    .innerJoin('org_unit as v', (j) =>
+      j.onRef('v.county_code', '=', 'nv.county_code').onRef('v.code', '=', 'nv.parent_code'),
+    )
+    .selectAll('h')
+    .select(['nv.name as natural_village_name', 'v.name as village_name'])
+    .orderBy(column, order)
+    .orderBy('h.id')
+    .execute();
+}
+
+/** How many households match the filter. */
+export async function countHouseholds(db: Kysely<Database>, county: string, filter: HouseholdFilter) {
+  const row = await filtered(db, county, filter)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+/** A page and the total, both from the database (the uncached reference the benchmark compares with). */
+export async function listHouseholds(db: Kysely<Database>, county: string, filter: HouseholdFilter) {
+  const [rows, total] = await Promise.all([listHouseholdPage(db, county, filter), countHouseholds(db, county, filter)]);
+  return { rows, total };
 }
 
 /** A household with the names of its natural village and village, or undefined. */

@@ -12,6 +12,7 @@ import { evaluateExit, NO_INCOME } from './assess-household-exit.ts';
 import { getHousehold } from './get-household.ts';
 import { refuseProblems, today } from './household-rules.ts';
 import { type Lang, loadForChange } from './household-state.ts';
+import { householdsChanged } from './household-totals.ts';
 
 /** Allowed next statuses of each status. */
 export const TRANSITIONS: Readonly<Record<HouseholdStatus, readonly HouseholdStatus[]>> = {
@@ -84,7 +85,7 @@ export async function changeHouseholdStatus(
   change: StatusChangeInput,
   lang: Lang = 'zh',
 ) {
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const { household } = await loadForChange(tx, county, id);
     const events = await parts.listStatusEvents(tx, county, id);
     const problems = [
@@ -104,4 +105,6 @@ export async function changeHouseholdStatus(
     await repo.updateHousehold(tx, county, id, { status: change.status });
     return getHousehold(tx, county, id, lang);
   });
+  householdsChanged(county);
+  return result;
 }

@@ -25,6 +25,7 @@ import {
   violationsOf,
 } from './household-rules.ts';
 import { type Lang, placeProblems } from './household-state.ts';
+import { householdsChanged } from './household-totals.ts';
 
 type Derived = NonNullable<ReturnType<typeof derivePerson>['derived']>;
 
@@ -133,7 +134,7 @@ export async function createHousehold(
   input: HouseholdCreateBody,
   lang: Lang = 'zh',
 ) {
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const derivations = input.persons.map((p, i) => derivePerson(p, `persons.${i}.`));
     const problems = [
       ...derivations.flatMap((d) => d.problems),
@@ -161,4 +162,6 @@ export async function createHousehold(
     );
     return getHousehold(tx, county, id, lang);
   });
+  householdsChanged(county);
+  return result;
 }

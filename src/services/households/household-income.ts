@@ -12,6 +12,7 @@ import { getHousehold } from './get-household.ts';
 import { incomeColumns } from './household-columns.ts';
 import { incomeItems, personFacts, refuseProblems, toFacts, toProblems, violationsOf } from './household-rules.ts';
 import { type Lang, loadForChange } from './household-state.ts';
+import { householdsChanged } from './household-totals.ts';
 
 /**
  * Upserts the income of `year` (household size defaults to the current number of members) and returns the
@@ -26,7 +27,7 @@ export async function putIncome(
   input: IncomeInputBody,
   lang: Lang = 'zh',
 ) {
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const { household, persons, latestIncome } = await loadForChange(tx, county, id);
     const householdSize = input.householdSize ?? household.size;
     if (householdSize < 1) {
@@ -53,4 +54,6 @@ export async function putIncome(
     await repo.updateHousehold(tx, county, id, isLatest ? { income_year: year, per_capita_income: perCapita } : {});
     return getHousehold(tx, county, id, lang);
   });
+  householdsChanged(county);
+  return result;
 }

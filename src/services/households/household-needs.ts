@@ -11,6 +11,7 @@ import type { NeedInputBody, NeedPatchBody } from '../../shared/schemas/househol
 import { getHousehold } from './get-household.ts';
 import { refuseProblems, today } from './household-rules.ts';
 import { type Lang, loadForChange } from './household-state.ts';
+import { householdsChanged } from './household-totals.ts';
 
 const NEED = { zh: '需求', en: 'need' };
 
@@ -22,7 +23,7 @@ export async function addNeed(
   input: NeedInputBody,
   lang: Lang = 'zh',
 ) {
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     await loadForChange(tx, county, id);
     const raisedOn = input.raisedOn ?? today();
     const problems: FieldProblem[] =
@@ -48,6 +49,8 @@ export async function addNeed(
     await repo.updateHousehold(tx, county, id, {});
     return getHousehold(tx, county, id, lang);
   });
+  householdsChanged(county);
+  return result;
 }
 
 /** The closing date a patch leads to: set when closing (default today), cleared when reopening. */
@@ -85,7 +88,7 @@ export async function updateNeed(
   patch: NeedPatchBody,
   lang: Lang = 'zh',
 ) {
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     await loadForChange(tx, county, id);
     const need = await parts.findNeed(tx, county, id, needId);
     if (!need) throw AppError.notFound(NEED);
@@ -101,4 +104,6 @@ export async function updateNeed(
     await repo.updateHousehold(tx, county, id, {});
     return getHousehold(tx, county, id, lang);
   });
+  householdsChanged(county);
+  return result;
 }

@@ -26,6 +26,7 @@ import {
   violationsOf,
 } from './household-rules.ts';
 import { type Lang, loadForChange, syncPersonSummary } from './household-state.ts';
+import { householdsChanged } from './household-totals.ts';
 
 const PERSON = { zh: '家庭成员', en: 'household member' };
 type State = Awaited<ReturnType<typeof loadForChange>>;
@@ -67,7 +68,7 @@ export async function addPerson(
   input: PersonInputBody,
   lang: Lang = 'zh',
 ) {
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const state = await loadForChange(tx, county, id);
     const { derived, problems } = derivePerson(input, '');
     const after = [...state.persons.map(personFacts), personInputFacts(input)];
@@ -77,6 +78,8 @@ export async function addPerson(
     await syncPersonSummary(tx, county, id);
     return getHousehold(tx, county, id, lang);
   });
+  householdsChanged(county);
+  return result;
 }
 
 /** The rule-relevant fields a patch changes. */
@@ -103,7 +106,7 @@ export async function updatePerson(
   patch: PersonPatchBody,
   lang: Lang = 'zh',
 ) {
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const state = await loadForChange(tx, county, id);
     const { index, person } = findPerson(state, personId);
     const { previousHeadRelation, idNumber, sex, ...fields } = patch;
@@ -127,6 +130,8 @@ export async function updatePerson(
     await syncPersonSummary(tx, county, id);
     return getHousehold(tx, county, id, lang);
   });
+  householdsChanged(county);
+  return result;
 }
 
 /** Marks a member removed (never deleted). The head cannot be removed until another member is made head. */
@@ -138,7 +143,7 @@ export async function removePerson(
   removal: { removedOn: string; reason: string },
   lang: Lang = 'zh',
 ) {
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const state = await loadForChange(tx, county, id);
     const { index, person } = findPerson(state, personId);
     if (person.relation === 'head') {
@@ -162,4 +167,6 @@ export async function removePerson(
     await syncPersonSummary(tx, county, id);
     return getHousehold(tx, county, id, lang);
   });
+  householdsChanged(county);
+  return result;
 }

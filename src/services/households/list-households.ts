@@ -8,8 +8,9 @@ import type { Database } from '../../db/schema.ts';
 import { maskPhone, parseResidentId } from '../../domain/ids.ts';
 import type { HouseholdListQueryType } from '../../shared/schemas/household.ts';
 import { today } from './household-rules.ts';
+import { rememberedTotal } from './household-totals.ts';
 
-type ListRow = Awaited<ReturnType<typeof repo.listHouseholds>>['rows'][number];
+type ListRow = Awaited<ReturnType<typeof repo.listHouseholdPage>>[number];
 
 /** API shape of a list row. */
 export function toListItem(row: ListRow) {
@@ -48,6 +49,13 @@ export function interpretSearch(q: string | undefined): repo.HouseholdSearch | u
 /** One page of households matching the query. */
 export async function listHouseholds(db: Kysely<Database>, county: string, query: HouseholdListQueryType) {
   const { q, ...filter } = query;
-  const { rows, total } = await repo.listHouseholds(db, county, { ...filter, search: interpretSearch(q) });
+  const search = interpretSearch(q);
+  const where = { ...filter, search };
+  const countNow = () => repo.countHouseholds(db, county, where);
+  const { within, status, attribute, cause } = filter;
+  const [rows, total] = await Promise.all([
+    repo.listHouseholdPage(db, county, where),
+    search ? countNow() : rememberedTotal(county, JSON.stringify([within, status, attribute, cause]), countNow),
+  ]);
   return { items: rows.map(toListItem), total, page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
 }

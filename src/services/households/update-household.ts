@@ -20,6 +20,7 @@ import {
   violationsOf,
 } from './household-rules.ts';
 import { type Lang, loadForChange, placeProblems } from './household-state.ts';
+import { householdsChanged } from './household-totals.ts';
 
 /** Applies the patch and returns the full record. */
 export async function updateHousehold(
@@ -29,7 +30,7 @@ export async function updateHousehold(
   patch: HouseholdPatchBody,
   lang: Lang = 'zh',
 ) {
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const { household, persons, latestIncome } = await loadForChange(tx, county, id);
     const people = persons.map(personFacts);
     const income = latestIncome ? incomeFacts(latestIncome) : null;
@@ -52,4 +53,6 @@ export async function updateHousehold(
     await repo.updateHousehold(tx, county, id, householdColumns(patch));
     return getHousehold(tx, county, id, lang);
   });
+  householdsChanged(county);
+  return result;
 }
