@@ -20,8 +20,11 @@ export async function timeSeed(database: BenchDatabase): Promise<Record<string, 
   let peakRss = 0;
   const sampler = setInterval(() => {
     try {
-      peakRss = Math.max(peakRss, rssMbOf(child.pid as number));
-    } catch {}
+      const rss = rssMbOf(child.pid as number);
+      if (Number.isFinite(rss)) peakRss = Math.max(peakRss, rss);
+    } catch {
+      // the process has just exited
+    }
   }, 200);
   child.stderr.on('data', (chunk) => {
     stderr += chunk;

@@ -4,6 +4,9 @@
  * on close, so files can run in parallel.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../src/db/kysely.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -20,6 +23,29 @@ async function adminQuery(sqlText: string): Promise<void> {
   }
 }
 
+/** A new empty database for a child process (the CLI): the environment that points at it, and its removal. */
+export async function createTestDatabaseEnv(): Promise<{ env: NodeJS.ProcessEnv; drop(): Promise<void> }> {
+  if (testBackend === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'lianxin-test-'));
+    return {
+      env: { LIANXIN_DATA_DIR: dir, DATABASE_URL: '' },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const { name, url } = await createPostgresDatabase();
+  return { env: { DATABASE_URL: url }, drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+}
+
+async function createPostgresDatabase(): Promise<{ name: string; url: string }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is not set for the PostgreSQL suite');
+  const name = `lianxin_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
 /** Opens a new empty database with every migration applied. Close it in afterAll. */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (testBackend === 'pglite') {
@@ -27,13 +53,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     await migrateToLatest(handle.db);
     return handle;
   }
-  const base = process.env.TEST_DATABASE_URL;
-  if (!base) throw new Error('TEST_DATABASE_URL is not set for the PostgreSQL suite');
-  const name = `lianxin_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  const { name, url } = await createPostgresDatabase();
+  const handle = await openDatabase({ databaseUrl: url, poolSize: 4 });
   await migrateToLatest(handle.db);
   return {
     ...handle,

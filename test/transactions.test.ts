@@ -64,7 +64,7 @@ describe.each([0, 1])('isolation (handle %i)', (index) => {
     expect(codes.map((r) => r.code)).toEqual(['110102']);
   });
 
-  it('runs two transactions one after the other, both committed', async () => {
+  it('commits two concurrent transactions', async () => {
     const handle = handles[index];
     if (!handle) return;
     const { db } = handle;
@@ -77,6 +77,13 @@ describe.each([0, 1])('isolation (handle %i)', (index) => {
           .executeTakeFirstOrThrow();
       });
     const [a, b] = await Promise.all([run(`12010${index}`), run(`13010${index}`)]);
-    expect(Math.abs(Number(a.n) - Number(b.n))).toBe(1);
+    const both = await db
+      .selectFrom('org_unit')
+      .select('code')
+      .where('code', 'in', [`12010${index}`, `13010${index}`])
+      .execute();
+    expect(both).toHaveLength(2);
+    // PGlite runs one transaction at a time, so the second sees the first's row; PostgreSQL runs them at once.
+    if (testBackend === 'pglite') expect(Math.abs(Number(a.n) - Number(b.n))).toBe(1);
   });
 });

@@ -3,12 +3,14 @@
  * PGlite stored under ./data/db (LIANXIN_DATA_DIR overrides). The server runs PGlite in a worker thread;
  * batch jobs and tests may run it inline (on their own thread) since nothing else waits on them.
  */
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pgliteSessionDialect } from './pglite-driver.ts';
 import { pgliteOptions, TYPE_PARSERS } from './pglite-options.ts';
+import { preparedPool } from './prepared-pool.ts';
 import { PGliteWorkerClient } from './pglite-worker-client.ts';
 import type { Database } from './schema.ts';
 
@@ -52,11 +54,12 @@ const pgTypes = {
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
     const location = options.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
     return { db, backend: 'postgres', location, close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last level
   const pglite =
     options.pgliteThread === 'worker' ? new PGliteWorkerClient(dataDir) : new PGlite(pgliteOptions(dataDir));
   await pglite.waitReady;

@@ -12,7 +12,9 @@ import type { SerializedDbError, WorkerReply, WorkerRequest } from './pglite-wor
  * a programmatic register() or `--import` on to worker threads), then load it.
  */
 const WORKER_URL = new URL('./pglite-worker.ts', import.meta.url).href;
-const WORKER_BOOT = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
+// Resolved here, not in the worker: an eval'd worker resolves bare names from the current directory.
+const TSX_API = import.meta.resolve('tsx/esm/api');
+const WORKER_BOOT = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
 
 type Pending = { resolve: (value: WorkerReply['result']) => void; reject: (error: Error) => void };
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;

@@ -1,0 +1,43 @@
+/**
+ * A pg pool whose clients run every parameterised query as a named prepared statement, so PostgreSQL parses it
+ * once per connection and, after a few runs, reuses a generic plan. Planning a three-table join costs ~0.8 ms
+ * on this class of machine against ~0.4 ms to execute it; Kysely sends unnamed statements, re-planned each time.
+ * Statements without parameters (DDL, VACUUM) pass through unchanged.
+ */
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+
+const names = new Map<string, string>();
+const MAX_NAMES = 5_000;
+
+/** A stable statement name for a SQL text (pg keeps one prepared statement per name and connection). */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `lx_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    if (names.size >= MAX_NAMES) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
+
+function preparing(client: pg.PoolClient): pg.PoolClient {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'query') return Reflect.get(target, property, receiver);
+      return (text: unknown, values?: unknown[]) =>
+        typeof text === 'string' && Array.isArray(values) && values.length > 0
+          ? query({ name: statementName(text), text, values })
+          : query(text, values);
+    },
+  });
+}
+
+/** The part of a pg Pool that Kysely's PostgresDialect uses, with preparing clients. */
+export function preparedPool(pool: pg.Pool) {
+  return {
+    connect: async () => preparing(await pool.connect()),
+    end: () => pool.end(),
+  } as unknown as pg.Pool;
+}

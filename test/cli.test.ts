@@ -1,0 +1,57 @@
+/**
+ * The `lianxin` command as a user runs it, in child processes against a fresh database of the suite's backend:
+ * migrate, import-divisions for a county other than the demo one, a small seed, and stats --json.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabaseEnv } from './database.ts';
+
+const run = promisify(execFile);
+const CLI = fileURLToPath(new URL('../bin/lianxin.js', import.meta.url));
+let database: Awaited<ReturnType<typeof createTestDatabaseEnv>>;
+
+beforeAll(async () => {
+  database = await createTestDatabaseEnv();
+});
+afterAll(async () => database?.drop());
+
+const lianxin = (...args: string[]) =>
+  run(process.execPath, [CLI, ...args], { env: { ...process.env, ...database.env } });
+
+describe('lianxin CLI', () => {
+  it('migrates, then reports the schema up to date', async () => {
+    expect((await lianxin('migrate')).stdout).toContain('applied: 2026-11-29-01-registries');
+    expect((await lianxin('migrate')).stdout).toContain('schema is up to date');
+  });
+
+  it('imports any county of the NBS data: 东城区 (110101) with its 17 subdistricts', async () => {
+    const { stdout } = await lianxin('import-divisions', '--county', '110101');
+    expect(stdout).toContain('东城区 (110101): 17 townships imported');
+    const stats = JSON.parse((await lianxin('stats', '--json', '--county', '110101')).stdout);
+    expect(stats).toMatchObject({ townships: 17, villages: 0, members: 0, households: 0 });
+  });
+
+  it('refuses an unknown county with a clear message and a non-zero exit', async () => {
+    await expect(lianxin('import-divisions', '--county', '999999')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('county 999999 not found'),
+    });
+  });
+
+  it('seeds a small demo county and counts it in stats --json', async () => {
+    await lianxin('seed', '--demo', '--scale', '0.02', '--seed', '7');
+    const stats = JSON.parse((await lianxin('stats', '--json', '--county', '340822')).stdout);
+    expect(stats.townships).toBe(20);
+    expect(stats.villages).toBeGreaterThan(0);
+    expect(stats.members).toBeGreaterThan(0);
+    expect(stats.householdsExited).toBeGreaterThan(0);
+    expect(stats.householdsPoor).toBeLessThan(stats.households);
+    const all = JSON.parse((await lianxin('stats', '--json')).stdout);
+    expect(all.townships).toBe(37);
+    // --if-empty leaves a seeded database alone
+    const again = await lianxin('seed', '--demo', '--if-empty');
+    expect(again.stderr).toBe('');
+  });
+});
