@@ -27,6 +27,35 @@ function line(name: string, backend: string, r: LoadResult, extra: Line = {}): L
   };
 }
 
+/** Merges two runs of the same load: summed requests, the worse of each percentile. */
+function merge(a: LoadResult, b: LoadResult): LoadResult {
+  const worst = (k: 'p50_ms' | 'p95_ms' | 'p99_ms') => Math.max(a[k], b[k]);
+  return {
+    requests: a.requests + b.requests,
+    rps: Math.round((a.rps + b.rps) / 2),
+    p50_ms: worst('p50_ms'),
+    p95_ms: worst('p95_ms'),
+    p99_ms: worst('p99_ms'),
+    errors: a.errors + b.errors,
+    non2xx: a.non2xx + b.non2xx,
+  };
+}
+
+/**
+ * Runs a reference and a subject as A B B A, so drift in the machine's load (shared, noisy) falls on both
+ * alike; each result merges its two runs.
+ */
+async function alternate(
+  a: () => Promise<LoadResult>,
+  b: () => Promise<LoadResult>,
+): Promise<[LoadResult, LoadResult]> {
+  const a1 = await a();
+  const b1 = await b();
+  const b2 = await b();
+  const a2 = await a();
+  return [merge(a1, a2), merge(b1, b2)];
+}
+
 const ratio = (a: LoadResult, b: LoadResult) => Math.round((a.rps / b.rps) * 100) / 100;
 
 /** Runs every API measurement against an already seeded database; returns JSON lines. */
@@ -45,10 +74,14 @@ export async function benchApi(database: BenchDatabase): Promise<Line[]> {
 
     await load(lists.slice(0, 2), 10); // warm-up: JIT, caches, prepared plans
     const constant = await load([`${url}/bench/constant`]);
-    const bareList = await load(bareLists);
-    const list = await load(lists);
-    const bareRecord = await load(bareRecords);
-    const record = await load(records);
+    const [bareList, list] = await alternate(
+      () => load(bareLists),
+      () => load(lists),
+    );
+    const [bareRecord, record] = await alternate(
+      () => load(bareRecords),
+      () => load(records),
+    );
     const [saturated, constantUnderLoad] = await Promise.all([load(lists), load([`${url}/bench/constant`], 1)]);
     const rss = server.rssMb();
     return [

@@ -10,8 +10,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pgliteSessionDialect } from './pglite-driver.ts';
 import { pgliteOptions, TYPE_PARSERS } from './pglite-options.ts';
-import { preparedPool } from './prepared-pool.ts';
 import { PGliteWorkerClient } from './pglite-worker-client.ts';
+import { preparedPool } from './prepared-pool.ts';
 import type { Database } from './schema.ts';
 
 export type Backend = 'pglite' | 'postgres';

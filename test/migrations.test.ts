@@ -1,0 +1,51 @@
+/** Migrations go down as well as up, leaving nothing behind, on both backends. */
+import { sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../src/db/kysely.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { MIGRATIONS } from '../src/db/migrations/index.ts';
+import { createTestDatabase } from './database.ts';
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(async () => handle?.close());
+
+async function tables(): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_name not like 'kysely_%' order by 1`.execute(handle.db);
+  return rows.map((r) => r.name);
+}
+
+describe('migrations', () => {
+  it('create the registry tables with the dictionary filled', async () => {
+    expect(await tables()).toEqual([
+      'dictionary',
+      'grid',
+      'household',
+      'household_income',
+      'household_need',
+      'household_person',
+      'household_status_event',
+      'org_unit',
+      'party_group',
+      'party_member',
+    ]);
+  });
+
+  it('roll back to an empty schema and apply again', async () => {
+    const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => MIGRATIONS } });
+    const down = await migrator.migrateDown();
+    expect(down.error).toBeUndefined();
+    expect(await tables()).toEqual([]);
+    const again = await migrateToLatest(handle.db);
+    expect(again.map((r) => r.status)).toEqual(['Success']);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from dictionary where kind = 'cause'`.execute(
+      handle.db,
+    );
+    expect(rows[0]?.n).toBe(13);
+  });
+});
