@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: pure unit tests beside the code, and the integration suite (test/) run twice, on embedded
- * PGlite and on a PostgreSQL server (TEST_DATABASE_URL). scripts/test.js decides which ones run.
+ * Four projects: pure unit tests beside the code, the integration suite (test/) run twice, on embedded PGlite
+ * and on a PostgreSQL server (TEST_DATABASE_URL), and the browser journeys (test/e2e/, Chromium against a real
+ * server). scripts/test.js decides which ones run.
  */
 const integration = (name: string, env: Record<string, string>) => ({
   test: {
@@ -21,6 +22,16 @@ export default defineConfig({
       { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000 } },
       integration('integration-pglite', { LIANXIN_TEST_BACKEND: 'pglite' }),
       integration('integration-postgres', { LIANXIN_TEST_BACKEND: 'postgres' }),
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          fileParallelism: false, // one server and one Chromium at a time on a 2-core machine
+          testTimeout: 90_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

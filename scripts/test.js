@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: unit tests, then the integration suite on PGlite and on PostgreSQL (TEST_DATABASE_URL, default
-// the local server). Without a reachable server the PostgreSQL run is skipped with a notice, except in CI
-// (CI=true), where that is a failure. Extra arguments go to vitest.
+// the local server), then the browser journeys in Chromium (/usr/bin/chromium). Without a reachable server or
+// without Chromium that part is skipped with a notice, except in CI (CI=true), where that is a failure. Extra
+// arguments go to vitest.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 
 const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -28,6 +29,12 @@ else if (process.env.CI) {
   console.error('CI needs the PostgreSQL suite: start PostgreSQL or set TEST_DATABASE_URL.');
   process.exit(1);
 } else console.warn('Skipping the PostgreSQL integration suite.');
+
+if (existsSync('/usr/bin/chromium')) projects.push('e2e');
+else if (process.env.CI) {
+  console.error('CI needs the browser suite: install chromium (apt-get install chromium fonts-noto-cjk).');
+  process.exit(1);
+} else console.warn('Skipping the browser suite (test/e2e): /usr/bin/chromium is not installed.');
 
 const report = 'test-results/vitest.json';
 const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];

@@ -19,6 +19,7 @@ program
   .option('-p, --port <port>', 'port', (v) => Number(v), Number(process.env.PORT ?? 3000))
   .option('--host <host>', 'address to bind', process.env.HOST ?? '0.0.0.0')
   .option('--no-seed', 'do not seed the demo county when the database is empty')
+  .option('--no-build', 'do not build the web app even when dist/web is missing or stale')
   .action(serveCommand);
 
 program.command('migrate').description('apply database migrations').action(migrateCommand);

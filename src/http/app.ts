@@ -12,6 +12,9 @@ import type { DatabaseHandle } from '../db/kysely.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
 import { validatorCompiler } from './plugins/validation.ts';
+import webAssetsPlugin from './plugins/web-assets.ts';
+import boundaryRoutes from './routes/boundaries.ts';
+import dashboardRoutes from './routes/dashboard.ts';
 import householdRoutes from './routes/households.ts';
 import memberRoutes from './routes/members.ts';
 import metaRoutes from './routes/meta.ts';
@@ -51,5 +54,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(orgUnitRoutes, { prefix: '/api/counties/:county/org-units' });
   await app.register(memberRoutes, { prefix: '/api/counties/:county/members' });
   await app.register(householdRoutes, { prefix: '/api/counties/:county/households' });
+  await app.register(dashboardRoutes, { prefix: '/api/counties/:county/dashboard' });
+  await app.register(boundaryRoutes, { prefix: '/api/counties/:county/org-units' });
+  await app.register(webAssetsPlugin); // last: its catch-all GET must not shadow any route above
   return app;
 }

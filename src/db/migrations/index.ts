@@ -1,7 +1,9 @@
 /** Every migration, by dated name. Listed statically so the set is explicit and works without a file scan. */
 import type { Migration } from 'kysely/migration';
 import * as registries from './2026-11-29-01-registries.ts';
+import * as dashboardSummary from './2026-11-29-02-dashboard-summary.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-registries': registries,
+  '2026-11-29-02-dashboard-summary': dashboardSummary,
 };

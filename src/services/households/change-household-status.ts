@@ -8,6 +8,7 @@ import * as parts from '../../db/repositories/household-parts.ts';
 import * as repo from '../../db/repositories/households.ts';
 import type { Database, HouseholdStatus } from '../../db/schema.ts';
 import type { FieldProblem, Localized } from '../../domain/errors.ts';
+import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { evaluateExit, NO_INCOME } from './assess-household-exit.ts';
 import { getHousehold } from './get-household.ts';
 import { refuseProblems, today } from './household-rules.ts';
@@ -106,5 +107,6 @@ export async function changeHouseholdStatus(
     return getHousehold(tx, county, id, lang);
   });
   householdsChanged(county);
+  await dashboardTouched(db, county, [result.naturalVillageCode]);
   return result;
 }

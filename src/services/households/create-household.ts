@@ -9,6 +9,7 @@ import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { HouseholdCreateBody } from '../../shared/schemas/household.ts';
+import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { getHousehold } from './get-household.ts';
 import { householdColumns, incomeColumns, newPersonRow } from './household-columns.ts';
 import {
@@ -163,5 +164,6 @@ export async function createHousehold(
     return getHousehold(tx, county, id, lang);
   });
   householdsChanged(county);
+  await dashboardTouched(db, county, [result.naturalVillageCode]);
   return result;
 }

@@ -8,6 +8,7 @@ import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { IncomeInputBody } from '../../shared/schemas/household.ts';
+import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { getHousehold } from './get-household.ts';
 import { incomeColumns } from './household-columns.ts';
 import { incomeItems, personFacts, refuseProblems, toFacts, toProblems, violationsOf } from './household-rules.ts';
@@ -55,5 +56,6 @@ export async function putIncome(
     return getHousehold(tx, county, id, lang);
   });
   householdsChanged(county);
+  await dashboardTouched(db, county, [result.naturalVillageCode]);
   return result;
 }

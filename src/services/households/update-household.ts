@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import type { HouseholdPatchBody } from '../../shared/schemas/household.ts';
+import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { getHousehold } from './get-household.ts';
 import { householdColumns } from './household-columns.ts';
 import {
@@ -30,8 +31,10 @@ export async function updateHousehold(
   patch: HouseholdPatchBody,
   lang: Lang = 'zh',
 ) {
+  let movedFrom: string | undefined; // a change of natural village touches the old one's figures too
   const result = await db.transaction().execute(async (tx) => {
     const { household, persons, latestIncome } = await loadForChange(tx, county, id);
+    movedFrom = household.natural_village_code;
     const people = persons.map(personFacts);
     const income = latestIncome ? incomeFacts(latestIncome) : null;
     const after = {
@@ -54,5 +57,6 @@ export async function updateHousehold(
     return getHousehold(tx, county, id, lang);
   });
   householdsChanged(county);
+  await dashboardTouched(db, county, [movedFrom, result.naturalVillageCode]);
   return result;
 }

@@ -4,6 +4,7 @@ import { insertMember } from '../../db/repositories/members.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
+import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { getMember } from './get-member.ts';
 import { type MemberInput, toNewRow } from './member-card.ts';
 import { memberProblems } from './member-rules.ts';
@@ -20,10 +21,12 @@ export async function createMember(
   input: MemberInput,
   today: string = chinaDateOf(),
 ) {
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     const { problems, identity } = await memberProblems(tx, county, input, input, today);
     if (problems.length > 0 || !identity) throw AppError.rules(problems);
     const id = await insertMember(tx, toNewRow(input, county, identity));
     return getMember(tx, county, id, today);
   });
+  await dashboardTouched(db, county, [result.naturalVillageCode]);
+  return result;
 }

@@ -4,6 +4,7 @@ import { findMemberRow, updateMember as writeMember } from '../../db/repositorie
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
+import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { getMember } from './get-member.ts';
 import { identityColumns, MEMBER, type MemberPatch, toColumns } from './member-card.ts';
 import { memberProblems } from './member-rules.ts';
@@ -21,9 +22,11 @@ export async function updateMember(
   patch: MemberPatch,
   today: string = chinaDateOf(),
 ) {
-  return db.transaction().execute(async (tx) => {
+  let movedFrom: string | undefined; // a change of natural village touches the old one's figures too
+  const result = await db.transaction().execute(async (tx) => {
     const current = await findMemberRow(tx, county, id);
     if (!current) throw AppError.notFound(MEMBER);
+    movedFrom = current.natural_village_code;
     const facts = {
       idNumber: patch.idNumber ?? current.id_number,
       sex: patch.sex,
@@ -34,4 +37,6 @@ export async function updateMember(
     await writeMember(tx, county, id, { ...toColumns(patch), ...identityColumns(identity) });
     return getMember(tx, county, id, today);
   });
+  await dashboardTouched(db, county, [movedFrom, result.naturalVillageCode]);
+  return result;
 }

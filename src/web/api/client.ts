@@ -16,7 +16,10 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   readonly details: ApiFieldProblem[];
 
-  constructor(status: number, body: { code?: string; message?: string; requestId?: string; details?: ApiFieldProblem[] }) {
+  constructor(
+    status: number,
+    body: { code?: string; message?: string; requestId?: string; details?: ApiFieldProblem[] },
+  ) {
     super(body.message ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;

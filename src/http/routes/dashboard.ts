@@ -1,0 +1,47 @@
+/** /api/counties/:county/dashboard — figures of a scope with its children, and the scope's map. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AppError } from '../../domain/errors.ts';
+import { getDashboard } from '../../services/dashboard/get-dashboard.ts';
+import { getDashboardMap } from '../../services/dashboard/get-dashboard-map.ts';
+import { CountyParams, ERROR_RESPONSES } from '../../shared/schemas/common.ts';
+import { Dashboard, DashboardQuery, MapFeatures, MapQuery } from '../../shared/schemas/dashboard.ts';
+
+const tags = ['dashboard'];
+
+/** A scope must lie in the county of the path; otherwise it is not found (no existence leaks across counties). */
+function scopeOf(county: string, scope: string | undefined): string {
+  if (scope !== undefined && !scope.startsWith(county)) throw AppError.notFound({ zh: '区划', en: 'org unit' });
+  return scope ?? county;
+}
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Households, income against the poverty line, members and coverage of a scope, per child unit',
+        params: CountyParams,
+        querystring: DashboardQuery,
+        response: { 200: Dashboard, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => getDashboard(app.db, req.params.county, scopeOf(req.params.county, req.query.scope)),
+  );
+  app.get(
+    '/map',
+    {
+      schema: {
+        tags,
+        summary: "Boundaries of the scope's children (or of a deeper level) as a GeoJSON FeatureCollection",
+        params: CountyParams,
+        querystring: MapQuery,
+        response: { 200: MapFeatures, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) =>
+      getDashboardMap(app.db, req.params.county, scopeOf(req.params.county, req.query.scope), req.query.level),
+  );
+};
+
+export default routes;

@@ -1,0 +1,53 @@
+/**
+ * Dictionary labels (code → 中文 / English) for screens and form options. All kinds arrive in one request,
+ * fetched once per session and shared by every page (the lists are small and change only with a release).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useLang } from '../i18n/i18n.tsx';
+import { api } from './client.ts';
+
+export interface DictionaryEntry {
+  kind: string;
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export interface Dictionary {
+  entries: DictionaryEntry[];
+  /** The label of a code in the UI language; the code itself when unknown, '' for none. */
+  label(code: string | null | undefined): string;
+  /** Options for a Select, in display order. */
+  options: { value: string; label: string }[];
+  isPending: boolean;
+  error: unknown;
+}
+
+/** Every dictionary entry; cached for the session. */
+export function useDictionaries() {
+  return useQuery({
+    queryKey: ['dictionaries'],
+    queryFn: () => api.get<DictionaryEntry[]>('/api/dictionaries'),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** One kind of the dictionary ('cause', 'expertise', …) with labels in the current language. */
+export function useDictionary(kind: string): Dictionary {
+  const { lang } = useLang();
+  const query = useDictionaries();
+  const { data, isPending, error } = query;
+  return useMemo(() => {
+    const entries = (data ?? []).filter((e) => e.kind === kind);
+    const byCode = new Map(entries.map((e) => [e.code, e]));
+    return {
+      entries,
+      label: (code) => (code ? (byCode.get(code)?.[lang] ?? code) : ''),
+      options: entries.map((e) => ({ value: e.code, label: e[lang] })),
+      isPending,
+      error,
+    };
+  }, [data, isPending, error, kind, lang]);
+}

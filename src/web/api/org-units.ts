@@ -1,0 +1,53 @@
+/**
+ * The org tree as the web reads it: one unit by code, and the children of a unit (every page of them, since a
+ * township can have more villages than one API page holds).
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type { OrgUnit as OrgUnitSchema } from '../../shared/schemas/org-unit.ts';
+import { api } from './client.ts';
+
+export type OrgUnit = Static<typeof OrgUnitSchema>;
+export type OrgLevel = OrgUnit['level'];
+
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const PAGE_SIZE = 100; // the API's maximum
+
+/** All direct children of `parent`, in code order. */
+export async function fetchOrgChildren(county: string, parent: string): Promise<OrgUnit[]> {
+  const units: OrgUnit[] = [];
+  for (let page = 1; ; page++) {
+    const result = await api.get<Page<OrgUnit>>(`/api/counties/${county}/org-units`, {
+      parent,
+      sort: 'code',
+      page,
+      pageSize: PAGE_SIZE,
+    });
+    units.push(...result.items);
+    if (units.length >= result.total || result.items.length === 0) return units;
+  }
+}
+
+/** Query key of a unit's children, shared by every tree so each level is fetched once. */
+export const orgChildrenKey = (county: string, parent: string) => ['org-units', county, 'children', parent] as const;
+
+/** One org unit (name, level, path) by code; disabled while `code` is empty. */
+export function useOrgUnit(county: string, code: string | undefined) {
+  return useQuery({
+    queryKey: ['org-units', county, 'unit', code],
+    queryFn: () => api.get<OrgUnit>(`/api/counties/${county}/org-units/${code}`),
+    enabled: Boolean(code),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Codes of the units above a unit, county first, from its dotted `path`. */
+export function ancestorCodes(path: string): string[] {
+  return path.split('.').slice(0, -1);
+}

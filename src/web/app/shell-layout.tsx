@@ -1,0 +1,59 @@
+/**
+ * The frame of every page: header (product name, language), menu (side bar on desktop, drawer on phones),
+ * the scope selector, and the page itself loaded lazily with a skeleton while its chunk arrives.
+ */
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout, Skeleton } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { ScopedLink } from '../components/scoped-link.tsx';
+import { useIsPhone } from '../components/use-is-phone.ts';
+import { useMessages } from '../i18n/i18n.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { NavMenu } from './nav-menu.tsx';
+import { PageErrorBoundary } from './page-error-boundary.tsx';
+import { ScopeSelector } from './scope-selector.tsx';
+import { shellMessages } from './shell-messages.ts';
+
+export function ShellLayout() {
+  const m = useMessages(shellMessages);
+  const isPhone = useIsPhone();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  return (
+    <Layout className="shell">
+      <Layout.Header className="shell-header no-print">
+        {isPhone && (
+          <Button type="text" aria-label={m.openMenu} icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} />
+        )}
+        <ScopedLink to="/" className="shell-brand">
+          {m.brand}
+          {!isPhone && <span className="shell-tagline">{m.tagline}</span>}
+        </ScopedLink>
+        <span className="shell-spacer" />
+        <LanguageSwitch />
+      </Layout.Header>
+      <Layout>
+        {isPhone ? (
+          <Drawer placement="left" size={240} open={menuOpen} onClose={() => setMenuOpen(false)} title={m.brand}>
+            <NavMenu onNavigate={() => setMenuOpen(false)} />
+          </Drawer>
+        ) : (
+          <Layout.Sider width={200} theme="light" className="shell-sider no-print">
+            <NavMenu />
+          </Layout.Sider>
+        )}
+        <Layout.Content className="shell-content">
+          <div className="shell-scope no-print">
+            <ScopeSelector />
+          </div>
+          <PageErrorBoundary key={pathname}>
+            <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,31 @@
+/** Texts of the app shell (header, menu, scope selector, fallback pages). */
+export const shellMessages = {
+  zh: {
+    brand: '连心',
+    tagline: '网格党小组结对帮扶',
+    menu: { dashboard: '概览', members: '党员', households: '贫困户' },
+    openMenu: '打开菜单',
+    language: '界面语言',
+    scope: '范围',
+    scopePlaceholder: '选择县、乡镇、村或自然村',
+    notFoundTitle: '没有这个页面',
+    notFoundBack: '回到首页',
+    pageCrashed: '页面出错了',
+    pageCrashedHint: '可能是网络中断导致页面没有加载完整，请重试。',
+    reload: '重新加载',
+  },
+  en: {
+    brand: 'Lianxin 连心',
+    tagline: 'Grid Party groups against poverty',
+    menu: { dashboard: 'Overview', members: 'Party members', households: 'Poor households' },
+    openMenu: 'Open menu',
+    language: 'Language',
+    scope: 'Scope',
+    scopePlaceholder: 'Choose a county, township, village or natural village',
+    notFoundTitle: 'No such page',
+    notFoundBack: 'Back to the overview',
+    pageCrashed: 'This page failed',
+    pageCrashedHint: 'The network may have dropped while the page was loading. Please try again.',
+    reload: 'Reload',
+  },
+};

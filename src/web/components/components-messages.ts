@@ -1,0 +1,33 @@
+/** Texts of the shared components (states, lists, forms). */
+export const componentMessages = {
+  zh: {
+    loadFailed: '加载失败',
+    saveFailed: '保存失败',
+    requestId: '请求编号',
+    retry: '重试',
+    notFound: '找不到这条记录',
+    notFoundHint: '它可能不存在，或不在当前范围内。',
+    offline: '无法连接服务器，请检查网络后重试。',
+    total: (n: number) => `共 ${n} 条`,
+    yes: '是',
+    no: '否',
+    none: '无',
+    fieldProblems: '以下问题需要处理：',
+    filters: '筛选',
+  },
+  en: {
+    loadFailed: 'Could not load',
+    saveFailed: 'Could not save',
+    requestId: 'Request ID',
+    retry: 'Retry',
+    notFound: 'Record not found',
+    notFoundHint: 'It may not exist, or it is outside the current scope.',
+    offline: 'Cannot reach the server. Check the network and retry.',
+    total: (n: number) => `${n} in total`,
+    yes: 'Yes',
+    no: 'No',
+    none: 'None',
+    fieldProblems: 'Please fix these problems:',
+    filters: 'Filters',
+  },
+};

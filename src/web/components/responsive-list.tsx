@@ -1,0 +1,82 @@
+/**
+ * A server-paged list: a table on desktop (scrolling inside its own box when wide) and a list of cards on
+ * phones, where a table would push the page sideways. Sorting and paging are reported, never done locally.
+ */
+import { Card, Empty, Pagination, Spin, Table } from 'antd';
+import type { ColumnsType, SorterResult } from 'antd/es/table/interface.js';
+import type { Key, ReactNode } from 'react';
+import { useMessages } from '../i18n/i18n.tsx';
+import { componentMessages } from './components-messages.ts';
+import { useIsPhone } from './use-is-phone.ts';
+
+export interface ResponsiveListProps<T> {
+  rows: T[] | undefined;
+  total: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  rowKey: (row: T) => Key;
+  /** Columns whose `key` is an API sort field and `sorter: true` sort on the server. */
+  columns: ColumnsType<T>;
+  renderCard: (row: T) => ReactNode;
+  emptyHint: string;
+  sort: string | undefined;
+  onSort: (sort: string | undefined) => void;
+  onPage: (page: number, pageSize: number) => void;
+}
+
+/** `sort=field` / `sort=-field` shown on the column it belongs to. */
+function withSortOrder<T>(columns: ColumnsType<T>, sort: string | undefined): ColumnsType<T> {
+  return columns.map((c) => {
+    if (!c.sorter) return c;
+    const order = sort === c.key ? 'ascend' : sort === `-${String(c.key)}` ? 'descend' : null;
+    return { ...c, sortOrder: order };
+  });
+}
+
+export function ResponsiveList<T extends object>(props: ResponsiveListProps<T>) {
+  const m = useMessages(componentMessages);
+  const isPhone = useIsPhone();
+  const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyHint} />;
+  const pagination = {
+    current: props.page,
+    pageSize: props.pageSize,
+    total: props.total,
+    showSizeChanger: !isPhone,
+    showTotal: m.total,
+    onChange: props.onPage,
+  };
+
+  if (isPhone) {
+    return (
+      <Spin spinning={props.loading && props.rows !== undefined}>
+        {props.rows === undefined && props.loading ? <Card loading /> : null}
+        {props.rows?.length === 0 ? empty : null}
+        <div className="card-list">
+          {props.rows?.map((row) => (
+            <div key={props.rowKey(row)}>{props.renderCard(row)}</div>
+          ))}
+        </div>
+        {props.total > 0 && <Pagination className="list-pagination" size="small" simple {...pagination} />}
+      </Spin>
+    );
+  }
+
+  return (
+    <Table<T>
+      rowKey={props.rowKey}
+      columns={withSortOrder(props.columns, props.sort)}
+      dataSource={props.rows}
+      loading={props.loading}
+      size="middle"
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: empty }}
+      pagination={pagination}
+      onChange={(_p, _f, sorter, extra) => {
+        if (extra.action !== 'sort') return;
+        const s = sorter as SorterResult<T>;
+        props.onSort(s.order ? `${s.order === 'descend' ? '-' : ''}${String(s.columnKey)}` : undefined);
+      }}
+    />
+  );
+}

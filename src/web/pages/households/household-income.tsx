@@ -1,0 +1,56 @@
+/** Income by year: the items, the per-capita net income against that year's poverty line, and a small chart. */
+import { Card, Skeleton, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface.js';
+import { lazy, Suspense } from 'react';
+import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useMessages } from '../../i18n/i18n.tsx';
+import type { HouseholdDetail } from './household-api.ts';
+import { householdMessages } from './household-messages.ts';
+
+const IncomeChart = lazy(() => import('./income-chart.tsx'));
+
+type IncomeRow = HouseholdDetail['income'][number];
+
+export function HouseholdIncome({ income }: { income: IncomeRow[] }) {
+  const m = useMessages(householdMessages);
+  const t = m.income;
+  const isPhone = useIsPhone();
+  const money = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: 2 });
+  const columns: ColumnsType<IncomeRow> = [
+    { key: 'year', title: t.year, dataIndex: 'year', fixed: 'left' },
+    { key: 'wage', title: t.wage, render: (_, r) => money(r.wage) },
+    { key: 'production', title: t.production, render: (_, r) => money(r.production) },
+    { key: 'property', title: t.property, render: (_, r) => money(r.property) },
+    { key: 'transfers', title: t.transfers, render: (_, r) => money(r.dibao + r.wubao + r.pension + r.subsidy) },
+    { key: 'productionCost', title: t.productionCost, render: (_, r) => money(r.productionCost) },
+    { key: 'householdSize', title: t.householdSize, dataIndex: 'householdSize' },
+    { key: 'perCapitaNet', title: t.perCapitaNet, render: (_, r) => <strong>{money(r.perCapitaNet)}</strong> },
+    { key: 'povertyLine', title: t.povertyLine, render: (_, r) => money(r.povertyLine) },
+    {
+      key: 'aboveLine',
+      title: '',
+      render: (_, r) => <Tag color={r.aboveLine ? 'green' : 'red'}>{r.aboveLine ? t.aboveLine : t.belowLine}</Tag>,
+    },
+  ];
+  // A phone shows what decides the exit (net per person against the line); the items stay on larger screens.
+  const PHONE_COLUMNS = ['year', 'perCapitaNet', 'povertyLine', 'aboveLine'];
+  const shown = isPhone ? columns.filter((c) => PHONE_COLUMNS.includes(String(c.key))) : columns;
+  return (
+    <Card title={m.sections.income} size="small">
+      {income.length > 1 && (
+        <Suspense fallback={<Skeleton.Node active className="income-chart" />}>
+          <IncomeChart income={income} netLabel={t.perCapitaNet} lineLabel={t.povertyLine} />
+        </Suspense>
+      )}
+      <Table<IncomeRow>
+        rowKey="year"
+        size="small"
+        columns={shown}
+        dataSource={income}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: m.noIncome }}
+      />
+    </Card>
+  );
+}

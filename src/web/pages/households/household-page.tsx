@@ -1,0 +1,90 @@
+/**
+ * One household's record (建档立卡): consistency warnings, the exit assessment, its fields and conditions,
+ * members, income by year against the poverty line, needs and status history.
+ */
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Col, Row, Space, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { StatusTag } from '../../components/dict-tags.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { SavedNotice } from '../../components/saved-notice.tsx';
+import { ScopedLink } from '../../components/scoped-link.tsx';
+import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useMessages } from '../../i18n/i18n.tsx';
+import { useScope } from '../../scope/scope.tsx';
+import { ExitAssessmentCard } from './exit-assessment-card.tsx';
+import { type HouseholdDetail, useHousehold } from './household-api.ts';
+import { HouseholdBasics, HouseholdConditions } from './household-facts.tsx';
+import { HouseholdIncome } from './household-income.tsx';
+import { householdMessages } from './household-messages.ts';
+import { HouseholdPersons } from './household-persons.tsx';
+import { HouseholdHistory, HouseholdNeeds } from './household-timeline.tsx';
+import './household-page.css';
+import { ViolationsAlert } from './violations-alert.tsx';
+
+function HouseholdRecord({ record }: { record: HouseholdDetail }) {
+  const m = useMessages(householdMessages);
+  const isPhone = useIsPhone();
+  return (
+    <>
+      <div className="page-title">
+        <Space wrap align="center">
+          <Typography.Title level={2} className="household-head">
+            {record.headName}
+          </Typography.Title>
+          <StatusTag kind="household_status" code={record.status} />
+          <Typography.Text type="secondary">{record.registryNo}</Typography.Text>
+        </Space>
+        <Space wrap>
+          <ScopedLink to="/households">
+            <Button icon={<ArrowLeftOutlined />}>{m.back}</Button>
+          </ScopedLink>
+          <ScopedLink to={`/households/${record.id}/edit`}>
+            <Button type="primary" icon={<EditOutlined />}>
+              {m.edit}
+            </Button>
+          </ScopedLink>
+        </Space>
+      </div>
+      <SavedNotice text={m.saved} />
+      <ViolationsAlert violations={record.violations} />
+      {isPhone ? (
+        // One column on phones, with the exit assessment right after the household's basics.
+        <Space orientation="vertical" size={12} className="full-width">
+          <HouseholdBasics record={record} />
+          <ExitAssessmentCard record={record} />
+          <HouseholdPersons record={record} />
+          <HouseholdIncome income={record.income} />
+          <HouseholdNeeds needs={record.needs} />
+          <HouseholdHistory history={record.statusHistory} />
+          <HouseholdConditions record={record} />
+        </Space>
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={16}>
+            <Space orientation="vertical" size={16} className="full-width">
+              <HouseholdBasics record={record} />
+              <HouseholdPersons record={record} />
+              <HouseholdIncome income={record.income} />
+              <HouseholdConditions record={record} />
+            </Space>
+          </Col>
+          <Col xs={24} xl={8}>
+            <Space orientation="vertical" size={16} className="full-width">
+              <ExitAssessmentCard record={record} />
+              <HouseholdNeeds needs={record.needs} />
+              <HouseholdHistory history={record.statusHistory} />
+            </Space>
+          </Col>
+        </Row>
+      )}
+    </>
+  );
+}
+
+export default function HouseholdPage() {
+  const { county } = useScope();
+  const id = Number(useParams().id);
+  const household = useHousehold(county, id);
+  return <QueryState query={household}>{(record) => <HouseholdRecord record={record} />}</QueryState>;
+}

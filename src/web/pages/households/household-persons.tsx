@@ -1,0 +1,110 @@
+/** The household's current members: a table on desktop, cards on phones; add or correct one in a dialog. */
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface.js';
+import { useState } from 'react';
+import { DictLabel } from '../../components/dict-tags.tsx';
+import { useIsPhone } from '../../components/use-is-phone.ts';
+import { useMessages } from '../../i18n/i18n.tsx';
+import type { HouseholdDetail, Person } from './household-api.ts';
+import { householdFormMessages } from './household-form-messages.ts';
+import { householdMessages } from './household-messages.ts';
+import { PersonDialog } from './person-dialog.tsx';
+
+type Messages = (typeof householdFormMessages)['zh'];
+
+function personColumns(m: Messages, onEdit: (p: Person) => void): ColumnsType<Person> {
+  const p = m.person;
+  const dict = (kind: string, key: keyof Person) => (_: unknown, row: Person) => (
+    <DictLabel kind={kind} code={String(row[key])} />
+  );
+  return [
+    { key: 'name', title: p.name, fixed: 'left', render: (_, r) => <span className="person-name">{r.name}</span> },
+    { key: 'relation', title: p.relation, render: dict('relation', 'relation') },
+    { key: 'sex', title: p.sex, render: (_, r) => m.sex[r.sex] },
+    { key: 'birthDate', title: p.age, dataIndex: 'birthDate' },
+    { key: 'idNumber', title: p.idNumber, dataIndex: 'idNumber' },
+    { key: 'education', title: p.education, render: dict('education', 'education') },
+    { key: 'schoolStatus', title: p.schoolStatus, render: dict('school_status', 'schoolStatus') },
+    { key: 'health', title: p.health, render: dict('health', 'health') },
+    { key: 'labour', title: p.labour, render: dict('labour', 'labour') },
+    { key: 'monthsWorked', title: p.monthsWorked, dataIndex: 'monthsWorked' },
+    {
+      key: 'insurance',
+      title: p.insurance,
+      render: (_, r) => `${r.hasMedicalInsurance ? '✓' : '✗'} / ${r.hasPensionInsurance ? '✓' : '✗'}`,
+    },
+    {
+      key: 'edit',
+      title: '',
+      render: (_, r) => (
+        <Button size="small" icon={<EditOutlined />} aria-label={m.editPerson} onClick={() => onEdit(r)} />
+      ),
+    },
+  ];
+}
+
+function PersonCard({ person, onEdit }: { person: Person; onEdit(): void }) {
+  const m = useMessages(householdFormMessages);
+  return (
+    <Card size="small" className="list-card">
+      <div className="list-card-head">
+        <strong className="person-name">{person.name}</strong>
+        <Tag>
+          <DictLabel kind="relation" code={person.relation} />
+        </Tag>
+        <span>
+          {m.sex[person.sex]} · {person.birthDate}
+        </span>
+        <Button size="small" type="link" icon={<EditOutlined />} aria-label={m.editPerson} onClick={onEdit} />
+      </div>
+      <div className="list-card-line">
+        <DictLabel kind="health" code={person.health} /> · <DictLabel kind="labour" code={person.labour} /> ·{' '}
+        <DictLabel kind="education" code={person.education} />
+      </div>
+    </Card>
+  );
+}
+
+export function HouseholdPersons({ record }: { record: HouseholdDetail }) {
+  const m = useMessages(householdFormMessages);
+  const hm = useMessages(householdMessages);
+  const isPhone = useIsPhone();
+  const [editing, setEditing] = useState<{ person: Person | undefined } | null>(null);
+  const add = (
+    <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ person: undefined })}>
+      {m.addPerson}
+    </Button>
+  );
+  return (
+    <Card
+      title={
+        <>
+          {hm.sections.persons} (<span className="household-persons-count">{record.persons.length}</span>)
+        </>
+      }
+      size="small"
+      extra={add}
+    >
+      {isPhone ? (
+        <div className="card-list">
+          {record.persons.map((p) => (
+            <PersonCard key={p.id} person={p} onEdit={() => setEditing({ person: p })} />
+          ))}
+        </div>
+      ) : (
+        <Table<Person>
+          rowKey="id"
+          size="small"
+          columns={personColumns(m, (person) => setEditing({ person }))}
+          dataSource={record.persons}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+        />
+      )}
+      {editing && (
+        <PersonDialog householdId={record.id} person={editing.person} open onClose={() => setEditing(null)} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+/** Party member requests as TanStack Query hooks; types come from the shared schemas. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type {
+  MemberCard as MemberCardSchema,
+  MemberCreate,
+  MemberListItem as MemberListItemSchema,
+  MemberListQuery,
+  MemberUpdate,
+} from '../../../shared/schemas/member.ts';
+import { api } from '../../api/client.ts';
+
+export type MemberListItem = Static<typeof MemberListItemSchema>;
+export type MemberCard = Static<typeof MemberCardSchema>;
+export type MemberCreateBody = Static<typeof MemberCreate>;
+export type MemberUpdateBody = Static<typeof MemberUpdate>;
+export type MemberQuery = Static<typeof MemberListQuery>;
+
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const base = (county: string) => `/api/counties/${county}/members`;
+
+/** One page of the member list; the previous page stays on screen while the next loads. */
+export function useMemberList(county: string, query: MemberQuery) {
+  return useQuery({
+    queryKey: ['members', county, 'list', query],
+    queryFn: () => api.get<Page<MemberListItem>>(base(county), query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One member's information card. */
+export function useMemberCard(county: string, id: number) {
+  return useQuery({
+    queryKey: ['members', county, 'card', id],
+    queryFn: () => api.get<MemberCard>(`${base(county)}/${id}`),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** Creates (no id) or patches (id) a card; lists and the card refresh afterwards. */
+export function useSaveMember(county: string, id: number | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MemberCreateBody | MemberUpdateBody) =>
+      id ? api.patch<MemberCard>(`${base(county)}/${id}`, body) : api.post<MemberCard>(base(county), body),
+    onSuccess: (card) => {
+      client.setQueryData(['members', county, 'card', card.id], card);
+      return client.invalidateQueries({ queryKey: ['members', county, 'list'] });
+    },
+  });
+}

@@ -1,0 +1,90 @@
+/** Search, filters and sort of the member list; every value lives in the URL (see useUrlQuery). */
+import { Col, Input, Select } from 'antd';
+import { useDictionary } from '../../api/dictionary.ts';
+import { FilterBar } from '../../components/filter-bar.tsx';
+import type { UrlValue } from '../../components/use-url-query.ts';
+import { useMessages } from '../../i18n/i18n.tsx';
+import { memberMessages } from './member-messages.ts';
+
+export const MEMBER_FILTER_KEYS = [
+  'q',
+  'expertise',
+  'willingness',
+  'membership',
+  'status',
+  'migrant',
+  'capacity',
+  'sort',
+] as const;
+export type MemberFilterKey = (typeof MEMBER_FILTER_KEYS)[number];
+
+interface Props {
+  values: Record<MemberFilterKey, string | undefined>;
+  update(patch: Partial<Record<MemberFilterKey, UrlValue>>): void;
+}
+
+export function MemberFilters({ values, update }: Props) {
+  const m = useMessages(memberMessages);
+  const expertise = useDictionary('expertise');
+  const willingness = useDictionary('willingness');
+  const membership = useDictionary('membership');
+  const status = useDictionary('member_status');
+  const f = m.filters;
+  const select = (key: MemberFilterKey, label: string, options: { value: string; label: string }[]) => (
+    <Col xs={12} sm={8} lg={6} xl={4}>
+      <Select
+        aria-label={label}
+        placeholder={label}
+        allowClear
+        value={values[key]}
+        options={options}
+        onChange={(v: string | undefined) => update({ [key]: v })}
+      />
+    </Col>
+  );
+  const yesNo = [
+    { value: 'true', label: m.yes },
+    { value: 'false', label: m.no },
+  ];
+  return (
+    <FilterBar
+      active={
+        [
+          values.expertise,
+          values.willingness,
+          values.membership,
+          values.status,
+          values.migrant,
+          values.capacity,
+        ].filter(Boolean).length
+      }
+      search={
+        <Input.Search
+          key={values.q ?? ''}
+          aria-label={m.search}
+          placeholder={m.search}
+          defaultValue={values.q}
+          allowClear
+          enterButton
+          onSearch={(q) => update({ q: q.trim() })}
+        />
+      }
+    >
+      {select('expertise', f.expertise, expertise.options)}
+      {select('willingness', f.willingness, willingness.options)}
+      {select('membership', f.membership, membership.options)}
+      {select('status', f.status, [...status.options, { value: 'all', label: m.statusAll }])}
+      {select('migrant', f.migrant, yesNo)}
+      {select(
+        'capacity',
+        f.capacity,
+        [0, 1, 2].map((n) => ({ value: String(n), label: m.households(n) })),
+      )}
+      {select(
+        'sort',
+        f.sort,
+        Object.entries(m.sorts).map(([value, label]) => ({ value, label })),
+      )}
+    </FilterBar>
+  );
+}

@@ -1,0 +1,69 @@
+/** 党员 list: server-side search, filters, sort and paging, all kept in the URL; scope from the org tree. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Typography } from 'antd';
+import { ErrorResult } from '../../components/query-state.tsx';
+import { ResponsiveList } from '../../components/responsive-list.tsx';
+import { ScopedLink } from '../../components/scoped-link.tsx';
+import { intParam, useUrlQuery } from '../../components/use-url-query.ts';
+import { useMessages } from '../../i18n/i18n.tsx';
+import { useScope } from '../../scope/scope.tsx';
+import { type MemberQuery, useMemberList } from './member-api.ts';
+import { MemberCardRow, memberColumns } from './member-columns.tsx';
+import { MEMBER_FILTER_KEYS, MemberFilters } from './member-filters.tsx';
+import { memberMessages } from './member-messages.ts';
+
+const KEYS = [...MEMBER_FILTER_KEYS, 'page', 'pageSize'] as const;
+
+export default function MemberListPage() {
+  const m = useMessages(memberMessages);
+  const { county, scope } = useScope();
+  const { values, update } = useUrlQuery(KEYS);
+  const page = intParam(values.page, 1);
+  const pageSize = intParam(values.pageSize, 20);
+  const query = {
+    within: scope,
+    q: values.q,
+    expertise: values.expertise,
+    willingness: values.willingness,
+    membership: values.membership,
+    status: values.status,
+    migrant: values.migrant === undefined ? undefined : values.migrant === 'true',
+    capacity: values.capacity === undefined ? undefined : Number(values.capacity),
+    sort: values.sort,
+    page,
+    pageSize,
+  } as MemberQuery;
+  const list = useMemberList(county, query);
+
+  return (
+    <>
+      <div className="page-title">
+        <Typography.Title level={2}>{m.title}</Typography.Title>
+        <ScopedLink to="/members/new">
+          <Button type="primary" icon={<PlusOutlined />}>
+            {m.add}
+          </Button>
+        </ScopedLink>
+      </div>
+      <MemberFilters values={values} update={update} />
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <ResponsiveList
+          rows={list.data?.items}
+          total={list.data?.total ?? 0}
+          page={page}
+          pageSize={pageSize}
+          loading={list.isFetching}
+          rowKey={(row) => row.id}
+          columns={memberColumns(m)}
+          renderCard={(row) => <MemberCardRow row={row} />}
+          emptyHint={m.empty}
+          sort={values.sort}
+          onSort={(sort) => update({ sort })}
+          onPage={(p, size) => update({ page: p, pageSize: size === 20 ? undefined : size })}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Chromium through playwright-core (Debian's /usr/bin/chromium), one browser per test file, and helpers the
+ * journeys share: open a page of the app, read the API directly, save a screenshot under test-results/e2e/.
+ */
+import { mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const baseUrl = () => inject('baseUrl');
+export const COUNTY = '340822';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** A fresh context (own localStorage) and page at this size; browser errors fail the journey. */
+export async function openPage(browser: Browser, viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // A 4xx the journey provokes on purpose is logged by the browser as a failed resource: not an app error.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(message.text());
+    }
+  });
+  return { page, errors };
+}
+
+/** GET an API path of the demo county. */
+export async function apiGet<T>(path: string): Promise<T> {
+  const res = await fetch(`${baseUrl()}/api/counties/${COUNTY}${path}`);
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Saves a full-page screenshot as test-results/e2e/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('test-results/e2e', { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0)); // a sticky header would otherwise land mid-picture
+  await page.screenshot({ path: `test-results/e2e/${name}.png`, fullPage: true });
+}
+
+/** Width of the page's content, for the no-horizontal-scroll check on phones. */
+export async function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
