@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: for PGlite and PostgreSQL (when reachable) — seed the demo county into a fresh database,
  * then load the API. One JSON object per line on stdout; progress on stderr.
- * BENCH_SECONDS sets each load's duration (default 10); BENCH_BACKENDS=pglite limits the backends.
+ * Then the web budgets and the county partition. BENCH_SECONDS sets each load's duration (default 10);
+ * BENCH_BACKENDS=pglite limits the backends.
  */
+import { spawnSync } from 'node:child_process';
 import { benchApi } from './api.ts';
 import { freshDatabase, postgresAvailable } from './lib/databases.ts';
 import { timeSeed } from './seed.ts';
@@ -24,4 +26,14 @@ for (const backend of backends) {
   } finally {
     await database.drop();
   }
+}
+
+// The web budgets (bundle size, first dashboard render in Chromium) and the county partition run as their own
+// processes: each builds its own demo county and must not share memory with the runs above.
+for (const script of ['bench/web-budgets.ts', 'bench/partition.ts']) {
+  console.error(`[${script}] …`);
+  spawnSync(process.execPath, ['bin/run-ts.js', script], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_BACKENDS: backends.join(',') },
+  });
 }
