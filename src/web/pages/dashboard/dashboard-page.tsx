@@ -1,26 +1,45 @@
 /**
  * 概览 — the dashboard at "/": headline numbers of the selected scope, its units on a map and in a chart and
- * table (click one to drill down), and the figure charts. Figures come from one pre-aggregated API call; ECharts
- * downloads in parallel, so numbers show first and charts follow. `dashboard-ready` appears once the current
- * scope's data and the charts are on screen (e2e tests and the budgets bench wait for it).
+ * table (click one to drill down), and the figure charts. Figures come from one pre-aggregated API call. This
+ * chunk holds only the headline cards and light antd parts (the first screen's budget); the charts and map
+ * (dashboard-sections.tsx), the table (children-table.tsx, antd's Table) and ECharts are lazy chunks whose
+ * download starts with this chunk, so numbers show first and the rest follows behind skeletons.
+ * `dashboard-ready` appears once the current scope's data and the charts are on screen (e2e tests and the budgets
+ * bench wait for it): the sections chunk renders it, or this page when there is nothing to chart.
  */
 import { ArrowUpOutlined } from '@ant-design/icons';
 import { Button, Col, Empty, Row, Typography } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { loadECharts, useECharts } from '../../charts/echart.tsx';
-import { ErrorResult } from '../../components/query-state.tsx';
 import { useLang, useMessages } from '../../i18n/i18n.tsx';
-import { ScopeMap } from '../../map/scope-map.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { ChartCard } from './chart-card.tsx';
-import { ChildrenChart, ChildrenTable } from './children-panel.tsx';
-import { DashboardCharts } from './dashboard-charts.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
 import { StatCards } from './stat-cards.tsx';
 import { useDashboard } from './use-dashboard.ts';
 import './dashboard.css';
 
-// Start fetching ECharts with this page's own chunk, not after the first render.
+// Start fetching ECharts and the lazy sections with this page's own chunk, not after the first render.
+const loadSections = () => import('./dashboard-sections.tsx');
+const loadTable = () => import('./children-table.tsx');
 void loadECharts();
+void loadSections();
+void loadTable();
+const DashboardSections = lazy(loadSections);
+const ChildrenTable = lazy(() => loadTable().then((module) => ({ default: module.ChildrenTable })));
+// Only a failed first load shows it, so antd's Result and Alert stay off the first screen too.
+const ErrorResult = lazy(() =>
+  import('../../components/query-state.tsx').then((module) => ({ default: module.ErrorResult })),
+);
+
+/** A titled card with a shimmering block, in place of a chart, the map or the table while its chunk downloads. */
+function Placeholder({ title }: { title: ReactNode }) {
+  return (
+    <ChartCard title={title}>
+      <div className="dashboard-skeleton" />
+    </ChartCard>
+  );
+}
 
 export default function DashboardPage() {
   const m = useMessages(dashboardMessages);
@@ -30,8 +49,16 @@ export default function DashboardPage() {
   const echarts = useECharts();
   const data = query.data;
 
-  if (query.isError && !data) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError && !data) {
+    return (
+      <Suspense fallback={null}>
+        <ErrorResult error={query.error} onRetry={() => void query.refetch()} />
+      </Suspense>
+    );
+  }
   const current = data && !query.isPlaceholderData;
+  // Nothing to chart: no sections chunk, so this page renders the ready marker itself.
+  const empty = data !== undefined && data.totals.households === 0 && data.totals.members === 0;
   const refreshed = data?.refreshedAt
     ? new Date(data.refreshedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')
     : null;
@@ -53,41 +80,51 @@ export default function DashboardPage() {
       {!data ? (
         <Row gutter={[12, 12]}>
           <Col span={24}>
-            <ChartCard title={m.title}>
-              <div className="dashboard-skeleton" />
-            </ChartCard>
+            <Placeholder title={m.title} />
           </Col>
         </Row>
       ) : (
         <>
           <StatCards totals={data.totals} m={m} />
-          {data.totals.households === 0 && data.totals.members === 0 ? (
+          {empty ? (
             <Empty className="dashboard-empty" description={m.empty} />
           ) : (
             <Row gutter={[12, 12]} className="dashboard-section">
-              <Col xs={24} xl={data.children.length > 0 ? 14 : 24}>
-                <ChartCard title={m.map.title}>
-                  <ScopeMap county={county} scope={scope} items={data.children} m={m.map} onDrill={setScope} />
-                </ChartCard>
-              </Col>
-              {data.children.length > 0 && (
-                <Col xs={24} xl={10}>
-                  <ChildrenChart items={data.children} m={m} onDrill={setScope} />
-                </Col>
-              )}
-              <Col span={24}>
-                <DashboardCharts data={data} m={m} />
-              </Col>
+              <Suspense
+                fallback={
+                  <>
+                    <Col xs={24} xl={data.children.length > 0 ? 14 : 24}>
+                      <Placeholder title={m.map.title} />
+                    </Col>
+                    {data.children.length > 0 && (
+                      <Col xs={24} xl={10}>
+                        <Placeholder title={m.charts.children} />
+                      </Col>
+                    )}
+                  </>
+                }
+              >
+                <DashboardSections
+                  county={county}
+                  scope={scope}
+                  data={data}
+                  m={m}
+                  onDrill={setScope}
+                  ready={Boolean(current && echarts)}
+                />
+              </Suspense>
               {data.children.length > 0 && (
                 <Col span={24}>
-                  <ChildrenTable items={data.children} m={m} onDrill={setScope} />
+                  <Suspense fallback={<Placeholder title={m.table.title} />}>
+                    <ChildrenTable items={data.children} m={m} onDrill={setScope} />
+                  </Suspense>
                 </Col>
               )}
             </Row>
           )}
         </>
       )}
-      {current && echarts && <span data-testid="dashboard-ready" data-scope={data.scope.code} hidden />}
+      {current && echarts && empty && <span data-testid="dashboard-ready" data-scope={data.scope.code} hidden />}
     </div>
   );
 }
