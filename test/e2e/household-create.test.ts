@@ -15,13 +15,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Picks `label` in the antd Select whose input has this id. */
+/**
+ * Picks `label` in the antd Select whose input has this id, and waits for its list to close: a list still
+ * fading out lies over the next field and takes its click (seen in CI).
+ */
 async function choose(page: Page, id: string, label: string): Promise<void> {
+  const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
   await page.locator(`#${id}`).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label })
-    .first()
-    .click();
+  await page.locator(`${open} .ant-select-item-option`, { hasText: label }).first().click();
+  await expect.poll(() => page.locator(open).count(), { timeout: 5_000 }).toBe(0);
 }
 
 test('register a household with its head, then add a member on the record page', async () => {
