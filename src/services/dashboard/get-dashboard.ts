@@ -7,6 +7,7 @@ import * as repo from '../../db/repositories/dashboard.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { DashboardBody } from '../../shared/schemas/dashboard.ts';
+import { dashboardMemo } from './dashboard-memo.ts';
 import { ensureFresh } from './dashboard-touched.ts';
 import { toDashboard, type UnitFigures } from './dashboard-view.ts';
 import { emptyFigures, type Figures, sumFigures } from './figures.ts';
@@ -36,9 +37,16 @@ function coverageOf(row: { grids: number; party_groups: number }) {
   return { grids: row.grids, partyGroups: row.party_groups };
 }
 
-/** Dashboard of `scope` (a code of the county) from the pre-aggregated summary. 404 for an unknown scope. */
+/**
+ * Dashboard of `scope` (a code of the county) from the pre-aggregated summary, remembered until the summary
+ * changes (dashboard-memo.ts). 404 for an unknown scope.
+ */
 export async function getDashboard(db: Db, county: string, scope: string = county): Promise<DashboardBody> {
   await ensureFresh(db, county);
+  return dashboardMemo.get(county, scope, () => readDashboard(db, county, scope));
+}
+
+async function readDashboard(db: Db, county: string, scope: string): Promise<DashboardBody> {
   const current = await summarised(db, county, scope, await readScope(db, county, scope));
   const self = current.find((r) => r.code === scope) as ScopeRow;
   const year = (self.figures as Figures | null)?.income.year ?? null;

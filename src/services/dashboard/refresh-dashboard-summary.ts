@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/dashboard.ts';
 import type { Database, OrgLevel } from '../../db/schema.ts';
+import { dashboardMemo } from './dashboard-memo.ts';
 import { emptyFigures, type Figures, sumFigures } from './figures.ts';
 import { registryFigures } from './registry-figures.ts';
 
@@ -33,6 +34,7 @@ export async function refreshDashboardSummary(db: Db, county: string, naturalVil
     await repo.lockSummary(tx, county);
     if (naturalVillageCodes === undefined || !(await refreshSome(tx, county, codes))) await refreshAll(tx, county);
   });
+  dashboardMemo.changed(county);
 }
 
 /** Whole county: every natural village from the registries, then the sums up the tree. */

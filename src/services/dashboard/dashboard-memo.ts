@@ -1,0 +1,9 @@
+/**
+ * Dashboard bodies remembered per county and scope until the county's summary is refreshed (or 5 s): the summary
+ * read takes ~3 ms on PGlite, and dashboards are opened far more often than registries change. The live grid and
+ * party-group counts in the body are covered by the 5-s limit until grid writes call `changed` too.
+ */
+import type { DashboardBody } from '../../shared/schemas/dashboard.ts';
+import { CountyMemo } from '../county-memo.ts';
+
+export const dashboardMemo = new CountyMemo<DashboardBody>();
