@@ -54,6 +54,9 @@ const pgTypes = {
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
+    // An idle connection the server closes (restart, admin termination) must not crash the process: the pool
+    // drops it and opens a new one on the next query.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
     const location = options.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
     return { db, backend: 'postgres', location, close: () => db.destroy() };
