@@ -1,9 +1,5 @@
 /** 党员 list: server-side search, filters, sort and paging, all kept in the URL; scope from the org tree. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
-import { ErrorResult } from '../../components/query-state.tsx';
-import { ResponsiveList } from '../../components/responsive-list.tsx';
-import { ScopedLink } from '../../components/scoped-link.tsx';
+import { ListPage } from '../../components/list-page.tsx';
 import { intParam, useUrlQuery } from '../../components/use-url-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
@@ -36,34 +32,19 @@ export default function MemberListPage() {
   const list = useMemberList(county, query);
 
   return (
-    <>
-      <div className="page-title">
-        <Typography.Title level={2}>{m.title}</Typography.Title>
-        <ScopedLink to="/members/new">
-          <Button type="primary" icon={<PlusOutlined />}>
-            {m.add}
-          </Button>
-        </ScopedLink>
-      </div>
-      <MemberFilters values={values} update={update} />
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <ResponsiveList
-          rows={list.data?.items}
-          total={list.data?.total ?? 0}
-          page={page}
-          pageSize={pageSize}
-          loading={list.isFetching}
-          rowKey={(row) => row.id}
-          columns={memberColumns(m)}
-          renderCard={(row) => <MemberCardRow row={row} />}
-          emptyHint={m.empty}
-          sort={values.sort}
-          onSort={(sort) => update({ sort })}
-          onPage={(p, size) => update({ page: p, pageSize: size === 20 ? undefined : size })}
-        />
-      )}
-    </>
+    <ListPage
+      title={m.title}
+      addLabel={m.add}
+      addPath="/members/new"
+      filters={<MemberFilters values={values} update={update} />}
+      list={list}
+      page={page}
+      pageSize={pageSize}
+      sort={values.sort}
+      update={update}
+      columns={memberColumns(m)}
+      renderCard={(row) => <MemberCardRow row={row} />}
+      emptyHint={m.empty}
+    />
   );
 }
