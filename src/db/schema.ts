@@ -166,6 +166,37 @@ export interface GridTable {
   village_code: string;
   name: string;
   created_at: Timestamp;
+  updated_at: Timestamp;
+  retired_at: Date | string | null;
+  retired_reason: string | null;
+}
+
+export interface GridNaturalVillageTable {
+  county_code: string;
+  id: Generated<number>;
+  grid_id: number;
+  village_code: string;
+  natural_village_code: string;
+  piece: Defaulted<number>;
+  pieces: Defaulted<number>;
+  started_at: Timestamp;
+  ended_at: Date | string | null;
+}
+
+export interface GridMemberTable {
+  county_code: string;
+  id: Generated<number>;
+  grid_id: number;
+  member_id: number;
+  joined_at: Timestamp;
+  left_at: Date | string | null;
+  reason: Defaulted<string>;
+}
+
+export interface GridHouseholdTable {
+  county_code: string;
+  household_id: number;
+  grid_id: number;
 }
 
 export interface PartyGroupTable {
@@ -173,6 +204,66 @@ export interface PartyGroupTable {
   id: Generated<number>;
   grid_id: number;
   name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  leader_member_id: number | null;
+  leader_since: string | null;
+  activity_address: Defaulted<string>;
+  activity_lat: number | null;
+  activity_lng: number | null;
+  activity_notes: Defaulted<string>;
+  retired_at: Date | string | null;
+}
+
+export type InstructorLevel = 'township' | 'village';
+
+export interface GroupInstructorTable {
+  county_code: string;
+  id: Generated<number>;
+  group_id: number;
+  level: InstructorLevel;
+  name: string;
+  post: Defaulted<string>;
+  phone: string | null;
+  member_id: number | null;
+  started_on: string;
+  ended_on: string | null;
+}
+
+export type GridPlanStatus = 'proposed' | 'applied' | 'superseded';
+
+export interface GridPlanTable {
+  county_code: string;
+  id: Generated<number>;
+  scope_code: string;
+  status: ColumnType<GridPlanStatus, GridPlanStatus | undefined, GridPlanStatus>;
+  options: ColumnType<unknown, string | undefined, string>;
+  basis: string;
+  proposal: ColumnType<unknown, string, string>;
+  summary: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+  applied_at: Date | string | null;
+}
+
+export type GridEventKind =
+  | 'created'
+  | 'retired'
+  | 'renamed'
+  | 'natural_village_added'
+  | 'natural_village_removed'
+  | 'member_joined'
+  | 'member_left'
+  | 'leader_assigned'
+  | 'instructor_assigned'
+  | 'activity_centre_set';
+
+export interface GridEventTable {
+  county_code: string;
+  id: Generated<number>;
+  grid_id: number;
+  kind: GridEventKind;
+  detail: ColumnType<unknown, string | undefined, string>;
+  plan_id: number | null;
   created_at: Timestamp;
 }
 
@@ -186,5 +277,11 @@ export interface Database {
   household_need: HouseholdNeedTable;
   household_status_event: HouseholdStatusEventTable;
   grid: GridTable;
+  grid_natural_village: GridNaturalVillageTable;
+  grid_member: GridMemberTable;
+  grid_household: GridHouseholdTable;
   party_group: PartyGroupTable;
+  group_instructor: GroupInstructorTable;
+  grid_plan: GridPlanTable;
+  grid_event: GridEventTable;
 }
