@@ -4,8 +4,9 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardMemo } from '../src/services/dashboard/dashboard-memo.ts';
 import { getDashboard, getDashboardFromRegistries } from '../src/services/dashboard/get-dashboard.ts';
+import { applyPlan } from '../src/services/grids/apply-plan.ts';
+import { proposePlan } from '../src/services/grids/propose-plan.ts';
 import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { expectedDashboard } from './dashboard-figures.ts';
@@ -68,21 +69,22 @@ describe('dashboard figures after the seed', () => {
     }
   });
 
-  it('counts grids and party groups within the scope', async () => {
+  it('counts grids, party groups and members in a grid within the scope', async () => {
     const village = a.slice(0, 12);
-    const { rows } = await sql<{ id: number }>`
-      insert into grid (county_code, village_code, name) values (${COUNTY}, ${village}, '一网格') returning id`.execute(
+    const plan = await proposePlan(t.database.db, COUNTY, village);
+    await applyPlan(t.database.db, COUNTY, plan.id);
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from party_member
+      where county_code = ${COUNTY} and status = 'active' and natural_village_code like ${`${village}%`}`.execute(
       t.database.db,
     );
-    await sql`insert into party_group (county_code, grid_id, name) values (${COUNTY}, ${rows[0]?.id}, '一组')`.execute(
-      t.database.db,
-    );
-    // Writes made outside the services announce themselves, as the grid services will (dashboard-memo.ts).
-    dashboardMemo.changed(COUNTY);
+    const grids = plan.summary.grids;
+    expect(grids).toBeGreaterThan(0);
     for (const scope of [COUNTY, a.slice(0, 9), village]) {
-      expect((await dashboard(scope)).coverage).toMatchObject({ grids: 1, partyGroups: 1, membersInGrid: 0 });
+      const coverage = (await dashboard(scope)).coverage;
+      expect(coverage).toMatchObject({ grids, partyGroups: grids, membersInGrid: rows[0]?.n });
     }
-    expect((await dashboard(b.slice(0, 9))).coverage).toMatchObject({ grids: 0, partyGroups: 0 });
+    expect((await dashboard(b.slice(0, 9))).coverage).toMatchObject({ grids: 0, partyGroups: 0, membersInGrid: 0 });
   });
 
   it('answers 404 for a scope that does not exist or lies in another county', async () => {

@@ -172,22 +172,31 @@ export interface ScopeSummaryRow {
   refreshed_at: Date | string | null;
   grids: number;
   party_groups: number;
+  members_in_grid: number;
 }
 
 /**
- * The scope and its children with names and stored figures (null: never summarised), and the scope's live grid
- * and party-group counts on every row: one round trip, since on PGlite each query costs about a millisecond.
+ * The scope and its children with names and stored figures (null: never summarised), and the scope's live grid,
+ * party-group and grid-membership counts on every row: one round trip, since on PGlite each query costs about a
+ * millisecond. A grid counts for a scope when one of its natural villages lies in it.
  */
 export async function readScopeSummary(db: Db, county: string, scope: string): Promise<ScopeSummaryRow[]> {
   const within = `${scope}%`;
   const { rows } = await sql<ScopeSummaryRow>`
-    with coverage as (
+    with scope_grids as (
+      select distinct l.grid_id from grid_natural_village l
+      where l.county_code = ${county} and l.ended_at is null and l.natural_village_code like ${within}
+    ), coverage as (
       select
-        (select count(*) from grid where county_code = ${county} and village_code like ${within})::int as grids,
-        (select count(*) from party_group p join grid g on g.county_code = p.county_code and g.id = p.grid_id
-          where p.county_code = ${county} and g.village_code like ${within})::int as party_groups
+        (select count(*) from scope_grids)::int as grids,
+        (select count(*) from party_group p join scope_grids g on g.grid_id = p.grid_id
+          where p.county_code = ${county} and p.retired_at is null)::int as party_groups,
+        (select count(*) from grid_member gm join party_member m on m.county_code = gm.county_code and m.id = gm.member_id
+          where gm.county_code = ${county} and gm.left_at is null and m.natural_village_code like ${within})::int
+          as members_in_grid
     )
-    select o.code, o.name, o.level, s.figures, s.refreshed_at, coverage.grids, coverage.party_groups
+    select o.code, o.name, o.level, s.figures, s.refreshed_at, coverage.grids, coverage.party_groups,
+      coverage.members_in_grid
     from org_unit o
     left join dashboard_summary s on s.county_code = o.county_code and s.code = o.code
     cross join coverage

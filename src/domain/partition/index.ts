@@ -45,3 +45,4 @@ export function partitionVillage(input: VillageInput, options: PartitionOptions 
   const result = assembleResult(lists, ctx);
   return { ...result, breaches: [...warnings, ...result.breaches] };
 }
+export { checkGrids, type DrawnGrid } from './check.ts';

@@ -20,6 +20,7 @@ export interface UnitFigures {
 export interface Coverage {
   grids: number;
   partyGroups: number;
+  membersInGrid: number;
 }
 
 /** Largest first, then by code, zero counts dropped. */
@@ -81,8 +82,7 @@ export function toDashboard(
     coverage: {
       ...coverage,
       members: f.members,
-      // Grid membership and pairings arrive with their own features; until then nobody is in a grid or paired.
-      membersInGrid: 0,
+      // Pairings arrive with their own feature; until then no household is paired.
       households: f.households,
       householdsPaired: 0,
     },
