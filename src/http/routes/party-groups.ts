@@ -40,7 +40,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: "Read a Party group: grid, members (phones masked), leader, instructors, activity centre, history",
+        summary: 'Read a Party group: grid, members (phones masked), leader, instructors, activity centre, history',
         params: PartyGroupParams,
         response: { 200: PartyGroupDetail, ...ERROR_RESPONSES },
       },

@@ -4,8 +4,8 @@ import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { leaderIneligibility } from '../../domain/group-leader.ts';
 import { getPartyGroup } from './get-party-group.ts';
-import { refuse, writeGroup } from './group-write.ts';
 import { toLeaderFacts } from './group-view.ts';
+import { refuse, writeGroup } from './group-write.ts';
 import { addGridEvent, currentMembers } from './queries.ts';
 
 export interface LeaderInput {
@@ -44,7 +44,10 @@ export async function assignLeader(
     }
     const since = input.since ?? today;
     if (since > today) {
-      throw refuse('since', 'date_future', { zh: '任职日期不能晚于今天', en: 'The start date cannot be in the future' });
+      throw refuse('since', 'date_future', {
+        zh: '任职日期不能晚于今天',
+        en: 'The start date cannot be in the future',
+      });
     }
     if (group.leader_member_id === null || Number(group.leader_member_id) !== input.memberId) {
       await tx

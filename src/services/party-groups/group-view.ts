@@ -13,11 +13,7 @@ const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(
 const maskedPhone = (phone: string | null) => (phone === null ? null : maskPhone(phone));
 
 /** The leader as a short reference, or null. */
-function leaderOf(row: {
-  leader_member_id: number | null;
-  leader_since: string | null;
-  leader_name: string | null;
-}) {
+function leaderOf(row: { leader_member_id: number | null; leader_since: string | null; leader_name: string | null }) {
   if (row.leader_member_id === null) return null;
   return { memberId: Number(row.leader_member_id), name: row.leader_name ?? '', since: row.leader_since ?? '' };
 }

@@ -11,8 +11,12 @@ export function findGroup(db: Kysely<Database>, county: string, id: number) {
   return db
     .selectFrom('party_group as pg')
     .innerJoin('grid as g', (j) => j.onRef('g.county_code', '=', 'pg.county_code').onRef('g.id', '=', 'pg.grid_id'))
-    .leftJoin('org_unit as v', (j) => j.onRef('v.county_code', '=', 'g.county_code').onRef('v.code', '=', 'g.village_code'))
-    .leftJoin('org_unit as t', (j) => j.onRef('t.county_code', '=', 'v.county_code').onRef('t.code', '=', 'v.parent_code'))
+    .leftJoin('org_unit as v', (j) =>
+      j.onRef('v.county_code', '=', 'g.county_code').onRef('v.code', '=', 'g.village_code'),
+    )
+    .leftJoin('org_unit as t', (j) =>
+      j.onRef('t.county_code', '=', 'v.county_code').onRef('t.code', '=', 'v.parent_code'),
+    )
     .leftJoin('party_member as lm', (j) =>
       j.onRef('lm.county_code', '=', 'pg.county_code').onRef('lm.id', '=', 'pg.leader_member_id'),
     )
@@ -48,7 +52,9 @@ export async function lockGroup(db: Kysely<Database>, county: string, id: number
 export function currentMembers(db: Kysely<Database>, county: string, gridIds?: number[]) {
   return db
     .selectFrom('grid_member as gm')
-    .innerJoin('party_member as m', (j) => j.onRef('m.county_code', '=', 'gm.county_code').onRef('m.id', '=', 'gm.member_id'))
+    .innerJoin('party_member as m', (j) =>
+      j.onRef('m.county_code', '=', 'gm.county_code').onRef('m.id', '=', 'gm.member_id'),
+    )
     .innerJoin('org_unit as nv', (j) =>
       j.onRef('nv.county_code', '=', 'm.county_code').onRef('nv.code', '=', 'm.natural_village_code'),
     )
@@ -238,7 +244,9 @@ function filteredGroups(db: Kysely<Database>, county: string, f: GroupFilter) {
       )
       .$if(f.withoutLeader === true, (q) => q.where('pg.leader_member_id', 'is', null))
       .$if(f.withoutLeader === false, (q) => q.where('pg.leader_member_id', 'is not', null))
-      .$if(f.withoutInstructors === true, (q) => q.where((eb) => eb.or([eb('ti.id', 'is', null), eb('vi.id', 'is', null)])))
+      .$if(f.withoutInstructors === true, (q) =>
+        q.where((eb) => eb.or([eb('ti.id', 'is', null), eb('vi.id', 'is', null)])),
+      )
       .$if(f.withoutInstructors === false, (q) => q.where('ti.id', 'is not', null).where('vi.id', 'is not', null))
       .$if(f.q !== undefined, (q) => {
         const pattern = `%${likeEscape(f.q as string)}%`;
@@ -254,8 +262,12 @@ export async function listGroups(db: Kysely<Database>, county: string, filter: G
   const base = filteredGroups(db, county, filter);
   const [rows, count] = await Promise.all([
     base
-      .leftJoin('org_unit as v', (j) => j.onRef('v.county_code', '=', 'g.county_code').onRef('v.code', '=', 'g.village_code'))
-      .leftJoin('org_unit as t', (j) => j.onRef('t.county_code', '=', 'v.county_code').onRef('t.code', '=', 'v.parent_code'))
+      .leftJoin('org_unit as v', (j) =>
+        j.onRef('v.county_code', '=', 'g.county_code').onRef('v.code', '=', 'g.village_code'),
+      )
+      .leftJoin('org_unit as t', (j) =>
+        j.onRef('t.county_code', '=', 'v.county_code').onRef('t.code', '=', 'v.parent_code'),
+      )
       .leftJoin('party_member as lm', (j) =>
         j.onRef('lm.county_code', '=', 'pg.county_code').onRef('lm.id', '=', 'pg.leader_member_id'),
       )

@@ -22,7 +22,10 @@ export async function expertiseLabels(db: Kysely<Database>): Promise<(code: stri
 export async function suggestLeaders(db: Kysely<Database>, county: string, id: number, today: string = chinaDateOf()) {
   const group = await findGroup(db, county, id);
   if (!group) throw AppError.notFound(PARTY_GROUP);
-  const [members, label] = await Promise.all([currentMembers(db, county, [Number(group.grid_id)]), expertiseLabels(db)]);
+  const [members, label] = await Promise.all([
+    currentMembers(db, county, [Number(group.grid_id)]),
+    expertiseLabels(db),
+  ]);
   const ranking = rankGroupLeaders(members.map(toLeaderFacts), today, label);
   return {
     groupId: Number(group.id),

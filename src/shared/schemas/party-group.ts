@@ -129,7 +129,13 @@ export const LeaderSuggestions = Type.Object({
   groupId: Id,
   currentLeaderId: Type.Union([Id, Type.Null()]),
   candidates: Type.Array(
-    Type.Object({ memberId: Id, name: Type.String(), rank: Type.Integer(), score: Type.Number(), reasons: Type.Array(Label) }),
+    Type.Object({
+      memberId: Id,
+      name: Type.String(),
+      rank: Type.Integer(),
+      score: Type.Number(),
+      reasons: Type.Array(Label),
+    }),
   ),
   ineligible: Type.Array(Type.Object({ memberId: Id, name: Type.String(), reasons: Type.Array(Label) })),
 });
