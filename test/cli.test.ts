@@ -1,6 +1,6 @@
 /**
  * The `lianxin` command as a user runs it, in child processes against a fresh database of the suite's backend:
- * migrate, import-divisions for a county other than the demo one, a small seed, and stats --json.
+ * migrate, import-divisions for a county other than the demo one, a small seed, stats --json and coverage --json.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,24 @@ describe('lianxin CLI', () => {
     expect(stats.householdsPoor).toBeLessThan(stats.households);
     const all = JSON.parse((await lianxin('stats', '--json')).stdout);
     expect(all.townships).toBe(37);
+    // the seed ends partitioned: every natural village and member in a grid, one Party group per grid
+    const coverage = JSON.parse((await lianxin('coverage', '--json')).stdout);
+    expect(coverage.grids).toBe(stats.grids);
+    expect(coverage).toMatchObject({
+      groups: stats.grids,
+      gridsWithoutGroup: 0,
+      groupsWithoutLeader: 0,
+      groupsWithoutInstructors: 0,
+      membersWithoutGrid: 0,
+      naturalVillagesWithoutGrid: 0,
+    });
+    expect(JSON.parse((await lianxin('coverage', '--json', '--org', '340822')).stdout)).toEqual(coverage);
+    const township = JSON.parse((await lianxin('coverage', '--json', '--org', '340822100')).stdout);
+    expect(township.grids).toBeLessThanOrEqual(coverage.grids);
+    expect(township.groups).toBe(township.grids);
+    await expect(lianxin('coverage', '--org', '3408')).rejects.toMatchObject({
+      stderr: expect.stringContaining('--org must be a division code'),
+    });
     // --if-empty leaves a seeded database alone
     const again = await lianxin('seed', '--demo', '--if-empty');
     expect(again.stderr).toBe('');

@@ -69,22 +69,31 @@ describe('dashboard figures after the seed', () => {
     }
   });
 
-  it('counts grids, party groups and members in a grid within the scope', async () => {
+  it('counts grids, party groups and members in a grid within the scope, after a re-plan too', async () => {
     const village = a.slice(0, 12);
-    const plan = await proposePlan(t.database.db, COUNTY, village);
+    const plan = await proposePlan(t.database.db, COUNTY, village, { targetMembers: 5 });
     await applyPlan(t.database.db, COUNTY, plan.id);
-    const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from party_member
-      where county_code = ${COUNTY} and status = 'active' and natural_village_code like ${`${village}%`}`.execute(
-      t.database.db,
-    );
-    const grids = plan.summary.grids;
-    expect(grids).toBeGreaterThan(0);
-    for (const scope of [COUNTY, a.slice(0, 9), village]) {
+    for (const scope of [COUNTY, a.slice(0, 9), village, b.slice(0, 9)]) {
+      const within = `${scope}%`;
+      const { rows } = await sql<{ grids: number; groups: number; members: number }>`
+        select
+          (select count(distinct l.grid_id) from grid_natural_village l
+            where l.ended_at is null and l.natural_village_code like ${within})::int as grids,
+          (select count(*) from party_group p where p.retired_at is null and p.grid_id in (
+            select l.grid_id from grid_natural_village l
+            where l.ended_at is null and l.natural_village_code like ${within}))::int as groups,
+          (select count(*) from grid_member gm join party_member m on m.id = gm.member_id
+            where gm.left_at is null and m.natural_village_code like ${within})::int as members`.execute(t.database.db);
+      const expected = rows[0]!;
+      expect(expected.grids).toBeGreaterThan(0);
       const coverage = (await dashboard(scope)).coverage;
-      expect(coverage).toMatchObject({ grids, partyGroups: grids, membersInGrid: rows[0]?.n });
+      expect(coverage).toMatchObject({
+        grids: expected.grids,
+        partyGroups: expected.groups,
+        membersInGrid: expected.members,
+      });
+      expect(coverage.membersInGrid).toBe(coverage.members); // the seed and the plan leave nobody out
     }
-    expect((await dashboard(b.slice(0, 9))).coverage).toMatchObject({ grids: 0, partyGroups: 0, membersInGrid: 0 });
   });
 
   it('answers 404 for a scope that does not exist or lies in another county', async () => {

@@ -11,6 +11,7 @@ import { makeResidentId } from '../src/domain/ids.ts';
 import { buildApp } from '../src/http/app.ts';
 import partyGroupRoutes from '../src/http/routes/party-groups.ts';
 import { importDivisions } from '../src/services/import-divisions.ts';
+import { staffDemoGroups } from '../src/services/seed-demo/groups.ts';
 import { createTestDatabase } from './database.ts';
 
 const COUNTY = '340822';
@@ -171,6 +172,20 @@ describe('party group list', () => {
     const page2 = (await inject('GET', `${BASE}?sort=villageCode&pageSize=2&page=2`)).json();
     expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page2.items.map((x: { name: string }) => x.name)).toEqual(['王家畈网格党小组']);
+  });
+
+  it('documents every route in the OpenAPI document', async () => {
+    const paths = Object.keys((await inject('GET', '/openapi.json')).json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/counties/{county}/party-groups/',
+        '/api/counties/{county}/party-groups/{id}',
+        '/api/counties/{county}/party-groups/{id}/leader-suggestions',
+        '/api/counties/{county}/party-groups/{id}/leader',
+        '/api/counties/{county}/party-groups/{id}/instructors/{level}',
+        '/api/counties/{county}/party-groups/{id}/activity-centre',
+      ]),
+    );
   });
 
   it('refuses unknown query fields', async () => {
@@ -388,5 +403,40 @@ describe('activity centre', () => {
     expect((await inject('PUT', url(), { address: '村部', lat: 30, lng: 10 })).statusCode).toBe(400);
     expect((await inject('PUT', url(), { address: '村部', extra: 1 })).statusCode).toBe(400);
     expect((await inject('GET', `${BASE}/${g.b}`)).json().activityCentre.address).toBe('村部');
+  });
+});
+
+describe('demo staffing', () => {
+  it('gives every group without them a leader, both instructors and an activity centre, keeping what exists', async () => {
+    const summary = await staffDemoGroups(database.db, COUNTY);
+    expect(summary).toMatchObject({ leaders: 2, villageInstructors: 2, townshipInstructors: 2, activityCentres: 2 });
+    const a = (await inject('GET', `${BASE}/${g.a}`)).json();
+    expect(a.leader.memberId).toBe(m.secretary);
+    expect(a.instructors.village.name).toBe('赵普通');
+    expect(a.instructors.township.name).toBe('王石牌');
+    expect(a.activityCentre).toMatchObject({ address: '高河镇试点村张家湾 党群服务点', lat: null, lng: null });
+    const b = (await inject('GET', `${BASE}/${g.b}`)).json();
+    expect(b.leader).toMatchObject({ memberId: m.other, name: '钱邻组' });
+    // The village's cadre guides the group; the township cadre is synthetic.
+    expect(b.instructors.village).toMatchObject({ name: '张书记', post: '村党支部书记', memberId: m.secretary });
+    expect(b.instructors.township).toMatchObject({ post: '乡镇包村干部', memberId: null });
+    expect(b.instructors.township.phone).toMatch(/^1[3-9][0-9]\*{4}[0-9]{4}$/);
+    expect(b.activityCentre.address).toBe('村部');
+    const c = (await inject('GET', `${BASE}/${g.c}`)).json();
+    expect(c.leader.memberId).toBe(m.shipai);
+    expect(c.instructors.village.memberId).toBe(m.shipai); // the village's only member
+    expect(c.activityCentre.address).toMatch(/石牌村王家畈 党群服务点$/);
+    expect(c.history.map((e: Json) => e.kind).sort()).toEqual([
+      'activity_centre_set',
+      'instructor_assigned',
+      'instructor_assigned',
+      'leader_assigned',
+    ]);
+    expect(await names('withoutLeader=true')).toEqual([]);
+    expect(await names('withoutInstructors=true')).toEqual([]);
+    const again = await staffDemoGroups(database.db, COUNTY);
+    expect(again).toMatchObject({ leaders: 0, villageInstructors: 0, townshipInstructors: 0, activityCentres: 0 });
+    const foreign = (await inject('GET', `/api/counties/340825/party-groups/${g.foreign}`)).json();
+    expect(foreign.leader).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 /**
- * `lianxin` — the command line: serve, migrate, seed, import-divisions, stats.
+ * `lianxin` — the command line: serve, migrate, seed, import-divisions, stats, coverage.
  * Batch jobs open PGlite inline in their own process (nothing else waits on them).
  */
 import { Command } from 'commander';
+import { coverageCommand } from './coverage.ts';
 import { importDivisionsCommand } from './import-divisions.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
@@ -46,6 +47,13 @@ program
   .option('--json', 'print one JSON object')
   .option('--county <code>', 'only this county')
   .action(statsCommand);
+
+program
+  .command('coverage')
+  .description('gaps in the grid organisation: grids without a group, groups without a leader or instructors …')
+  .option('--org <code>', 'a county, township or village code (default: every county in the database)')
+  .option('--json', 'print one JSON object')
+  .action(coverageCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`lianxin: ${error instanceof Error ? error.message : String(error)}`);

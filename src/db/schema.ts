@@ -190,7 +190,8 @@ export interface GridMemberTable {
   member_id: number;
   joined_at: Timestamp;
   left_at: Date | string | null;
-  reason: Defaulted<string>;
+  joined_reason: Defaulted<string>;
+  left_reason: string | null;
 }
 
 export interface GridHouseholdTable {

@@ -15,10 +15,13 @@ import { validatorCompiler } from './plugins/validation.ts';
 import webAssetsPlugin from './plugins/web-assets.ts';
 import boundaryRoutes from './routes/boundaries.ts';
 import dashboardRoutes from './routes/dashboard.ts';
+import gridPlanRoutes from './routes/grid-plans.ts';
+import gridRoutes from './routes/grids.ts';
 import householdRoutes from './routes/households.ts';
 import memberRoutes from './routes/members.ts';
 import metaRoutes from './routes/meta.ts';
 import orgUnitRoutes from './routes/org-units.ts';
+import partyGroupRoutes from './routes/party-groups.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -56,6 +59,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(householdRoutes, { prefix: '/api/counties/:county/households' });
   await app.register(dashboardRoutes, { prefix: '/api/counties/:county/dashboard' });
   await app.register(boundaryRoutes, { prefix: '/api/counties/:county/org-units' });
+  await app.register(gridRoutes, { prefix: '/api/counties/:county/grids' });
+  await app.register(gridPlanRoutes, { prefix: '/api/counties/:county/grid-plans' });
+  await app.register(partyGroupRoutes, { prefix: '/api/counties/:county/party-groups' });
   await app.register(webAssetsPlugin); // last: its catch-all GET must not shadow any route above
   return app;
 }

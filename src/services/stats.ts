@@ -16,7 +16,7 @@ export interface RegistryStats {
   persons: number;
 }
 
-/** One round trip of sub-selects; `county` undefined counts every county in the database. */
+/** One round trip of sub-selects; `county` undefined counts every county in the database. Current grids only. */
 export async function registryStats(db: Kysely<Database>, county?: string): Promise<RegistryStats> {
   const where = county ? sql`where county_code = ${county}` : sql``;
   const and = county ? sql`and county_code = ${county}` : sql``;
@@ -25,8 +25,8 @@ export async function registryStats(db: Kysely<Database>, county?: string): Prom
       (select count(*) from org_unit where level = 'township' ${and})::int as "townships",
       (select count(*) from org_unit where level = 'village' ${and})::int as "villages",
       (select count(*) from org_unit where level = 'natural_village' ${and})::int as "naturalVillages",
-      (select count(*) from grid ${where})::int as "grids",
-      (select count(*) from party_group ${where})::int as "partyGroups",
+      (select count(*) from grid where retired_at is null ${and})::int as "grids",
+      (select count(*) from party_group where retired_at is null ${and})::int as "partyGroups",
       (select count(*) from party_member where status = 'active' ${and})::int as "members",
       (select count(*) from household ${where})::int as "households",
       (select count(*) from household where status in ('identified', 'returned') ${and})::int as "householdsPoor",

@@ -56,11 +56,13 @@ const UP = `
       member_id bigint not null,
       joined_at timestamptz not null default now(),
       left_at timestamptz,
-      reason text not null default '',
+      joined_reason text not null default '',
+      left_reason text,
       primary key (county_code, id),
       foreign key (county_code, grid_id) references grid (county_code, id),
       foreign key (county_code, member_id) references party_member (county_code, id),
-      check (left_at is null or left_at >= joined_at)
+      check (left_at is null or left_at >= joined_at),
+      check ((left_at is null) = (left_reason is null))
     );
     create unique index grid_member_current on grid_member (county_code, member_id) where left_at is null;
     create index grid_member_grid on grid_member (county_code, grid_id) where left_at is null;

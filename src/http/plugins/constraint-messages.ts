@@ -19,6 +19,15 @@ const KNOWN: Record<string, Localized> = {
     en: 'This household registry number already exists',
   },
   org_unit_pkey: { zh: '该区划代码已存在', en: 'This division code already exists' },
+  grid_current_name: { zh: '本村已有同名网格', en: 'The village already has a grid with this name' },
+  grid_member_current: {
+    zh: '该党员已在另一个网格，请先调出',
+    en: 'The member is already in another grid; move them instead',
+  },
+  grid_natural_village_current: {
+    zh: '该自然村已划入另一个网格',
+    en: 'The natural village already belongs to another grid',
+  },
   // The household service checks these first (422 with field details); the words cover a race or an old row.
   household_county_code_natural_village_code_fkey: {
     zh: '本县没有这个自然村',

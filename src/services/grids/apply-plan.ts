@@ -54,7 +54,7 @@ function changesOf(plan: VillagePlan, state: VillageState, newIds: number[]) {
   };
 }
 
-async function retireGrids(trx: Trx, county: string, now: string, ids: number[], reason: string) {
+export async function retireGrids(trx: Trx, county: string, now: string, ids: number[], reason: string) {
   if (ids.length === 0) return;
   await trx
     .updateTable('grid')
@@ -105,7 +105,7 @@ export async function moveMembers(
   await inChunks(moves, async (chunk) => {
     await trx
       .updateTable('grid_member')
-      .set({ left_at: now })
+      .set({ left_at: now, left_reason: reason })
       .where('county_code', '=', county)
       .where('left_at', 'is', null)
       .where(
@@ -116,7 +116,15 @@ export async function moveMembers(
       .execute();
     await trx
       .insertInto('grid_member')
-      .values(chunk.map((m) => ({ county_code: county, grid_id: m.grid, member_id: m.member, joined_at: now, reason })))
+      .values(
+        chunk.map((m) => ({
+          county_code: county,
+          grid_id: m.grid,
+          member_id: m.member,
+          joined_at: now,
+          joined_reason: reason,
+        })),
+      )
       .execute();
   });
 }

@@ -4,7 +4,8 @@ import type { GroupInstructorTable } from '../../db/schema.ts';
 import { ageOn } from '../../domain/dates.ts';
 import type { LeaderFacts } from '../../domain/group-leader.ts';
 import { maskPhone } from '../../domain/ids.ts';
-import type { GroupRow, ListRow, MemberRow } from './queries.ts';
+import type { ListRow } from './list-query.ts';
+import type { GroupRow, MemberRow } from './queries.ts';
 
 export const PARTY_GROUP = { zh: '党小组', en: 'Party group' };
 
@@ -72,7 +73,22 @@ export function toGroupMember(row: MemberRow, leaderId: number | null, today: st
 }
 
 /** The facts the leader ranking reads. */
-export function toLeaderFacts(row: MemberRow): LeaderFacts {
+export function toLeaderFacts(
+  row: Pick<
+    MemberRow,
+    | 'id'
+    | 'name'
+    | 'membership'
+    | 'is_migrant'
+    | 'status'
+    | 'health'
+    | 'join_date'
+    | 'birth_date'
+    | 'post'
+    | 'expertise'
+    | 'capacity'
+  >,
+): LeaderFacts {
   return {
     id: Number(row.id),
     name: row.name,

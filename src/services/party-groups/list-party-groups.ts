@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { toListItem } from './group-view.ts';
-import { type GroupFilter, listGroups } from './queries.ts';
+import { type GroupFilter, listGroups } from './list-query.ts';
 
 /** One page of current groups (retired ones are history), filtered by scope, gaps and name. */
 export async function listPartyGroups(db: Kysely<Database>, county: string, request: GroupFilter) {

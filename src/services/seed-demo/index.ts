@@ -13,6 +13,7 @@ import { prepareDashboard } from '../dashboard/prepare-dashboard.ts';
 import { applyPlan } from '../grids/apply-plan.ts';
 import { proposePlan } from '../grids/propose-plan.ts';
 import { importDivisions } from '../import-divisions.ts';
+import { staffDemoGroups } from './groups.ts';
 import type { CountyContext } from './households.ts';
 import { ColumnTypes, resetIdentity } from './insert.ts';
 import { IdRegistry } from './people.ts';
@@ -67,10 +68,14 @@ async function assertNoVillages(db: Kysely<Database>, countyCode: string): Promi
   }
 }
 
-/** Splits every village into grids (one Party group each), as the county's plan would. Returns the grid count. */
-async function partitionDemoCounty(db: Kysely<Database>, countyCode: string): Promise<number> {
+/**
+ * Splits every village into grids (one Party group each) as the county's plan would, then gives every group a
+ * leader, both instructors and an activity centre. Returns the grid count.
+ */
+async function partitionDemoCounty(db: Kysely<Database>, countyCode: string, rng: Rng): Promise<number> {
   const plan = await proposePlan(db, countyCode, countyCode);
   const applied = await applyPlan(db, countyCode, plan.id);
+  await staffDemoGroups(db, countyCode, rng);
   return applied.gridsCreated;
 }
 
@@ -122,7 +127,7 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
   // Statistics before the grid stage: its foreign-key checks must not be planned as scans of empty tables.
   await sql`analyze`.execute(db);
   progress('grids', 0, 1);
-  const grids = await partitionDemoCounty(db, countyCode);
+  const grids = await partitionDemoCounty(db, countyCode, rng.fork('groups'));
   progress('grids', 1, 1);
   // Fresh statistics for the planner, and a visibility map so counts use index-only scans (PGlite has no
   // autovacuum). Measured on PGlite: a county-wide count fell from 8.3 to 3.6 ms.
