@@ -1,6 +1,6 @@
 /**
  * Grid partition of the whole demo county (issue #5, 组织设置无缝隙): seeds the county into an in-memory
- * PGlite, loads every village's natural villages, active members and households, partitions each village
+ * PGlite, loads every village as the plan service does (active members, households needing help), partitions each village
  * and prints JSON lines: the time for the county, the grids it gives, and the breaches by code.
  * `node bin/run-ts.js bench/partition.ts`; BENCH_RUNS (default 5) timed runs after one warm-up;
  * BENCH_TARGETS (default 10,12,14) also reports the grid count for other target group sizes.
@@ -10,19 +10,18 @@ import { openDatabase } from '../src/db/kysely.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
 import {
-  type PartitionMember,
   type PartitionOptions,
   type PartitionResult,
   partitionVillage,
   type VillageInput,
 } from '../src/domain/partition/index.ts';
+import { computePlan } from '../src/services/grids/propose-plan.ts';
+import { loadVillageStates, partitionInput } from '../src/services/grids/village-state.ts';
 import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
 
 const COUNTY = '340822';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGETS = (process.env.BENCH_TARGETS ?? '10,12,14').split(',').map(Number);
-const LEADING_HEALTH = new Set(['healthy', 'chronic']);
-
 const print = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
@@ -32,48 +31,9 @@ function quantile(sorted: readonly number[], q: number): number {
 }
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The rows the partition needs, for the whole county. */
-async function queryRows(db: Kysely<Database>) {
-  const places = await db
-    .selectFrom('org_unit')
-    .select(['code', 'parent_code', 'lat', 'lng'])
-    .where('county_code', '=', COUNTY)
-    .where('level', '=', 'natural_village')
-    .execute();
-  const members = await db
-    .selectFrom('party_member')
-    .select(['id', 'natural_village_code', 'membership', 'is_migrant', 'health', 'capacity', 'status'])
-    .where('county_code', '=', COUNTY)
-    .where('status', '=', 'active') // members who left or died belong to no group
-    .execute();
-  const households = await db
-    .selectFrom('household')
-    .select(['id', 'natural_village_code'])
-    .where('county_code', '=', COUNTY)
-    .execute();
-  return { places, members, households };
-}
-
-/** Every village of the county with its natural villages, members and household ids, by village code. */
+/** Every village of the county as the plan service loads it (active members, households needing help). */
 async function loadVillages(db: Kysely<Database>): Promise<VillageInput[]> {
-  const { places, members, households } = await queryRows(db);
-  const villages = new Map<string, VillageInput>();
-  const byCode = new Map<string, { members: PartitionMember[]; households: { id: number }[] }>();
-  for (const p of places) {
-    const nv = { code: p.code, lat: p.lat, lng: p.lng, households: [] as { id: number }[], members: [] };
-    byCode.set(p.code, nv);
-    const village = villages.get(p.parent_code!) ?? { naturalVillages: [] };
-    village.naturalVillages.push(nv);
-    villages.set(p.parent_code!, village);
-  }
-  for (const m of members) {
-    const eligibleToLead =
-      m.membership === 'formal' && !m.is_migrant && LEADING_HEALTH.has(m.health) && m.status === 'active';
-    const capacity = Math.max(0, Math.min(2, m.capacity)) as 0 | 1 | 2;
-    byCode.get(m.natural_village_code)?.members.push({ id: m.id, eligibleToLead, capacity });
-  }
-  for (const h of households) byCode.get(h.natural_village_code)?.households.push({ id: h.id });
-  return [...villages.keys()].sort().map((code) => villages.get(code)!);
+  return (await loadVillageStates(db, COUNTY, COUNTY)).map(partitionInput);
 }
 
 /** Partitions every village once; wall time of the county and of each village. */
@@ -176,6 +136,15 @@ try {
   const villages = await prepare(handle.db);
   reportDefault(villages);
   reportTargets(villages);
+  // The whole use case behind "propose a plan for the county": load, partition, diff against current grids.
+  const started = performance.now();
+  const plan = await computePlan(handle.db, COUNTY, COUNTY);
+  print({
+    name: 'partition_plan_county',
+    n: plan.summary.villages,
+    ms: Math.round(performance.now() - started),
+    ...plan.summary,
+  });
 } finally {
   await handle.close();
 }

@@ -5,12 +5,10 @@
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/grids.ts';
 import type { Database } from '../../db/schema.ts';
+import { LEADER_HEALTH } from '../../domain/group-leader.ts';
 import type { PartitionMember, VillageInput } from '../../domain/partition/index.ts';
 
 type Db = Kysely<Database>;
-
-/** Formal, living at home and well enough: may lead a grid's Party group (DOMAIN.md §1.1). */
-const LEADING_HEALTH = new Set(['healthy', 'chronic']);
 
 export interface MemberFacts extends PartitionMember {
   name: string;
@@ -44,12 +42,13 @@ export interface VillageState {
 
 type MemberRow = Awaited<ReturnType<typeof repo.activeMembersOf>>[number];
 
+/** The partition's view of a member: may lead (formal, at home, well enough: group-leader.ts) and capacity. */
 export function memberFacts(m: MemberRow): MemberFacts {
   return {
     id: m.id,
     name: m.name,
     naturalVillageCode: m.natural_village_code,
-    eligibleToLead: m.membership === 'formal' && !m.is_migrant && LEADING_HEALTH.has(m.health),
+    eligibleToLead: m.membership === 'formal' && !m.is_migrant && LEADER_HEALTH.has(m.health),
     capacity: Math.max(0, Math.min(2, m.capacity)) as 0 | 1 | 2,
   };
 }
