@@ -122,7 +122,7 @@ function movesOf(village: VillageState, grids: ProposedGrid[]) {
   };
   const memberNow = nowIn((g) => g.members);
   const householdNow = nowIn((g) => g.householdIds);
-  const nvNow = nowIn((g) => g.parts.map((p) => p.code));
+  const partNow = nowIn((g) => g.parts.map(partKey)); // a split natural village moves piece by piece
   const names = new Map<number | string, string>([
     ...village.members.map((m) => [m.id, m.name] as const),
     ...village.naturalVillages.map((nv) => [nv.code, nv.name] as const),
@@ -136,10 +136,12 @@ function movesOf(village: VillageState, grids: ProposedGrid[]) {
       const from = memberNow.get(id);
       if (moved(from)) memberMoves.push({ id, name: names.get(id) ?? '', from: from?.name ?? null, to: grid.name });
     }
-    for (const code of new Set(grid.parts.map((p) => p.code))) {
-      const from = nvNow.get(code);
-      if (moved(from))
-        naturalVillageMoves.push({ id: code, name: names.get(code) ?? code, from: from?.name ?? null, to: grid.name });
+    for (const part of grid.parts) {
+      const from = partNow.get(partKey(part));
+      if (!moved(from)) continue;
+      const piece = part.pieces > 1 ? ` (${part.piece}/${part.pieces})` : '';
+      const name = `${names.get(part.code) ?? part.code}${piece}`;
+      naturalVillageMoves.push({ id: part.code, name, from: from?.name ?? null, to: grid.name });
     }
     householdsMoved += grid.householdIds.filter((id) => moved(householdNow.get(id))).length;
   }
