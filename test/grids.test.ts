@@ -99,6 +99,8 @@ describe('the seeded county', () => {
       gridsCreated: 0,
       gridsRetired: 0,
       membersMoved: 0,
+      naturalVillagesMoved: 0,
+      householdsMoved: 0,
     });
     expect(await ok('POST', `/grid-plans/${plan.id}/apply`)).toMatchObject({ gridsCreated: 0, gridsRetired: 0 });
     expect((await call('POST', `/grid-plans/${plan.id}/apply`)).status).toBe(409);
