@@ -89,7 +89,9 @@ describe('the seeded county', () => {
     expect(searched.items.every((g: Json) => g.villageName.includes(village))).toBe(true);
   });
 
-  it('re-planning an untouched village changes nothing', async () => {
+  it('re-planning an untouched village (or the whole county) changes nothing', async () => {
+    const county = await ok('POST', '/grid-plans', { scope: COUNTY });
+    expect(county.summary).toMatchObject({ villagesChanged: 0, naturalVillagesMoved: 0, householdsMoved: 0 });
     const { village } = await pickVillage();
     const plan = await ok('POST', '/grid-plans', { scope: village });
     expect(plan.status).toBe('proposed');
