@@ -10,7 +10,7 @@ import type { Database, GridEventKind } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
 import type { VillagePlan } from './plan-diff.ts';
-import { basisOf, getPlan } from './propose-plan.ts';
+import { basisOf, PLAN } from './propose-plan.ts';
 import { loadVillageStates, type VillageState } from './village-state.ts';
 
 type Trx = Transaction<Database>;
@@ -251,25 +251,19 @@ const DONE = { zh: '该方案已应用或已被新方案取代', en: 'This plan 
 /** Applies plan `id`; returns what changed. */
 export async function applyPlan(db: Kysely<Database>, county: string, id: number) {
   const result = await db.transaction().execute(async (trx) => {
-    const plan = await getPlan(trx, county, id);
-    if (plan.status !== 'proposed') throw new AppError('conflict', DONE);
-    // Lock the plan row so two clicks on "apply" cannot both pass the check.
-    await trx
+    // Locked, so that two clicks on "apply" cannot both pass the checks below.
+    const plan = await trx
       .selectFrom('grid_plan')
-      .select('id')
+      .select(['status', 'scope_code', 'basis', 'proposal'])
       .where('county_code', '=', county)
       .where('id', '=', id)
       .forUpdate()
-      .execute();
-    const states = await loadVillageStates(trx, county, plan.scope);
-    const basis = await trx
-      .selectFrom('grid_plan')
-      .select('basis')
-      .where('county_code', '=', county)
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    if (basisOf(states) !== basis.basis) throw new AppError('conflict', STALE);
-    const applied = await applyVillages(trx, county, id, plan.villages, states);
+      .executeTakeFirst();
+    if (!plan) throw AppError.notFound(PLAN);
+    if (plan.status !== 'proposed') throw new AppError('conflict', DONE);
+    const states = await loadVillageStates(trx, county, plan.scope_code);
+    if (basisOf(states) !== plan.basis) throw new AppError('conflict', STALE);
+    const applied = await applyVillages(trx, county, id, plan.proposal as VillagePlan[], states);
     await trx
       .updateTable('grid_plan')
       .set((eb) => ({ status: 'applied', applied_at: eb.fn('now') }))

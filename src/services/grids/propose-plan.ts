@@ -108,7 +108,7 @@ export async function proposePlan(db: Db, county: string, scope: string, options
   return getPlan(db, county, row.id);
 }
 
-const PLAN = { zh: '划分方案', en: 'partition plan' };
+export const PLAN = { zh: '划分方案', en: 'partition plan' };
 
 /** A stored plan; `village` narrows it to one village's part. */
 export async function getPlan(db: Db, county: string, id: number, village?: string): Promise<GridPlan> {
