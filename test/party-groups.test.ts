@@ -5,19 +5,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../src/db/kysely.ts';
 import { ageOn, chinaDateOf } from '../src/domain/dates.ts';
 import { makeResidentId } from '../src/domain/ids.ts';
-import { buildApp } from '../src/http/app.ts';
-import partyGroupRoutes from '../src/http/routes/party-groups.ts';
 import { importDivisions } from '../src/services/import-divisions.ts';
 import { staffDemoGroups } from '../src/services/seed-demo/groups.ts';
-import { createTestDatabase } from './database.ts';
+import { createTestApp, type TestApp } from './app.ts';
 
 const COUNTY = '340822';
 const BASE = `/api/counties/${COUNTY}/party-groups`;
+let t: TestApp;
 let app: FastifyInstance;
-let database: DatabaseHandle;
 
 type Json = Record<string, unknown>;
 
@@ -53,7 +50,7 @@ async function places(county: string, units: { code: string; parentCode: string;
 
 /** A grid of whole natural villages with its group and current members; returns the group id. */
 async function grid(county: string, village: string, name: string, naturals: string[], members: number[]) {
-  const db = database.db;
+  const db = t.database.db;
   const { id: gridId } = await db
     .insertInto('grid')
     .values({ county_code: county, village_code: village, name })
@@ -80,15 +77,9 @@ const m: Record<string, number> = {};
 const g: Record<string, number> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await importDivisions(database.db, COUNTY);
-  await importDivisions(database.db, '340825');
-  app = await buildApp({ database, logger: false });
-  // Until src/http/app.ts registers the plugin, the test does.
-  if (!app.hasRoute({ method: 'GET', url: '/api/counties/:county/party-groups/:id' })) {
-    await app.register(partyGroupRoutes, { prefix: '/api/counties/:county/party-groups' });
-  }
-  await app.ready();
+  t = await createTestApp();
+  app = t.app;
+  await importDivisions(t.database.db, '340825');
   await places(COUNTY, [
     { code: '340822100201', parentCode: '340822100', name: '试点村' },
     { code: '340822100201001', parentCode: '340822100201', name: '张家湾' },
@@ -131,10 +122,7 @@ beforeAll(async () => {
   g.c = await grid(COUNTY, '340822101201', '王家畈网格', ['340822101201001'], [m.shipai]);
   g.foreign = await grid('340825', '340825100201', '外县网格', ['340825100201001'], [m.foreign]);
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
+afterAll(async () => t?.close());
 
 async function names(query: string): Promise<string[]> {
   const res = await inject('GET', `${BASE}?${query}`);
@@ -282,6 +270,8 @@ describe('leader', () => {
       message: '孙大病不能担任党小组长：患有大病，难以承担组长工作',
     });
     expect((await inject('PUT', `${BASE}/${g.a}/leader`, { memberId: m.foreign })).statusCode).toBe(422);
+    const early = await inject('PUT', `${BASE}/${g.a}/leader`, { memberId: m.secretary, since: '2000-01-01' });
+    expect(early.json().details[0]).toMatchObject({ path: 'since', code: 'before_joining' });
     expect((await inject('GET', `${BASE}/${g.a}`)).json().leader).toBeNull();
   });
 
@@ -408,7 +398,7 @@ describe('activity centre', () => {
 
 describe('demo staffing', () => {
   it('gives every group without them a leader, both instructors and an activity centre, keeping what exists', async () => {
-    const summary = await staffDemoGroups(database.db, COUNTY);
+    const summary = await staffDemoGroups(t.database.db, COUNTY);
     expect(summary).toMatchObject({ leaders: 2, villageInstructors: 2, townshipInstructors: 2, activityCentres: 2 });
     const a = (await inject('GET', `${BASE}/${g.a}`)).json();
     expect(a.leader.memberId).toBe(m.secretary);
@@ -434,9 +424,33 @@ describe('demo staffing', () => {
     ]);
     expect(await names('withoutLeader=true')).toEqual([]);
     expect(await names('withoutInstructors=true')).toEqual([]);
-    const again = await staffDemoGroups(database.db, COUNTY);
+    const again = await staffDemoGroups(t.database.db, COUNTY);
     expect(again).toMatchObject({ leaders: 0, villageInstructors: 0, townshipInstructors: 0, activityCentres: 0 });
     const foreign = (await inject('GET', `/api/counties/340825/party-groups/${g.foreign}`)).json();
     expect(foreign.leader).toBeNull();
+  });
+});
+
+describe('retired groups', () => {
+  it('leaves the list, still reads, and refuses changes', async () => {
+    const id = await grid(COUNTY, '340822101201', '旧网格', [], []);
+    const { grid_id } = await t.database.db
+      .selectFrom('party_group')
+      .where('id', '=', id)
+      .select('grid_id')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('grid')
+      .set({ retired_at: new Date(), retired_reason: 'merged' })
+      .where('id', '=', grid_id)
+      .execute();
+    await t.database.db.updateTable('party_group').set({ retired_at: new Date() }).where('id', '=', id).execute();
+    expect(await names('q=旧网格')).toEqual([]);
+    const page = await inject('GET', `${BASE}/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.json().retiredAt).not.toBeNull();
+    const write = await inject('PUT', `${BASE}/${id}/activity-centre`, { address: '旧村部' });
+    expect(write.statusCode).toBe(422);
+    expect(write.json().details[0].code).toBe('group_retired');
   });
 });

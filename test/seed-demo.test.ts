@@ -50,6 +50,11 @@ async function fingerprint(db: Kysely<Database>): Promise<string> {
     sql`select household_id, status, effective_on from household_status_event order by household_id, effective_on, id`.execute(
       db,
     ),
+    sql`select g.id, g.name, m.member_id from grid g join grid_member m on m.grid_id = g.id order by g.id, m.member_id`.execute(
+      db,
+    ),
+    sql`select grid_id, leader_member_id, activity_address from party_group order by grid_id`.execute(db),
+    sql`select group_id, level, name, member_id from group_instructor order by group_id, level`.execute(db),
   ]);
   return createHash('sha256')
     .update(JSON.stringify(parts.map((p) => p.rows)))
@@ -91,11 +96,13 @@ describe('seedDemoCounty', () => {
     expect(await count(db, 'select count(*) as n from household_income')).toBe(summary.incomeRows);
     expect(await count(db, 'select count(*) as n from household_need')).toBe(summary.needs);
     expect(await count(db, 'select count(*) as n from household_status_event')).toBe(summary.statusEvents);
+    expect(await count(db, 'select count(*) as n from grid where retired_at is null')).toBe(summary.grids);
+    expect(await count(db, 'select count(*) as n from party_group where leader_member_id is not null')).toBe(summary.grids);
   });
 
   it('reports progress per stage, ending each stage at its total', () => {
     const stages = [...new Set(progress.map(([stage]) => stage))];
-    expect(stages).toEqual(['places', 'members', 'households']);
+    expect(stages).toEqual(['places', 'members', 'households', 'grids']);
     for (const stage of stages) {
       const last = progress.filter(([s]) => s === stage).at(-1);
       expect(last?.[1]).toBe(last?.[2]);
@@ -112,7 +119,7 @@ describe('seedDemoCounty', () => {
     const ids = async (db: Kysely<Database>) =>
       (await sql<{ id_number: string }>`select id_number from party_member order by id`.execute(db)).rows;
     expect(await ids(other.db)).not.toEqual(await ids(a.db));
-  });
+  }, 180_000);
 });
 
 interface PersonRow {

@@ -49,6 +49,12 @@ export async function assignLeader(
         en: 'The start date cannot be in the future',
       });
     }
+    if (since < member.join_date) {
+      throw refuse('since', 'before_joining', {
+        zh: `任职日期不能早于${member.name}的入党日期 ${member.join_date}`,
+        en: `The start date cannot be before ${member.name} joined the Party (${member.join_date})`,
+      });
+    }
     if (group.leader_member_id === null || Number(group.leader_member_id) !== input.memberId) {
       await tx
         .updateTable('party_group')

@@ -9,7 +9,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { isCadrePost, type LeaderFacts, rankGroupLeaders } from '../../domain/group-leader.ts';
 import { toLeaderFacts } from '../party-groups/group-view.ts';
-import { DEMO_TODAY, maxDate, randomDate } from './dates.ts';
+import { DEMO_TODAY, maxDate, minDate, randomDate } from './dates.ts';
 import { personName } from './names.ts';
 import { mobilePhone } from './people.ts';
 import { Rng } from './random.ts';
@@ -24,6 +24,11 @@ export interface StaffSummary {
   townshipInstructors: number;
   activityCentres: number;
   ms: number;
+}
+
+/** A day in office from 2017 (or joining the Party, if later) to the demo's today. */
+function termStart(rng: Rng, joinDate: string): string {
+  return randomDate(rng, minDate(maxDate(TERM_FROM, joinDate), DEMO_TODAY), DEMO_TODAY);
 }
 
 interface GroupRef {
@@ -109,7 +114,7 @@ function chooseLeaders(rng: Rng, groups: GroupRef[], gridOf: Map<number, number>
     const best = rankGroupLeaders(rows.map(toLeaderFacts), DEMO_TODAY).candidates[0];
     const row = rows.find((m) => Number(m.id) === best?.memberId);
     if (!best || !row) continue;
-    const since = randomDate(rng, maxDate(TERM_FROM, row.join_date), DEMO_TODAY);
+    const since = termStart(rng, row.join_date);
     picks.push({ groupId: group.id, memberId: best.memberId, since });
     group.leaderId = best.memberId;
   }
@@ -135,7 +140,7 @@ function villageInstructors(rng: Rng, groups: GroupRef[], villageMembers: Map<st
         post: m.post ?? '村级指导员',
         phone: m.phone,
         memberId: Number(m.id),
-        startedOn: randomDate(rng, maxDate(TERM_FROM, m.join_date), DEMO_TODAY),
+        startedOn: termStart(rng, m.join_date),
       });
     });
   }
