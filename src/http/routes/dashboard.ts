@@ -1,4 +1,5 @@
 /** /api/counties/:county/dashboard — figures of a scope with its children, and the scope's map. */
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../domain/errors.ts';
 import { getDashboard } from '../../services/dashboard/get-dashboard.ts';
@@ -39,8 +40,17 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: MapFeatures, ...ERROR_RESPONSES },
       },
     },
-    async (req) =>
-      getDashboardMap(app.db, req.params.county, scopeOf(req.params.county, req.query.scope), req.query.level),
+    async (req, reply) => {
+      const { county } = req.params;
+      const body = JSON.stringify(
+        await getDashboardMap(app.db, county, scopeOf(county, req.query.scope), req.query.level),
+      );
+      // Boundaries rarely change: a browser that has this map already revalidates it and gets 304, no body.
+      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply.type('application/json; charset=utf-8').send(body);
+    },
   );
 };
 
