@@ -2,9 +2,12 @@
  * Everything of the dashboard drawn with ECharts: the scope's units on a map and in a bar chart, and the figure
  * charts. A lazy chunk of its own (with the antd parts only it uses), so the page's first screen is the headline
  * numbers; rendered as columns of the page's grid row. It also renders `dashboard-ready` once the current scope's
- * data and ECharts are here, so the marker can never appear before the charts are on screen.
+ * data and ECharts are here and the scope's map is drawn, so the marker never appears before the figures and the
+ * map. The figure charts below the map are drawn after the map (the first screen's CPU goes to the figures and the
+ * map first, on phones too); they show skeletons until then and do not hold the marker back.
  */
 import { Col } from 'antd';
+import { useState } from 'react';
 import type { DashboardBody } from '../../../shared/schemas/dashboard.ts';
 import { ScopeMap } from '../../map/scope-map.tsx';
 import { ChartCard } from './chart-card.tsx';
@@ -23,11 +26,19 @@ interface Props {
 }
 
 export default function DashboardSections({ county, scope, data, m, onDrill, ready }: Props) {
+  const [mapScope, setMapScope] = useState<string | null>(null);
   return (
     <>
       <Col xs={24} xl={data.children.length > 0 ? 14 : 24}>
         <ChartCard title={m.map.title}>
-          <ScopeMap county={county} scope={scope} items={data.children} m={m.map} onDrill={onDrill} />
+          <ScopeMap
+            county={county}
+            scope={scope}
+            items={data.children}
+            m={m.map}
+            onDrill={onDrill}
+            onSettled={setMapScope}
+          />
         </ChartCard>
       </Col>
       {data.children.length > 0 && (
@@ -36,9 +47,9 @@ export default function DashboardSections({ county, scope, data, m, onDrill, rea
         </Col>
       )}
       <Col span={24}>
-        <DashboardCharts data={data} m={m} />
+        {mapScope !== null ? <DashboardCharts data={data} m={m} /> : <div className="dashboard-skeleton" />}
       </Col>
-      {ready && <span data-testid="dashboard-ready" data-scope={data.scope.code} hidden />}
+      {ready && mapScope === scope && <span data-testid="dashboard-ready" data-scope={data.scope.code} hidden />}
     </>
   );
 }
