@@ -24,16 +24,16 @@ export function moduleLoader<M>(load: () => Promise<M>): ModuleLoader<M> {
   return loader;
 }
 
-/** The module of `loader`, starting its download on first use; null until it has arrived. */
-export function useLoadedModule<M>(loader: ModuleLoader<M>): M | null {
+/** The module of `loader`, starting its download on first use (once `wanted`); null until it has arrived. */
+export function useLoadedModule<M>(loader: ModuleLoader<M>, wanted = true): M | null {
   const [module, setModule] = useState<M | null>(loader.loaded ?? null);
   useEffect(() => {
-    if (module) return;
+    if (module || !wanted) return;
     let live = true;
     void loader().then((m) => live && setModule(() => m));
     return () => {
       live = false;
     };
-  }, [loader, module]);
+  }, [loader, module, wanted]);
   return module;
 }

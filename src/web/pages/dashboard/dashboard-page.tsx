@@ -9,7 +9,7 @@
  */
 import { ArrowUpOutlined } from '@ant-design/icons';
 import { Button, Col, Empty, Row, Typography } from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { loadECharts, useECharts } from '../../charts/echart.tsx';
 import { moduleLoader, useLoadedModule } from '../../components/use-loaded-module.ts';
 import { useLang, useMessages } from '../../i18n/i18n.tsx';
@@ -22,12 +22,13 @@ import { useDashboard } from './use-dashboard.ts';
 import './dashboard.css';
 
 // Start fetching ECharts and the lazy sections with this page's own chunk, not after the first render (on a first
-// visit of "/", app/early-requests.ts has started them already). No Suspense: see use-loaded-module.ts.
+// visit of "/", app/early-requests.ts has started them already). The units' table (antd's Table, below the fold)
+// loads once the map is drawn, so it does not compete with the map for the CPU. No Suspense: see
+// use-loaded-module.ts.
 const loadSections = moduleLoader(() => import('./dashboard-sections.tsx'));
 const loadTable = moduleLoader(() => import('./children-table.tsx'));
 void loadECharts();
 void loadSections();
-void loadTable();
 // Only a failed first load shows it, so antd's Result and Alert stay off the first screen too.
 const ErrorResult = lazy(() =>
   import('../../components/query-state.tsx').then((module) => ({ default: module.ErrorResult })),
@@ -50,7 +51,9 @@ export default function DashboardPage() {
   useMapQuery(county, scope); // the map's GeoJSON in parallel with the figures, not after the map's chunk
   const echarts = useECharts();
   const sections = useLoadedModule(loadSections);
-  const table = useLoadedModule(loadTable);
+  // The scope whose map was last drawn: what comes below the map waits for the first one.
+  const [mapScope, setMapScope] = useState<string | null>(null);
+  const table = useLoadedModule(loadTable, mapScope !== null);
   const data = query.data;
 
   if (query.isError && !data) {
@@ -102,6 +105,8 @@ export default function DashboardPage() {
                   m={m}
                   onDrill={setScope}
                   ready={Boolean(current && echarts)}
+                  mapScope={mapScope}
+                  onMapSettled={setMapScope}
                 />
               ) : (
                 <>

@@ -3,11 +3,10 @@
  * charts. A lazy chunk of its own (with the antd parts only it uses), so the page's first screen is the headline
  * numbers; rendered as columns of the page's grid row. It also renders `dashboard-ready` once the current scope's
  * data and ECharts are here and the scope's map is drawn, so the marker never appears before the figures and the
- * map. The figure charts below the map are drawn after the map (the first screen's CPU goes to the figures and the
- * map first, on phones too); they show skeletons until then and do not hold the marker back.
+ * map. The units' bar chart and the figure charts are drawn after the map (the first screen's CPU goes to the
+ * figures and the map first, on phones too); they show skeletons until then and do not hold the marker back.
  */
 import { Col } from 'antd';
-import { useState } from 'react';
 import type { DashboardBody } from '../../../shared/schemas/dashboard.ts';
 import { ScopeMap } from '../../map/scope-map.tsx';
 import { ChartCard } from './chart-card.tsx';
@@ -23,10 +22,12 @@ interface Props {
   onDrill: (code: string) => void;
   /** The data is the current scope's (not the previous one kept while loading) and ECharts has loaded. */
   ready: boolean;
+  /** The scope whose map was last drawn (null before the first), kept by the page. */
+  mapScope: string | null;
+  onMapSettled: (scope: string) => void;
 }
 
-export default function DashboardSections({ county, scope, data, m, onDrill, ready }: Props) {
-  const [mapScope, setMapScope] = useState<string | null>(null);
+export default function DashboardSections({ county, scope, data, m, onDrill, ready, mapScope, onMapSettled }: Props) {
   return (
     <>
       <Col xs={24} xl={data.children.length > 0 ? 14 : 24}>
@@ -37,13 +38,19 @@ export default function DashboardSections({ county, scope, data, m, onDrill, rea
             items={data.children}
             m={m.map}
             onDrill={onDrill}
-            onSettled={setMapScope}
+            onSettled={onMapSettled}
           />
         </ChartCard>
       </Col>
       {data.children.length > 0 && (
         <Col xs={24} xl={10}>
-          <ChildrenChart items={data.children} m={m} onDrill={onDrill} />
+          {mapScope !== null ? (
+            <ChildrenChart items={data.children} m={m} onDrill={onDrill} />
+          ) : (
+            <ChartCard title={m.charts.children}>
+              <div className="dashboard-skeleton" />
+            </ChartCard>
+          )}
         </Col>
       )}
       <Col span={24}>
