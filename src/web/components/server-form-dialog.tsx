@@ -12,8 +12,9 @@ type Values = Record<string, unknown>;
 
 interface Props<V extends Values> {
   title: ReactNode;
-  okText: string;
-  cancelText: string;
+  /** The buttons' words; `okText` replaces "save" (e.g. "remove"). */
+  m: { save: string; cancel: string };
+  okText?: string;
   /** A red OK button, for removals. */
   danger?: boolean;
   initialValues: Partial<V>;
@@ -31,7 +32,7 @@ interface Props<V extends Values> {
 }
 
 export function ServerFormDialog<V extends Values>(props: Props<V>) {
-  const { title, okText, cancelText, danger, initialValues, save, pending, onClose, notice, aliases } = props;
+  const { title, m, danger, initialValues, save, pending, onClose, notice, aliases } = props;
   const [form] = Form.useForm<V>();
   const server = useServerForm(form, aliases);
   const onFinish = async (values: V) => {
@@ -41,8 +42,8 @@ export function ServerFormDialog<V extends Values>(props: Props<V>) {
     <Modal
       open
       title={title}
-      okText={okText}
-      cancelText={cancelText}
+      okText={props.okText ?? m.save}
+      cancelText={m.cancel}
       okButtonProps={{ danger, ...(props.testId ? { 'data-testid': `${props.testId}-ok` } : {}) }}
       confirmLoading={pending}
       onOk={() => form.submit()}

@@ -27,16 +27,7 @@ export type ExitAssessment = Static<typeof ExitAssessmentSchema>;
 export type Person = HouseholdDetail['persons'][number];
 export type StatusChangeBody = Static<typeof StatusChange>;
 export type PersonRemovalBody = { removedOn: string; reason: string };
-export type {
-  HouseholdCreateBody,
-  HouseholdListQueryType,
-  HouseholdPatchBody,
-  IncomeInputBody,
-  NeedInputBody,
-  NeedPatchBody,
-  PersonInputBody,
-  PersonPatchBody,
-};
+export type { HouseholdCreateBody, HouseholdListQueryType, HouseholdPatchBody, PersonInputBody, PersonPatchBody };
 
 interface Page<T> {
   items: T[];

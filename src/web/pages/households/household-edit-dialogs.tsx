@@ -46,8 +46,7 @@ export function IncomeDialog({ householdId, row, onClose }: Base & { row: Income
   return (
     <ServerFormDialog
       title={row ? m.editIncome(row.year) : m.newIncome}
-      okText={m.save}
-      cancelText={m.cancel}
+      m={m}
       initialValues={initial}
       pending={save.isPending}
       save={(values) => save.mutateAsync(filled(values) as Parameters<typeof save.mutateAsync>[0])}
@@ -96,8 +95,7 @@ export function NeedDialog({ householdId, need, onClose }: Base & { need: Need |
   return (
     <ServerFormDialog
       title={need ? m.editNeed : m.addNeed}
-      okText={m.save}
-      cancelText={m.cancel}
+      m={m}
       initialValues={initial}
       pending={save.isPending}
       save={send}
@@ -151,8 +149,7 @@ export function StatusDialog({ householdId, current, onClose }: Base & { current
   return (
     <ServerFormDialog
       title={m.status.title(status.label(current))}
-      okText={m.save}
-      cancelText={m.cancel}
+      m={m}
       initialValues={{ status: allowed[0], effectiveOn: today() }}
       pending={save.isPending}
       save={(values) => save.mutateAsync(values as Parameters<typeof save.mutateAsync>[0])}
@@ -182,8 +179,8 @@ export function RemovePersonDialog({ householdId, person, onClose }: Base & { pe
   return (
     <ServerFormDialog
       title={m.removeTitle(person.name)}
+      m={m}
       okText={m.removeOk}
-      cancelText={m.cancel}
       danger
       initialValues={{ removedOn: today() }}
       pending={save.isPending}

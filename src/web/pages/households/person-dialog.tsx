@@ -52,8 +52,7 @@ export function PersonDialog({ householdId, person, onClose }: Props) {
   return (
     <ServerFormDialog
       title={person ? `${m.editPerson}：${person.name}` : m.addPerson}
-      okText={m.save}
-      cancelText={m.cancel}
+      m={m}
       initialValues={initial}
       pending={save.isPending}
       save={send}
