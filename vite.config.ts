@@ -21,6 +21,12 @@ const ANTD = nodeModule('antd|@ant-design|@rc-component|@babel|dayjs|@emotion|st
  * form and input code in the chunk holding Statistic, adding ~40 KB gzip to the dashboard's first screen.
  */
 const vendorGroups = [
+  // Run before react and antd (src/web/app/early-requests.ts): the first screen's requests and its dependency-free helpers.
+  {
+    name: 'early',
+    test: /src[\\/]web[\\/](app[\\/]early-requests|i18n[\\/]stored-lang|scope[\\/]scope-code)\.ts$/,
+    priority: 60,
+  },
   { name: 'react', test: nodeModule('react|react-dom|scheduler|react-router|cookie|set-cookie-parser'), priority: 50 },
   { name: 'echarts', test: nodeModule('echarts|zrender|tslib'), priority: 40 },
   { name: 'query', test: nodeModule('@tanstack'), priority: 30 },

@@ -99,7 +99,9 @@ describe('importing a boundary', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ code: village, type: 'Polygon', rings: 1, positions: 5 });
     const served = (await map(`scope=${township}`)).find((f) => f.properties.code === village);
-    expect(served?.geometry).toEqual({ type: 'Polygon', coordinates: [square(116.7, 30.5)] });
+    // Served at screen precision (4 decimals); 116.7 + 0.01 is 116.71000000000001 in binary.
+    const rounded = square(116.7, 30.5).map((p) => p.map((v) => Math.round(v * 1e4) / 1e4));
+    expect(served?.geometry).toEqual({ type: 'Polygon', coordinates: [rounded] });
     const feature = {
       type: 'Feature',
       properties: { name: 'x' },
@@ -142,5 +144,50 @@ describe('importing a boundary', () => {
     const res = await put(village, { type: 'Polygon', coordinates: [ring] });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('payload_too_large');
+  });
+});
+
+describe('map responses', () => {
+  it('carry an ETag; asking again with it answers 304 without a body', async () => {
+    const first = await t.app.inject({ url: `${BASE}/dashboard/map?scope=${township}` });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await t.app.inject({
+      url: `${BASE}/dashboard/map?scope=${township}`,
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const other = await t.app.inject({
+      url: `${BASE}/dashboard/map?scope=${township}`,
+      headers: { 'if-none-match': '"x"' },
+    });
+    expect(other.statusCode).toBe(200);
+    expect(other.body).toBe(first.body);
+  });
+
+  it('round positions to 4 decimals and merge the repeats this makes, keeping rings closed', async () => {
+    const ring = [
+      [116.71234, 30.51234],
+      [116.71231, 30.51231], // the same position at 4 decimals
+      [116.72, 30.51],
+      [116.72, 30.52],
+      [116.71234, 30.51234],
+    ];
+    expect((await put(village, { type: 'Polygon', coordinates: [ring] })).statusCode).toBe(200);
+    const served = (await map(`scope=${township}`)).find((f) => f.properties.code === village);
+    expect(served?.geometry).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [116.7123, 30.5123],
+          [116.72, 30.51],
+          [116.72, 30.52],
+          [116.7123, 30.5123],
+        ],
+      ],
+    });
   });
 });

@@ -1,5 +1,7 @@
 /** /api/counties/:county/dashboard — figures of a scope with its children, and the scope's map. */
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { AppError } from '../../domain/errors.ts';
 import { getDashboard } from '../../services/dashboard/get-dashboard.ts';
 import { getDashboardMap } from '../../services/dashboard/get-dashboard-map.ts';
@@ -7,6 +9,7 @@ import { CountyParams, ERROR_RESPONSES } from '../../shared/schemas/common.ts';
 import { Dashboard, DashboardQuery, MapFeatures, MapQuery } from '../../shared/schemas/dashboard.ts';
 
 const tags = ['dashboard'];
+const NotModified = Type.Null({ description: 'Not modified: the map of the If-None-Match ETag is still current' });
 
 /** A scope must lie in the county of the path; otherwise it is not found (no existence leaks across counties). */
 function scopeOf(county: string, scope: string | undefined): string {
@@ -36,11 +39,18 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Boundaries of the scope's children (or of a deeper level) as a GeoJSON FeatureCollection",
         params: CountyParams,
         querystring: MapQuery,
-        response: { 200: MapFeatures, ...ERROR_RESPONSES },
+        response: { 200: MapFeatures, 304: NotModified, ...ERROR_RESPONSES },
       },
     },
-    async (req) =>
-      getDashboardMap(app.db, req.params.county, scopeOf(req.params.county, req.query.scope), req.query.level),
+    async (req, reply) => {
+      const { county } = req.params;
+      const body = await getDashboardMap(app.db, county, scopeOf(county, req.query.scope), req.query.level);
+      // Boundaries rarely change: a browser that has this map already revalidates it and gets 304, no body.
+      const etag = `"${createHash('sha1').update(JSON.stringify(body)).digest('base64url')}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (req.headers['if-none-match'] === etag) return reply.status(304).send(null);
+      return body;
+    },
   );
 };
 

@@ -177,6 +177,18 @@ export const HouseholdPatch = Type.Partial(Type.Object(householdFields), {
   minProperties: 1,
 });
 
+/**
+ * Allowed next statuses of each status, for the web's status dialog. The service keeps the rule
+ * (services/households/change-household-status.ts, TRANSITIONS) and a test checks the two agree.
+ */
+export const STATUS_TRANSITIONS: Readonly<Record<Static<typeof HouseholdStatus>, readonly string[]>> = {
+  identified: ['exited', 'monitored'],
+  exited: ['returned', 'monitored'],
+  returned: ['exited', 'monitored'],
+  monitored: ['risk_cleared', 'identified'],
+  risk_cleared: ['monitored'],
+};
+
 /** A decided status change, appended to the history. */
 export const StatusChange = Type.Object(
   { status: HouseholdStatus, effectiveOn: DateString, reason: Type.String({ minLength: 1, maxLength: 500 }) },

@@ -29,10 +29,13 @@ export class ApiError extends Error {
   }
 }
 
-let language: 'zh' | 'en' = 'zh';
+import { takeEarlyResponse } from '../app/early-requests.ts';
+import { acceptLanguage, type Lang } from '../i18n/stored-lang.ts';
+
+let language: Lang = 'zh';
 
 /** Set by the language provider so every request asks for messages in the UI's language. */
-export function setApiLanguage(lang: 'zh' | 'en'): void {
+export function setApiLanguage(lang: Lang): void {
   language = lang;
 }
 
@@ -49,15 +52,28 @@ function withQuery(path: string, query: Query | undefined): string {
   return text ? `${path}?${text}` : path;
 }
 
+/** A GET the first screen started before the app ran (app/early-requests.ts), if it did not fail. */
+async function earlyResponse(url: string, accept: string): Promise<Response | undefined> {
+  try {
+    return await takeEarlyResponse(url, accept);
+  } catch {
+    return undefined; // network failure: ask again below
+  }
+}
+
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = { 'accept-language': language === 'en' ? 'en' : 'zh-CN' };
+  const url = withQuery(path, query);
+  const headers: Record<string, string> = { 'accept-language': acceptLanguage(language) };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(withQuery(path, query), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
+  const early = method === 'GET' ? await earlyResponse(url, headers['accept-language'] as string) : undefined;
+  const res =
+    early ??
+    (await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    }));
   const text = await res.text();
   const json = text ? JSON.parse(text) : undefined;
   if (!res.ok) throw new ApiError(res.status, json ?? {});

@@ -51,3 +51,13 @@ export function useOrgUnit(county: string, code: string | undefined) {
 export function ancestorCodes(path: string): string[] {
   return path.split('.').slice(0, -1);
 }
+
+/** Units of the whole county whose name contains `q` (the server searches every level, loaded or not). */
+export async function searchOrgUnits(county: string, q: string, limit = 20): Promise<OrgUnit[]> {
+  const result = await api.get<Page<OrgUnit>>(`/api/counties/${county}/org-units`, {
+    q,
+    sort: 'code',
+    pageSize: limit,
+  });
+  return result.items;
+}

@@ -2,12 +2,36 @@
  * The route table. Every page is a lazy chunk (React.lazy), so the first screen downloads only the shell and the
  * page it shows; the dashboard at "/" belongs to the dashboard work and is mounted here unchanged.
  */
-import { lazy } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { Route, Routes } from 'react-router';
+import { moduleLoader } from '../components/use-loaded-module.ts';
 import { ShellLayout } from './shell-layout.tsx';
 
+/**
+ * A lazy page that renders without suspending once its chunk has arrived, so a page loaded before the first render
+ * (see preloadFirstPage) shows at once instead of behind a skeleton that React keeps for up to 300 ms.
+ */
+function lazyPage(load: () => Promise<{ default: ComponentType }>) {
+  const loader = moduleLoader(load);
+  const Lazy = lazy(loader);
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per page at module level, like lazy()
+  const Page = () => {
+    const Loaded = loader.loaded?.default ?? Lazy;
+    return <Loaded />;
+  };
+  return Object.assign(Page, { preload: loader });
+}
+
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
-const DashboardPage = lazy(() => import('../pages/dashboard/dashboard-page.tsx'));
+const DashboardPage = lazyPage(() => import('../pages/dashboard/dashboard-page.tsx'));
+
+/**
+ * Loads the first screen's page before the app renders, when it is the dashboard (whose chunk
+ * app/early-requests.ts has already started); resolves at once for other pages, which load as usual.
+ */
+export function preloadFirstPage(pathname: string): Promise<unknown> {
+  return pathname === '/' ? DashboardPage.preload().catch(() => undefined) : Promise.resolve();
+}
 const MemberListPage = lazy(() => import('../pages/members/member-list-page.tsx'));
 const MemberCardPage = lazy(() => import('../pages/members/member-card-page.tsx'));
 const MemberFormPage = lazy(() => import('../pages/members/member-form-page.tsx'));

@@ -43,14 +43,18 @@ interface Props {
   ariaLabel: string;
   onClick?: (click: ChartClick) => void;
   testId?: string;
+  /** Called each time the option has been handed to an initialised chart (the map's part of dashboard-ready). */
+  onDrawn?: () => void;
 }
 
-export function EChart({ option, height, ariaLabel, onClick, testId }: Props) {
+export function EChart({ option, height, ariaLabel, onClick, testId, onDrawn }: Props) {
   const setup = useECharts();
   const box = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<ECharts | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
+  const drawnRef = useRef(onDrawn);
+  drawnRef.current = onDrawn;
 
   useEffect(() => {
     if (!setup || !box.current) return;
@@ -76,7 +80,9 @@ export function EChart({ option, height, ariaLabel, onClick, testId }: Props) {
 
   useEffect(() => {
     // Short animations: the charts settle quickly on slow phones, and the numbers are what matters.
-    chart?.setOption({ animationDuration: 500, animationDurationUpdate: 300, ...option }, { notMerge: true });
+    if (!chart) return;
+    chart.setOption({ animationDuration: 500, animationDurationUpdate: 300, ...option }, { notMerge: true });
+    drawnRef.current?.();
   }, [chart, option]);
 
   return <div ref={box} style={{ width: '100%', height }} role="img" aria-label={ariaLabel} data-testid={testId} />;

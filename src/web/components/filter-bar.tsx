@@ -3,7 +3,7 @@
  * in use), so the list starts on the first screen instead of below four rows of dropdowns.
  */
 import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Col, Row } from 'antd';
+import { Badge, Button, Col, type ColProps, Input, Row, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useMessages } from '../i18n/i18n.tsx';
 import { componentMessages } from './components-messages.ts';
@@ -35,5 +35,50 @@ export function FilterBar(props: { search: ReactNode; active: number; children: 
       </Col>
       {open && props.children}
     </Row>
+  );
+}
+
+export type FilterOption = { value: string; label: string };
+
+/** Options from a `{ code: label }` record (sort orders, yes/no). */
+export const optionsOf = (labels: Record<string, string>): FilterOption[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+const FILTER_COLS: ColProps = { xs: 12, sm: 8, lg: 6, xl: 4 };
+
+/** One filter of a FilterBar: a clearable select showing its label as placeholder. */
+export function FilterSelect(props: {
+  label: string;
+  value: string | undefined;
+  options: FilterOption[];
+  onChange(value: string | undefined): void;
+}) {
+  return (
+    <Col {...FILTER_COLS}>
+      <Select
+        aria-label={props.label}
+        placeholder={props.label}
+        allowClear
+        value={props.value}
+        options={props.options}
+        onChange={(v: string | undefined) => props.onChange(v)}
+        popupMatchSelectWidth={false}
+      />
+    </Col>
+  );
+}
+
+/** The FilterBar's search box: sends the trimmed text; a new URL value (back, reset) replaces what is typed. */
+export function FilterSearch(props: { label: string; value: string | undefined; onSearch(q: string): void }) {
+  return (
+    <Input.Search
+      key={props.value ?? ''}
+      aria-label={props.label}
+      placeholder={props.label}
+      defaultValue={props.value}
+      allowClear
+      enterButton
+      onSearch={(q) => props.onSearch(q.trim())}
+    />
   );
 }

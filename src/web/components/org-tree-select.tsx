@@ -1,10 +1,11 @@
 /**
  * Choose an org unit from the county's tree (county → township → village → natural village), children loaded
- * on demand. Used as the scope selector on every page and as the place picker in forms.
+ * on demand. Used as the scope selector on every page and as the place picker in forms. Typing searches the
+ * whole county on the server (not only the branches opened so far) and opens the branches of what it finds.
  */
 import { TreeSelect } from 'antd';
-import { useEffect, useMemo } from 'react';
-import { type OrgLevel, useOrgUnit } from '../api/org-units.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { type OrgLevel, searchOrgUnits, useOrgUnit } from '../api/org-units.ts';
 import { useOrgTree } from './use-org-tree.ts';
 
 export interface OrgTreeSelectProps {
@@ -26,7 +27,27 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
   const { county, value, onChange, levels } = props;
   const countyUnit = useOrgUnit(county, county);
   const selected = useOrgUnit(county, value);
-  const { nodes, load, reveal } = useOrgTree(county, countyUnit.data, (level) => !levels || levels.includes(level));
+  const { nodes, load, reveal, revealAll } = useOrgTree(
+    county,
+    countyUnit.data,
+    (level) => !levels || levels.includes(level),
+  );
+  const [searching, setSearching] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  /** Debounced: after a pause in typing, find the units anywhere in the county and load their branches. */
+  const onSearch = (text: string) => {
+    clearTimeout(timer.current);
+    const q = text.trim();
+    if (!q) return;
+    timer.current = setTimeout(() => {
+      setSearching(true);
+      void searchOrgUnits(county, q)
+        .then(revealAll)
+        .catch(() => undefined) // the loaded branches are still searched locally
+        .finally(() => setSearching(false));
+    }, 250);
+  };
 
   const path = selected.data?.path;
   useEffect(() => {
@@ -54,9 +75,9 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
       treeDataSimpleMode
       treeData={treeData}
       loadData={(node) => load(String(node.value))}
-      loading={countyUnit.isPending}
+      loading={countyUnit.isPending || searching}
       placeholder={props.placeholder}
-      showSearch={{ treeNodeFilterProp: 'title' }}
+      showSearch={{ treeNodeFilterProp: 'title', onSearch }}
       treeDefaultExpandedKeys={[county]}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { maxWidth: 'calc(100vw - 16px)' } } }}

@@ -76,5 +76,15 @@ export function useOrgTree(county: string, countyUnit: OrgUnit | undefined, sele
     [load],
   );
 
-  return { nodes, load, reveal };
+  /** Loads the branches holding these units (from a search), so the tree can show them in their places. */
+  const revealAll = useCallback(
+    async (units: OrgUnit[]) => {
+      const parents = new Set(units.flatMap((u) => u.path.split('.').slice(0, -1)));
+      // Parents before children: codes grow by level, so sorting by length keeps each branch in order.
+      for (const code of [...parents].sort((a, b) => a.length - b.length || a.localeCompare(b))) await load(code);
+    },
+    [load],
+  );
+
+  return { nodes, load, reveal, revealAll };
 }

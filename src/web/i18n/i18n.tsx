@@ -4,9 +4,9 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { setApiLanguage } from '../api/client.ts';
+import { type Lang, storedLang, storeLang } from './stored-lang.ts';
 
-export type Lang = 'zh' | 'en';
-const STORAGE_KEY = 'lianxin.lang';
+export type { Lang };
 
 interface LangState {
   lang: Lang;
@@ -15,27 +15,15 @@ interface LangState {
 
 const LangContext = createContext<LangState>({ lang: 'zh', setLang: () => {} });
 
-function initialLang(): Lang {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
-  } catch {
-    return 'zh';
-  }
-}
-
 export function LangProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => {
-    const first = initialLang();
+    const first = storedLang();
     setApiLanguage(first);
     return first;
   });
   const setLang = useCallback((next: Lang) => {
     setApiLanguage(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // private mode: the choice lasts for this page only
-    }
+    storeLang(next);
     document.documentElement.lang = next === 'en' ? 'en' : 'zh-CN';
     setLangState(next);
   }, []);

@@ -3,7 +3,7 @@
  * per-capita income, members per household); hovering names the unit and its value, clicking one drills down.
  */
 import { Empty, Segmented, Skeleton } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DashboardChildBody } from '../../shared/schemas/dashboard.ts';
 import { type ChartClick, EChart } from '../charts/echart.tsx';
 import { mapChartOption } from '../charts/map-chart.ts';
@@ -25,9 +25,11 @@ interface Props {
   items: DashboardChildBody[];
   m: MapMessages;
   onDrill: (code: string) => void;
+  /** Told the scope once its map is drawn, or known to have nothing to draw (or to have failed). */
+  onSettled?: (scope: string) => void;
 }
 
-export function ScopeMap({ county, scope, items, m, onDrill }: Props) {
+export function ScopeMap({ county, scope, items, m, onDrill, onSettled }: Props) {
   const { lang } = useLang();
   const isPhone = useIsPhone();
   const [indicator, setIndicator] = useState<IndicatorKey>('povertyRate');
@@ -54,6 +56,11 @@ export function ScopeMap({ county, scope, items, m, onDrill }: Props) {
     }
   };
 
+  const nothingToDraw = query.isError || (query.isSuccess && features.length === 0);
+  useEffect(() => {
+    if (nothingToDraw) onSettled?.(scope);
+  }, [nothingToDraw, onSettled, scope]);
+
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (features.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m.empty} />;
@@ -74,6 +81,7 @@ export function ScopeMap({ county, scope, items, m, onDrill }: Props) {
           ariaLabel={m.indicators[indicator]}
           onClick={onClick}
           testId="chart-map"
+          onDrawn={() => onSettled?.(scope)}
         />
       ) : (
         <Skeleton.Node active style={{ width: '100%', height: 320 }} />

@@ -1,13 +1,9 @@
-/**
- * The boundaries of a scope's units as GeoJSON, registered with ECharts under a name of their own. Boundaries
- * change only when someone imports or regenerates them, so they are kept for the session.
- */
-import { useQuery } from '@tanstack/react-query';
+/** The boundaries of a scope's units as GeoJSON (map-query.ts), registered with ECharts under a name of their own. */
 import { useMemo } from 'react';
 import type { MapFeaturesBody } from '../../shared/schemas/dashboard.ts';
-import { api } from '../api/client.ts';
 import { useECharts } from '../charts/echart.tsx';
 import { aspectScaleFor } from '../charts/map-chart.ts';
+import { useMapQuery } from './map-query.ts';
 
 export interface ScopeMap {
   /** Name the map is registered under, once both the GeoJSON and ECharts are here. */
@@ -15,14 +11,6 @@ export interface ScopeMap {
   features: MapFeaturesBody['features'];
   aspectScale: number;
   query: ReturnType<typeof useMapQuery>;
-}
-
-function useMapQuery(county: string, scope: string) {
-  return useQuery({
-    queryKey: ['dashboard-map', county, scope],
-    queryFn: () => api.get<MapFeaturesBody>(`/api/counties/${county}/dashboard/map`, { scope }),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
 }
 
 /** Latitude range of every position, for the aspect ratio. */

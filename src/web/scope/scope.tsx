@@ -5,9 +5,9 @@
  */
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import { scopeFromParam } from './scope-code.ts';
 
-/** The demo county until accounts (access issue) say which county a user belongs to. */
-export const DEFAULT_COUNTY = '340822';
+export { DEFAULT_COUNTY } from './scope-code.ts';
 
 export interface Scope {
   /** 6-digit county code (tenant). */
@@ -19,8 +19,7 @@ export interface Scope {
 
 export function useScope(): Scope {
   const [params, setParams] = useSearchParams();
-  const raw = params.get('scope') ?? '';
-  const scope = /^\d{6}(\d{3}){0,3}$/.test(raw) ? raw : DEFAULT_COUNTY;
+  const scope = scopeFromParam(params.get('scope'));
   const setScope = useCallback(
     (code: string) => {
       setParams(

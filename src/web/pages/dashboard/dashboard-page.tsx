@@ -9,9 +9,11 @@
  */
 import { ArrowUpOutlined } from '@ant-design/icons';
 import { Button, Col, Empty, Row, Typography } from 'antd';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { loadECharts, useECharts } from '../../charts/echart.tsx';
+import { moduleLoader, useLoadedModule } from '../../components/use-loaded-module.ts';
 import { useLang, useMessages } from '../../i18n/i18n.tsx';
+import { useMapQuery } from '../../map/map-query.ts';
 import { useScope } from '../../scope/scope.tsx';
 import { ChartCard } from './chart-card.tsx';
 import { dashboardMessages } from './dashboard-messages.ts';
@@ -19,14 +21,14 @@ import { StatCards } from './stat-cards.tsx';
 import { useDashboard } from './use-dashboard.ts';
 import './dashboard.css';
 
-// Start fetching ECharts and the lazy sections with this page's own chunk, not after the first render.
-const loadSections = () => import('./dashboard-sections.tsx');
-const loadTable = () => import('./children-table.tsx');
+// Start fetching ECharts and the lazy sections with this page's own chunk, not after the first render (on a first
+// visit of "/", app/early-requests.ts has started them already). The units' table (antd's Table, below the fold)
+// loads once the map is drawn, so it does not compete with the map for the CPU. No Suspense: see
+// use-loaded-module.ts.
+const loadSections = moduleLoader(() => import('./dashboard-sections.tsx'));
+const loadTable = moduleLoader(() => import('./children-table.tsx'));
 void loadECharts();
 void loadSections();
-void loadTable();
-const DashboardSections = lazy(loadSections);
-const ChildrenTable = lazy(() => loadTable().then((module) => ({ default: module.ChildrenTable })));
 // Only a failed first load shows it, so antd's Result and Alert stay off the first screen too.
 const ErrorResult = lazy(() =>
   import('../../components/query-state.tsx').then((module) => ({ default: module.ErrorResult })),
@@ -46,7 +48,12 @@ export default function DashboardPage() {
   const { lang } = useLang();
   const { county, scope, setScope } = useScope();
   const query = useDashboard(county, scope);
+  useMapQuery(county, scope); // the map's GeoJSON in parallel with the figures, not after the map's chunk
   const echarts = useECharts();
+  const sections = useLoadedModule(loadSections);
+  // The scope whose map was last drawn: what comes below the map waits for the first one.
+  const [mapScope, setMapScope] = useState<string | null>(null);
+  const table = useLoadedModule(loadTable, mapScope !== null);
   const data = query.data;
 
   if (query.isError && !data) {
@@ -90,34 +97,36 @@ export default function DashboardPage() {
             <Empty className="dashboard-empty" description={m.empty} />
           ) : (
             <Row gutter={[12, 12]} className="dashboard-section">
-              <Suspense
-                fallback={
-                  <>
-                    <Col xs={24} xl={data.children.length > 0 ? 14 : 24}>
-                      <Placeholder title={m.map.title} />
-                    </Col>
-                    {data.children.length > 0 && (
-                      <Col xs={24} xl={10}>
-                        <Placeholder title={m.charts.children} />
-                      </Col>
-                    )}
-                  </>
-                }
-              >
-                <DashboardSections
+              {sections ? (
+                <sections.default
                   county={county}
                   scope={scope}
                   data={data}
                   m={m}
                   onDrill={setScope}
                   ready={Boolean(current && echarts)}
+                  mapScope={mapScope}
+                  onMapSettled={setMapScope}
                 />
-              </Suspense>
+              ) : (
+                <>
+                  <Col xs={24} xl={data.children.length > 0 ? 14 : 24}>
+                    <Placeholder title={m.map.title} />
+                  </Col>
+                  {data.children.length > 0 && (
+                    <Col xs={24} xl={10}>
+                      <Placeholder title={m.charts.children} />
+                    </Col>
+                  )}
+                </>
+              )}
               {data.children.length > 0 && (
                 <Col span={24}>
-                  <Suspense fallback={<Placeholder title={m.table.title} />}>
-                    <ChildrenTable items={data.children} m={m} onDrill={setScope} />
-                  </Suspense>
+                  {table ? (
+                    <table.ChildrenTable items={data.children} m={m} onDrill={setScope} />
+                  ) : (
+                    <Placeholder title={m.table.title} />
+                  )}
                 </Col>
               )}
             </Row>

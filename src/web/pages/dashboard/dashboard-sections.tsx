@@ -2,7 +2,9 @@
  * Everything of the dashboard drawn with ECharts: the scope's units on a map and in a bar chart, and the figure
  * charts. A lazy chunk of its own (with the antd parts only it uses), so the page's first screen is the headline
  * numbers; rendered as columns of the page's grid row. It also renders `dashboard-ready` once the current scope's
- * data and ECharts are here, so the marker can never appear before the charts are on screen.
+ * data and ECharts are here and the scope's map is drawn, so the marker never appears before the figures and the
+ * map. The units' bar chart and the figure charts are drawn after the map (the first screen's CPU goes to the
+ * figures and the map first, on phones too); they show skeletons until then and do not hold the marker back.
  */
 import { Col } from 'antd';
 import type { DashboardBody } from '../../../shared/schemas/dashboard.ts';
@@ -20,25 +22,41 @@ interface Props {
   onDrill: (code: string) => void;
   /** The data is the current scope's (not the previous one kept while loading) and ECharts has loaded. */
   ready: boolean;
+  /** The scope whose map was last drawn (null before the first), kept by the page. */
+  mapScope: string | null;
+  onMapSettled: (scope: string) => void;
 }
 
-export default function DashboardSections({ county, scope, data, m, onDrill, ready }: Props) {
+export default function DashboardSections({ county, scope, data, m, onDrill, ready, mapScope, onMapSettled }: Props) {
   return (
     <>
       <Col xs={24} xl={data.children.length > 0 ? 14 : 24}>
         <ChartCard title={m.map.title}>
-          <ScopeMap county={county} scope={scope} items={data.children} m={m.map} onDrill={onDrill} />
+          <ScopeMap
+            county={county}
+            scope={scope}
+            items={data.children}
+            m={m.map}
+            onDrill={onDrill}
+            onSettled={onMapSettled}
+          />
         </ChartCard>
       </Col>
       {data.children.length > 0 && (
         <Col xs={24} xl={10}>
-          <ChildrenChart items={data.children} m={m} onDrill={onDrill} />
+          {mapScope !== null ? (
+            <ChildrenChart items={data.children} m={m} onDrill={onDrill} />
+          ) : (
+            <ChartCard title={m.charts.children}>
+              <div className="dashboard-skeleton" />
+            </ChartCard>
+          )}
         </Col>
       )}
       <Col span={24}>
-        <DashboardCharts data={data} m={m} />
+        {mapScope !== null ? <DashboardCharts data={data} m={m} /> : <div className="dashboard-skeleton" />}
       </Col>
-      {ready && <span data-testid="dashboard-ready" data-scope={data.scope.code} hidden />}
+      {ready && mapScope === scope && <span data-testid="dashboard-ready" data-scope={data.scope.code} hidden />}
     </>
   );
 }

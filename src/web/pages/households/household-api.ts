@@ -11,8 +11,12 @@ import type {
   HouseholdListItem as HouseholdListItemSchema,
   HouseholdListQueryType,
   HouseholdPatchBody,
+  IncomeInputBody,
+  NeedInputBody,
+  NeedPatchBody,
   PersonInputBody,
   PersonPatchBody,
+  StatusChange,
 } from '../../../shared/schemas/household.ts';
 import { api } from '../../api/client.ts';
 import { useLang } from '../../i18n/i18n.tsx';
@@ -21,6 +25,8 @@ export type HouseholdListItem = Static<typeof HouseholdListItemSchema>;
 export type HouseholdDetail = Static<typeof HouseholdDetailSchema>;
 export type ExitAssessment = Static<typeof ExitAssessmentSchema>;
 export type Person = HouseholdDetail['persons'][number];
+export type StatusChangeBody = Static<typeof StatusChange>;
+export type PersonRemovalBody = { removedOn: string; reason: string };
 export type { HouseholdCreateBody, HouseholdListQueryType, HouseholdPatchBody, PersonInputBody, PersonPatchBody };
 
 interface Page<T> {
@@ -91,4 +97,39 @@ export function useSavePerson(county: string, householdId: number, personId: num
       personId ? api.patch<HouseholdDetail>(`${url}/${personId}`, body) : api.post<HouseholdDetail>(url, body),
     onSuccess,
   });
+}
+
+/** A mutation of one part of the record whose answer is the full record (income, needs, status, removal). */
+function useRecordMutation<B>(county: string, send: (body: B) => Promise<HouseholdDetail>) {
+  const onSuccess = useRecordUpdate(county);
+  return useMutation({ mutationFn: send, onSuccess });
+}
+
+/** Enters or corrects one year's income (PUT: the year's items are replaced). */
+export function useSaveIncome(county: string, householdId: number) {
+  return useRecordMutation(county, ({ year, ...body }: IncomeInputBody & { year: number }) =>
+    api.put<HouseholdDetail>(`${base(county)}/${householdId}/income/${year}`, body),
+  );
+}
+
+/** Records a need (no needId) or changes one (detail, status; closing dates it). */
+export function useSaveNeed(county: string, householdId: number, needId: number | undefined) {
+  const url = `${base(county)}/${householdId}/needs`;
+  return useRecordMutation(county, (body: NeedInputBody | NeedPatchBody) =>
+    needId ? api.patch<HouseholdDetail>(`${url}/${needId}`, body) : api.post<HouseholdDetail>(url, body),
+  );
+}
+
+/** Records a decided status change; the server checks the transition and the exit test. */
+export function useChangeStatus(county: string, householdId: number) {
+  return useRecordMutation(county, (body: StatusChangeBody) =>
+    api.post<HouseholdDetail>(`${base(county)}/${householdId}/status`, body),
+  );
+}
+
+/** Removes a person (kept in the registry with the date and reason). */
+export function useRemovePerson(county: string, householdId: number, personId: number) {
+  return useRecordMutation(county, (body: PersonRemovalBody) =>
+    api.delete<HouseholdDetail>(`${base(county)}/${householdId}/persons/${personId}`, body),
+  );
 }

@@ -1,7 +1,6 @@
 /** Search, filters and sort of the household list; the village filter is the scope selector above the page. */
-import { Col, Input, Select } from 'antd';
 import { useDictionary } from '../../api/dictionary.ts';
-import { FilterBar } from '../../components/filter-bar.tsx';
+import { FilterBar, type FilterOption, FilterSearch, FilterSelect, optionsOf } from '../../components/filter-bar.tsx';
 import type { UrlValue } from '../../components/use-url-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { householdMessages } from './household-messages.ts';
@@ -19,42 +18,18 @@ export function HouseholdFilters({ values, update }: Props) {
   const status = useDictionary('household_status');
   const attribute = useDictionary('attribute');
   const cause = useDictionary('cause');
-  const select = (key: HouseholdFilterKey, label: string, options: { value: string; label: string }[]) => (
-    <Col xs={12} sm={6} xl={4}>
-      <Select
-        aria-label={label}
-        placeholder={label}
-        allowClear
-        value={values[key]}
-        options={options}
-        onChange={(v: string | undefined) => update({ [key]: v })}
-        popupMatchSelectWidth={false}
-      />
-    </Col>
+  const select = (key: HouseholdFilterKey, label: string, options: FilterOption[]) => (
+    <FilterSelect label={label} value={values[key]} options={options} onChange={(v) => update({ [key]: v })} />
   );
   return (
     <FilterBar
       active={[values.status, values.attribute, values.cause].filter(Boolean).length}
-      search={
-        <Input.Search
-          key={values.q ?? ''}
-          aria-label={m.search}
-          placeholder={m.search}
-          defaultValue={values.q}
-          allowClear
-          enterButton
-          onSearch={(q) => update({ q: q.trim() })}
-        />
-      }
+      search={<FilterSearch label={m.search} value={values.q} onSearch={(q) => update({ q })} />}
     >
       {select('status', m.filters.status, status.options)}
       {select('attribute', m.filters.attribute, attribute.options)}
       {select('cause', m.filters.cause, cause.options)}
-      {select(
-        'sort',
-        m.filters.sort,
-        Object.entries(m.sorts).map(([value, label]) => ({ value, label })),
-      )}
+      {select('sort', m.filters.sort, optionsOf(m.sorts))}
     </FilterBar>
   );
 }

@@ -3,15 +3,10 @@
  * fields (/households/:id/edit; members are corrected on the record page). Server problems show under fields.
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { changedFields } from '../../components/form-errors.ts';
+import { Button, Card, Form, Space } from 'antd';
+import { useParams } from 'react-router';
 import { FormProblems } from '../../components/form-problems.tsx';
-import { QueryState } from '../../components/query-state.tsx';
-import { SAVED_STATE } from '../../components/saved-notice.tsx';
-import { useScopedHref } from '../../components/scoped-link.tsx';
-import { useServerForm } from '../../components/use-server-form.ts';
+import { RecordFormActions, RecordFormPage, useRecordForm } from '../../components/record-form.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { type HouseholdCreateBody, type HouseholdDetail, useHousehold, useSaveHousehold } from './household-api.ts';
@@ -76,12 +71,7 @@ function PersonsList() {
 function HouseholdForm({ record }: { record: HouseholdDetail | undefined }) {
   const m = useMessages(householdFormMessages);
   const { county, scope } = useScope();
-  const navigate = useNavigate();
-  const href = useScopedHref();
-  const [form] = Form.useForm<Values>();
   const save = useSaveHousehold(county, record?.id);
-  const server = useServerForm(form);
-  const [unchanged, setUnchanged] = useState(false);
   const thisYear = new Date().getFullYear();
   const initial: Values = record
     ? Object.fromEntries(EDITABLE.map((k) => [k, record[k]]))
@@ -94,15 +84,13 @@ function HouseholdForm({ record }: { record: HouseholdDetail | undefined }) {
         naturalVillageCode: scope.length === 15 ? scope : undefined,
         persons: [{ ...NEW_PERSON, relation: 'head' }],
       };
-
-  const onFinish = async (values: Values) => {
-    const body = cleanBody(values, Boolean(record));
-    const payload = record ? changedFields(body, cleanBody(initial, true)) : body;
-    setUnchanged(Boolean(record) && Object.keys(payload).length === 0);
-    if (record && Object.keys(payload).length === 0) return;
-    const saved = await server.submit(() => save.mutateAsync(payload as HouseholdCreateBody));
-    if (saved) navigate(href(`/households/${saved.id}`), { state: SAVED_STATE });
-  };
+  const { form, server, unchanged, onFinish } = useRecordForm({
+    editing: Boolean(record),
+    initial,
+    clean: cleanBody,
+    save: (body) => save.mutateAsync(body as HouseholdCreateBody),
+    pathOf: (saved) => `/households/${saved.id}`,
+  });
 
   return (
     <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} scrollToFirstError>
@@ -111,13 +99,7 @@ function HouseholdForm({ record }: { record: HouseholdDetail | undefined }) {
         <HouseholdFields record={record} />
         <ConditionFields />
         {!record && <PersonsList />}
-        {unchanged && <Alert type="info" showIcon title={m.noChanges} />}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={save.isPending}>
-            {m.save}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{m.cancel}</Button>
-        </Space>
+        <RecordFormActions pending={save.isPending} unchanged={unchanged} m={m} />
       </Space>
     </Form>
   );
@@ -128,22 +110,9 @@ export default function HouseholdFormPage() {
   const { county } = useScope();
   const id = Number(useParams().id ?? 0);
   const household = useHousehold(county, id);
-  if (!id) {
-    return (
-      <>
-        <Typography.Title level={2}>{m.createTitle}</Typography.Title>
-        <HouseholdForm record={undefined} />
-      </>
-    );
-  }
   return (
-    <QueryState query={household}>
-      {(record) => (
-        <>
-          <Typography.Title level={2}>{m.editTitle(record.headName)}</Typography.Title>
-          <HouseholdForm record={record} />
-        </>
-      )}
-    </QueryState>
+    <RecordFormPage id={id} query={household} m={m} nameOf={(r) => r.headName}>
+      {(record) => <HouseholdForm record={record} />}
+    </RecordFormPage>
   );
 }

@@ -1,18 +1,23 @@
 /** Income by year: the items, the per-capita net income against that year's poverty line, and a small chart. */
-import { Card, Skeleton, Table, Tag } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Skeleton, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import type { HouseholdDetail } from './household-api.ts';
+import { IncomeDialog } from './household-edit-dialogs.tsx';
+import { householdEditMessages } from './household-edit-messages.ts';
 import { householdMessages } from './household-messages.ts';
 
 const IncomeChart = lazy(() => import('./income-chart.tsx'));
 
 type IncomeRow = HouseholdDetail['income'][number];
 
-export function HouseholdIncome({ income }: { income: IncomeRow[] }) {
+export function HouseholdIncome({ householdId, income }: { householdId: number; income: IncomeRow[] }) {
   const m = useMessages(householdMessages);
+  const em = useMessages(householdEditMessages);
+  const [editing, setEditing] = useState<{ row: IncomeRow | undefined } | null>(null);
   const t = m.income;
   const isPhone = useIsPhone();
   const money = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits: 2 });
@@ -24,19 +29,47 @@ export function HouseholdIncome({ income }: { income: IncomeRow[] }) {
     { key: 'transfers', title: t.transfers, render: (_, r) => money(r.dibao + r.wubao + r.pension + r.subsidy) },
     { key: 'productionCost', title: t.productionCost, render: (_, r) => money(r.productionCost) },
     { key: 'householdSize', title: t.householdSize, dataIndex: 'householdSize' },
-    { key: 'perCapitaNet', title: t.perCapitaNet, render: (_, r) => <strong>{money(r.perCapitaNet)}</strong> },
+    {
+      key: 'perCapitaNet',
+      title: t.perCapitaNet,
+      render: (_, r) => <strong data-testid={`income-net-${r.year}`}>{money(r.perCapitaNet)}</strong>,
+    },
     { key: 'povertyLine', title: t.povertyLine, render: (_, r) => money(r.povertyLine) },
     {
       key: 'aboveLine',
       title: '',
-      render: (_, r) => <Tag color={r.aboveLine ? 'green' : 'red'}>{r.aboveLine ? t.aboveLine : t.belowLine}</Tag>,
+      render: (_, r) => (
+        <Tag color={r.aboveLine ? 'green' : 'red'} data-testid={`income-line-${r.year}`}>
+          {r.aboveLine ? t.aboveLine : t.belowLine}
+        </Tag>
+      ),
+    },
+    {
+      key: 'edit',
+      title: '',
+      render: (_, r) => (
+        <Button
+          size="small"
+          icon={<EditOutlined />}
+          aria-label={em.editIncome(r.year)}
+          onClick={() => setEditing({ row: r })}
+        />
+      ),
     },
   ];
   // A phone shows what decides the exit (net per person against the line); the items stay on larger screens.
-  const PHONE_COLUMNS = ['year', 'perCapitaNet', 'povertyLine', 'aboveLine'];
+  const PHONE_COLUMNS = ['year', 'perCapitaNet', 'povertyLine', 'aboveLine', 'edit'];
   const shown = isPhone ? columns.filter((c) => PHONE_COLUMNS.includes(String(c.key))) : columns;
   return (
-    <Card title={m.sections.income} size="small">
+    <Card
+      title={m.sections.income}
+      size="small"
+      extra={
+        <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ row: undefined })}>
+          {em.addIncome}
+        </Button>
+      }
+    >
       {income.length > 1 && (
         <Suspense fallback={<Skeleton.Node active className="income-chart" />}>
           <IncomeChart income={income} netLabel={t.perCapitaNet} lineLabel={t.povertyLine} />
@@ -51,6 +84,7 @@ export function HouseholdIncome({ income }: { income: IncomeRow[] }) {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: m.noIncome }}
       />
+      {editing && <IncomeDialog householdId={householdId} row={editing.row} onClose={() => setEditing(null)} />}
     </Card>
   );
 }

@@ -2,8 +2,9 @@
  * One household's record (建档立卡): consistency warnings, the exit assessment, its fields and conditions,
  * members, income by year against the poverty line, needs and status history.
  */
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Col, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { StatusTag } from '../../components/dict-tags.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -14,6 +15,8 @@ import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { ExitAssessmentCard } from './exit-assessment-card.tsx';
 import { type HouseholdDetail, useHousehold } from './household-api.ts';
+import { StatusDialog } from './household-edit-dialogs.tsx';
+import { householdEditMessages } from './household-edit-messages.ts';
 import { HouseholdBasics, HouseholdConditions } from './household-facts.tsx';
 import { HouseholdIncome } from './household-income.tsx';
 import { householdMessages } from './household-messages.ts';
@@ -24,7 +27,9 @@ import { ViolationsAlert } from './violations-alert.tsx';
 
 function HouseholdRecord({ record }: { record: HouseholdDetail }) {
   const m = useMessages(householdMessages);
+  const em = useMessages(householdEditMessages);
   const isPhone = useIsPhone();
+  const [changingStatus, setChangingStatus] = useState(false);
   return (
     <>
       <div className="page-title">
@@ -39,6 +44,9 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
           <ScopedLink to="/households">
             <Button icon={<ArrowLeftOutlined />}>{m.back}</Button>
           </ScopedLink>
+          <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)}>
+            {em.changeStatus}
+          </Button>
           <ScopedLink to={`/households/${record.id}/edit`}>
             <Button type="primary" icon={<EditOutlined />}>
               {m.edit}
@@ -47,6 +55,9 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
         </Space>
       </div>
       <SavedNotice text={m.saved} />
+      {changingStatus && (
+        <StatusDialog householdId={record.id} current={record.status} onClose={() => setChangingStatus(false)} />
+      )}
       <ViolationsAlert violations={record.violations} />
       {isPhone ? (
         // One column on phones, with the exit assessment right after the household's basics.
@@ -54,8 +65,8 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
           <HouseholdBasics record={record} />
           <ExitAssessmentCard record={record} />
           <HouseholdPersons record={record} />
-          <HouseholdIncome income={record.income} />
-          <HouseholdNeeds needs={record.needs} />
+          <HouseholdIncome householdId={record.id} income={record.income} />
+          <HouseholdNeeds householdId={record.id} needs={record.needs} />
           <HouseholdHistory history={record.statusHistory} />
           <HouseholdConditions record={record} />
         </Space>
@@ -65,14 +76,14 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
             <Space orientation="vertical" size={16} className="full-width">
               <HouseholdBasics record={record} />
               <HouseholdPersons record={record} />
-              <HouseholdIncome income={record.income} />
+              <HouseholdIncome householdId={record.id} income={record.income} />
               <HouseholdConditions record={record} />
             </Space>
           </Col>
           <Col xs={24} xl={8}>
             <Space orientation="vertical" size={16} className="full-width">
               <ExitAssessmentCard record={record} />
-              <HouseholdNeeds needs={record.needs} />
+              <HouseholdNeeds householdId={record.id} needs={record.needs} />
               <HouseholdHistory history={record.statusHistory} />
             </Space>
           </Col>

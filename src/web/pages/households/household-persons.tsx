@@ -1,19 +1,44 @@
 /** The household's current members: a table on desktop, cards on phones; add or correct one in a dialog. */
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tag } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { DictLabel } from '../../components/dict-tags.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import type { HouseholdDetail, Person } from './household-api.ts';
+import { RemovePersonDialog } from './household-edit-dialogs.tsx';
+import { householdEditMessages } from './household-edit-messages.ts';
 import { householdFormMessages } from './household-form-messages.ts';
 import { householdMessages } from './household-messages.ts';
 import { PersonDialog } from './person-dialog.tsx';
 
 type Messages = (typeof householdFormMessages)['zh'];
 
-function personColumns(m: Messages, onEdit: (p: Person) => void): ColumnsType<Person> {
+/** Correct or remove one person (the head is removed only after another member becomes head). */
+function PersonActions({ person, onEdit, onRemove }: { person: Person; onEdit(): void; onRemove(): void }) {
+  const m = useMessages(householdFormMessages);
+  const em = useMessages(householdEditMessages);
+  return (
+    <Space size={4}>
+      <Button size="small" icon={<EditOutlined />} aria-label={m.editPerson} onClick={onEdit} />
+      <Button
+        size="small"
+        danger
+        icon={<DeleteOutlined />}
+        aria-label={`${em.removePerson} ${person.name}`}
+        onClick={onRemove}
+      />
+    </Space>
+  );
+}
+
+interface Editing {
+  person: Person | undefined;
+  remove?: boolean;
+}
+
+function personColumns(m: Messages, setEditing: (editing: Editing) => void): ColumnsType<Person> {
   const p = m.person;
   const dict = (kind: string, key: keyof Person) => (_: unknown, row: Person) => (
     <DictLabel kind={kind} code={String(row[key])} />
@@ -38,13 +63,17 @@ function personColumns(m: Messages, onEdit: (p: Person) => void): ColumnsType<Pe
       key: 'edit',
       title: '',
       render: (_, r) => (
-        <Button size="small" icon={<EditOutlined />} aria-label={m.editPerson} onClick={() => onEdit(r)} />
+        <PersonActions
+          person={r}
+          onEdit={() => setEditing({ person: r })}
+          onRemove={() => setEditing({ person: r, remove: true })}
+        />
       ),
     },
   ];
 }
 
-function PersonCard({ person, onEdit }: { person: Person; onEdit(): void }) {
+function PersonCard({ person, onEdit, onRemove }: { person: Person; onEdit(): void; onRemove(): void }) {
   const m = useMessages(householdFormMessages);
   return (
     <Card size="small" className="list-card">
@@ -56,7 +85,7 @@ function PersonCard({ person, onEdit }: { person: Person; onEdit(): void }) {
         <span>
           {m.sex[person.sex]} · {person.birthDate}
         </span>
-        <Button size="small" type="link" icon={<EditOutlined />} aria-label={m.editPerson} onClick={onEdit} />
+        <PersonActions person={person} onEdit={onEdit} onRemove={onRemove} />
       </div>
       <div className="list-card-line">
         <DictLabel kind="health" code={person.health} /> · <DictLabel kind="labour" code={person.labour} /> ·{' '}
@@ -70,7 +99,7 @@ export function HouseholdPersons({ record }: { record: HouseholdDetail }) {
   const m = useMessages(householdFormMessages);
   const hm = useMessages(householdMessages);
   const isPhone = useIsPhone();
-  const [editing, setEditing] = useState<{ person: Person | undefined } | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const add = (
     <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ person: undefined })}>
       {m.addPerson}
@@ -89,21 +118,28 @@ export function HouseholdPersons({ record }: { record: HouseholdDetail }) {
       {isPhone ? (
         <div className="card-list">
           {record.persons.map((p) => (
-            <PersonCard key={p.id} person={p} onEdit={() => setEditing({ person: p })} />
+            <PersonCard
+              key={p.id}
+              person={p}
+              onEdit={() => setEditing({ person: p })}
+              onRemove={() => setEditing({ person: p, remove: true })}
+            />
           ))}
         </div>
       ) : (
         <Table<Person>
           rowKey="id"
           size="small"
-          columns={personColumns(m, (person) => setEditing({ person }))}
+          columns={personColumns(m, setEditing)}
           dataSource={record.persons}
           pagination={false}
           scroll={{ x: 'max-content' }}
         />
       )}
-      {editing && (
-        <PersonDialog householdId={record.id} person={editing.person} open onClose={() => setEditing(null)} />
+      {editing?.remove && editing.person ? (
+        <RemovePersonDialog householdId={record.id} person={editing.person} onClose={() => setEditing(null)} />
+      ) : (
+        editing && <PersonDialog householdId={record.id} person={editing.person} onClose={() => setEditing(null)} />
       )}
     </Card>
   );

@@ -1,8 +1,12 @@
 /** Needs raised by the household, and its status history (identified → exited → returned …) as a timeline. */
-import { Card, Empty, Timeline } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Timeline } from 'antd';
+import { useState } from 'react';
 import { DictLabel, StatusTag } from '../../components/dict-tags.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import type { HouseholdDetail } from './household-api.ts';
+import { NeedDialog } from './household-edit-dialogs.tsx';
+import { householdEditMessages } from './household-edit-messages.ts';
 import { householdMessages } from './household-messages.ts';
 
 const STATUS_COLOR: Record<string, string> = {
@@ -37,21 +41,37 @@ export function HouseholdHistory({ history }: { history: HouseholdDetail['status
   );
 }
 
-export function HouseholdNeeds({ needs }: { needs: HouseholdDetail['needs'] }) {
+type Need = HouseholdDetail['needs'][number];
+
+export function HouseholdNeeds({ householdId, needs }: { householdId: number; needs: Need[] }) {
   const m = useMessages(householdMessages);
+  const em = useMessages(householdEditMessages);
+  const [editing, setEditing] = useState<{ need: Need | undefined } | null>(null);
+  const add = (
+    <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ need: undefined })}>
+      {em.addNeed}
+    </Button>
+  );
   return (
-    <Card title={m.sections.needs} size="small">
+    <Card title={m.sections.needs} size="small" extra={add}>
       {needs.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m.noNeeds} />
       ) : (
         <ul className="need-list">
           {needs.map((need) => (
-            <li key={need.id}>
+            <li key={need.id} data-testid={`need-${need.id}`}>
               <div className="need-head">
                 <strong>
                   <DictLabel kind="need" code={need.need} />
                 </strong>
                 <StatusTag kind="need_status" code={need.status} />
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<EditOutlined />}
+                  aria-label={em.editNeed}
+                  onClick={() => setEditing({ need })}
+                />
               </div>
               <div className="need-detail">
                 {need.raisedOn}
@@ -62,6 +82,7 @@ export function HouseholdNeeds({ needs }: { needs: HouseholdDetail['needs'] }) {
           ))}
         </ul>
       )}
+      {editing && <NeedDialog householdId={householdId} need={editing.need} onClose={() => setEditing(null)} />}
     </Card>
   );
 }

@@ -1,7 +1,6 @@
 /** Search, filters and sort of the member list; every value lives in the URL (see useUrlQuery). */
-import { Col, Input, Select } from 'antd';
 import { useDictionary } from '../../api/dictionary.ts';
-import { FilterBar } from '../../components/filter-bar.tsx';
+import { FilterBar, type FilterOption, FilterSearch, FilterSelect, optionsOf } from '../../components/filter-bar.tsx';
 import type { UrlValue } from '../../components/use-url-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { memberMessages } from './member-messages.ts';
@@ -30,22 +29,10 @@ export function MemberFilters({ values, update }: Props) {
   const membership = useDictionary('membership');
   const status = useDictionary('member_status');
   const f = m.filters;
-  const select = (key: MemberFilterKey, label: string, options: { value: string; label: string }[]) => (
-    <Col xs={12} sm={8} lg={6} xl={4}>
-      <Select
-        aria-label={label}
-        placeholder={label}
-        allowClear
-        value={values[key]}
-        options={options}
-        onChange={(v: string | undefined) => update({ [key]: v })}
-      />
-    </Col>
+  const select = (key: MemberFilterKey, label: string, options: FilterOption[]) => (
+    <FilterSelect label={label} value={values[key]} options={options} onChange={(v) => update({ [key]: v })} />
   );
-  const yesNo = [
-    { value: 'true', label: m.yes },
-    { value: 'false', label: m.no },
-  ];
+  const yesNo = optionsOf({ true: m.yes, false: m.no });
   return (
     <FilterBar
       active={
@@ -58,17 +45,7 @@ export function MemberFilters({ values, update }: Props) {
           values.capacity,
         ].filter(Boolean).length
       }
-      search={
-        <Input.Search
-          key={values.q ?? ''}
-          aria-label={m.search}
-          placeholder={m.search}
-          defaultValue={values.q}
-          allowClear
-          enterButton
-          onSearch={(q) => update({ q: q.trim() })}
-        />
-      }
+      search={<FilterSearch label={m.search} value={values.q} onSearch={(q) => update({ q })} />}
     >
       {select('expertise', f.expertise, expertise.options)}
       {select('willingness', f.willingness, willingness.options)}
@@ -80,11 +57,7 @@ export function MemberFilters({ values, update }: Props) {
         f.capacity,
         [0, 1, 2].map((n) => ({ value: String(n), label: m.households(n) })),
       )}
-      {select(
-        'sort',
-        f.sort,
-        Object.entries(m.sorts).map(([value, label]) => ({ value, label })),
-      )}
+      {select('sort', f.sort, optionsOf(m.sorts))}
     </FilterBar>
   );
 }

@@ -1,0 +1,84 @@
+/**
+ * Journey: on a household's record, enter an income year and see the per-capita net income and the comparison
+ * with the poverty line follow; then close one of its needs. Each answer is the API's own.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { apiGet, baseUrl, launchBrowser, openPage, screenshot } from './support/browser.ts';
+
+interface Household {
+  id: number;
+  size: number;
+  income: { year: number; perCapitaNet: number; povertyLine: number; aboveLine: boolean }[];
+  needs: { id: number; need: string; status: string; closedOn: string | null }[];
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A household in poverty with income below the line and an open need. */
+async function findHousehold(): Promise<Household> {
+  const list = await apiGet<{ items: { id: number }[] }>('/households?status=identified&pageSize=50');
+  for (const { id } of list.items) {
+    const record = await apiGet<Household>(`/households/${id}`);
+    if (record.income.length > 0 && record.needs.some((n) => n.status === 'open')) return record;
+  }
+  throw new Error('no household with income and an open need in the test county');
+}
+
+/** Clicks the open dialog's OK button and waits for the dialog to close (the save succeeded). */
+async function saveDialog(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(`${testId}-ok`).click();
+  await page.getByTestId(testId).waitFor({ state: 'detached' });
+}
+
+test('enter an income year and close a need on a household record', async () => {
+  const household = await findHousehold();
+  const latest = Math.max(...household.income.map((i) => i.year));
+  const year = Math.min(latest + 1, new Date().getFullYear() - 1);
+  const perPerson = 30_000; // well above any year's line, within the (0, 100,000] the rules allow
+
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${baseUrl()}/households/${household.id}`);
+  await page.locator('h2.household-head').waitFor();
+
+  await page.getByRole('button', { name: '录入收入' }).click();
+  const dialog = page.getByTestId('income-dialog');
+  await dialog.waitFor();
+  await dialog.getByLabel('年度').fill(String(year));
+  await dialog.getByLabel('工资性收入').fill(String(perPerson * household.size));
+  await saveDialog(page, 'income-dialog');
+
+  const saved = await apiGet<Household>(`/households/${household.id}`);
+  const row = saved.income.find((i) => i.year === year)!;
+  expect(row.perCapitaNet).toBeCloseTo(perPerson, 0);
+  expect(row.aboveLine).toBe(true);
+  const net = page.getByTestId(`income-net-${year}`);
+  await net.waitFor();
+  expect(Number((await net.textContent())?.replace(/,/g, ''))).toBeCloseTo(row.perCapitaNet, 2);
+  expect(await page.getByTestId(`income-line-${year}`).textContent()).toBe('高于贫困线');
+  await screenshot(page, 'household-income-entered');
+
+  const need = household.needs.find((n) => n.status === 'open')!;
+  await page.getByTestId(`need-${need.id}`).getByRole('button', { name: '修改需求' }).click();
+  const needDialog = page.getByTestId('need-dialog');
+  await needDialog.waitFor();
+  await needDialog.getByLabel('说明').fill('已安排就业岗位');
+  await needDialog.locator('.ant-select').click();
+  await page.locator('.ant-select-item-option', { hasText: '已解决' }).click();
+  await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+  await saveDialog(page, 'need-dialog');
+
+  await page.getByTestId(`need-${need.id}`).getByText('已解决').waitFor();
+  const after = await apiGet<Household>(`/households/${household.id}`);
+  const changed = after.needs.find((n) => n.id === need.id)!;
+  expect(changed.status).toBe('met');
+  expect(changed.closedOn).not.toBeNull();
+  await screenshot(page, 'household-need-changed');
+  expect(errors).toEqual([]);
+});
