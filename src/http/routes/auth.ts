@@ -57,7 +57,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/login',
     {
-      config: { permission: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { permission: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Sign in with username or phone and password',

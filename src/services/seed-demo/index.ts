@@ -11,6 +11,7 @@ import { provinceOf } from '../../domain/divisions.ts';
 import { AppError } from '../../domain/errors.ts';
 import { prepareDashboard } from '../dashboard/prepare-dashboard.ts';
 import { importDivisions } from '../import-divisions.ts';
+import { writeDemoAccounts } from './accounts.ts';
 import type { CountyContext } from './households.ts';
 import { ColumnTypes, resetIdentity } from './insert.ts';
 import { IdRegistry } from './people.ts';
@@ -109,6 +110,7 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
   const counts = await writeHouseholds(db, types, rng, ctx, plan, (d, t) => progress('households', d, t));
   for (const table of ['party_member', 'household', 'household_person'] as const) await resetIdentity(db, table);
   await prepareDashboard(db, countyCode);
+  await writeDemoAccounts(db, countyCode);
   // Fresh statistics for the planner, and a visibility map so counts use index-only scans (PGlite has no
   // autovacuum). Measured on PGlite: a county-wide count fell from 8.3 to 3.6 ms.
   await sql`vacuum analyze`.execute(db);
