@@ -28,7 +28,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Where a route's org unit comes from. */
 export type ScopeRule =
   | { query: string } // a list: narrow this query field (within, scope) to the user's scope
-  | { param: string } // an org code in the path
+  | { param: string; ancestors?: boolean } // an org code in the path (ancestors: also the units above the scope)
   | { body: string } // an org code in the body (creating under a unit)
   | { record: 'household' | 'member' | 'user'; param: string }; // a record id in the path
 
@@ -142,7 +142,8 @@ async function authorize(app: FastifyInstance, request: FastifyRequest): Promise
   }
   if ('param' in scope && !('record' in scope)) {
     const code = params[scope.param];
-    if (code !== undefined && !inScope(code, roots)) throw NOT_FOUND();
+    const above = 'ancestors' in scope && scope.ancestors && roots.some((root) => code && root.startsWith(code));
+    if (code !== undefined && !inScope(code, roots) && !above) throw NOT_FOUND();
     request.access.unit = code ?? null;
     return;
   }

@@ -27,7 +27,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:code',
     {
-      config: { permission: 'org.read', scope: { param: 'code' } },
+      config: { permission: 'org.read', scope: { param: 'code', ancestors: true } },
       schema: { tags, summary: 'Read an org unit', params: CodeParams, response: { 200: Detail, ...ERROR_RESPONSES } },
     },
     async (req) => service.getOrgUnit(app.db, req.params.county, req.params.code),
