@@ -1,7 +1,7 @@
 /**
  * One demo account per role in the demo county, all with the password DEMO_PASSWORD, marked `is_demo` (refused
  * at login and for existing sessions when NODE_ENV=production). Each role sits where it naturally works:
- * admins and the auditor on the county or the first township, the others in that township's first village.
+ * admins and the auditor on the county or a township, the others in a village of it (or a natural village).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -18,10 +18,10 @@ export async function writeDemoAccounts(db: Kysely<Database>, county: string): P
     .where('county_code', '=', county)
     .orderBy('code')
     .execute();
-  const first = (level: string) => units.find((u) => u.level === level)?.code ?? county;
-  const township = first('township');
-  const village = units.find((u) => u.level === 'village' && u.code.startsWith(township))?.code ?? township;
-  const natural = units.find((u) => u.level === 'natural_village' && u.code.startsWith(village))?.code ?? village;
+  // The first village that has natural villages, and its township (a small seed leaves some townships empty).
+  const natural = units.find((u) => u.level === 'natural_village')?.code ?? county;
+  const village = natural.length === 15 ? natural.slice(0, 12) : county;
+  const township = village.length === 12 ? village.slice(0, 9) : county;
   const places: Record<Role, string> = {
     county_admin: county,
     township_admin: township,
