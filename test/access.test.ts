@@ -152,6 +152,10 @@ describe('scope and masking', () => {
     expect(list.items.map((h: { id: number }) => h.id)).toEqual([worlds.inside.householdId]);
     expect((await secretary({ url: householdUrl(worlds.outside) })).statusCode).toBe(404);
     expect((await secretary({ url: `/api/counties/${COUNTY}/households?within=340822101` })).statusCode).toBe(404);
+    // Other spellings of an id or a repeated filter never slip past the scope check.
+    expect((await secretary({ url: `${householdUrl(worlds.outside)}.0` })).statusCode).toBe(404);
+    const twice = `/api/counties/${COUNTY}/households?within=${INSIDE_VILLAGE}&within=340822101`;
+    expect((await secretary({ url: twice })).statusCode).toBe(404);
   });
 
   it('masks ID numbers, phones, bank accounts and, without the unmask permission, health', async () => {

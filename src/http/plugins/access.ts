@@ -130,10 +130,11 @@ async function authorize(app: FastifyInstance, request: FastifyRequest): Promise
   if (!scope) return;
   if ('query' in scope) {
     const query = request.query as Record<string, string | undefined>;
-    const requested = query[scope.query];
-    // A malformed code is left to the schema (400); a well-formed one is narrowed to the scope.
+    const requested: unknown = query[scope.query];
+    if (requested !== undefined && typeof requested !== 'string') throw NOT_FOUND(); // repeated: never unfiltered
+    // A malformed code is left to the schema (always 400); a well-formed one is narrowed to the scope.
     if (requested !== undefined && !/^[0-9]{6}([0-9]{3}){0,3}$/.test(requested)) return;
-    const within = narrowWithin(requested, roots);
+    const within = narrowWithin(requested as string | undefined, roots);
     if (within === null) throw NOT_FOUND();
     // The county itself needs no filter: the route's SQL is then the bare route's SQL.
     if (within !== county || requested !== undefined) query[scope.query] = within;
@@ -153,9 +154,11 @@ async function authorize(app: FastifyInstance, request: FastifyRequest): Promise
     request.access.unit = typeof code === 'string' ? code : null;
     return;
   }
-  const raw = params[scope.param] ?? '';
-  if (!/^[0-9]{1,10}$/.test(raw) || Number(raw) > MAX_INT || !county) return; // the schema answers 400
-  const id = Number(raw);
+  // Read the id as the schema's coercion will ('1.0' is 1), so no spelling of an id slips past the check;
+  // what cannot become an id is left to the schema (400), ids beyond the column's range exist nowhere (404).
+  const id = Number(params[scope.param] ?? Number.NaN);
+  if (!Number.isInteger(id) || id < 1 || !county) return;
+  if (id > MAX_INT) throw NOT_FOUND();
   if (scope.record === 'user') {
     if (!(await userInScope(app.db, county, id, roots))) throw NOT_FOUND();
     return;
