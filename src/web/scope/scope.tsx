@@ -3,10 +3,12 @@
  * It lives in the URL (`?scope=340822100`) so a view can be bookmarked and shared; the county is the scope's
  * first six digits.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import { ME_KEY, type Me } from '../auth/session.tsx';
 
-/** The demo county until accounts (access issue) say which county a user belongs to. */
+/** The county shown before the session is known. */
 export const DEFAULT_COUNTY = '340822';
 
 export interface Scope {
@@ -20,7 +22,10 @@ export interface Scope {
 export function useScope(): Scope {
   const [params, setParams] = useSearchParams();
   const raw = params.get('scope') ?? '';
-  const scope = /^\d{6}(\d{3}){0,3}$/.test(raw) ? raw : DEFAULT_COUNTY;
+  // Without a scope in the URL: where the signed-in user's view begins (their first grant), else the demo county.
+  const me = useQueryClient().getQueryData<Me>(ME_KEY);
+  const home = me?.permissions['dashboard.read']?.[0] ?? me?.grants[0]?.orgCode ?? DEFAULT_COUNTY;
+  const scope = /^\d{6}(\d{3}){0,3}$/.test(raw) ? raw : home;
   const setScope = useCallback(
     (code: string) => {
       setParams(
