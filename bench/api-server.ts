@@ -5,19 +5,41 @@
  * - /bench/bare/households — the list route's SQL (same repository function, same driver) with no validation,
  *   mapping, masking or response schema: what the full route's extra layers cost;
  * - /bench/bare/households/:id — the record route's queries, likewise bare.
- * Tells the parent its port over IPC.
+ * The API routes need a session: the server opens one for a county admin and tells the parent its port and
+ * cookie over IPC.
  */
 import { databaseOptionsFromEnv, openDatabase } from '../src/db/kysely.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import * as parts from '../src/db/repositories/household-parts.ts';
 import * as households from '../src/db/repositories/households.ts';
 import { buildApp } from '../src/http/app.ts';
+import { SESSION_COOKIE } from '../src/http/plugins/access.ts';
+import { createSession } from '../src/services/access/sessions.ts';
 
 const county = process.env.BENCH_COUNTY ?? '340822';
 const database = await openDatabase({ ...databaseOptionsFromEnv(), pgliteThread: 'worker', poolSize: 10 });
 await migrateToLatest(database.db);
 const app = await buildApp({ database, logger: false });
 const db = database.db;
+
+/** A county admin's session for the API routes: the full route pays for authentication, scope and masking. */
+async function benchSession(): Promise<string> {
+  let user = await db.selectFrom('app_user').select('id').where('username', '=', 'bench_admin').executeTakeFirst();
+  if (!user) {
+    user = await db
+      .insertInto('app_user')
+      .values({ username: 'bench_admin', display_name: 'bench', password_hash: 'scrypt$1$1$1$AA$AA' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('role_grant')
+      .values({ county_code: county, user_id: user.id, role: 'county_admin', org_code: county })
+      .execute();
+  }
+  const { token } = await createSession(db, user.id, '127.0.0.1');
+  return `${SESSION_COOKIE}=${token}`;
+}
+const cookie = await benchSession();
 
 app.get('/bench/constant', async () => ({ ok: true }));
 app.get('/bench/bare/households', async (req) => {
@@ -38,7 +60,7 @@ app.get('/bench/bare/households/:id', async (req) => {
 
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
-process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+process.send?.({ port: typeof address === 'object' && address ? address.port : 0, cookie });
 process.once('SIGTERM', () => {
   app
     .close()

@@ -70,7 +70,9 @@ export async function benchApi(database: BenchDatabase): Promise<Line[]> {
     const bareLists = pages.map((p) => `${url}/bench/bare/households?page=${p}`);
     const records = ids.map((id) => `${url}/api/counties/${county}/households/${id}`);
     const bareRecords = ids.map((id) => `${url}/bench/bare/households/${id}`);
-    const load = (urls: string[], connections = CONNECTIONS) => runLoad({ urls, connections, seconds: SECONDS });
+    const headers = { cookie: server.cookie };
+    const load = (urls: string[], connections = CONNECTIONS) =>
+      runLoad({ urls, connections, seconds: SECONDS, headers });
 
     await load(lists.slice(0, 2), 10); // warm-up: JIT, caches, prepared plans
     const constant = await load([`${url}/bench/constant`]);

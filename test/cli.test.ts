@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/kysely.ts';
 import { createTestDatabaseEnv } from './database.ts';
 
 const run = promisify(execFile);
@@ -71,5 +72,34 @@ describe('lianxin CLI', () => {
     // --if-empty leaves a seeded database alone
     const again = await lianxin('seed', '--demo', '--if-empty');
     expect(again.stderr).toBe('');
+  });
+
+  it('creates the first admin, verifies the audit chain and reports the first broken link after tampering', async () => {
+    const created = await lianxin(
+      'user',
+      'create',
+      '--username',
+      'first-admin',
+      '--role',
+      'county_admin',
+      '--org',
+      '340822',
+      '--password',
+      'first-admin-1',
+    );
+    expect(created.stdout).toContain('user first-admin');
+    expect((await lianxin('audit', 'verify')).stdout).toContain('340822: 1 entries, chain intact');
+    const env = database.env;
+    const handle = await openDatabase(
+      env.DATABASE_URL
+        ? { databaseUrl: env.DATABASE_URL }
+        : { dataDir: env.LIANXIN_DATA_DIR ?? null, pgliteThread: 'inline' },
+    );
+    await handle.db.updateTable('audit_log').set({ action: 'grant.delete' }).where('seq', '=', 1).execute();
+    await handle.close();
+    await expect(lianxin('audit', 'verify', '--county', '340822')).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('BROKEN at entry 1 (hash_mismatch)'),
+    });
   });
 });

@@ -19,7 +19,7 @@ type Geometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiP
 type Feature = { type: 'Feature'; properties: { code: string; name: string }; geometry: Geometry };
 
 async function map(query: string): Promise<Feature[]> {
-  const res = await t.app.inject({ url: `${BASE}/dashboard/map?${query}` });
+  const res = await t.inject({ url: `${BASE}/dashboard/map?${query}` });
   expect(res.statusCode, res.body).toBe(200);
   expect(res.json().type).toBe('FeatureCollection');
   return res.json().features;
@@ -34,7 +34,7 @@ const square = (lng: number, lat: number, d = 0.01) => [
   [lng, lat],
 ];
 const put = (code: string, payload: unknown) =>
-  t.app.inject({ method: 'PUT', url: `${BASE}/org-units/${code}/boundary`, payload: payload as object });
+  t.inject({ method: 'PUT', url: `${BASE}/org-units/${code}/boundary`, payload: payload as object });
 const problemCodes = (res: { json(): { details?: { code: string }[] } }) => res.json().details?.map((d) => d.code);
 
 beforeAll(async () => {
@@ -85,11 +85,11 @@ describe('generated boundaries', () => {
   });
 
   it('refuses a level that is not below the scope, and unknown scopes', async () => {
-    const res = await t.app.inject({ url: `${BASE}/dashboard/map?scope=${township}&level=township` });
+    const res = await t.inject({ url: `${BASE}/dashboard/map?scope=${township}&level=township` });
     expect(res.statusCode).toBe(422);
     expect(problemCodes(res)).toEqual(['level_not_below_scope']);
-    expect((await t.app.inject({ url: `${BASE}/dashboard/map?scope=340822999` })).statusCode).toBe(404);
-    expect((await t.app.inject({ url: `${BASE}/dashboard/map?level=county` })).statusCode).toBe(400);
+    expect((await t.inject({ url: `${BASE}/dashboard/map?scope=340822999` })).statusCode).toBe(404);
+    expect((await t.inject({ url: `${BASE}/dashboard/map?level=county` })).statusCode).toBe(400);
   });
 });
 
@@ -109,7 +109,7 @@ describe('importing a boundary', () => {
     };
     const again = await put(village, feature);
     expect(again.statusCode, again.body).toBe(200);
-    const unit = (await t.app.inject({ url: `${BASE}/org-units/${village}` })).json();
+    const unit = (await t.inject({ url: `${BASE}/org-units/${village}` })).json();
     expect(unit.boundary).toEqual({ type: 'MultiPolygon', coordinates: [[square(116.7, 30.5, 0.02)]] });
   });
 

@@ -21,7 +21,7 @@ let b: string;
 
 type Json = Record<string, unknown>;
 const inject = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: Json) =>
-  t.app.inject({ method, url: `${BASE}${url}`, ...(payload ? { payload } : {}) });
+  t.inject({ method, url: `${BASE}${url}`, ...(payload ? { payload } : {}) });
 
 async function dashboard(scope: string) {
   const res = await inject('GET', `/dashboard?scope=${scope}`);

@@ -31,7 +31,7 @@ describe('dictionary', () => {
   });
 
   it('serves every kind over the API with both languages', async () => {
-    const res = await t.app.inject({ url: '/api/dictionaries?kind=expertise' });
+    const res = await t.inject({ url: '/api/dictionaries?kind=expertise' });
     expect(res.statusCode).toBe(200);
     const rows = res.json() as Array<{ code: string; zh: string }>;
     expect(rows.length).toBeGreaterThanOrEqual(10);

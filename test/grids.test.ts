@@ -13,9 +13,10 @@ const COUNTY = '340822';
 const API = `/api/counties/${COUNTY}`;
 let t: TestApp;
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field
 type Json = Record<string, any>;
 async function call(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: Json, lang = 'zh-CN') {
-  const res = await t.app.inject({ method, url: `${API}${url}`, payload, headers: { 'accept-language': lang } });
+  const res = await t.inject({ method, url: `${API}${url}`, payload, headers: { 'accept-language': lang } });
   return { status: res.statusCode, body: res.json() as Json };
 }
 async function ok(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: Json) {
@@ -250,7 +251,7 @@ describe('map and scope', () => {
 
   it('answers 404 for another county, an unknown grid or scope', async () => {
     const { grids } = await pickVillage();
-    expect((await t.app.inject({ url: `/api/counties/340825/grids/${grids[0]!.id}` })).statusCode).toBe(404);
+    expect((await t.inject({ url: `/api/counties/340825/grids/${grids[0]!.id}` })).statusCode).toBe(404);
     expect((await call('GET', '/grids/99999999')).status).toBe(404);
     expect((await call('GET', '/grids/coverage?within=340822999')).status).toBe(404);
     expect((await call('GET', '/grids/map?village=340822999999')).status).toBe(404);

@@ -7,16 +7,16 @@ let t: TestApp;
 let id: number;
 let url: string;
 const inject = (method: 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'GET', path: string, payload?: Json) =>
-  t.app.inject({ method, url: `${url}${path}`, ...(payload ? { payload } : {}) });
+  t.inject({ method, url: `${url}${path}`, ...(payload ? { payload } : {}) });
 const codes = (res: { json(): { details: Json[] } }) => res.json().details.map((d) => d.code);
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createPlaces(t.app);
-  const res = await t.app.inject({ method: 'POST', url: BASE, payload: buildHousehold(21) });
+  await createPlaces(t);
+  const res = await t.inject({ method: 'POST', url: BASE, payload: buildHousehold(21) });
   id = res.json().id;
   url = `${BASE}/${id}`;
-  await t.app.inject({ method: 'POST', url: BASE, payload: buildHousehold(22) });
+  await t.inject({ method: 'POST', url: BASE, payload: buildHousehold(22) });
 });
 afterAll(async () => t?.close());
 
@@ -128,9 +128,9 @@ describe('household members', () => {
   it('corrects a member and answers 404 for a member of another household', async () => {
     const res = await inject('PATCH', `/persons/${childId}`, { name: '张宝宝', hasMedicalInsurance: true });
     expect(res.json().persons.at(-1)).toMatchObject({ name: '张宝宝' });
-    const other = await t.app.inject({ url: `${BASE}?q=3408221002010022` });
+    const other = await t.inject({ url: `${BASE}?q=3408221002010022` });
     const otherUrl = `${BASE}/${other.json().items[0].id}/persons/${childId}`;
-    expect((await t.app.inject({ method: 'PATCH', url: otherUrl, payload: { name: 'x' } })).statusCode).toBe(404);
+    expect((await t.inject({ method: 'PATCH', url: otherUrl, payload: { name: 'x' } })).statusCode).toBe(404);
   });
 });
 
@@ -186,7 +186,7 @@ describe('needs', () => {
 
 describe('status and exit', () => {
   it('assesses exit for a year: 2016 fails on income, 2019 passes', async () => {
-    const y2016 = await t.app.inject({ url: `${url}/exit-assessment?year=2016`, headers: { 'accept-language': 'en' } });
+    const y2016 = await t.inject({ url: `${url}/exit-assessment?year=2016`, headers: { 'accept-language': 'en' } });
     expect(y2016.json()).toMatchObject({ year: 2016, line: 2952, perCapitaNetIncome: 2866.67, passes: false });
     expect(
       y2016
@@ -239,7 +239,7 @@ describe('status and exit', () => {
       code: 'status_transition',
       message: '状态不能从“风险已消除”改为“已脱贫”，只能改为：“监测户”',
     });
-    const en = await t.app.inject({
+    const en = await t.inject({
       method: 'POST',
       url: `${url}/status`,
       headers: { 'accept-language': 'en' },

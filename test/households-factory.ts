@@ -1,14 +1,14 @@
 /** Synthetic households for the household API tests: places, valid payloads with real-looking ID numbers. */
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.ts';
 import { makeResidentId } from '../src/domain/ids.ts';
+import type { Inject } from './app.ts';
 
 export const COUNTY = '340822';
 export const BASE = `/api/counties/${COUNTY}/households`;
 
 /** Two villages in two townships of Huaining, with three natural villages. */
-export async function createPlaces(app: FastifyInstance): Promise<void> {
+export async function createPlaces(app: { inject: Inject }): Promise<void> {
   const units = [
     { code: '340822100201', parentCode: '340822100', name: '试点村' },
     { code: '340822100201001', parentCode: '340822100201', name: '张家湾' },

@@ -52,9 +52,9 @@ const FIXTURES: Record<string, Json> = {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createPlaces(t.app);
+  await createPlaces(t);
   for (const [key, payload] of Object.entries(FIXTURES)) {
-    const res = await t.app.inject({ method: 'POST', url: BASE, payload });
+    const res = await t.inject({ method: 'POST', url: BASE, payload });
     if (res.statusCode !== 201) throw new Error(`${key}: ${res.body}`);
     ids[key] = res.json().id;
     idNumbers[key] = String((payload.persons as Json[]).at(-1)?.idNumber);
@@ -64,7 +64,7 @@ afterAll(async () => t?.close());
 
 /** The fixture keys of the households a list query returns, in order. */
 async function keys(query: string): Promise<string[]> {
-  const res = await t.app.inject({ url: `${BASE}?${query}` });
+  const res = await t.inject({ url: `${BASE}?${query}` });
   expect(res.statusCode).toBe(200);
   const byId = Object.fromEntries(Object.entries(ids).map(([k, id]) => [id, k]));
   return res.json().items.map((h: { id: number }) => byId[h.id]);
@@ -72,7 +72,7 @@ async function keys(query: string): Promise<string[]> {
 
 describe('household list', () => {
   it('returns list rows with place names, masked phone and the income headline', async () => {
-    const res = await t.app.inject({ url: `${BASE}?pageSize=1` });
+    const res = await t.inject({ url: `${BASE}?pageSize=1` });
     expect(res.json()).toEqual({
       total: 4,
       page: 1,
@@ -125,15 +125,15 @@ describe('household list', () => {
     expect(await keys('sort=size')).toEqual(['li', 'wang', 'zhang', 'zhao']);
     expect(await keys('sort=-identifiedYear')).toEqual(['li', 'zhang', 'wang', 'zhao']);
     expect(await keys('sort=-registryNo')).toEqual(['li', 'zhao', 'wang', 'zhang']);
-    const page = await t.app.inject({ url: `${BASE}?pageSize=2&page=2` });
+    const page = await t.inject({ url: `${BASE}?pageSize=2&page=2` });
     expect(page.json()).toMatchObject({ total: 4, page: 2, pageSize: 2 });
     expect(await keys('pageSize=2&page=2')).toEqual(['zhao', 'li']);
-    expect((await t.app.inject({ url: `${BASE}?pageSize=101` })).statusCode).toBe(400);
-    expect((await t.app.inject({ url: `${BASE}?sort=phone` })).statusCode).toBe(400);
+    expect((await t.inject({ url: `${BASE}?pageSize=101` })).statusCode).toBe(400);
+    expect((await t.inject({ url: `${BASE}?sort=phone` })).statusCode).toBe(400);
   });
 
   it('moves a household in the income sort when a newer year is entered', async () => {
-    const put = await t.app.inject({
+    const put = await t.inject({
       method: 'PUT',
       url: `${BASE}/${ids.li}/income/2018`,
       payload: { wage: 4000, dibao: 2000 },
@@ -144,10 +144,10 @@ describe('household list', () => {
   });
 
   it('gives totals that follow writes at once, though totals are remembered between pages', async () => {
-    const total = async (query: string) => (await t.app.inject({ url: `${BASE}?${query}` })).json().total;
+    const total = async (query: string) => (await t.inject({ url: `${BASE}?${query}` })).json().total;
     expect(await total('status=identified')).toBe(4);
     expect(await total('status=monitored')).toBe(0);
-    const status = await t.app.inject({
+    const status = await t.inject({
       method: 'POST',
       url: `${BASE}/${ids.wang}/status`,
       payload: { status: 'monitored', effectiveOn: '2019-03-01', reason: '收入不稳定' },
@@ -155,7 +155,7 @@ describe('household list', () => {
     expect(status.statusCode).toBe(200);
     expect(await total('status=identified')).toBe(3);
     expect(await total('status=monitored')).toBe(1);
-    const created = await t.app.inject({ method: 'POST', url: BASE, payload: buildHousehold(15) });
+    const created = await t.inject({ method: 'POST', url: BASE, payload: buildHousehold(15) });
     expect(created.statusCode).toBe(201);
     expect(await total('')).toBe(5);
   });

@@ -5,13 +5,13 @@ import { BASE, buildHousehold, buildPerson, COUNTY, countRows, createPlaces, mas
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await createPlaces(t.app);
+  await createPlaces(t);
 });
 afterAll(async () => t?.close());
 
 type Json = Record<string, unknown>;
 const post = (payload: Json, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: BASE, payload, headers });
+  t.inject({ method: 'POST', url: BASE, payload, headers });
 
 describe('registering a household', () => {
   it('creates it with persons, income, needs and a first status event, and reads it back masked', async () => {
@@ -82,7 +82,7 @@ describe('registering a household', () => {
       }),
     ]);
     expect(body.statusHistory).toEqual([expect.objectContaining({ status: 'identified', effectiveOn: '2016-03-15' })]);
-    const read = await t.app.inject({ url: `${BASE}/${body.id}` });
+    const read = await t.inject({ url: `${BASE}/${body.id}` });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual(body);
     expect(read.body).not.toContain(String(persons[0]?.idNumber));
@@ -114,7 +114,7 @@ describe('registering a household', () => {
     });
     expect(body.persons[0]).toMatchObject({ idNumber: masked(old.idNumber), birthDate: '1950-03-04', sex: 'M' });
     expect(body.statusHistory[0].effectiveOn).toBe('2017-01-01');
-    const byOld = await t.app.inject({ url: `${BASE}?q=${id15}` });
+    const byOld = await t.inject({ url: `${BASE}?q=${id15}` });
     expect(byOld.json().items.map((h: Json) => h.id)).toEqual([body.id]);
   });
 
@@ -202,11 +202,11 @@ describe('registering a household', () => {
   });
 
   it('answers 404 for a missing id and for a household of another county', async () => {
-    const list = await t.app.inject({ url: BASE });
+    const list = await t.inject({ url: BASE });
     const id = list.json().items[0].id;
-    expect((await t.app.inject({ url: `${BASE}/999999` })).statusCode).toBe(404);
-    expect((await t.app.inject({ url: `/api/counties/340823/households/${id}` })).statusCode).toBe(404);
-    const patch = await t.app.inject({
+    expect((await t.inject({ url: `${BASE}/999999` })).statusCode).toBe(404);
+    expect((await t.inject({ url: `/api/counties/340823/households/${id}` })).statusCode).toBe(404);
+    const patch = await t.inject({
       method: 'PATCH',
       url: `/api/counties/340823/households/${id}`,
       payload: { address: 'x' },

@@ -28,17 +28,17 @@ function buildMember(overrides: Record<string, unknown> = {}) {
 }
 
 async function post(payload: unknown, url = base) {
-  return t.app.inject({ method: 'POST', url, payload: payload as object });
+  return t.inject({ method: 'POST', url, payload: payload as object });
 }
 
 async function names(query: string): Promise<string[]> {
-  const res = await t.app.inject({ url: `${base}?${query}` });
+  const res = await t.inject({ url: `${base}?${query}` });
   expect(res.statusCode).toBe(200);
   return res.json().items.map((m: { name: string }) => m.name);
 }
 
 async function total(): Promise<number> {
-  return (await t.app.inject({ url: `${base}?status=all` })).json().total;
+  return (await t.inject({ url: `${base}?status=all` })).json().total;
 }
 
 const ids: Record<string, number> = {};
@@ -96,7 +96,7 @@ afterAll(async () => t?.close());
 
 describe('member cards', () => {
   it('creates a card and reads it back with masked identifiers, derived facts and place names', async () => {
-    const res = await t.app.inject({ url: `${base}/${ids.zhang}` });
+    const res = await t.inject({ url: `${base}/${ids.zhang}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       name: '张三',
@@ -119,7 +119,7 @@ describe('member cards', () => {
   });
 
   it('upgrades an old 15-digit ID number and derives sex and birth date from it', async () => {
-    const card = (await t.app.inject({ url: `${base}/${ids.li}` })).json();
+    const card = (await t.inject({ url: `${base}/${ids.li}` })).json();
     expect(card).toMatchObject({
       idNumber: '340822********0121',
       sex: 'F',
@@ -130,34 +130,36 @@ describe('member cards', () => {
 
   it('answers 404 for an unknown id and for another county’s member', async () => {
     await importDivisions(t.database.db, '340825');
-    const other = await post(
+    const admin825 = await t.signIn('county_admin', '340825');
+    const post825 = (payload: unknown, url: string) => admin825({ method: 'POST', url, payload: payload as object });
+    const other = await post825(
       { code: '340825100201', parentCode: '340825100', name: '外县村' },
       '/api/counties/340825/org-units',
     );
     expect(other.statusCode).toBe(201);
-    await post(
+    await post825(
       { code: '340825100201001', parentCode: '340825100201', name: '外县组' },
       '/api/counties/340825/org-units',
     );
-    const foreign = await post(
+    const foreign = await post825(
       buildMember({ idNumber: makeResidentId('340825', '1970-01-01', 11), naturalVillageCode: '340825100201001' }),
       '/api/counties/340825/members',
     );
     expect(foreign.statusCode, foreign.body).toBe(201);
-    expect((await t.app.inject({ url: `${base}/${foreign.json().id}` })).statusCode).toBe(404);
-    const patch = await t.app.inject({
+    expect((await t.inject({ url: `${base}/${foreign.json().id}` })).statusCode).toBe(404);
+    const patch = await t.inject({
       method: 'PATCH',
       url: `${base}/${foreign.json().id}`,
       payload: { capacity: 0 },
     });
     expect(patch.statusCode).toBe(404);
-    expect((await t.app.inject({ url: `${base}/999999` })).statusCode).toBe(404);
+    expect((await t.inject({ url: `${base}/999999` })).statusCode).toBe(404);
   });
 });
 
 describe('member list', () => {
   it('lists active members by name with village names, masked', async () => {
-    const body = (await t.app.inject({ url: base })).json();
+    const body = (await t.inject({ url: base })).json();
     expect(body).toMatchObject({ total: 3, page: 1, pageSize: 20 });
     expect(body.items.map((m: { name: string }) => m.name)).toEqual(['张三', '李四', '王五']);
     expect(body.items[2]).toMatchObject({
@@ -196,11 +198,11 @@ describe('member list', () => {
   it('sorts and pages', async () => {
     expect(await names('sort=-birthDate')).toEqual(['王五', '张三', '李四']);
     expect(await names('sort=capacity')).toEqual(['王五', '李四', '张三']);
-    const page = (await t.app.inject({ url: `${base}?sort=joinDate&pageSize=2&page=2` })).json();
+    const page = (await t.inject({ url: `${base}?sort=joinDate&pageSize=2&page=2` })).json();
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page.items.map((m: { joinDate: string }) => m.joinDate)).toEqual(['2024-07-01']);
-    expect((await t.app.inject({ url: `${base}?pageSize=101` })).statusCode).toBe(400);
-    expect((await t.app.inject({ url: `${base}?sort=idNumber` })).statusCode).toBe(400);
+    expect((await t.inject({ url: `${base}?pageSize=101` })).statusCode).toBe(400);
+    expect((await t.inject({ url: `${base}?sort=idNumber` })).statusCode).toBe(400);
   });
 });
 
@@ -286,7 +288,7 @@ describe('refused cards', () => {
   });
 
   it('refuses an unknown expertise code, a future join date and a natural village the county lacks', async () => {
-    const res = await t.app.inject({
+    const res = await t.inject({
       method: 'POST',
       url: base,
       headers: { 'accept-language': 'en' },
@@ -325,14 +327,14 @@ describe('refused cards', () => {
 
 describe('member updates', () => {
   it('persists changed fields and stamps updatedAt', async () => {
-    const before = (await t.app.inject({ url: `${base}/${ids.wang}` })).json();
-    const res = await t.app.inject({
+    const before = (await t.inject({ url: `${base}/${ids.wang}` })).json();
+    const res = await t.inject({
       method: 'PATCH',
       url: `${base}/${ids.wang}`,
       payload: { phone: '0556-5123456', capacity: 2, expertise: ['ecommerce'], post: ' 党小组长 ', isMigrant: true },
     });
     expect(res.statusCode, res.body).toBe(200);
-    const after = (await t.app.inject({ url: `${base}/${ids.wang}` })).json();
+    const after = (await t.inject({ url: `${base}/${ids.wang}` })).json();
     expect(after).toMatchObject({
       phone: '055****3456',
       capacity: 2,
@@ -347,32 +349,32 @@ describe('member updates', () => {
 
   it('re-derives birth date and sex from a new ID number and checks it against the stored join date', async () => {
     const url = `${base}/${ids.wang}`;
-    const ok = await t.app.inject({
+    const ok = await t.inject({
       method: 'PATCH',
       url,
       payload: { idNumber: makeResidentId('340822', '1991-02-14', 42) },
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ birthDate: '1991-02-14', sex: 'F', joinDate: '2015-06-30' });
-    const young = await t.app.inject({
+    const young = await t.inject({
       method: 'PATCH',
       url,
       payload: { idNumber: makeResidentId('340822', '2000-01-01', 42) },
     });
     expect(young.statusCode).toBe(422);
     expect(details(young)).toEqual(['joinDate:join_under_18']);
-    const early = await t.app.inject({ method: 'PATCH', url, payload: { joinDate: '2008-01-01' } });
+    const early = await t.inject({ method: 'PATCH', url, payload: { joinDate: '2008-01-01' } });
     expect(details(early)).toEqual(['joinDate:join_under_18']);
-    expect((await t.app.inject({ url })).json()).toMatchObject({ birthDate: '1991-02-14', joinDate: '2015-06-30' });
+    expect((await t.inject({ url })).json()).toMatchObject({ birthDate: '1991-02-14', joinDate: '2015-06-30' });
   });
 
   it('refuses an empty patch, unknown codes and a duplicate ID number', async () => {
     const url = `${base}/${ids.wang}`;
-    expect((await t.app.inject({ method: 'PATCH', url, payload: {} })).statusCode).toBe(400);
-    const code = await t.app.inject({ method: 'PATCH', url, payload: { willingness: ['industry', 'nope'] } });
+    expect((await t.inject({ method: 'PATCH', url, payload: {} })).statusCode).toBe(400);
+    const code = await t.inject({ method: 'PATCH', url, payload: { willingness: ['industry', 'nope'] } });
     expect(details(code)).toEqual(['willingness.1:unknown_code']);
-    const dup = await t.app.inject({ method: 'PATCH', url, payload: { idNumber: '340822198003090133' } });
+    const dup = await t.inject({ method: 'PATCH', url, payload: { idNumber: '340822198003090133' } });
     expect(dup.statusCode).toBe(409);
-    expect((await t.app.inject({ url })).json().willingness).toEqual(['employment', 'industry']);
+    expect((await t.inject({ url })).json().willingness).toEqual(['employment', 'industry']);
   });
 });

@@ -11,7 +11,7 @@ afterAll(async () => t?.close());
 
 describe('meta routes', () => {
   it('serves the OpenAPI 3 document with every registry route, and the docs page', async () => {
-    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    const doc = (await t.inject({ url: '/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     const paths = Object.keys(doc.paths);
     for (const path of [
@@ -25,13 +25,13 @@ describe('meta routes', () => {
     ]) {
       expect(paths).toContain(path);
     }
-    const docs = await t.app.inject({ url: '/docs/' });
+    const docs = await t.inject({ url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
   });
 
   it('counts what is in the database', async () => {
-    const stats = (await t.app.inject({ url: '/api/counties/340822/stats' })).json();
+    const stats = (await t.inject({ url: '/api/counties/340822/stats' })).json();
     const db = t.database.db;
     const count = async (table: 'household' | 'party_member') =>
       Number(
@@ -49,7 +49,7 @@ describe('meta routes', () => {
   });
 
   it('answers an unknown route with the error shape', async () => {
-    const res = await t.app.inject({ url: '/api/nothing-here', headers: { 'accept-language': 'en' } });
+    const res = await t.inject({ url: '/api/nothing-here', headers: { 'accept-language': 'en' } });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'not_found', message: 'No such route: /api/nothing-here' });
     expect(res.json().requestId).toMatch(/^[0-9a-f-]{36}$/);

@@ -23,6 +23,9 @@ async function tables(): Promise<string[]> {
 describe('migrations', () => {
   it('create the registry tables with the dictionary filled', async () => {
     expect(await tables()).toEqual([
+      'app_user',
+      'audit_head',
+      'audit_log',
       'dashboard_summary',
       'dictionary',
       'grid',
@@ -40,6 +43,8 @@ describe('migrations', () => {
       'org_unit',
       'party_group',
       'party_member',
+      'role_grant',
+      'user_session',
     ]);
   });
 

@@ -11,7 +11,7 @@ const base = '/api/counties/340822/org-units';
 
 describe('org units', () => {
   it('lists the 20 real townships of Huaining imported from the NBS data', async () => {
-    const res = await t.app.inject({ url: `${base}?parent=340822&pageSize=100` });
+    const res = await t.inject({ url: `${base}?parent=340822&pageSize=100` });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBe(20);
@@ -26,21 +26,21 @@ describe('org units', () => {
   });
 
   it('creates a village and a natural village with derived level and path', async () => {
-    const village = await t.app.inject({
+    const village = await t.inject({
       method: 'POST',
       url: base,
       payload: { code: '340822100201', parentCode: '340822100', name: '试点村', lat: 30.5, lng: 116.7 },
     });
     expect(village.statusCode).toBe(201);
     expect(village.json()).toMatchObject({ level: 'village', kind: '村', path: '340822.340822100.340822100201' });
-    const nv = await t.app.inject({
+    const nv = await t.inject({
       method: 'POST',
       url: base,
       payload: { code: '340822100201001', parentCode: '340822100201', name: '张家湾' },
     });
     expect(nv.statusCode).toBe(201);
     expect(nv.json().path).toBe('340822.340822100.340822100201.340822100201001');
-    const list = await t.app.inject({ url: `${base}?within=340822100&level=natural_village` });
+    const list = await t.inject({ url: `${base}?within=340822100&level=natural_village` });
     expect(list.json().items.map((u: { name: string }) => u.name)).toEqual(['张家湾']);
   });
 
@@ -60,7 +60,7 @@ describe('org units', () => {
   });
 
   it('refuses a code that does not extend its parent, with a field problem', async () => {
-    const res = await t.app.inject({
+    const res = await t.inject({
       method: 'POST',
       url: base,
       payload: { code: '340822101202', parentCode: '340822100', name: '错村' },
@@ -70,7 +70,7 @@ describe('org units', () => {
   });
 
   it('lists every schema problem at once, in English when asked, and writes nothing', async () => {
-    const res = await t.app.inject({
+    const res = await t.inject({
       method: 'POST',
       url: base,
       headers: { 'accept-language': 'en-US' },
@@ -86,21 +86,21 @@ describe('org units', () => {
   });
 
   it('answers 409 for a duplicate code and 404 for an unknown one', async () => {
-    const dup = await t.app.inject({
+    const dup = await t.inject({
       method: 'POST',
       url: base,
       payload: { code: '340822100201', parentCode: '340822100', name: '重复村' },
     });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().message).toBe('该区划代码已存在');
-    const missing = await t.app.inject({ url: `${base}/340822199` });
+    const missing = await t.inject({ url: `${base}/340822199` });
     expect(missing.statusCode).toBe(404);
   });
 
   it('renames a unit and keeps coordinates paired', async () => {
-    const ok = await t.app.inject({ method: 'PATCH', url: `${base}/340822100201`, payload: { name: '试点新村' } });
+    const ok = await t.inject({ method: 'PATCH', url: `${base}/340822100201`, payload: { name: '试点新村' } });
     expect(ok.json()).toMatchObject({ name: '试点新村', lat: 30.5 });
-    const bad = await t.app.inject({ method: 'PATCH', url: `${base}/340822100201`, payload: { lat: null } });
+    const bad = await t.inject({ method: 'PATCH', url: `${base}/340822100201`, payload: { lat: null } });
     expect(bad.statusCode).toBe(422);
   });
 });

@@ -9,7 +9,7 @@ import { ageOn, chinaDateOf } from '../src/domain/dates.ts';
 import { makeResidentId } from '../src/domain/ids.ts';
 import { importDivisions } from '../src/services/import-divisions.ts';
 import { staffDemoGroups } from '../src/services/seed-demo/groups.ts';
-import { createTestApp, type TestApp } from './app.ts';
+import { createTestApp, type Inject, type TestApp } from './app.ts';
 
 const COUNTY = '340822';
 const BASE = `/api/counties/${COUNTY}/party-groups`;
@@ -18,8 +18,13 @@ let app: FastifyInstance;
 
 type Json = Record<string, unknown>;
 
+/** Each county's admin (a grant covers one county). */
+const admins: Record<string, Inject> = {};
+
 async function inject(method: 'GET' | 'POST' | 'PUT', url: string, payload?: Json, lang = 'zh') {
-  return app.inject({ method, url, ...(payload ? { payload } : {}), headers: { 'accept-language': lang } });
+  const county = /\/counties\/([0-9]{6})\//.exec(url)?.[1] ?? COUNTY;
+  const as = admins[county] ?? ((options) => app.inject(options));
+  return as({ method, url, ...(payload ? { payload } : {}), headers: { 'accept-language': lang } });
 }
 
 /** A member card posted through the members API; returns its id. */
@@ -80,6 +85,8 @@ beforeAll(async () => {
   t = await createTestApp();
   app = t.app;
   await importDivisions(t.database.db, '340825');
+  admins[COUNTY] = t.inject;
+  admins['340825'] = await t.signIn('county_admin', '340825');
   await places(COUNTY, [
     { code: '340822100201', parentCode: '340822100', name: '试点村' },
     { code: '340822100201001', parentCode: '340822100201', name: '张家湾' },

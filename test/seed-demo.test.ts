@@ -97,7 +97,9 @@ describe('seedDemoCounty', () => {
     expect(await count(db, 'select count(*) as n from household_need')).toBe(summary.needs);
     expect(await count(db, 'select count(*) as n from household_status_event')).toBe(summary.statusEvents);
     expect(await count(db, 'select count(*) as n from grid where retired_at is null')).toBe(summary.grids);
-    expect(await count(db, 'select count(*) as n from party_group where leader_member_id is not null')).toBe(summary.grids);
+    expect(await count(db, 'select count(*) as n from party_group where leader_member_id is not null')).toBe(
+      summary.grids,
+    );
   });
 
   it('reports progress per stage, ending each stage at its total', () => {

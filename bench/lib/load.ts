@@ -19,6 +19,8 @@ export interface LoadOptions {
   urls: string[];
   connections: number;
   seconds: number;
+  /** Sent with every request (e.g. the session cookie of the API routes). */
+  headers?: Record<string, string>;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -31,9 +33,15 @@ function percentile(sorted: number[], p: number): number {
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const first = new URL(options.urls[0] ?? '');
   const times: number[] = [];
-  const requests = options.urls.map((u) => ({ method: 'GET' as const, path: new URL(u).pathname + new URL(u).search }));
+  const headers = options.headers ?? {};
+  const requests = options.urls.map((u) => ({
+    method: 'GET' as const,
+    path: new URL(u).pathname + new URL(u).search,
+    headers,
+  }));
   const instance = autocannon({
     url: first.origin,
+    headers,
     connections: options.connections,
     duration: options.seconds,
     requests: requests.length > 1 ? requests : undefined,

@@ -11,6 +11,8 @@ const SERVER = fileURLToPath(new URL('../api-server.ts', import.meta.url));
 
 export interface ServerProcess {
   url: string;
+  /** Cookie header of a county admin's session, for the API routes (which need a login). */
+  cookie: string;
   child: ChildProcess;
   rssMb(): number;
   stop(): Promise<void>;
@@ -31,10 +33,11 @@ export function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProces
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`bench server exited early (${code})`)));
-    child.once('message', (message: { port: number }) => {
+    child.once('message', (message: { port: number; cookie: string }) => {
       const pid = child.pid as number;
       resolve({
         url: `http://127.0.0.1:${message.port}`,
+        cookie: message.cookie,
         child,
         rssMb: () => rssMbOf(pid),
         stop: () =>

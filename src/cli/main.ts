@@ -1,14 +1,16 @@
 /**
- * `lianxin` — the command line: serve, migrate, seed, import-divisions, stats, coverage.
+ * `lianxin` — the command line: serve, migrate, seed, import-divisions, stats, coverage, user create, audit verify.
  * Batch jobs open PGlite inline in their own process (nothing else waits on them).
  */
 import { Command } from 'commander';
+import { auditVerifyCommand } from './audit.ts';
 import { coverageCommand } from './coverage.ts';
 import { importDivisionsCommand } from './import-divisions.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { statsCommand } from './stats.ts';
+import { userCreateCommand } from './user.ts';
 
 const program = new Command('lianxin')
   .description('连心 Lianxin — grid Party groups helping poor households (county registries)')
@@ -54,6 +56,29 @@ program
   .option('--org <code>', 'a county, township or village code (default: every county in the database)')
   .option('--json', 'print one JSON object')
   .action(coverageCommand);
+
+const user = program.command('user').description('accounts');
+user
+  .command('create')
+  .description('create an account with one role granted on an org unit (e.g. the first county admin)')
+  .requiredOption('--username <name>', 'login name (3–40 letters, digits, _ . -)')
+  .requiredOption(
+    '--role <role>',
+    'county_admin | township_admin | village_secretary | instructor | group_leader | member | auditor',
+  )
+  .requiredOption('--org <code>', 'org unit code the role covers (with its subtree), e.g. 340822')
+  .option('--password <password>', 'initial password (8+ characters, a letter and a digit); generated when absent')
+  .option('--phone <phone>', 'mobile number, also usable to log in')
+  .option('--name <name>', 'display name')
+  .action(userCreateCommand);
+
+const audit = program.command('audit').description('the tamper-evident audit trail');
+audit
+  .command('verify')
+  .description('re-compute the hash chains; reports the first broken link (exit code 1)')
+  .option('--county <code>', 'only this county')
+  .option('--json', 'one JSON report per county')
+  .action(auditVerifyCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`lianxin: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,4 +1,5 @@
 import { startServer } from '../server.ts';
+import { DEMO_PASSWORD, demoLogins } from '../services/seed-demo/accounts.ts';
 import { ensureWebBuilt } from './build-web.ts';
 
 /** `lianxin serve`: build the web app when stale, start the server and say where to go. */
@@ -28,5 +29,11 @@ export async function serveCommand(options: {
   console.log(`  API        ${local}/api/counties/${code}/households`);
   console.log(`  API docs   ${local}/docs   (OpenAPI: ${local}/openapi.json)`);
   console.log(`  Stats      ${local}/api/counties/${code}/stats`);
+  const demo = await demoLogins(database.db);
+  if (demo.length > 0 && process.env.NODE_ENV !== 'production') {
+    console.log(`  Demo logins (password ${DEMO_PASSWORD}; disabled when NODE_ENV=production):`);
+    for (const d of demo)
+      console.log(`    ${d.username.padEnd(24)} ${d.role.padEnd(18)} ${d.org_code} ${d.name ?? ''}`);
+  }
   console.log('Press Ctrl+C to stop.');
 }

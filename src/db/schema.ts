@@ -285,4 +285,66 @@ export interface Database {
   group_instructor: GroupInstructorTable;
   grid_plan: GridPlanTable;
   grid_event: GridEventTable;
+  app_user: AppUserTable;
+  role_grant: RoleGrantTable;
+  user_session: UserSessionTable;
+  audit_head: AuditHeadTable;
+  audit_log: AuditLogTable;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  phone: string | null;
+  display_name: string;
+  password_hash: string;
+  is_demo: Defaulted<boolean>;
+  disabled: Defaulted<boolean>;
+  failed_logins: Defaulted<number>;
+  locked_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RoleGrantTable {
+  county_code: string;
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  org_code: string;
+  created_at: Timestamp;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  ip: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface AuditHeadTable {
+  county_code: string;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditLogTable {
+  county_code: string;
+  seq: number;
+  at: ColumnType<Date, Date | string, never>;
+  actor_id: number | null;
+  actor: string;
+  action: string;
+  table_name: string;
+  record_id: string;
+  org_code: string;
+  diff: ColumnType<unknown, string, never>;
+  ip: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
 }

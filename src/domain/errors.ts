@@ -10,6 +10,9 @@ export type AppErrorCode =
   | 'not_found'
   | 'conflict' // duplicates and other database constraint refusals
   | 'payload_too_large'
+  | 'unauthenticated' // no valid session (or bad credentials at login)
+  | 'csrf_failed' // a cookie-authenticated write without the matching x-csrf-token header
+  | 'rate_limited' // too many attempts, or an account temporarily locked
   | 'internal';
 
 /** One problem with one field; `path` uses dots for nesting ('persons.2.idNumber'). */

@@ -4,15 +4,21 @@
  * (additionalProperties: false in the schemas), and nothing is coerced except query strings.
  */
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/kysely.ts';
+import accessPlugin from './plugins/access.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import webAssetsPlugin from './plugins/web-assets.ts';
+import auditRoutes from './routes/audit.ts';
+import authRoutes from './routes/auth.ts';
 import boundaryRoutes from './routes/boundaries.ts';
 import dashboardRoutes from './routes/dashboard.ts';
 import gridPlanRoutes from './routes/grid-plans.ts';
@@ -22,6 +28,7 @@ import memberRoutes from './routes/members.ts';
 import metaRoutes from './routes/meta.ts';
 import orgUnitRoutes from './routes/org-units.ts';
 import partyGroupRoutes from './routes/party-groups.ts';
+import userRoutes from './routes/users.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -29,7 +36,41 @@ export interface AppOptions {
   logger?: boolean | Record<string, unknown>;
 }
 
-const REDACT = ['req.headers.cookie', 'req.headers.authorization', '*.idNumber', '*.phone', '*.bankAccount'];
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.idNumber',
+  '*.phone',
+  '*.bankAccount',
+  '*.health',
+  '*.password',
+  '*.current',
+  '*.next',
+];
+
+/**
+ * Content Security Policy for the SPA: scripts only from this origin (Vite emits no inline script), styles
+ * inline too (Ant Design injects its CSS-in-JS as <style>), images and fonts as data:/blob: (ECharts exports,
+ * icons), no framing, no plugins.
+ */
+const CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'", 'blob:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const logger =
@@ -43,17 +84,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 
+  await app.register(helmet, { contentSecurityPolicy: CSP, hsts: false, crossOriginEmbedderPolicy: false });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Lianxin 连心 API', version: '0.1.0', description: '网格党小组结对帮扶 — registries of a county' },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { database: options.database });
+  await app.register(accessPlugin);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(metaRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(userRoutes, { prefix: '/api/counties/:county/users' });
+  await app.register(auditRoutes, { prefix: '/api/counties/:county/audit' });
   await app.register(orgUnitRoutes, { prefix: '/api/counties/:county/org-units' });
   await app.register(memberRoutes, { prefix: '/api/counties/:county/members' });
   await app.register(householdRoutes, { prefix: '/api/counties/:county/households' });

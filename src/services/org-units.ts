@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import * as repo from '../db/repositories/org-units.ts';
 import type { Database, OrgLevel } from '../db/schema.ts';
 import { AppError, type FieldProblem } from '../domain/errors.ts';
+import { audit, diffOf } from './audit/audit.ts';
 
 const LEVEL_BY_LENGTH: Record<number, OrgLevel> = { 6: 'county', 9: 'township', 12: 'village', 15: 'natural_village' };
 const DEFAULT_KIND: Record<OrgLevel, string> = {
@@ -105,6 +106,15 @@ export async function createOrgUnit(db: Kysely<Database>, county: string, input:
       lat: input.lat ?? null,
       lng: input.lng ?? null,
     });
+    const diff = diffOf(null, { parent_code: input.parentCode, name: input.name.trim(), level });
+    await audit(tx, {
+      county,
+      action: 'org_unit.create',
+      table: 'org_unit',
+      recordId: input.code,
+      orgCode: input.code,
+      diff,
+    });
     return getOrgUnit(tx, county, input.code);
   });
 }
@@ -131,7 +141,16 @@ export async function updateOrgUnit(db: Kysely<Database>, county: string, code: 
         },
       ]);
     }
-    await repo.updateOrgUnit(tx, county, code, { ...patch, ...(patch.name ? { name: patch.name.trim() } : {}) });
+    const columns = { ...patch, ...(patch.name ? { name: patch.name.trim() } : {}) };
+    await repo.updateOrgUnit(tx, county, code, columns);
+    await audit(tx, {
+      county,
+      action: 'org_unit.update',
+      table: 'org_unit',
+      recordId: code,
+      orgCode: code,
+      diff: diffOf(current, columns),
+    });
     return getOrgUnit(tx, county, code);
   });
 }

@@ -15,6 +15,9 @@ const STATUS: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unauthenticated: 401,
+  csrf_failed: 403,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -37,6 +40,8 @@ export function toAppError(error: unknown): AppError {
     );
   }
   if (typeof e?.code === 'string' && /^23\d{3}$/.test(e.code)) return describeConstraint(e.code, e.constraint);
+  if (e?.statusCode === 429)
+    return new AppError('rate_limited', { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, retry later' });
   if (e?.statusCode === 413)
     return new AppError('payload_too_large', { zh: '请求内容过大', en: 'Request body too large' });
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {

@@ -13,6 +13,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/:code/boundary',
     {
       bodyLimit: BOUNDARY_BODY_LIMIT,
+      config: { permission: 'org.write', scope: { param: 'code' } },
       schema: {
         tags: ['org-units'],
         summary: 'Replace the boundary of an org unit with a GeoJSON Polygon or MultiPolygon (WGS 84)',

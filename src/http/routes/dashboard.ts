@@ -21,6 +21,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     {
+      config: { permission: 'dashboard.read', scope: { query: 'scope' } },
       schema: {
         tags,
         summary: 'Households, income against the poverty line, members and coverage of a scope, per child unit',
@@ -34,6 +35,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/map',
     {
+      config: { permission: 'dashboard.read', scope: { query: 'scope' } },
       schema: {
         tags,
         summary: "Boundaries of the scope's children (or of a deeper level) as a GeoJSON FeatureCollection",

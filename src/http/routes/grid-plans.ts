@@ -11,6 +11,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/',
     {
+      config: { permission: 'grid.write', scope: { body: 'scope' } },
       schema: {
         tags,
         summary: 'Propose a partition of a village, township or the county, with its diff against the current grids',
@@ -25,6 +26,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:id',
     {
+      config: { permission: 'grid.read', scope: { record: 'grid_plan', param: 'id' } },
       schema: {
         tags,
         summary: 'A proposed or applied plan (optionally one village of it)',
@@ -38,6 +40,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/:id/apply',
     {
+      config: { permission: 'grid.write', scope: { record: 'grid_plan', param: 'id' } },
       schema: {
         tags,
         summary: 'Apply a proposed plan in one transaction (409 when grids or members changed since)',

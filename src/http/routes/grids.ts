@@ -33,6 +33,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     {
+      config: { permission: 'grid.read', scope: { query: 'within' } },
       schema: {
         tags,
         summary: 'List current grids (filter by place, name, groups without a leader; sort; page)',
@@ -46,6 +47,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/coverage',
     {
+      config: { permission: 'grid.read', scope: { query: 'within' } },
       schema: {
         tags,
         summary: 'Coverage report: every gap in the grid organisation, rolled up by township and village',
@@ -59,6 +61,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/map',
     {
+      config: { permission: 'grid.read', scope: { query: 'village' } },
       schema: {
         tags,
         summary: "A village's grids as GeoJSON areas with member and household counts",
@@ -72,6 +75,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:id',
     {
+      config: { permission: 'grid.read', scope: { record: 'grid', param: 'id' } },
       schema: {
         tags,
         summary: 'One grid: natural villages, members (current and past), checks and history',
@@ -84,6 +88,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:id',
     {
+      config: { permission: 'grid.write', scope: { record: 'grid', param: 'id' } },
       schema: {
         tags,
         summary: 'Rename a grid (its group follows)',
@@ -97,6 +102,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/:id/natural-villages',
     {
+      config: { permission: 'grid.write', scope: { record: 'grid', param: 'id' } },
       schema: {
         tags,
         summary: 'Move a natural village (with the members living there) into this grid',
@@ -110,6 +116,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/:id/members',
     {
+      config: { permission: 'grid.write', scope: { record: 'grid', param: 'id' } },
       schema: {
         tags,
         summary: 'Move a member into this grid (e.g. after moving house); history is kept',
@@ -123,6 +130,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/:id/merge',
     {
+      config: { permission: 'grid.write', scope: { record: 'grid', param: 'id' } },
       schema: {
         tags,
         summary: 'Merge another grid of the village into this one (the other retires)',
@@ -136,6 +144,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/:id/split',
     {
+      config: { permission: 'grid.write', scope: { record: 'grid', param: 'id' } },
       schema: {
         tags,
         summary: 'Split natural villages off this grid into a new grid with its own Party group',

@@ -30,7 +30,14 @@ const YearParams = Type.Object(
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/:id/persons',
-    { schema: { tags, summary: 'Add a member', params: CountyIdParams, body: PersonInput, response: Created } },
+    {
+      config: {
+        permission: 'household.write',
+        scope: { record: 'household', param: 'id' },
+        sensitive: 'household.sensitive',
+      },
+      schema: { tags, summary: 'Add a member', params: CountyIdParams, body: PersonInput, response: Created },
+    },
     async (req, reply) => {
       const { county, id } = req.params;
       return reply.status(201).send(await addPerson(app.db, county, id, req.body, languageOf(req)));
@@ -39,6 +46,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:id/persons/:personId',
     {
+      config: {
+        permission: 'household.write',
+        scope: { record: 'household', param: 'id' },
+        sensitive: 'household.sensitive',
+      },
       schema: {
         tags,
         summary: 'Correct a member (making one head demotes the current head)',
@@ -53,6 +65,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/:id/persons/:personId',
     {
+      config: {
+        permission: 'household.write',
+        scope: { record: 'household', param: 'id' },
+        sensitive: 'household.sensitive',
+      },
       schema: {
         tags,
         summary: 'Remove a member (recorded with date and reason, never deleted)',
@@ -67,6 +84,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/:id/income/:year',
     {
+      config: {
+        permission: 'household.write',
+        scope: { record: 'household', param: 'id' },
+        sensitive: 'household.sensitive',
+      },
       schema: {
         tags,
         summary: "Enter or correct a year's income",
@@ -79,7 +101,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post(
     '/:id/needs',
-    { schema: { tags, summary: 'Record a need', params: CountyIdParams, body: NeedInput, response: Created } },
+    {
+      config: {
+        permission: 'household.write',
+        scope: { record: 'household', param: 'id' },
+        sensitive: 'household.sensitive',
+      },
+      schema: { tags, summary: 'Record a need', params: CountyIdParams, body: NeedInput, response: Created },
+    },
     async (req, reply) => {
       const { county, id } = req.params;
       return reply.status(201).send(await addNeed(app.db, county, id, req.body, languageOf(req)));
@@ -88,6 +117,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:id/needs/:needId',
     {
+      config: {
+        permission: 'household.write',
+        scope: { record: 'household', param: 'id' },
+        sensitive: 'household.sensitive',
+      },
       schema: {
         tags,
         summary: 'Change a need (met or dropped closes it)',

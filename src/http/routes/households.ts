@@ -4,12 +4,14 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { revealHousehold } from '../../services/access/reveal.ts';
 import { assessHouseholdExit } from '../../services/households/assess-household-exit.ts';
 import { changeHouseholdStatus } from '../../services/households/change-household-status.ts';
 import { createHousehold } from '../../services/households/create-household.ts';
 import { getHousehold } from '../../services/households/get-household.ts';
 import { listHouseholds } from '../../services/households/list-households.ts';
 import { updateHousehold } from '../../services/households/update-household.ts';
+import { HouseholdSensitive } from '../../shared/schemas/access.ts';
 import { CountyIdParams, CountyParams, ERROR_RESPONSES, PageOf } from '../../shared/schemas/common.ts';
 import {
   ExitAssessment,
@@ -30,6 +32,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     {
+      config: { permission: 'household.read', scope: { query: 'within' } },
       schema: {
         tags,
         summary: 'List households (place, status, attribute, cause; search by ID number, registry number or head name)',
@@ -43,6 +46,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:id',
     {
+      config: {
+        permission: 'household.read',
+        scope: { record: 'household', param: 'id' },
+        sensitive: 'household.sensitive',
+      },
       schema: {
         tags,
         summary: 'Full household record with persons, income, needs, history and violations',
@@ -55,6 +63,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/',
     {
+      config: {
+        permission: 'household.write',
+        scope: { body: 'naturalVillageCode' },
+        sensitive: 'household.sensitive',
+      },
       schema: {
         tags,
         summary: 'Register a household with its persons, income years and needs (one transaction)',
@@ -69,6 +82,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:id',
     {
+      config: {
+        permission: 'household.write',
+        scope: { record: 'household', param: 'id' },
+        sensitive: 'household.sensitive',
+      },
       schema: {
         tags,
         summary: "Update a household's own fields",
@@ -82,6 +100,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/:id/status',
     {
+      config: {
+        permission: 'household.write',
+        scope: { record: 'household', param: 'id' },
+        sensitive: 'household.sensitive',
+      },
       schema: {
         tags,
         summary: 'Record a decided status change (history is append-only)',
@@ -95,6 +118,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:id/exit-assessment',
     {
+      config: { permission: 'household.read', scope: { record: 'household', param: 'id' } },
       schema: {
         tags,
         summary: 'Exit test for an income year (default the latest): income above the line and 两不愁三保障',
@@ -107,6 +131,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => assessHouseholdExit(app.db, req.params.county, req.params.id, req.query.year, languageOf(req)),
+  );
+  app.get(
+    '/:id/sensitive',
+    {
+      config: { permission: 'household.sensitive', scope: { record: 'household', param: 'id' } },
+      schema: {
+        tags,
+        summary: 'Unmask one household: phone, bank account, ID numbers and health of its persons (audited)',
+        params: CountyIdParams,
+        response: { 200: HouseholdSensitive, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => revealHousehold(app.db, req.params.county, req.params.id),
   );
   await app.register(partRoutes);
 };

@@ -1,9 +1,11 @@
 /** /api/counties/:county/members — the party-member register and its information cards. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { revealMember } from '../../services/access/reveal.ts';
 import { createMember } from '../../services/members/create-member.ts';
 import { getMember } from '../../services/members/get-member.ts';
 import { listMembers } from '../../services/members/list-members.ts';
 import { updateMember } from '../../services/members/update-member.ts';
+import { MemberSensitive } from '../../shared/schemas/access.ts';
 import { CountyIdParams, CountyParams, ERROR_RESPONSES, PageOf } from '../../shared/schemas/common.ts';
 import {
   MemberCard,
@@ -19,6 +21,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     {
+      config: { permission: 'member.read', scope: { query: 'within' } },
       schema: {
         tags,
         summary: 'List party members (filter by place, expertise, willingness, membership, status; search)',
@@ -27,11 +30,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PageOf(MemberListItem), ...ERROR_RESPONSES },
       },
     },
-    async (req) => listMembers(app.db, req.params.county, req.query),
+    async (req) => {
+      // Searching by the start of a phone number would reveal phones: only for those who may unmask them.
+      const phones = req.access.can('member.sensitive', req.access.unit ?? req.params.county);
+      return listMembers(app.db, req.params.county, req.query, undefined, phones);
+    },
   );
   app.get(
     '/:id',
     {
+      config: { permission: 'member.read', scope: { record: 'member', param: 'id' }, sensitive: 'member.sensitive' },
       schema: {
         tags,
         summary: "Read a member's information card (ID number and phone masked)",
@@ -44,6 +52,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/',
     {
+      config: { permission: 'member.write', scope: { body: 'naturalVillageCode' }, sensitive: 'member.sensitive' },
       schema: {
         tags,
         summary: "Register a member's information card",
@@ -57,6 +66,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:id',
     {
+      config: { permission: 'member.write', scope: { record: 'member', param: 'id' }, sensitive: 'member.sensitive' },
       schema: {
         tags,
         summary: "Change fields of a member's information card",
@@ -66,6 +76,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => updateMember(app.db, req.params.county, req.params.id, req.body),
+  );
+  app.get(
+    '/:id/sensitive',
+    {
+      config: { permission: 'member.sensitive', scope: { record: 'member', param: 'id' } },
+      schema: {
+        tags,
+        summary: "Unmask one member's ID number, phone and health (audited)",
+        params: CountyIdParams,
+        response: { 200: MemberSensitive, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => revealMember(app.db, req.params.county, req.params.id),
   );
 };
 

@@ -24,12 +24,16 @@ const DictionaryEntry = Type.Object({ kind: Type.String(), code: Type.String(), 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/health',
-    { schema: { tags: ['meta'], summary: 'Liveness', response: { 200: Type.Object({ ok: Type.Boolean() }) } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['meta'], summary: 'Liveness', response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+    },
     async () => ({ ok: true }),
   );
   app.get(
     '/dictionaries',
     {
+      config: { permission: 'public' },
       schema: {
         tags: ['meta'],
         summary: 'Every coded list with Chinese and English labels',
@@ -45,6 +49,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/counties/:county/stats',
     {
+      config: { permission: 'dashboard.read', scope: { param: 'county' } },
       schema: {
         tags: ['meta'],
         summary: 'Registry counts of a county',

@@ -13,6 +13,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     {
+      config: { permission: 'org.read', scope: { query: 'within' } },
       schema: {
         tags,
         summary: 'List org units (filter by parent, subtree, level, name)',
@@ -26,6 +27,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:code',
     {
+      config: { permission: 'org.read', scope: { param: 'code', ancestors: true } },
       schema: { tags, summary: 'Read an org unit', params: CodeParams, response: { 200: Detail, ...ERROR_RESPONSES } },
     },
     async (req) => service.getOrgUnit(app.db, req.params.county, req.params.code),
@@ -33,6 +35,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/',
     {
+      config: { permission: 'org.write', scope: { body: 'parentCode' } },
       schema: {
         tags,
         summary: 'Add a township, village or natural village under its parent',
@@ -46,6 +49,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:code',
     {
+      config: { permission: 'org.write', scope: { param: 'code' } },
       schema: {
         tags,
         summary: 'Rename or relocate an org unit',

@@ -25,6 +25,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     {
+      config: { permission: 'grid.read', scope: { query: 'within' } },
       schema: {
         tags,
         summary: 'List current Party groups (scope, without leader, without instructors, name search)',
@@ -38,6 +39,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:id',
     {
+      config: { permission: 'grid.read', scope: { record: 'party_group', param: 'id' } },
       schema: {
         tags,
         summary: 'Read a Party group: grid, members (phones masked), leader, instructors, activity centre, history',
@@ -50,6 +52,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:id/leader-suggestions',
     {
+      config: { permission: 'grid.read', scope: { record: 'party_group', param: 'id' } },
       schema: {
         tags,
         summary: "Rank the grid's members as group leader, with reasons (and why others are not eligible)",
@@ -62,6 +65,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/:id/leader',
     {
+      config: { permission: 'grid.write', scope: { record: 'party_group', param: 'id' } },
       schema: {
         tags,
         summary: "Assign the group's leader (a current, eligible member of its grid)",
@@ -75,6 +79,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/:id/instructors/:level',
     {
+      config: { permission: 'grid.write', scope: { record: 'party_group', param: 'id' } },
       schema: {
         tags,
         summary: "Set the group's township or village instructor; the previous one's term ends (history kept)",
@@ -88,6 +93,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/:id/activity-centre',
     {
+      config: { permission: 'grid.write', scope: { record: 'party_group', param: 'id' } },
       schema: {
         tags,
         summary: "Set the group's activity centre: address, coordinates (both or neither), opening notes",

@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { transactionNow } from '../../db/repositories/grids.ts';
 import type { Database, GridEventKind } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
+import { audit } from '../audit/audit.ts';
 import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
 import type { VillagePlan } from './plan-diff.ts';
 import { basisOf, PLAN } from './propose-plan.ts';
@@ -264,6 +265,15 @@ export async function applyPlan(db: Kysely<Database>, county: string, id: number
     const states = await loadVillageStates(trx, county, plan.scope_code);
     if (basisOf(states) !== plan.basis) throw new AppError('conflict', STALE);
     const applied = await applyVillages(trx, county, id, plan.proposal as VillagePlan[], states);
+    const diff: Record<string, [unknown, unknown]> = { status: ['proposed', 'applied'], applied: [null, applied] };
+    await audit(trx, {
+      county,
+      action: 'grid_plan.apply',
+      table: 'grid_plan',
+      recordId: id,
+      orgCode: plan.scope_code,
+      diff,
+    });
     await trx
       .updateTable('grid_plan')
       .set((eb) => ({ status: 'applied', applied_at: eb.fn('now') }))

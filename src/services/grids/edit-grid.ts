@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { transactionNow } from '../../db/repositories/grids.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, type Localized } from '../../domain/errors.ts';
+import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
 import { clearDepartedLeaders, createGrids, logEvents, moveMembers, retireGrids } from './apply-plan.ts';
 import { GRID, getGrid, villageBreaches } from './get-grid.ts';
@@ -77,10 +78,27 @@ async function addLinks(
 }
 
 /** Runs an edit, then answers with the touched grids re-read and the village's breaches. */
+/** What the audit records of the touched grids: name, natural villages (pieces) and members, per grid. */
+function gridFields(village: VillageState, ids: readonly number[]): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const id of ids) {
+    const grid = village.grids.find((g) => g.id === id);
+    fields[`grid ${id}`] = grid
+      ? {
+          name: grid.name,
+          naturalVillages: grid.parts.map((p) => (p.pieces > 1 ? `${p.code}#${p.piece}/${p.pieces}` : p.code)).sort(),
+          members: [...grid.members].sort((a, b) => a - b),
+        }
+      : null;
+  }
+  return fields;
+}
+
 async function edit(
   db: Db,
   county: string,
   gridId: number,
+  action: string,
   change: (trx: Trx, village: VillageState, now: string) => Promise<number[]>,
 ) {
   const touched = await db.transaction().execute(async (trx) => {
@@ -88,6 +106,9 @@ async function edit(
     const now = await transactionNow(trx);
     const ids = await change(trx, village, now);
     await clearDepartedLeaders(trx, county, ids);
+    const [after] = await loadVillageStates(trx, county, village.code);
+    const diff = diffOf(gridFields(village, ids), gridFields(after!, ids));
+    await audit(trx, { county, action, table: 'grid', recordId: gridId, orgCode: village.code, diff });
     return { ids, villageCode: village.code };
   });
   dashboardMemo.changed(county);
@@ -98,7 +119,7 @@ async function edit(
 }
 
 export function renameGrid(db: Db, county: string, id: number, name: string) {
-  return edit(db, county, id, async (trx, village, now) => {
+  return edit(db, county, id, 'grid.rename', async (trx, village, now) => {
     const before = village.grids.find((g) => g.id === id)!.name;
     const clean = name.trim();
     if (clean === '') refuse('name', { zh: '网格名称不能为空', en: 'The grid name cannot be blank' });
@@ -121,7 +142,7 @@ export function renameGrid(db: Db, county: string, id: number, name: string) {
 
 /** Moves a whole natural village (all its pieces) and the members living there into grid `id`. */
 export function moveNaturalVillage(db: Db, county: string, id: number, code: string, reason = '') {
-  return edit(db, county, id, async (trx, village, now) => {
+  return edit(db, county, id, 'grid.move_natural_village', async (trx, village, now) => {
     if (!village.naturalVillages.some((nv) => nv.code === code)) {
       refuse('code', {
         zh: '该自然村不属于本网格所在的行政村',
@@ -175,7 +196,7 @@ export function moveNaturalVillage(db: Db, county: string, id: number, code: str
 
 /** Moves one member into grid `id` (e.g. after moving house); their old membership stays as history. */
 export function moveMember(db: Db, county: string, id: number, memberId: number, reason: string) {
-  return edit(db, county, id, async (trx, village, now) => {
+  return edit(db, county, id, 'grid.move_member', async (trx, village, now) => {
     if (!village.members.some((m) => m.id === memberId)) {
       refuse('memberId', {
         zh: '该党员不是本村在册的在岗党员，不能编入本村网格',
@@ -195,7 +216,7 @@ export function moveMember(db: Db, county: string, id: number, memberId: number,
 
 /** Grid `otherId` joins grid `id`: its natural villages, members and households; it retires with its group. */
 export function mergeGrids(db: Db, county: string, id: number, otherId: number, reason = '') {
-  return edit(db, county, id, async (trx, village, now) => {
+  return edit(db, county, id, 'grid.merge', async (trx, village, now) => {
     const other = village.grids.find((g) => g.id === otherId);
     if (otherId === id) refuse('otherGridId', { zh: '不能与自身合并', en: 'A grid cannot merge with itself' });
     if (!other)
@@ -240,7 +261,7 @@ export function mergeGrids(db: Db, county: string, id: number, otherId: number, 
 
 /** Natural villages `codes` of grid `id` leave for a new grid, with the members living there. */
 export function splitGrid(db: Db, county: string, id: number, codes: string[], name?: string) {
-  return edit(db, county, id, async (trx, village, now) => {
+  return edit(db, county, id, 'grid.split', async (trx, village, now) => {
     const grid = village.grids.find((g) => g.id === id)!;
     const leaving = new Set(codes);
     const missing = codes.filter((c) => !grid.parts.some((p) => p.code === c));

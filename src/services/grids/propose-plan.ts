@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { PARTITION_DEFAULTS, type PartitionOptions, partitionVillage } from '../../domain/partition/index.ts';
+import { audit } from '../audit/audit.ts';
 import { diffVillage, type VillagePlan } from './plan-diff.ts';
 import { loadVillageStates, partitionInput, type VillageState } from './village-state.ts';
 
@@ -93,18 +94,34 @@ export async function computePlan(db: Db, county: string, scope: string, options
 /** Computes and stores a plan for review. 404 when the scope has no village. */
 export async function proposePlan(db: Db, county: string, scope: string, options: PartitionOptions = {}) {
   const plan = await computePlan(db, county, scope, options);
-  const row = await db
-    .insertInto('grid_plan')
-    .values({
-      county_code: county,
-      scope_code: scope,
-      options: JSON.stringify(options),
-      basis: plan.basis,
-      proposal: JSON.stringify(plan.villages),
-      summary: JSON.stringify(plan.summary),
-    })
-    .returning(['id'])
-    .executeTakeFirstOrThrow();
+  const row = await db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('grid_plan')
+      .values({
+        county_code: county,
+        scope_code: scope,
+        options: JSON.stringify(options),
+        basis: plan.basis,
+        proposal: JSON.stringify(plan.villages),
+        summary: JSON.stringify(plan.summary),
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    const { villagesChanged, grids, gridsCreated, gridsRetired, membersMoved } = plan.summary;
+    const diff: Record<string, [unknown, unknown]> = {
+      status: [null, 'proposed'],
+      summary: [null, { villagesChanged, grids, gridsCreated, gridsRetired, membersMoved }],
+    };
+    await audit(trx, {
+      county,
+      action: 'grid_plan.propose',
+      table: 'grid_plan',
+      recordId: inserted.id,
+      orgCode: scope,
+      diff,
+    });
+    return inserted;
+  });
   return getPlan(db, county, row.id);
 }
 

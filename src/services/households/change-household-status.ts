@@ -8,6 +8,7 @@ import * as parts from '../../db/repositories/household-parts.ts';
 import * as repo from '../../db/repositories/households.ts';
 import type { Database, HouseholdStatus } from '../../db/schema.ts';
 import type { FieldProblem, Localized } from '../../domain/errors.ts';
+import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { evaluateExit, NO_INCOME } from './assess-household-exit.ts';
 import { getHousehold } from './get-household.ts';
@@ -104,6 +105,15 @@ export async function changeHouseholdStatus(
     };
     await parts.insertStatusEvent(tx, event);
     await repo.updateHousehold(tx, county, id, { status: change.status });
+    const diff = diffOf(household, { status: change.status, effective_on: change.effectiveOn, reason: event.reason });
+    await audit(tx, {
+      county,
+      action: 'household.status',
+      table: 'household',
+      recordId: id,
+      orgCode: household.natural_village_code,
+      diff,
+    });
     return getHousehold(tx, county, id, lang);
   });
   householdsChanged(county);

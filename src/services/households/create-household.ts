@@ -9,6 +9,7 @@ import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { HouseholdCreateBody } from '../../shared/schemas/household.ts';
+import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { getHousehold } from './get-household.ts';
 import { householdColumns, incomeColumns, newPersonRow } from './household-columns.ts';
@@ -161,6 +162,15 @@ export async function createHousehold(
       input,
       derivations.map((d) => d.derived as Derived),
     );
+    const diff = diffOf(null, { ...row, persons: persons.length });
+    await audit(tx, {
+      county,
+      action: 'household.create',
+      table: 'household',
+      recordId: id,
+      orgCode: input.naturalVillageCode,
+      diff,
+    });
     return getHousehold(tx, county, id, lang);
   });
   householdsChanged(county);

@@ -8,6 +8,7 @@ import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { IncomeInputBody } from '../../shared/schemas/household.ts';
+import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { getHousehold } from './get-household.ts';
 import { incomeColumns } from './household-columns.ts';
@@ -51,6 +52,15 @@ export async function putIncome(
     await refuseProblems(tx, [], toProblems(violations, rebase));
     const row = { county_code: county, household_id: id, year, household_size: householdSize, ...incomeColumns(input) };
     const perCapita = await parts.upsertIncome(tx, row);
+    const { county_code, household_id, ...written } = row;
+    await audit(tx, {
+      county,
+      action: 'income.put',
+      table: 'household',
+      recordId: id,
+      orgCode: household.natural_village_code,
+      diff: diffOf(null, written),
+    });
     // A past year leaves the headline figure alone but still stamps updated_at.
     await repo.updateHousehold(tx, county, id, isLatest ? { income_year: year, per_capita_income: perCapita } : {});
     return getHousehold(tx, county, id, lang);

@@ -8,6 +8,7 @@ import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import type { NeedInputBody, NeedPatchBody } from '../../shared/schemas/household.ts';
+import { audit, diffOf } from '../audit/audit.ts';
 import { getHousehold } from './get-household.ts';
 import { refuseProblems, today } from './household-rules.ts';
 import { type Lang, loadForChange } from './household-state.ts';
@@ -24,7 +25,7 @@ export async function addNeed(
   lang: Lang = 'zh',
 ) {
   const result = await db.transaction().execute(async (tx) => {
-    await loadForChange(tx, county, id);
+    const { household } = await loadForChange(tx, county, id);
     const raisedOn = input.raisedOn ?? today();
     const problems: FieldProblem[] =
       raisedOn > today()
@@ -46,6 +47,15 @@ export async function addNeed(
         raised_on: raisedOn,
       },
     ]);
+    const diff = diffOf(null, { need: input.need, raised_on: raisedOn });
+    await audit(tx, {
+      county,
+      action: 'need.add',
+      table: 'household',
+      recordId: id,
+      orgCode: household.natural_village_code,
+      diff,
+    });
     await repo.updateHousehold(tx, county, id, {});
     return getHousehold(tx, county, id, lang);
   });
@@ -89,17 +99,27 @@ export async function updateNeed(
   lang: Lang = 'zh',
 ) {
   const result = await db.transaction().execute(async (tx) => {
-    await loadForChange(tx, county, id);
+    const { household } = await loadForChange(tx, county, id);
     const need = await parts.findNeed(tx, county, id, needId);
     if (!need) throw AppError.notFound(NEED);
     const status = patch.status ?? need.status;
     const closedOn = closingDate(status, patch, patch.status && patch.status !== need.status ? null : need.closed_on);
     const problems = closingProblems(status, closedOn, patch, need.raised_on);
     await refuseProblems(tx, [], problems);
-    await parts.updateNeed(tx, county, needId, {
+    const columns = {
       status,
       closed_on: closedOn,
       ...(patch.detail === undefined ? {} : { detail: patch.detail.trim() }),
+    };
+    await parts.updateNeed(tx, county, needId, columns);
+    const diff = { need: [needId, needId] as [unknown, unknown], ...diffOf(need, columns) };
+    await audit(tx, {
+      county,
+      action: 'need.update',
+      table: 'household',
+      recordId: id,
+      orgCode: household.natural_village_code,
+      diff,
     });
     await repo.updateHousehold(tx, county, id, {});
     return getHousehold(tx, county, id, lang);

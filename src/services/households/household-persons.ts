@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import type { PersonFacts } from '../../domain/consistency.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import type { PersonInputBody, PersonPatchBody } from '../../shared/schemas/household.ts';
+import { audit, diffOf } from '../audit/audit.ts';
 import type { CodeUse } from '../dictionary.ts';
 import { getHousehold } from './get-household.ts';
 import { newPersonRow, personColumns } from './household-columns.ts';
@@ -75,6 +76,15 @@ export async function addPerson(
     await refuseBrokenRules(tx, state, after, after.length - 1, problems, personCodeUses(input, ''));
     // The rules passed, so the ID parsed.
     if (derived) await parts.insertPerson(tx, newPersonRow({ county_code: county, household_id: id }, input, derived));
+    const diff = diffOf(null, { name: input.name, idNumber: input.idNumber, relation: input.relation });
+    await audit(tx, {
+      county,
+      action: 'person.add',
+      table: 'household',
+      recordId: id,
+      orgCode: state.household.natural_village_code,
+      diff,
+    });
     await syncPersonSummary(tx, county, id);
     return getHousehold(tx, county, id, lang);
   });
@@ -126,7 +136,17 @@ export async function updatePerson(
     await refuseBrokenRules(tx, state, after, index, problems, personCodeUses(patch, ''));
     // Demote first: the one-head index refuses two heads even for a moment.
     if (formerHead) await parts.updatePerson(tx, county, Number(formerHead.id), { relation: demotedTo });
-    await parts.updatePerson(tx, county, personId, { ...personColumns(fields), ...(derived ?? {}) });
+    const columns = { ...personColumns(fields), ...(derived ?? {}) };
+    await parts.updatePerson(tx, county, personId, columns);
+    const diff = { person: [personId, personId] as [unknown, unknown], ...diffOf(person, columns) };
+    await audit(tx, {
+      county,
+      action: 'person.update',
+      table: 'household',
+      recordId: id,
+      orgCode: state.household.natural_village_code,
+      diff,
+    });
     await syncPersonSummary(tx, county, id);
     return getHousehold(tx, county, id, lang);
   });
@@ -163,7 +183,17 @@ export async function removePerson(
     }
     const after = state.persons.filter((_, i) => i !== index).map(personFacts);
     await refuseBrokenRules(tx, state, after, -1, problems, []);
-    await parts.updatePerson(tx, county, personId, { removed_on: removal.removedOn, removed_reason: removal.reason });
+    const columns = { removed_on: removal.removedOn, removed_reason: removal.reason };
+    await parts.updatePerson(tx, county, personId, columns);
+    const diff = { person: [personId, personId] as [unknown, unknown], ...diffOf(person, columns) };
+    await audit(tx, {
+      county,
+      action: 'person.remove',
+      table: 'household',
+      recordId: id,
+      orgCode: state.household.natural_village_code,
+      diff,
+    });
     await syncPersonSummary(tx, county, id);
     return getHousehold(tx, county, id, lang);
   });

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import type { HouseholdPatchBody } from '../../shared/schemas/household.ts';
+import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { getHousehold } from './get-household.ts';
 import { householdColumns } from './household-columns.ts';
@@ -53,7 +54,17 @@ export async function updateHousehold(
       ...(await placeProblems(tx, county, patch.naturalVillageCode)),
     ];
     await refuseProblems(tx, householdCodeUses(patch), problems);
-    await repo.updateHousehold(tx, county, id, householdColumns(patch));
+    const columns = householdColumns(patch);
+    await repo.updateHousehold(tx, county, id, columns);
+    const diff = diffOf(household, columns);
+    await audit(tx, {
+      county,
+      action: 'household.update',
+      table: 'household',
+      recordId: id,
+      orgCode: household.natural_village_code,
+      diff,
+    });
     return getHousehold(tx, county, id, lang);
   });
   householdsChanged(county);

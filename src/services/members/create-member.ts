@@ -4,6 +4,7 @@ import { insertMember } from '../../db/repositories/members.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
+import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { getMember } from './get-member.ts';
 import { type MemberInput, toNewRow } from './member-card.ts';
@@ -24,7 +25,17 @@ export async function createMember(
   const result = await db.transaction().execute(async (tx) => {
     const { problems, identity } = await memberProblems(tx, county, input, input, today);
     if (problems.length > 0 || !identity) throw AppError.rules(problems);
-    const id = await insertMember(tx, toNewRow(input, county, identity));
+    const row = toNewRow(input, county, identity);
+    const id = await insertMember(tx, row);
+    const { county_code, ...written } = row;
+    await audit(tx, {
+      county,
+      action: 'member.create',
+      table: 'party_member',
+      recordId: id,
+      orgCode: row.natural_village_code,
+      diff: diffOf(null, written),
+    });
     return getMember(tx, county, id, today);
   });
   await dashboardTouched(db, county, [result.naturalVillageCode]);

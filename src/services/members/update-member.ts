@@ -4,6 +4,7 @@ import { findMemberRow, updateMember as writeMember } from '../../db/repositorie
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
+import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { getMember } from './get-member.ts';
 import { identityColumns, MEMBER, type MemberPatch, toColumns } from './member-card.ts';
@@ -34,7 +35,17 @@ export async function updateMember(
     };
     const { problems, identity } = await memberProblems(tx, county, facts, patch, today);
     if (problems.length > 0 || !identity) throw AppError.rules(problems);
-    await writeMember(tx, county, id, { ...toColumns(patch), ...identityColumns(identity) });
+    const columns = { ...toColumns(patch), ...identityColumns(identity) };
+    await writeMember(tx, county, id, columns);
+    const diff = diffOf(current, columns);
+    await audit(tx, {
+      county,
+      action: 'member.update',
+      table: 'party_member',
+      recordId: id,
+      orgCode: current.natural_village_code,
+      diff,
+    });
     return getMember(tx, county, id, today);
   });
   await dashboardTouched(db, county, [movedFrom, result.naturalVillageCode]);

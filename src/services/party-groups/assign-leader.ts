@@ -26,7 +26,7 @@ export async function assignLeader(
   input: LeaderInput,
   today: string = chinaDateOf(),
 ) {
-  return writeGroup(db, county, id, async (tx, group) => {
+  return writeGroup(db, county, id, 'party_group.leader', async (tx, group) => {
     const gridId = Number(group.grid_id);
     const member = (await currentMembers(tx, county, [gridId])).find((m) => Number(m.id) === input.memberId);
     if (!member) {

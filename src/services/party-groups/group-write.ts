@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem, type Localized } from '../../domain/errors.ts';
+import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
 import { PARTY_GROUP } from './group-view.ts';
 import { findGroup, type GroupRow, lockGroup } from './queries.ts';
@@ -12,14 +13,38 @@ export function refuse(path: string, code: string, message: Localized): AppError
   return AppError.rules([problem]);
 }
 
+/** The audited fields of a group: its row, and who instructs it now. */
+async function snapshot(tx: Transaction<Database>, county: string, id: number) {
+  const group = await findGroup(tx, county, id);
+  const instructors = await tx
+    .selectFrom('group_instructor')
+    .select(['level', 'name', 'post', 'member_id'])
+    .where('county_code', '=', county)
+    .where('group_id', '=', id)
+    .where('ended_on', 'is', null)
+    .orderBy('level')
+    .execute();
+  return {
+    leader_member_id: group?.leader_member_id ?? null,
+    leader_since: group?.leader_since ?? null,
+    activity_address: group?.activity_address ?? '',
+    activity_lat: group?.activity_lat ?? null,
+    activity_lng: group?.activity_lng ?? null,
+    activity_notes: group?.activity_notes ?? '',
+    instructors: instructors.map((i) => `${i.level}:${i.name}:${i.post}:${i.member_id ?? ''}`),
+  };
+}
+
 /**
  * Runs `write` in one transaction on the locked, current group `id` of `county` (404 when unknown or of another
- * county, 422 when retired), then tells the county's remembered reads that groups changed.
+ * county, 422 when retired), audits it as `action` with the field diff in the same transaction, then tells the
+ * county's remembered reads that groups changed.
  */
 export async function writeGroup<T>(
   db: Kysely<Database>,
   county: string,
   id: number,
+  action: string,
   write: (tx: Transaction<Database>, group: GroupRow) => Promise<T>,
 ): Promise<T> {
   const result = await db.transaction().execute(async (tx) => {
@@ -32,7 +57,11 @@ export async function writeGroup<T>(
         en: `The grid of Party group "${group.name}" was retired; the group can no longer be changed`,
       });
     }
-    return write(tx, group);
+    const before = await snapshot(tx, county, id);
+    const result = await write(tx, group);
+    const diff = diffOf(before, await snapshot(tx, county, id));
+    await audit(tx, { county, action, table: 'party_group', recordId: id, orgCode: group.village_code, diff });
+    return result;
   });
   dashboardMemo.changed(county);
   return result;

@@ -24,7 +24,7 @@ export async function setActivityCentre(
   input: ActivityCentreInput,
   today: string = chinaDateOf(),
 ) {
-  return writeGroup(db, county, id, async (tx, group) => {
+  return writeGroup(db, county, id, 'party_group.activity_centre', async (tx, group) => {
     const address = input.address.trim();
     if (address === '') {
       throw refuse('address', 'blank', { zh: '地址不能只有空格', en: 'The address cannot be only spaces' });

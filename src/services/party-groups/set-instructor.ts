@@ -84,7 +84,7 @@ export async function setInstructor(
   input: InstructorInput,
   today: string = chinaDateOf(),
 ) {
-  return writeGroup(db, county, id, async (tx, group) => {
+  return writeGroup(db, county, id, 'party_group.instructor', async (tx, group) => {
     const startedOn = input.startedOn ?? today;
     const current = await currentInstructor(tx, county, id, level);
     const problems = [

@@ -13,6 +13,7 @@ import { prepareDashboard } from '../dashboard/prepare-dashboard.ts';
 import { applyPlan } from '../grids/apply-plan.ts';
 import { proposePlan } from '../grids/propose-plan.ts';
 import { importDivisions } from '../import-divisions.ts';
+import { writeDemoAccounts } from './accounts.ts';
 import { staffDemoGroups } from './groups.ts';
 import type { CountyContext } from './households.ts';
 import { ColumnTypes, resetIdentity } from './insert.ts';
@@ -129,6 +130,7 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
   progress('grids', 0, 1);
   const grids = await partitionDemoCounty(db, countyCode, rng.fork('groups'));
   progress('grids', 1, 1);
+  await writeDemoAccounts(db, countyCode);
   // Fresh statistics for the planner, and a visibility map so counts use index-only scans (PGlite has no
   // autovacuum). Measured on PGlite: a county-wide count fell from 8.3 to 3.6 ms.
   await sql`vacuum analyze`.execute(db);

@@ -1,6 +1,7 @@
 /**
  * The web app's one way to the API: JSON in and out, the caller's language sent as Accept-Language, and
- * failures thrown as ApiError carrying the server's `{ code, message, requestId, details }`.
+ * failures thrown as ApiError carrying the server's `{ code, message, requestId, details }`. Writes carry the
+ * CSRF header; a 401 (no or expired session) goes to the login page.
  */
 
 /** One field problem as the server reports it (message already in the request's language). */
@@ -61,10 +62,25 @@ async function earlyResponse(url: string, accept: string): Promise<Response | un
   }
 }
 
+/** The CSRF token the server set at login (readable cookie), echoed on every write (double submit). */
+function csrfToken(): string | undefined {
+  const match = document.cookie.match(/(?:^|;\s*)lianxin_csrf=([^;]+)/);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** Where a 401 sends the browser: the login page, coming back here afterwards. */
+function toLogin(): void {
+  const { pathname, search } = window.location;
+  if (pathname === '/login') return;
+  window.location.assign(`/login?next=${encodeURIComponent(pathname + search)}`);
+}
+
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const url = withQuery(path, query);
   const headers: Record<string, string> = { 'accept-language': acceptLanguage(language) };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  const csrf = method === 'GET' ? undefined : csrfToken();
+  if (csrf) headers['x-csrf-token'] = csrf;
   const early = method === 'GET' ? await earlyResponse(url, headers['accept-language'] as string) : undefined;
   const res =
     early ??
@@ -76,6 +92,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     }));
   const text = await res.text();
   const json = text ? JSON.parse(text) : undefined;
+  if (res.status === 401 && path !== '/api/auth/login') toLogin();
   if (!res.ok) throw new ApiError(res.status, json ?? {});
   return json as T;
 }

@@ -1,8 +1,9 @@
 /**
  * The route table. Every page is a lazy chunk (React.lazy), so the first screen downloads only the shell and the
- * page it shows; the dashboard at "/" belongs to the dashboard work and is mounted here unchanged.
+ * page it shows; the dashboard at "/" belongs to the dashboard work and is mounted here unchanged. /login stands
+ * outside the shell; every page inside it needs a session (the shell waits for /api/auth/me, a 401 goes to login).
  */
-import { type ComponentType, lazy } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { moduleLoader } from '../components/use-loaded-module.ts';
 import { ShellLayout } from './shell-layout.tsx';
@@ -23,6 +24,9 @@ function lazyPage(load: () => Promise<{ default: ComponentType }>) {
 }
 
 const NotFoundPage = lazy(() => import('./not-found-page.tsx'));
+const LoginPage = lazy(() => import('../auth/login-page.tsx'));
+const UsersPage = lazy(() => import('../pages/admin/users-page.tsx'));
+const AuditPage = lazy(() => import('../pages/admin/audit-page.tsx'));
 const DashboardPage = lazyPage(() => import('../pages/dashboard/dashboard-page.tsx'));
 
 /**
@@ -42,6 +46,14 @@ const HouseholdFormPage = lazy(() => import('../pages/households/household-form-
 export function AppRoutes() {
   return (
     <Routes>
+      <Route
+        path="login"
+        element={
+          <Suspense fallback={null}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
       <Route element={<ShellLayout />}>
         <Route index element={<DashboardPage />} />
         <Route path="members" element={<MemberListPage />} />
@@ -52,6 +64,8 @@ export function AppRoutes() {
         <Route path="households/new" element={<HouseholdFormPage />} />
         <Route path="households/:id" element={<HouseholdPage />} />
         <Route path="households/:id/edit" element={<HouseholdFormPage />} />
+        <Route path="admin/users" element={<UsersPage />} />
+        <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,15 +1,20 @@
-/** The main menu (side bar on desktop, drawer on phones); entries keep the current scope. */
-import { HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+/** The main menu (side bar on desktop, drawer on phones); entries keep the current scope, and show by permission. */
+import { AuditOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
+import { authMessages } from '../auth/auth-messages.ts';
+import { useCan } from '../auth/session.tsx';
 import { useScopedHref } from '../components/scoped-link.tsx';
 import { useMessages } from '../i18n/i18n.tsx';
 import { shellMessages } from './shell-messages.ts';
 
+/** Entries and the permission each needs (role-aware navigation; the server enforces the same). */
 const ENTRIES = [
-  { key: '/', icon: <HomeOutlined />, label: 'dashboard' },
-  { key: '/members', icon: <UserOutlined />, label: 'members' },
-  { key: '/households', icon: <TeamOutlined />, label: 'households' },
+  { key: '/', icon: <HomeOutlined />, label: 'dashboard', permission: 'dashboard.read' },
+  { key: '/members', icon: <UserOutlined />, label: 'members', permission: 'member.read' },
+  { key: '/households', icon: <TeamOutlined />, label: 'households', permission: 'household.read' },
+  { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
+  { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
 ] as const;
 
 /** The menu key of a path: its first segment ("/members/12/edit" → "/members"). */
@@ -20,15 +25,22 @@ function sectionOf(pathname: string): string {
 
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const m = useMessages(shellMessages);
+  const a = useMessages(authMessages);
   const href = useScopedHref();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const can = useCan();
+  const labels = { ...m.menu, ...a.menu };
   return (
     <Menu
       mode="inline"
       className="nav-menu"
       selectedKeys={[sectionOf(pathname)]}
-      items={ENTRIES.map((e) => ({ key: e.key, icon: e.icon, label: m.menu[e.label] }))}
+      items={ENTRIES.filter((e) => can(e.permission)).map((e) => ({
+        key: e.key,
+        icon: e.icon,
+        label: labels[e.label],
+      }))}
       onClick={({ key }) => {
         navigate(href(key));
         onNavigate?.();

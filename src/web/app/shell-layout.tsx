@@ -6,6 +6,8 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout, Skeleton } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { AccountMenu } from '../auth/account-menu.tsx';
+import { useMe } from '../auth/session.tsx';
 import { ScopedLink } from '../components/scoped-link.tsx';
 import { useIsPhone } from '../components/use-is-phone.ts';
 import { useMessages } from '../i18n/i18n.tsx';
@@ -20,6 +22,9 @@ export function ShellLayout() {
   const isPhone = useIsPhone();
   const [menuOpen, setMenuOpen] = useState(false);
   const { pathname } = useLocation();
+  const me = useMe();
+  // Nothing of the app shows before the session is known; without one the API client has gone to /login.
+  if (!me.data) return <Skeleton active className="shell-waiting" paragraph={{ rows: 6 }} />;
   return (
     <Layout className="shell">
       <Layout.Header className="shell-header no-print">
@@ -31,6 +36,7 @@ export function ShellLayout() {
           {!isPhone && <span className="shell-tagline">{m.tagline}</span>}
         </ScopedLink>
         <span className="shell-spacer" />
+        <AccountMenu />
         <LanguageSwitch />
       </Layout.Header>
       <Layout>

@@ -18,6 +18,8 @@ export interface ListPageProps<T> {
   title: string;
   addLabel: string;
   addPath: string;
+  /** Whether the user may add here (role-aware actions); shown when omitted. */
+  canAdd?: boolean;
   filters: ReactNode;
   list: UseQueryResult<{ items: T[]; total: number }>;
   page: number;
@@ -35,11 +37,13 @@ export function ListPage<T extends { id: number }>(props: ListPageProps<T>) {
     <>
       <div className="page-title">
         <Typography.Title level={2}>{props.title}</Typography.Title>
-        <ScopedLink to={props.addPath}>
-          <Button type="primary" icon={<PlusOutlined />}>
-            {props.addLabel}
-          </Button>
-        </ScopedLink>
+        {(props.canAdd ?? true) && (
+          <ScopedLink to={props.addPath}>
+            <Button type="primary" icon={<PlusOutlined />}>
+              {props.addLabel}
+            </Button>
+          </ScopedLink>
+        )}
       </div>
       {props.filters}
       {list.isError ? (

@@ -3,9 +3,11 @@
  * It lives in the URL (`?scope=340822100`) so a view can be bookmarked and shared; the county is the scope's
  * first six digits.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import { scopeFromParam } from './scope-code.ts';
+import { ME_KEY, type Me } from '../auth/session.tsx';
+import { DEFAULT_COUNTY, scopeFromParam } from './scope-code.ts';
 
 export { DEFAULT_COUNTY } from './scope-code.ts';
 
@@ -19,7 +21,10 @@ export interface Scope {
 
 export function useScope(): Scope {
   const [params, setParams] = useSearchParams();
-  const scope = scopeFromParam(params.get('scope'));
+  // Without a scope in the URL: where the signed-in user's view begins (their first grant), else the demo county.
+  const me = useQueryClient().getQueryData<Me>(ME_KEY);
+  const home = me?.permissions['dashboard.read']?.[0] ?? me?.grants[0]?.orgCode ?? DEFAULT_COUNTY;
+  const scope = scopeFromParam(params.get('scope'), home);
   const setScope = useCallback(
     (code: string) => {
       setParams(

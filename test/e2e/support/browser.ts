@@ -20,9 +20,48 @@ export async function launchBrowser(): Promise<Browser> {
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 
-/** A fresh context (own localStorage) and page at this size; browser errors fail the journey. */
-export async function openPage(browser: Browser, viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> {
+/** The demo county admin (seeded by `seed --demo`), whom the journeys act as unless they log in themselves. */
+export const DEMO_ADMIN = 'demo_county_admin';
+export const DEMO_PASSWORD = 'lianxin2026';
+
+let adminCookies: Promise<Record<string, string>> | undefined;
+
+/** Logs in through the API (once per test file: login is rate-limited per IP) and returns the cookies. */
+export function loginCookies(username = DEMO_ADMIN): Promise<Record<string, string>> {
+  const go = async () => {
+    const res = await fetch(`${baseUrl()}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: username, password: DEMO_PASSWORD }),
+    });
+    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    const cookies: Record<string, string> = {};
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, ...value] = (pair ?? '').split('=');
+      if (name) cookies[name.trim()] = value.join('=');
+    }
+    return cookies;
+  };
+  if (username !== DEMO_ADMIN) return go();
+  adminCookies ??= go();
+  return adminCookies;
+}
+
+/**
+ * A fresh context (own localStorage) and page at this size, signed in as the demo county admin unless
+ * `signedIn: false`; browser errors fail the journey.
+ */
+export async function openPage(
+  browser: Browser,
+  viewport = DESKTOP,
+  options: { signedIn?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  if (options.signedIn !== false) {
+    const cookies = await loginCookies();
+    await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseUrl() })));
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -35,9 +74,13 @@ export async function openPage(browser: Browser, viewport = DESKTOP): Promise<{ 
   return { page, errors };
 }
 
-/** GET an API path of the demo county. */
+/** GET an API path of the demo county, as the demo county admin. */
 export async function apiGet<T>(path: string): Promise<T> {
-  const res = await fetch(`${baseUrl()}/api/counties/${COUNTY}${path}`);
+  const cookies = await loginCookies();
+  const cookie = Object.entries(cookies)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('; ');
+  const res = await fetch(`${baseUrl()}/api/counties/${COUNTY}${path}`, { headers: { cookie } });
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }

@@ -1,4 +1,6 @@
 /** 贫困户 list: search by name / ID number / registry number, filters, sort and paging kept in the URL. */
+
+import { useCan } from '../../auth/session.tsx';
 import { ListPage } from '../../components/list-page.tsx';
 import { intParam, useUrlQuery } from '../../components/use-url-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
@@ -13,6 +15,7 @@ const KEYS = [...HOUSEHOLD_FILTER_KEYS, 'page', 'pageSize'] as const;
 export default function HouseholdListPage() {
   const m = useMessages(householdMessages);
   const { county, scope } = useScope();
+  const can = useCan();
   const { values, update } = useUrlQuery(KEYS);
   const page = intParam(values.page, 1);
   const pageSize = intParam(values.pageSize, 20);
@@ -33,6 +36,7 @@ export default function HouseholdListPage() {
       title={m.title}
       addLabel={m.add}
       addPath="/households/new"
+      canAdd={can('household.write')}
       filters={<HouseholdFilters values={values} update={update} />}
       list={list}
       page={page}

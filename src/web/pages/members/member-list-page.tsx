@@ -1,4 +1,6 @@
 /** 党员 list: server-side search, filters, sort and paging, all kept in the URL; scope from the org tree. */
+
+import { useCan } from '../../auth/session.tsx';
 import { ListPage } from '../../components/list-page.tsx';
 import { intParam, useUrlQuery } from '../../components/use-url-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
@@ -13,6 +15,7 @@ const KEYS = [...MEMBER_FILTER_KEYS, 'page', 'pageSize'] as const;
 export default function MemberListPage() {
   const m = useMessages(memberMessages);
   const { county, scope } = useScope();
+  const can = useCan();
   const { values, update } = useUrlQuery(KEYS);
   const page = intParam(values.page, 1);
   const pageSize = intParam(values.pageSize, 20);
@@ -36,6 +39,7 @@ export default function MemberListPage() {
       title={m.title}
       addLabel={m.add}
       addPath="/members/new"
+      canAdd={can('member.write')}
       filters={<MemberFilters values={values} update={update} />}
       list={list}
       page={page}

@@ -1,0 +1,116 @@
+/**
+ * Roles, permissions and scopes: pure rules, no I/O. A grant is (role, org unit); it covers the unit's subtree,
+ * and org codes are hierarchical prefixes (6/9/12/15 digits), so "inside the scope" is `code.startsWith(root)`.
+ * A user with several grants gets each permission only under the grants whose role holds it.
+ */
+
+export const ROLES = [
+  'county_admin',
+  'township_admin',
+  'village_secretary',
+  'instructor',
+  'group_leader',
+  'member',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Every permission a route can declare. `public` needs no login; `authenticated` any login (own account).
+ * `*.read` is the view scope, `*.write` the capture scope, `*.sensitive` the audited unmasking of one record.
+ */
+export const PERMISSIONS = [
+  'public',
+  'authenticated',
+  'org.read',
+  'org.write',
+  'dashboard.read',
+  'household.read',
+  'household.write',
+  'household.sensitive',
+  'member.read',
+  'member.write',
+  'member.sensitive',
+  'user.admin',
+  'audit.read',
+  'grid.read',
+  'grid.write',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const VIEW: Permission[] = ['org.read', 'dashboard.read', 'household.read', 'member.read', 'grid.read'];
+
+/**
+ * What each role may do under the unit it is granted on. View and capture differ: an instructor or group
+ * leader views the households of their unit but does not register them; a member views their natural village
+ * (capture for their own paired households arrives with pairings); the auditor reads everything and the audit
+ * trail but never unmasks and never writes.
+ */
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  county_admin: new Set([
+    ...VIEW,
+    'grid.write',
+    'org.write',
+    'household.write',
+    'household.sensitive',
+    'member.write',
+    'member.sensitive',
+    'user.admin',
+    'audit.read',
+  ]),
+  township_admin: new Set([
+    ...VIEW,
+    'grid.write',
+    'household.write',
+    'household.sensitive',
+    'member.write',
+    'member.sensitive',
+    'user.admin',
+    'audit.read',
+  ]),
+  village_secretary: new Set([...VIEW, 'household.write', 'household.sensitive', 'member.write', 'grid.write']),
+  instructor: new Set([...VIEW]),
+  group_leader: new Set([...VIEW]),
+  member: new Set(['org.read', 'dashboard.read', 'household.read']),
+  auditor: new Set([...VIEW, 'audit.read']),
+};
+
+/** One grant of a user. */
+export interface Grant {
+  role: Role;
+  countyCode: string;
+  orgCode: string;
+}
+
+/** The org units (roots of subtrees) where `permission` applies, shortest first, nested roots removed. */
+export function scopeRoots(grants: readonly Grant[], permission: Permission, county?: string): string[] {
+  const codes = grants
+    .filter((g) => (county === undefined || g.countyCode === county) && ROLE_PERMISSIONS[g.role].has(permission))
+    .map((g) => g.orgCode)
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const roots: string[] = [];
+  for (const code of codes) if (!roots.some((r) => code.startsWith(r))) roots.push(code);
+  return roots;
+}
+
+/** Whether `code` lies in one of the subtrees. */
+export function inScope(code: string, roots: readonly string[]): boolean {
+  return roots.some((root) => code.startsWith(root));
+}
+
+/**
+ * The list filter for a requested `within` (undefined = whole county): the requested unit when it lies inside
+ * a root, the root when the request covers it (a township admin asking for the county sees their township),
+ * and null when nothing of the request is visible. With several roots and no request, the first (widest) root.
+ */
+export function narrowWithin(requested: string | undefined, roots: readonly string[]): string | null {
+  if (roots.length === 0) return null;
+  if (requested === undefined) return roots[0] ?? null;
+  if (inScope(requested, roots)) return requested;
+  return roots.find((root) => root.startsWith(requested)) ?? null;
+}
+
+/** Whether `role` is a known role. */
+export function isRole(role: string): role is Role {
+  return (ROLES as readonly string[]).includes(role);
+}

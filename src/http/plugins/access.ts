@@ -1,0 +1,234 @@
+/**
+ * Authentication and authorization for every route.
+ *
+ * Every /api route declares its permission in its options: `config: { permission: 'household.read' }` (and,
+ * when it touches one record or a list, a `scope` rule saying where the org unit comes from). A route under /api
+ * without a permission refuses to register, so the app does not start and every test fails. Other routes
+ * (docs, web assets) are public.
+ *
+ * onRequest: the session cookie → `request.access` (user, grants); 401 for a non-public route without a
+ * session; 403 `csrf_failed` for a cookie-authenticated write without the matching `x-csrf-token` header.
+ * preValidation (after body parsing, before the schema): the permission must apply somewhere in the path's county
+ * and at the record's unit, else 404 (never 403: no existence leaks); list filters are narrowed to the scope;
+ * then the audit context (actor, ip, request id) is entered for the rest of the request.
+ * preSerialization: health details are masked unless the route's `sensitive` permission applies to the record.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { inScope, narrowWithin, PERMISSIONS, type Permission, scopeRoots } from '../../domain/access/roles.ts';
+import { AppError } from '../../domain/errors.ts';
+import { findSession, type Session } from '../../services/access/sessions.ts';
+import { userInScope } from '../../services/access/users.ts';
+import { runWithContext } from '../../services/audit/request-context.ts';
+
+export const SESSION_COOKIE = 'lianxin_session';
+export const CSRF_COOKIE = 'lianxin_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Where a route's org unit comes from. */
+export type ScopeRule =
+  | { query: string } // a list: narrow this query field (within, scope) to the user's scope
+  | { param: string; ancestors?: boolean } // an org code in the path (ancestors: also the units above the scope)
+  | { body: string } // an org code in the body (creating under a unit)
+  | { record: 'household' | 'member' | 'user' | 'grid' | 'party_group' | 'grid_plan'; param: string }; // a record id in the path
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Required on every /api route: what the caller must hold ('public' for anyone). */
+    permission?: Permission;
+    scope?: ScopeRule;
+    /** Health details in the response are masked unless this permission applies at the record's unit. */
+    sensitive?: Permission;
+  }
+  interface FastifyRequest {
+    access: Access;
+  }
+  interface FastifyInstance {
+    /** Every registered route with its declared permission (for the authorization matrix test). */
+    routeTable: Array<{ method: string; url: string; permission: Permission; scope?: ScopeRule }>;
+  }
+}
+
+/** What a handler may ask about the caller. */
+export class Access {
+  /** The unit the route's scope rule resolved to (a list's narrowed filter, a record's natural village). */
+  unit: string | null = null;
+  constructor(readonly session: Session | null) {}
+  get user() {
+    return this.session?.user ?? null;
+  }
+  /** Roots of the subtrees where `permission` applies (in `county`). */
+  roots(permission: Permission, county?: string): string[] {
+    return this.session ? scopeRoots(this.session.user.grants, permission, county) : [];
+  }
+  /** Whether `permission` applies at org unit `code`. */
+  can(permission: Permission, code: string): boolean {
+    return inScope(code, this.roots(permission, code.slice(0, 6)));
+  }
+}
+
+const NOT_FOUND = () => AppError.notFound({ zh: '记录', en: 'record' });
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const MAX_INT = 2 ** 31 - 1;
+
+function declare(app: FastifyInstance, route: RouteOptions): void {
+  const url = route.url ?? '';
+  const config = (route.config ?? {}) as { permission?: Permission; scope?: ScopeRule };
+  if (!url.startsWith('/api')) {
+    route.config = { ...config, permission: config.permission ?? 'public' } as typeof route.config;
+    return;
+  }
+  if (!config.permission || !(PERMISSIONS as readonly string[]).includes(config.permission)) {
+    throw new Error(`Route ${String(route.method)} ${url} declares no permission (config: { permission: … })`);
+  }
+  for (const method of [route.method].flat()) {
+    if (method === 'HEAD') continue;
+    app.routeTable.push({
+      method,
+      url,
+      permission: config.permission,
+      ...(config.scope ? { scope: config.scope } : {}),
+    });
+  }
+}
+
+async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+  const token = request.cookies[SESSION_COOKIE];
+  const session = token ? await findSession(app.db, token) : null;
+  request.access = new Access(session);
+  const permission = request.routeOptions.config.permission ?? 'public';
+  if (permission === 'public') return;
+  if (!session) {
+    throw new AppError('unauthenticated', { zh: '请先登录', en: 'Please sign in' });
+  }
+  if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+    throw new AppError('csrf_failed', {
+      zh: '请求缺少有效的防伪令牌，请刷新页面后重试',
+      en: 'Missing or wrong CSRF token: reload the page and retry',
+    });
+  }
+}
+
+type RecordKind = 'household' | 'member' | 'grid' | 'party_group' | 'grid_plan';
+
+/** The org unit of one record (a grid's or group's village, a plan's scope), or null when it is not in the county. */
+async function recordUnit(app: FastifyInstance, kind: RecordKind, county: string, id: number): Promise<string | null> {
+  const db = app.db;
+  const one = async (query: { executeTakeFirst(): Promise<{ unit: string } | undefined> }) =>
+    (await query.executeTakeFirst())?.unit ?? null;
+  switch (kind) {
+    case 'household':
+    case 'member':
+      return one(
+        db
+          .selectFrom(kind === 'household' ? 'household' : 'party_member')
+          .select('natural_village_code as unit')
+          .where('county_code', '=', county)
+          .where('id', '=', id),
+      );
+    case 'grid':
+      return one(
+        db.selectFrom('grid').select('village_code as unit').where('county_code', '=', county).where('id', '=', id),
+      );
+    case 'party_group':
+      return one(
+        db
+          .selectFrom('party_group as p')
+          .innerJoin('grid as g', (j) => j.onRef('g.county_code', '=', 'p.county_code').onRef('g.id', '=', 'p.grid_id'))
+          .select('g.village_code as unit')
+          .where('p.county_code', '=', county)
+          .where('p.id', '=', id),
+      );
+    case 'grid_plan':
+      return one(
+        db.selectFrom('grid_plan').select('scope_code as unit').where('county_code', '=', county).where('id', '=', id),
+      );
+  }
+}
+
+async function authorize(app: FastifyInstance, request: FastifyRequest): Promise<void> {
+  const { permission, scope } = request.routeOptions.config;
+  if (!permission || permission === 'public' || permission === 'authenticated') return;
+  const params = (request.params ?? {}) as Record<string, string | undefined>;
+  const county = params.county;
+  const roots = request.access.roots(permission, county);
+  if (roots.length === 0) throw NOT_FOUND();
+  if (!scope) return;
+  if ('query' in scope) {
+    const query = request.query as Record<string, string | undefined>;
+    const requested: unknown = query[scope.query];
+    if (requested !== undefined && typeof requested !== 'string') throw NOT_FOUND(); // repeated: never unfiltered
+    // A malformed code is left to the schema (always 400); a well-formed one is narrowed to the scope.
+    if (requested !== undefined && !/^[0-9]{6}([0-9]{3}){0,3}$/.test(requested)) return;
+    const within = narrowWithin(requested as string | undefined, roots);
+    if (within === null) throw NOT_FOUND();
+    // The county itself needs no filter: the route's SQL is then the bare route's SQL.
+    if (within !== county || requested !== undefined) query[scope.query] = within;
+    request.access.unit = within;
+    return;
+  }
+  if ('param' in scope && !('record' in scope)) {
+    const code = params[scope.param];
+    const above = 'ancestors' in scope && scope.ancestors && roots.some((root) => code && root.startsWith(code));
+    if (code !== undefined && !inScope(code, roots) && !above) throw NOT_FOUND();
+    request.access.unit = code ?? null;
+    return;
+  }
+  if ('body' in scope) {
+    const code = (request.body as Record<string, unknown> | undefined)?.[scope.body];
+    if (typeof code === 'string' && !inScope(code, roots)) throw NOT_FOUND();
+    request.access.unit = typeof code === 'string' ? code : null;
+    return;
+  }
+  // Read the id as the schema's coercion will ('1.0' is 1), so no spelling of an id slips past the check;
+  // what cannot become an id is left to the schema (400), ids beyond the column's range exist nowhere (404).
+  const id = Number(params[scope.param] ?? Number.NaN);
+  if (!Number.isInteger(id) || id < 1 || !county) return;
+  if (id > MAX_INT) throw NOT_FOUND();
+  if (scope.record === 'user') {
+    if (!(await userInScope(app.db, county, id, roots))) throw NOT_FOUND();
+    return;
+  }
+  const unit = await recordUnit(app, scope.record, county, id);
+  if (unit === null || !inScope(unit, roots)) throw NOT_FOUND();
+  // Moving a record to another unit needs the permission there too.
+  const moved = (request.body as { naturalVillageCode?: unknown } | undefined)?.naturalVillageCode;
+  if (typeof moved === 'string' && !inScope(moved, roots)) throw NOT_FOUND();
+  request.access.unit = unit;
+}
+
+function maskHealth(value: unknown): void {
+  if (!value || typeof value !== 'object') return;
+  const record = value as { health?: unknown; persons?: unknown };
+  if (typeof record.health === 'string') record.health = '***';
+  if (Array.isArray(record.persons)) for (const person of record.persons) maskHealth(person);
+}
+
+async function accessPlugin(app: FastifyInstance): Promise<void> {
+  app.decorate('routeTable', []);
+  app.decorateRequest('access', null as unknown as Access);
+  app.addHook('onRoute', (route) => declare(app, route));
+  app.addHook('onRequest', async (request) => authenticate(app, request));
+  app.addHook('preValidation', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const user = request.access.user;
+    const context = {
+      actorId: user?.id ?? null,
+      actor: user?.username ?? 'anonymous',
+      ip: request.ip,
+      requestId: request.id,
+    };
+    runWithContext(context, () => {
+      authorize(app, request).then(() => done(), done);
+    });
+  });
+  app.addHook('preSerialization', async (request: FastifyRequest, _reply, payload: unknown) => {
+    const sensitive = request.routeOptions.config.sensitive;
+    if (!sensitive || !payload || typeof payload !== 'object') return payload;
+    const unit = (payload as { naturalVillageCode?: unknown }).naturalVillageCode;
+    if (typeof unit === 'string' && request.access.can(sensitive, unit)) return payload;
+    maskHealth(payload);
+    return payload;
+  });
+}
+
+export default fp(accessPlugin, { name: 'access', dependencies: ['database'] });

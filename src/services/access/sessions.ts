@@ -1,0 +1,154 @@
+/**
+ * Server-side sessions: the cookie holds a random 256-bit token, the database only its sha256 (a stolen table
+ * cannot be replayed). Idle expiry 2 h, absolute expiry 12 h. A session is remembered in memory for up to
+ * 10 s so an authenticated request costs no query in the common case; logout, logout-everywhere, password
+ * changes and grant changes in this process forget it at once (another process notices within 10 s).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { type Grant, isRole } from '../../domain/access/roles.ts';
+
+export const IDLE_MS = 2 * 3600_000;
+export const ABSOLUTE_MS = 12 * 3600_000;
+const REMEMBER_MS = 10_000;
+/** last_seen_at is written at most this often (not on every request). */
+const TOUCH_MS = 60_000;
+
+/** The signed-in user as every route sees it. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  isDemo: boolean;
+  grants: Grant[];
+}
+
+export interface Session {
+  tokenHash: string;
+  csrfToken: string;
+  user: SessionUser;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+}
+
+const remembered = new Map<string, { session: Session; until: number }>();
+
+/** sha256 hex of a cookie token. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The user's grants, as the access rules read them. */
+export async function loadGrants(db: Kysely<Database>, userId: number): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('role_grant')
+    .select(['role', 'county_code', 'org_code'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+  return rows.flatMap((r) =>
+    isRole(r.role) ? [{ role: r.role, countyCode: r.county_code, orgCode: r.org_code }] : [],
+  );
+}
+
+/** Opens a session for a user: the cookie token (give it to the client once) and the CSRF token. */
+export async function createSession(db: Kysely<Database>, userId: number, ip: string | null, now = Date.now()) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('user_session')
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      ip,
+      created_at: new Date(now),
+      last_seen_at: new Date(now),
+      expires_at: new Date(now + ABSOLUTE_MS),
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+async function loadSession(db: Kysely<Database>, tokenHash: string): Promise<Session | null> {
+  const row = await db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select([
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.is_demo',
+      'u.disabled',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row || row.disabled) return null;
+  if (row.is_demo && process.env.NODE_ENV === 'production') return null;
+  return {
+    tokenHash,
+    csrfToken: row.csrf_token,
+    user: {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      isDemo: row.is_demo,
+      grants: await loadGrants(db, row.id),
+    },
+    createdAt: new Date(row.created_at).getTime(),
+    lastSeenAt: new Date(row.last_seen_at).getTime(),
+    expiresAt: new Date(row.expires_at).getTime(),
+  };
+}
+
+/** The live session of a cookie token, or null (unknown, expired idle or absolute, user disabled). */
+export async function findSession(db: Kysely<Database>, token: string, now = Date.now()): Promise<Session | null> {
+  const tokenHash = hashToken(token);
+  const memo = remembered.get(tokenHash);
+  const session = memo && memo.until > now ? memo.session : await loadSession(db, tokenHash);
+  if (!session) {
+    remembered.delete(tokenHash);
+    return null;
+  }
+  if (now >= session.expiresAt || now - session.lastSeenAt >= IDLE_MS) {
+    await revokeSession(db, tokenHash);
+    return null;
+  }
+  if (now - session.lastSeenAt >= TOUCH_MS) {
+    session.lastSeenAt = now;
+    await db
+      .updateTable('user_session')
+      .set({ last_seen_at: new Date(now) })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+  }
+  if (!memo || memo.until <= now) remembered.set(tokenHash, { session, until: now + REMEMBER_MS });
+  return session;
+}
+
+/** Ends one session. */
+export async function revokeSession(db: Kysely<Database>, tokenHash: string): Promise<void> {
+  remembered.delete(tokenHash);
+  await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Ends every session of a user (logout everywhere, password change or reset, account disabled). */
+export async function revokeUserSessions(db: Kysely<Database>, userId: number, keep?: string): Promise<void> {
+  for (const [hash, memo] of remembered) if (memo.session.user.id === userId && hash !== keep) remembered.delete(hash);
+  await db
+    .deleteFrom('user_session')
+    .where('user_id', '=', userId)
+    .$if(keep !== undefined, (q) => q.where('token_hash', '!=', keep ?? ''))
+    .execute();
+}
+
+/** Forgets remembered sessions of a user (their grants changed). */
+export function forgetUser(userId: number): void {
+  for (const [hash, memo] of remembered) if (memo.session.user.id === userId) remembered.delete(hash);
+}

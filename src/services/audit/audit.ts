@@ -1,0 +1,152 @@
+/**
+ * The audit trail: every write appends one entry in the same transaction as the write. Entries are numbered and
+ * hash-chained per county: hash = sha256(previous hash + canonical JSON of the entry). The chain head
+ * (`audit_head`, one row per county, locked FOR UPDATE) serialises a county's writers so the chain never forks.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { maskBankAccount, maskPhone, maskResidentId } from '../../domain/ids.ts';
+import { currentContext } from './request-context.ts';
+
+export const GENESIS = '0'.repeat(64);
+
+/** What a service says about its write. `diff` maps a field to [before, after] (create: [null, value]). */
+export interface AuditInput {
+  county: string;
+  action: string;
+  table: string;
+  recordId: string | number;
+  orgCode: string;
+  diff?: Record<string, [unknown, unknown]>;
+}
+
+/** The fields of an entry that the hash covers. */
+export interface AuditEntry {
+  countyCode: string;
+  seq: number;
+  at: string;
+  actorId: number | null;
+  actor: string;
+  action: string;
+  tableName: string;
+  recordId: string;
+  orgCode: string;
+  diff: unknown;
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** JSON with object keys sorted at every depth: the same entry always hashes the same (jsonb reorders keys). */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** sha256 of the previous hash and the canonical entry. */
+export function chainHash(prevHash: string, entry: AuditEntry): string {
+  return createHash('sha256').update(prevHash).update(canonical(entry)).digest('hex');
+}
+
+const SENSITIVE: Record<string, (v: string) => string> = {
+  id_number: maskResidentId,
+  idNumber: maskResidentId,
+  phone: maskPhone,
+  bank_account: maskBankAccount,
+  bankAccount: maskBankAccount,
+  health: () => '***',
+};
+
+/** Masks sensitive values so the trail itself never holds them in clear. */
+function maskValue(field: string, value: unknown): unknown {
+  const mask = SENSITIVE[field];
+  return mask && typeof value === 'string' && value !== '' ? mask(value) : value;
+}
+
+/**
+ * The changed fields between a stored row and the values written (only keys present in `after`), masked.
+ * Dates and numbers are compared by their JSON text.
+ */
+export function diffOf(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown>,
+): Record<string, [unknown, unknown]> {
+  const diff: Record<string, [unknown, unknown]> = {};
+  for (const [field, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    const old = before?.[field] ?? null;
+    if (canonical(old) === canonical(value)) continue;
+    diff[field] = [maskValue(field, old), maskValue(field, value)];
+  }
+  return diff;
+}
+
+/** Appends one entry to the county's chain, inside the caller's transaction. */
+export async function audit(tx: Kysely<Database>, input: AuditInput): Promise<void> {
+  const context = currentContext();
+  await tx
+    .insertInto('audit_head')
+    .values({ county_code: input.county, seq: 0, hash: GENESIS })
+    .onConflict((oc) => oc.column('county_code').doNothing())
+    .execute();
+  const head = await tx
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('county_code', '=', input.county)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const entry: AuditEntry = {
+    countyCode: input.county,
+    seq: Number(head.seq) + 1,
+    at: new Date().toISOString(),
+    actorId: context.actorId,
+    actor: context.actor,
+    action: input.action,
+    tableName: input.table,
+    recordId: String(input.recordId),
+    orgCode: input.orgCode,
+    diff: input.diff ?? {},
+    ip: context.ip,
+    requestId: context.requestId,
+  };
+  const hash = chainHash(head.hash, entry);
+  await tx
+    .insertInto('audit_log')
+    .values({
+      county_code: entry.countyCode,
+      seq: entry.seq,
+      at: entry.at,
+      actor_id: entry.actorId,
+      actor: entry.actor,
+      action: entry.action,
+      table_name: entry.tableName,
+      record_id: entry.recordId,
+      org_code: entry.orgCode,
+      diff: JSON.stringify(entry.diff),
+      ip: entry.ip,
+      request_id: entry.requestId,
+      prev_hash: head.hash,
+      hash,
+    })
+    .execute();
+  await tx.updateTable('audit_head').set({ seq: entry.seq, hash }).where('county_code', '=', input.county).execute();
+}
+
+/** Runs `work` in a transaction and audits it there (for writes that have no transaction of their own). */
+export async function auditedTransaction<T>(
+  db: Kysely<Database>,
+  input: AuditInput,
+  work: (tx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    const result = await work(tx);
+    await audit(tx, input);
+    return result;
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * One demo account per role in the demo county, all with the password DEMO_PASSWORD, marked `is_demo` (refused
+ * at login and for existing sessions when NODE_ENV=production). Each role sits where it naturally works:
+ * admins and the auditor on the county or a township, the others in a village of it (or a natural village).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { hashPassword } from '../access/passwords.ts';
+
+export const DEMO_PASSWORD = 'lianxin2026';
+
+/** Creates the demo accounts (idempotent: existing demo usernames are skipped). */
+export async function writeDemoAccounts(db: Kysely<Database>, county: string): Promise<void> {
+  const units = await db
+    .selectFrom('org_unit')
+    .select(['code', 'level'])
+    .where('county_code', '=', county)
+    .orderBy('code')
+    .execute();
+  // The first village that has natural villages, and its township (a small seed leaves some townships empty).
+  const natural = units.find((u) => u.level === 'natural_village')?.code ?? county;
+  const village = natural.length === 15 ? natural.slice(0, 12) : county;
+  const township = village.length === 12 ? village.slice(0, 9) : county;
+  const places: Record<Role, string> = {
+    county_admin: county,
+    township_admin: township,
+    village_secretary: village,
+    instructor: village,
+    group_leader: natural,
+    member: natural,
+    auditor: county,
+  };
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const [role, orgCode] of Object.entries(places) as Array<[Role, string]>) {
+    const username = `demo_${role}`;
+    const exists = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+    if (exists) continue;
+    const { id } = await db
+      .insertInto('app_user')
+      .values({ username, display_name: `演示·${role}`, password_hash: hash, is_demo: true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('role_grant').values({ county_code: county, user_id: id, role, org_code: orgCode }).execute();
+  }
+}
+
+/** The demo logins to print at start: username, role and the unit's name. */
+export async function demoLogins(db: Kysely<Database>) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('role_grant as g', 'g.user_id', 'u.id')
+    .leftJoin('org_unit as o', (j) => j.onRef('o.county_code', '=', 'g.county_code').onRef('o.code', '=', 'g.org_code'))
+    .select(['u.username', 'g.role', 'g.org_code', 'o.name'])
+    .where('u.is_demo', '=', true)
+    .orderBy('u.id')
+    .execute();
+}

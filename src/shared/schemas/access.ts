@@ -1,0 +1,121 @@
+/** Schemas of accounts, sessions, grants and the audit trail (server validation and the web's types). */
+import { type Static, Type } from 'typebox';
+import { OrgCode } from './common.ts';
+
+export const RoleCode = Type.Union(
+  ['county_admin', 'township_admin', 'village_secretary', 'instructor', 'group_leader', 'member', 'auditor'].map((r) =>
+    Type.Literal(r),
+  ),
+);
+
+export const LoginBody = Type.Object(
+  {
+    login: Type.String({ minLength: 1, maxLength: 40, description: 'username or phone' }),
+    password: Type.String({ minLength: 1, maxLength: 128 }),
+  },
+  { additionalProperties: false },
+);
+
+export const GrantView = Type.Object({
+  role: Type.String(),
+  countyCode: Type.String(),
+  orgCode: Type.String(),
+  orgName: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const Me = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  isDemo: Type.Boolean(),
+  csrfToken: Type.String(),
+  grants: Type.Array(GrantView),
+  /** permission → org codes (subtree roots) where it applies */
+  permissions: Type.Record(Type.String(), Type.Array(Type.String())),
+});
+export type MeType = Static<typeof Me>;
+
+export const PasswordChange = Type.Object(
+  { current: Type.String({ minLength: 1, maxLength: 128 }), next: Type.String({ minLength: 1, maxLength: 128 }) },
+  { additionalProperties: false },
+);
+
+export const PasswordReset = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 128 }) },
+  { additionalProperties: false },
+);
+
+export const GrantInput = Type.Object({ role: RoleCode, orgCode: OrgCode }, { additionalProperties: false });
+
+export const UserCreate = Type.Object(
+  {
+    username: Type.String({ pattern: '^[A-Za-z0-9_.-]{3,40}$' }),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    phone: Type.Optional(Type.String({ pattern: '^1[0-9]{10}$' })),
+    password: Type.String({ minLength: 1, maxLength: 128 }),
+    grants: Type.Array(GrantInput, { minItems: 1, maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+export const GrantsReplace = Type.Object(
+  { grants: Type.Array(GrantInput, { maxItems: 20 }) },
+  { additionalProperties: false },
+);
+
+export const UserView = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  isDemo: Type.Boolean(),
+  disabled: Type.Boolean(),
+  locked: Type.Boolean(),
+  grants: Type.Array(
+    Type.Object({ role: Type.String(), orgCode: Type.String(), orgName: Type.Union([Type.String(), Type.Null()]) }),
+  ),
+});
+
+export const AuditQuery = Type.Object(
+  {
+    actor: Type.Optional(Type.String({ maxLength: 40, description: 'username of the person who acted' })),
+    table: Type.Optional(Type.String({ maxLength: 40 })),
+    record: Type.Optional(Type.String({ maxLength: 40 })),
+    action: Type.Optional(Type.String({ maxLength: 60 })),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+    within: Type.Optional(OrgCode),
+    page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type AuditQueryType = Static<typeof AuditQuery>;
+
+export const AuditEntryView = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actor: Type.String(),
+  action: Type.String(),
+  table: Type.String(),
+  recordId: Type.String(),
+  orgCode: Type.String(),
+  diff: Type.Unknown(),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const HouseholdSensitive = Type.Object({
+  id: Type.Integer(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  bankAccount: Type.Union([Type.String(), Type.Null()]),
+  persons: Type.Array(
+    Type.Object({ id: Type.Integer(), name: Type.String(), idNumber: Type.String(), health: Type.String() }),
+  ),
+});
+
+export const MemberSensitive = Type.Object({
+  id: Type.Integer(),
+  idNumber: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  health: Type.String(),
+});

@@ -1,0 +1,38 @@
+/** The header's account corner: name, roles with the units they cover (the user's scope), sign out. */
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Tag } from 'antd';
+import { useIsPhone } from '../components/use-is-phone.ts';
+import { useMessages } from '../i18n/i18n.tsx';
+import { authMessages } from './auth-messages.ts';
+import { useMe, useSignOut } from './session.tsx';
+
+export function AccountMenu() {
+  const m = useMessages(authMessages);
+  const me = useMe().data;
+  const signOut = useSignOut();
+  const isPhone = useIsPhone();
+  if (!me) return null;
+  const scope = me.grants.map((g) => `${m.roles[g.role] ?? g.role} · ${g.orgName ?? g.orgCode}`).join('；');
+  return (
+    <span className="account-menu">
+      {!isPhone && (
+        <span className="account-scope" title={`${m.scope}: ${scope}`} data-testid="account-scope">
+          {scope}
+        </span>
+      )}
+      {me.isDemo && <Tag color="orange">{m.demo}</Tag>}
+      <Dropdown
+        menu={{
+          items: [
+            { key: 'logout', icon: <LogoutOutlined />, label: m.logout, onClick: () => void signOut(false) },
+            { key: 'all', label: m.logoutAll, onClick: () => void signOut(true) },
+          ],
+        }}
+      >
+        <Button type="text" icon={<UserOutlined />}>
+          {me.displayName}
+        </Button>
+      </Dropdown>
+    </span>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The signed-in user (GET /api/auth/me) for every page: who, their grants and where each permission applies.
+ * Pages ask `can('household.write')` to show or hide actions; the server enforces the same rules regardless.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  isDemo: boolean;
+  csrfToken: string;
+  grants: Array<{ role: string; countyCode: string; orgCode: string; orgName: string | null }>;
+  permissions: Record<string, string[]>;
+}
+
+export const ME_KEY = ['auth', 'me'];
+
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: () => api.get<Me>('/api/auth/me'), staleTime: 60_000 });
+}
+
+/** Whether the user holds `permission` anywhere (or at/under `code` when given). */
+export function useCan(): (permission: string, code?: string) => boolean {
+  const me = useMe().data;
+  return (permission, code) => {
+    const roots = me?.permissions[permission] ?? [];
+    return code === undefined ? roots.length > 0 : roots.some((r) => code.startsWith(r) || r.startsWith(code));
+  };
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return async (everywhere = false) => {
+    await api.post(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', {});
+    client.clear();
+    window.location.assign('/login');
+  };
+}

@@ -1,0 +1,134 @@
+/** /admin/users — accounts with a grant in my scope; create one with a role on an org unit; reset a password. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, message, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError, api } from '../../api/client.ts';
+import { authMessages } from '../../auth/auth-messages.ts';
+import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
+import { useMessages } from '../../i18n/i18n.tsx';
+import { useScope } from '../../scope/scope.tsx';
+
+interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  isDemo: boolean;
+  disabled: boolean;
+  locked: boolean;
+  grants: Array<{ role: string; orgCode: string; orgName: string | null }>;
+}
+
+const ROLES = [
+  'county_admin',
+  'township_admin',
+  'village_secretary',
+  'instructor',
+  'group_leader',
+  'member',
+  'auditor',
+];
+
+export default function UsersPage() {
+  const m = useMessages(authMessages);
+  const { county } = useScope();
+  const client = useQueryClient();
+  const key = ['users', county];
+  const users = useQuery({ queryKey: key, queryFn: () => api.get<UserRow[]>(`/api/counties/${county}/users`) });
+  const [error, setError] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: (v: { username: string; displayName?: string; password: string; role: string; orgCode: string }) =>
+      api.post(`/api/counties/${county}/users`, {
+        username: v.username,
+        ...(v.displayName ? { displayName: v.displayName } : {}),
+        password: v.password,
+        grants: [{ role: v.role, orgCode: v.orgCode }],
+      }),
+    onSuccess: () => {
+      setError(null);
+      void message.success(m.saved);
+      void client.invalidateQueries({ queryKey: key });
+    },
+    onError: (e) =>
+      setError(e instanceof ApiError ? [e.message, ...e.details.map((d) => d.message)].join('：') : String(e)),
+  });
+  async function reset(id: number) {
+    const password = window.prompt(m.newPassword);
+    if (!password) return;
+    try {
+      await api.post(`/api/counties/${county}/users/${id}/password`, { password });
+      void message.success(m.saved);
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+  return (
+    <>
+      <div className="page-title">
+        <Typography.Title level={2}>{m.users}</Typography.Title>
+      </div>
+      <Card title={m.newUser} size="small" className="users-new">
+        <Form layout="inline" onFinish={(v) => create.mutate(v)}>
+          <Form.Item name="username" rules={[{ required: true, message: m.required }]}>
+            <Input placeholder={m.username} aria-label={m.username} />
+          </Form.Item>
+          <Form.Item name="displayName">
+            <Input placeholder={m.displayName} aria-label={m.displayName} />
+          </Form.Item>
+          <Form.Item name="password" rules={[{ required: true, message: m.required }]}>
+            <Input.Password placeholder={m.password} aria-label={m.password} autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="role" rules={[{ required: true, message: m.required }]}>
+            <Select
+              placeholder={m.role}
+              aria-label={m.role}
+              style={{ width: 160 }}
+              options={ROLES.map((r) => ({ value: r, label: m.roles[r] }))}
+            />
+          </Form.Item>
+          <Form.Item name="orgCode" rules={[{ required: true, message: m.required }]}>
+            <OrgTreeSelect county={county} placeholder={m.org} className="users-org" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            {m.create}
+          </Button>
+        </Form>
+        {error && <Alert type="error" showIcon message={error} />}
+      </Card>
+      <Table<UserRow>
+        rowKey="id"
+        loading={users.isFetching}
+        dataSource={users.data ?? []}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          {
+            title: m.username,
+            dataIndex: 'username',
+            render: (v, u) => (
+              <Space>
+                {v}
+                {u.isDemo && <Tag color="orange">{m.demo}</Tag>}
+                {u.locked && <Tag color="red">{m.locked}</Tag>}
+              </Space>
+            ),
+          },
+          { title: m.displayName, dataIndex: 'displayName' },
+          {
+            title: m.grants,
+            render: (_, u) =>
+              u.grants.map((g) => (
+                <Tag key={`${g.role}${g.orgCode}`}>{`${m.roles[g.role] ?? g.role} · ${g.orgName ?? g.orgCode}`}</Tag>
+              )),
+          },
+          {
+            title: '',
+            render: (_, u) => (
+              <Popconfirm title={m.resetPassword} onConfirm={() => void reset(u.id)}>
+                <Button size="small">{m.resetPassword}</Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

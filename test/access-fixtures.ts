@@ -1,0 +1,98 @@
+/**
+ * Two worlds for access tests: township 340822100 ("inside": village 340822100201) and township 340822101
+ * ("outside": village 340822101201), each with a household (persons, a need), a party member, a user, and the
+ * village partitioned into grids by an applied plan.
+ */
+import { makeResidentId } from '../src/domain/ids.ts';
+import type { TestApp } from './app.ts';
+import { buildHousehold, COUNTY, createPlaces } from './households-factory.ts';
+
+export const INSIDE_TOWNSHIP = '340822100';
+export const INSIDE_VILLAGE = '340822100201';
+export const INSIDE_NV = '340822100201001';
+export const OUTSIDE_VILLAGE = '340822101201';
+export const OUTSIDE_NV = '340822101201001';
+
+export interface World {
+  county: string;
+  householdId: number;
+  personId: number;
+  needId: number;
+  memberId: number;
+  userId: number;
+  gridId: number;
+  groupId: number;
+  planId: number;
+  /** the natural village of this world's records */
+  unit: string;
+  village: string;
+}
+
+function member(n: number, nv: string) {
+  return {
+    name: `党员${n}`,
+    idNumber: makeResidentId(COUNTY, '1980-03-09', 130 + n),
+    phone: `1381234000${n}`,
+    ethnicity: 'han',
+    education: 'senior',
+    joinDate: '2005-07-01',
+    membership: 'formal',
+    branchName: '党支部',
+    naturalVillageCode: nv,
+    expertise: ['planting'],
+    willingness: ['industry'],
+    capacity: 2,
+  };
+}
+
+async function world(t: TestApp, n: number, village: string, nv: string): Promise<World> {
+  const household = await t.inject({
+    method: 'POST',
+    url: `/api/counties/${COUNTY}/households`,
+    payload: buildHousehold(n, { naturalVillageCode: nv, registryNo: `${nv}${String(n).padStart(2, '0')}` }),
+  });
+  if (household.statusCode !== 201) throw new Error(`household: ${household.body}`);
+  const body = household.json();
+  const created = await t.inject({ method: 'POST', url: `/api/counties/${COUNTY}/members`, payload: member(n, nv) });
+  if (created.statusCode !== 201) throw new Error(`member: ${created.body}`);
+  const user = await t.database.db
+    .insertInto('app_user')
+    .values({ username: `clerk-${n}`, display_name: `clerk ${n}`, password_hash: 'scrypt$1$1$1$AA$AA' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.database.db
+    .insertInto('role_grant')
+    .values({ county_code: COUNTY, user_id: user.id, role: 'village_secretary', org_code: village })
+    .execute();
+  // The village's grids, by a plan proposed and applied as a county admin would.
+  const plan = await t.inject({
+    method: 'POST',
+    url: `/api/counties/${COUNTY}/grid-plans`,
+    payload: { scope: village },
+  });
+  if (plan.statusCode !== 201) throw new Error(`plan: ${plan.body}`);
+  const applied = await t.inject({ method: 'POST', url: `/api/counties/${COUNTY}/grid-plans/${plan.json().id}/apply` });
+  if (applied.statusCode !== 200) throw new Error(`apply: ${applied.body}`);
+  const grids = (await t.inject({ url: `/api/counties/${COUNTY}/grids?within=${village}` })).json();
+  return {
+    county: COUNTY,
+    gridId: grids.items[0].id,
+    groupId: grids.items[0].groupId,
+    planId: plan.json().id,
+    householdId: body.id,
+    personId: body.persons[0].id,
+    needId: body.needs[0].id,
+    memberId: created.json().id,
+    userId: user.id,
+    unit: nv,
+    village,
+  };
+}
+
+/** Places, then one world inside township 340822100 and one outside (340822101). */
+export async function createWorlds(t: TestApp): Promise<{ inside: World; outside: World }> {
+  await createPlaces(t);
+  const inside = await world(t, 1, INSIDE_VILLAGE, INSIDE_NV);
+  const outside = await world(t, 2, OUTSIDE_VILLAGE, OUTSIDE_NV);
+  return { inside, outside };
+}
