@@ -42,6 +42,11 @@ const MemberFormPage = lazy(() => import('../pages/members/member-form-page.tsx'
 const HouseholdListPage = lazy(() => import('../pages/households/household-list-page.tsx'));
 const HouseholdPage = lazy(() => import('../pages/households/household-page.tsx'));
 const HouseholdFormPage = lazy(() => import('../pages/households/household-form-page.tsx'));
+const GridListPage = lazy(() => import('../pages/grids/grid-list-page.tsx'));
+const GridPage = lazy(() => import('../pages/grids/grid-page.tsx'));
+const PlanPage = lazy(() => import('../pages/grids/plan-page.tsx'));
+const CoveragePage = lazy(() => import('../pages/grids/coverage-page.tsx'));
+const PartyGroupPage = lazy(() => import('../pages/party-groups/party-group-page.tsx'));
 
 export function AppRoutes() {
   return (
@@ -64,6 +69,11 @@ export function AppRoutes() {
         <Route path="households/new" element={<HouseholdFormPage />} />
         <Route path="households/:id" element={<HouseholdPage />} />
         <Route path="households/:id/edit" element={<HouseholdFormPage />} />
+        <Route path="grids" element={<GridListPage />} />
+        <Route path="grids/:id" element={<GridPage />} />
+        <Route path="grid-plans" element={<PlanPage />} />
+        <Route path="coverage" element={<CoveragePage />} />
+        <Route path="party-groups/:id" element={<PartyGroupPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

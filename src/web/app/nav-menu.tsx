@@ -1,5 +1,14 @@
 /** The main menu (side bar on desktop, drawer on phones); entries keep the current scope, and show by permission. */
-import { AuditOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  PieChartOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { authMessages } from '../auth/auth-messages.ts';
@@ -13,6 +22,9 @@ const ENTRIES = [
   { key: '/', icon: <HomeOutlined />, label: 'dashboard', permission: 'dashboard.read' },
   { key: '/members', icon: <UserOutlined />, label: 'members', permission: 'member.read' },
   { key: '/households', icon: <TeamOutlined />, label: 'households', permission: 'household.read' },
+  { key: '/grids', icon: <AppstoreOutlined />, label: 'grids', permission: 'grid.read' },
+  { key: '/grid-plans', icon: <ApartmentOutlined />, label: 'gridPlans', permission: 'grid.write' },
+  { key: '/coverage', icon: <PieChartOutlined />, label: 'coverage', permission: 'grid.read' },
   { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
 ] as const;
@@ -20,6 +32,7 @@ const ENTRIES = [
 /** The menu key of a path: its first segment ("/members/12/edit" → "/members"). */
 function sectionOf(pathname: string): string {
   const first = pathname.split('/')[1];
+  if (first === 'party-groups') return '/grids';
   return first ? `/${first}` : '/';
 }
 

@@ -3,7 +3,14 @@ export const shellMessages = {
   zh: {
     brand: '连心',
     tagline: '网格党小组结对帮扶',
-    menu: { dashboard: '概览', members: '党员', households: '贫困户' },
+    menu: {
+      dashboard: '概览',
+      members: '党员',
+      households: '贫困户',
+      grids: '网格',
+      gridPlans: '划分方案',
+      coverage: '覆盖情况',
+    },
     openMenu: '打开菜单',
     language: '界面语言',
     scope: '范围',
@@ -17,7 +24,14 @@ export const shellMessages = {
   en: {
     brand: 'Lianxin 连心',
     tagline: 'Grid Party groups against poverty',
-    menu: { dashboard: 'Overview', members: 'Party members', households: 'Poor households' },
+    menu: {
+      dashboard: 'Overview',
+      members: 'Party members',
+      households: 'Poor households',
+      grids: 'Grids',
+      gridPlans: 'Partition plans',
+      coverage: 'Coverage',
+    },
     openMenu: 'Open menu',
     language: 'Language',
     scope: 'Scope',

@@ -1,0 +1,134 @@
+/** Grid requests (网格, partition plans, coverage) as TanStack Query hooks; types come from the shared schemas. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type {
+  AppliedPlan as AppliedPlanSchema,
+  CoverageReport as CoverageReportSchema,
+  GridDetail as GridDetailSchema,
+  GridEditResult as GridEditResultSchema,
+  GridListItem as GridListItemSchema,
+  GridListQuery,
+  GridMap as GridMapSchema,
+  GridPlan as GridPlanSchema,
+  PartitionOptionsBody,
+} from '../../../shared/schemas/grid.ts';
+import { api } from '../../api/client.ts';
+
+export type GridListItem = Static<typeof GridListItemSchema>;
+export type GridDetail = Static<typeof GridDetailSchema>;
+export type GridEditResult = Static<typeof GridEditResultSchema>;
+export type GridQuery = Static<typeof GridListQuery>;
+export type GridMapBody = Static<typeof GridMapSchema>;
+export type GridPlan = Static<typeof GridPlanSchema>;
+export type VillagePlan = GridPlan['villages'][number];
+export type AppliedPlan = Static<typeof AppliedPlanSchema>;
+export type PartitionOptions = Static<typeof PartitionOptionsBody>;
+export type CoverageReport = Static<typeof CoverageReportSchema>;
+
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const grids = (county: string) => `/api/counties/${county}/grids`;
+
+/** One page of the grid list; the previous page stays on screen while the next loads. */
+export function useGridList(county: string, query: GridQuery) {
+  return useQuery({
+    queryKey: ['grids', county, 'list', query],
+    queryFn: () => api.get<Page<GridListItem>>(grids(county), query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One grid with its natural villages, members, checks and history. */
+export function useGrid(county: string, id: number) {
+  return useQuery({
+    queryKey: ['grids', county, 'detail', id],
+    queryFn: () => api.get<GridDetail>(`${grids(county)}/${id}`),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** A village's grids as GeoJSON areas (disabled until a village is chosen). */
+export function useGridMap(county: string, village: string | undefined) {
+  return useQuery({
+    queryKey: ['grids', county, 'map', village],
+    queryFn: () => api.get<GridMapBody>(`${grids(county)}/map`, { village }),
+    enabled: Boolean(village),
+  });
+}
+
+/** The coverage report of a scope. */
+export function useCoverage(county: string, within: string) {
+  return useQuery({
+    queryKey: ['grids', county, 'coverage', within],
+    queryFn: () => api.get<CoverageReport>(`${grids(county)}/coverage`, { within }),
+  });
+}
+
+/** Everything grids feed (lists, maps, coverage, groups and the dashboard) reads again after a change. */
+export function useRefreshGrids(county: string) {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['grids', county] }),
+      client.invalidateQueries({ queryKey: ['party-groups', county] }),
+      client.invalidateQueries({ queryKey: ['dashboard', county] }),
+    ]);
+}
+
+export type GridEdit =
+  | { kind: 'rename'; name: string }
+  | { kind: 'naturalVillage'; code: string; reason?: string }
+  | { kind: 'member'; memberId: number; reason: string }
+  | { kind: 'merge'; otherGridId: number }
+  | { kind: 'split'; naturalVillages: string[]; name?: string };
+
+function sendEdit(county: string, id: number, edit: GridEdit): Promise<GridEditResult> {
+  const path = `${grids(county)}/${id}`;
+  switch (edit.kind) {
+    case 'rename':
+      return api.patch(path, { name: edit.name });
+    case 'naturalVillage':
+      return api.post(`${path}/natural-villages`, { code: edit.code, reason: edit.reason || undefined });
+    case 'member':
+      return api.post(`${path}/members`, { memberId: edit.memberId, reason: edit.reason });
+    case 'merge':
+      return api.post(`${path}/merge`, { otherGridId: edit.otherGridId });
+    case 'split':
+      return api.post(`${path}/split`, { naturalVillages: edit.naturalVillages, name: edit.name || undefined });
+  }
+}
+
+/** A manual edit of one grid; every grid query of the county refreshes afterwards. */
+export function useGridEdit(county: string, id: number) {
+  const refresh = useRefreshGrids(county);
+  return useMutation({
+    mutationFn: (edit: GridEdit) => sendEdit(county, id, edit),
+    onSuccess: () => refresh(),
+  });
+}
+
+/** Proposes a partition plan for a county, township or village. */
+export function useProposePlan(county: string) {
+  return useMutation({
+    mutationFn: (body: { scope: string; options?: PartitionOptions }) =>
+      api.post<GridPlan>(`/api/counties/${county}/grid-plans`, body),
+  });
+}
+
+/** Applies a proposed plan (409 when the grids changed since it was proposed); grids refresh afterwards. */
+export function useApplyPlan(county: string) {
+  const refresh = useRefreshGrids(county);
+  return useMutation({
+    mutationFn: (planId: number) => api.post<AppliedPlan>(`/api/counties/${county}/grid-plans/${planId}/apply`, {}),
+    onSuccess: () => refresh(),
+  });
+}
+
+/** A stable React key of a breach (the same rule can break on several grids of a village). */
+export const breachKey = (b: { code: string; grid?: number; message: { en: string } }) =>
+  `${b.code}:${b.grid ?? ''}:${b.message.en}`;
