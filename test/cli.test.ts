@@ -88,7 +88,8 @@ describe('lianxin CLI', () => {
       'first-admin-1',
     );
     expect(created.stdout).toContain('user first-admin');
-    expect((await lianxin('audit', 'verify')).stdout).toContain('340822: 1 entries, chain intact');
+    // the seed's partition plan (proposed and applied) and the new account
+    expect((await lianxin('audit', 'verify')).stdout).toContain('340822: 3 entries, chain intact');
     const env = database.env;
     const handle = await openDatabase(
       env.DATABASE_URL

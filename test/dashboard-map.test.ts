@@ -149,18 +149,18 @@ describe('importing a boundary', () => {
 
 describe('map responses', () => {
   it('carry an ETag; asking again with it answers 304 without a body', async () => {
-    const first = await t.app.inject({ url: `${BASE}/dashboard/map?scope=${township}` });
+    const first = await t.inject({ url: `${BASE}/dashboard/map?scope=${township}` });
     expect(first.statusCode).toBe(200);
     expect(first.headers['cache-control']).toBe('private, no-cache');
     const etag = String(first.headers.etag);
     expect(etag).toMatch(/^"[\w-]+"$/);
-    const again = await t.app.inject({
+    const again = await t.inject({
       url: `${BASE}/dashboard/map?scope=${township}`,
       headers: { 'if-none-match': etag },
     });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
-    const other = await t.app.inject({
+    const other = await t.inject({
       url: `${BASE}/dashboard/map?scope=${township}`,
       headers: { 'if-none-match': '"x"' },
     });

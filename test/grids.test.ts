@@ -200,6 +200,25 @@ describe('manual edits', () => {
   });
 });
 
+describe('registry changes', () => {
+  it('a member transferred out leaves their grid, kept as history; a leader steps down', async () => {
+    const { grids } = await pickVillage();
+    const grid = grids.find((g) => g.group.leaderId !== null)!;
+    const leader = grid.group.leaderId as number;
+    const res = await t.inject({
+      method: 'PATCH',
+      url: `${API}/members/${leader}`,
+      payload: { status: 'transferred_out' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await ok('GET', `/grids/${grid.id}`);
+    expect(after.members.map((m: Json) => m.id)).not.toContain(leader);
+    expect(after.pastMembers.find((m: Json) => m.id === leader)).toMatchObject({ leftReason: 'transferred_out' });
+    expect(after.group.leaderId).toBeNull();
+    expect((await coverage()).membersWithoutGrid).toBe(0);
+  });
+});
+
 describe('plans', () => {
   it('show a manual change as a diff and undo it when applied', async () => {
     const { village, grids } = await pickVillage();

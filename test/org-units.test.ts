@@ -46,17 +46,17 @@ describe('org units', () => {
 
   it('searches names across every level of the county with q (what the scope tree asks while typing)', async () => {
     // The natural village created above sits three levels down, in a branch no one has opened.
-    const deep = await t.app.inject({ url: `${base}?q=${encodeURIComponent('家湾')}` });
+    const deep = await t.inject({ url: `${base}?q=${encodeURIComponent('家湾')}` });
     expect(deep.statusCode).toBe(200);
     expect(deep.json().items.map((u: { code: string; path: string }) => [u.code, u.path])).toEqual([
       ['340822100201001', '340822.340822100.340822100201.340822100201001'],
     ]);
-    const townships = await t.app.inject({ url: `${base}?q=${encodeURIComponent('镇')}&level=township&pageSize=100` });
+    const townships = await t.inject({ url: `${base}?q=${encodeURIComponent('镇')}&level=township&pageSize=100` });
     const names = townships.json().items.map((u: { name: string }) => u.name);
     expect(names).toContain('高河镇');
     expect(names.every((n: string) => n.includes('镇'))).toBe(true);
     // LIKE wildcards in q are literal text.
-    expect((await t.app.inject({ url: `${base}?q=${encodeURIComponent('%')}` })).json().total).toBe(0);
+    expect((await t.inject({ url: `${base}?q=${encodeURIComponent('%')}` })).json().total).toBe(0);
   });
 
   it('refuses a code that does not extend its parent, with a field problem', async () => {

@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import type { HouseholdPatchBody } from '../../shared/schemas/household.ts';
 import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
+import { householdMoved } from '../grids/registry-moves.ts';
 import { getHousehold } from './get-household.ts';
 import { householdColumns } from './household-columns.ts';
 import {
@@ -56,6 +57,7 @@ export async function updateHousehold(
     await refuseProblems(tx, householdCodeUses(patch), problems);
     const columns = householdColumns(patch);
     await repo.updateHousehold(tx, county, id, columns);
+    await householdMoved(tx, county, id, household.natural_village_code, patch.naturalVillageCode);
     const diff = diffOf(household, columns);
     await audit(tx, {
       county,

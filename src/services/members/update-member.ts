@@ -6,6 +6,7 @@ import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
 import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
+import { memberChanged } from '../grids/registry-moves.ts';
 import { getMember } from './get-member.ts';
 import { identityColumns, MEMBER, type MemberPatch, toColumns } from './member-card.ts';
 import { memberProblems } from './member-rules.ts';
@@ -37,6 +38,7 @@ export async function updateMember(
     if (problems.length > 0 || !identity) throw AppError.rules(problems);
     const columns = { ...toColumns(patch), ...identityColumns(identity) };
     await writeMember(tx, county, id, columns);
+    await memberChanged(tx, county, id, current, patch);
     const diff = diffOf(current, columns);
     await audit(tx, {
       county,

@@ -1,0 +1,47 @@
+/**
+ * Grid bookkeeping when the registries change under the grids: a member who leaves the branch (transferred out,
+ * deceased) or moves to another village leaves their grid, the membership kept as history, and steps down as
+ * leader; a household that moves out of a split natural village loses its explicit place there. Called inside
+ * the registry write's transaction.
+ */
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
+import { clearDepartedLeaders } from './apply-plan.ts';
+
+type Trx = Transaction<Database>;
+
+/** Ends member `id`'s current grid membership when the change takes them out of their village's grids. */
+export async function memberChanged(
+  trx: Trx,
+  county: string,
+  id: number,
+  before: { status: string; natural_village_code: string },
+  after: { status?: string | undefined; naturalVillageCode?: string | undefined },
+): Promise<void> {
+  const status = after.status ?? before.status;
+  const village = (after.naturalVillageCode ?? before.natural_village_code).slice(0, 12);
+  const reason = status !== 'active' ? status : village !== before.natural_village_code.slice(0, 12) ? 'moved' : null;
+  if (reason === null) return;
+  const ended = await trx
+    .updateTable('grid_member')
+    .set((eb) => ({ left_at: eb.fn('now'), left_reason: reason }))
+    .where('county_code', '=', county)
+    .where('member_id', '=', id)
+    .where('left_at', 'is', null)
+    .returning('grid_id')
+    .execute();
+  if (ended.length === 0) return;
+  await clearDepartedLeaders(
+    trx,
+    county,
+    ended.map((row) => row.grid_id),
+  );
+  dashboardMemo.changed(county);
+}
+
+/** A household moved to another natural village no longer holds a place in a split one. */
+export async function householdMoved(trx: Trx, county: string, id: number, from: string, to: string | undefined) {
+  if (to === undefined || to === from) return;
+  await trx.deleteFrom('grid_household').where('county_code', '=', county).where('household_id', '=', id).execute();
+}
