@@ -158,6 +158,18 @@ describe('scope and masking', () => {
     expect((await secretary({ url: twice })).statusCode).toBe(404);
   });
 
+  it('opens the org tree from the county down to the scope, and nothing beside it', async () => {
+    const children = async (parent: string) =>
+      (await secretary({ url: `/api/counties/${COUNTY}/org-units?parent=${parent}` }))
+        .json()
+        .items.map((u: { code: string }) => u.code);
+    expect(await children(COUNTY)).toEqual([INSIDE_VILLAGE.slice(0, 9)]);
+    expect(await children(INSIDE_VILLAGE.slice(0, 9))).toEqual([INSIDE_VILLAGE]);
+    const naturalVillages = await children(INSIDE_VILLAGE);
+    expect(naturalVillages).toContain(worlds.inside.unit);
+    expect(naturalVillages.every((code: string) => code.startsWith(INSIDE_VILLAGE))).toBe(true);
+  });
+
   it('masks ID numbers, phones, bank accounts and, without the unmask permission, health', async () => {
     const forSecretary = (await secretary({ url: householdUrl(worlds.inside) })).json();
     expect(forSecretary.phone).toMatch(/^\d{3}\*{4}\d{4}$/);

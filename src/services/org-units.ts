@@ -35,8 +35,18 @@ export function toOrgUnit(row: Omit<Row, 'boundary'> & { children?: number | nul
   };
 }
 
+/**
+ * Children of a unit above the caller's scope (`within`, narrowed by the access plugin) are the one child on the
+ * way down to it, so that a village secretary's tree opens county → township → their village.
+ */
+function wayDown(filter: repo.OrgUnitFilter): repo.OrgUnitFilter {
+  const { parent, within } = filter;
+  if (!parent || !within?.startsWith(parent) || within.length <= parent.length + 3) return filter;
+  return { ...filter, within: within.slice(0, parent.length + 3) };
+}
+
 export async function listOrgUnits(db: Kysely<Database>, county: string, filter: repo.OrgUnitFilter) {
-  const { rows, total } = await repo.listOrgUnits(db, county, filter);
+  const { rows, total } = await repo.listOrgUnits(db, county, wayDown(filter));
   return { items: rows.map(toOrgUnit), total, page: filter.page ?? 1, pageSize: filter.pageSize ?? 20 };
 }
 
