@@ -13,8 +13,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import * as parts from '../src/db/repositories/household-parts.ts';
 import * as households from '../src/db/repositories/households.ts';
 import { buildApp } from '../src/http/app.ts';
-import { SESSION_COOKIE } from '../src/http/plugins/access.ts';
-import { createSession } from '../src/services/access/sessions.ts';
+import { benchSession } from './lib/bench-session.ts';
 
 const county = process.env.BENCH_COUNTY ?? '340822';
 const database = await openDatabase({ ...databaseOptionsFromEnv(), pgliteThread: 'worker', poolSize: 10 });
@@ -22,24 +21,9 @@ await migrateToLatest(database.db);
 const app = await buildApp({ database, logger: false });
 const db = database.db;
 
-/** A county admin's session for the API routes: the full route pays for authentication, scope and masking. */
-async function benchSession(): Promise<string> {
-  let user = await db.selectFrom('app_user').select('id').where('username', '=', 'bench_admin').executeTakeFirst();
-  if (!user) {
-    user = await db
-      .insertInto('app_user')
-      .values({ username: 'bench_admin', display_name: 'bench', password_hash: 'scrypt$1$1$1$AA$AA' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('role_grant')
-      .values({ county_code: county, user_id: user.id, role: 'county_admin', org_code: county })
-      .execute();
-  }
-  const { token } = await createSession(db, user.id, '127.0.0.1');
-  return `${SESSION_COOKIE}=${token}`;
-}
-const cookie = await benchSession();
+// A county admin's session: the full route pays for authentication, scope and masking.
+const session = await benchSession(db, county);
+const cookie = `${session.name}=${session.value}`;
 
 app.get('/bench/constant', async () => ({ ok: true }));
 app.get('/bench/bare/households', async (req) => {

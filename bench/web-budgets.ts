@@ -26,6 +26,8 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist/web');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 type Line = Record<string, unknown>;
+/** The bench admin's session cookie (the app and its API need a login). */
+type Session = { name: string; value: string };
 
 if (process.argv.includes('--server')) {
   // Child: the real app on the benchmark database, plus the summary-free reference route.
@@ -33,6 +35,7 @@ if (process.argv.includes('--server')) {
   const { migrateToLatest } = await import('../src/db/migrate.ts');
   const { buildApp } = await import('../src/http/app.ts');
   const { getDashboardFromRegistries } = await import('../src/services/dashboard/get-dashboard.ts');
+  const { benchSession } = await import('./lib/bench-session.ts');
   const database = await openDatabase({ ...databaseOptionsFromEnv(), pgliteThread: 'worker', poolSize: 10 });
   await migrateToLatest(database.db);
   const app = await buildApp({ database, logger: false });
@@ -40,9 +43,10 @@ if (process.argv.includes('--server')) {
     const scope = (req.query as { scope?: string }).scope ?? COUNTY;
     return getDashboardFromRegistries(database.db, COUNTY, scope);
   });
+  const session = await benchSession(database.db, COUNTY);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
-  process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+  process.send?.({ port: typeof address === 'object' && address ? address.port : 0, session });
   process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)));
 } else {
   await main();
@@ -94,7 +98,7 @@ function firstScreenBudgets(): Line[] {
 }
 
 /** (b) Navigation start → dashboard-ready, cold cache each run. */
-async function firstRender(url: string, runs = 5): Promise<Line> {
+async function firstRender(url: string, session: Session, runs = 5): Promise<Line> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -104,6 +108,7 @@ async function firstRender(url: string, runs = 5): Promise<Line> {
   try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+      await context.addCookies([{ ...session, url }]); // signed in, as a county clerk opening the app would be
       const page = await context.newPage();
       await page.goto(`${url}/`);
       const handle = await page.waitForFunction(
@@ -141,8 +146,10 @@ function loadLine(name: string, backend: string, r: LoadResult, extra: Line = {}
 }
 
 /** (c) Summary route against the raw route, A B B A so drift falls on both. */
-async function dashboardLoads(url: string, backend: string): Promise<Line[]> {
-  const township = (await (await fetch(`${url}/api/counties/${COUNTY}/dashboard`)).json()).children[0].code as string;
+async function dashboardLoads(url: string, session: Session, backend: string): Promise<Line[]> {
+  const headers = { cookie: `${session.name}=${session.value}` };
+  const township = (await (await fetch(`${url}/api/counties/${COUNTY}/dashboard`, { headers })).json()).children[0]
+    .code as string;
   const lines: Line[] = [];
   for (const [label, scope] of [
     ['county', COUNTY],
@@ -150,7 +157,7 @@ async function dashboardLoads(url: string, backend: string): Promise<Line[]> {
   ] as const) {
     const api = `${url}/api/counties/${COUNTY}/dashboard?scope=${scope}`;
     const raw = `${url}/bench/raw/dashboard?scope=${scope}`;
-    const load = (u: string, connections: number) => runLoad({ urls: [u], connections, seconds: SECONDS });
+    const load = (u: string, connections: number) => runLoad({ urls: [u], connections, seconds: SECONDS, headers });
     await load(api, 1); // warm-up: JIT, caches, plans
     const a1 = await load(api, 1);
     const r1 = await load(raw, 1);
@@ -176,9 +183,9 @@ async function startServer(env: NodeJS.ProcessEnv) {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const port = await new Promise<number>((resolve, reject) => {
+  const { port, session } = await new Promise<{ port: number; session: Session }>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited early (${code})`)));
-    child.once('message', (m: { port: number }) => resolve(m.port));
+    child.once('message', (m: { port: number; session: Session }) => resolve(m));
   });
   child.removeAllListeners('exit');
   const stop = () =>
@@ -186,7 +193,7 @@ async function startServer(env: NodeJS.ProcessEnv) {
       child.once('exit', () => done());
       child.kill('SIGTERM');
     });
-  return { url: `http://127.0.0.1:${port}`, rssMb: () => rssMbOf(child.pid as number), stop };
+  return { url: `http://127.0.0.1:${port}`, session, rssMb: () => rssMbOf(child.pid as number), stop };
 }
 
 function seed(env: NodeJS.ProcessEnv): void {
@@ -215,8 +222,9 @@ async function main(): Promise<void> {
       }
       const server = await startServer(database.env);
       try {
-        if (backend === 'pglite') console.log(JSON.stringify({ ...(await firstRender(server.url)), backend }));
-        for (const line of await dashboardLoads(server.url, backend)) console.log(JSON.stringify(line));
+        if (backend === 'pglite')
+          console.log(JSON.stringify({ ...(await firstRender(server.url, server.session)), backend }));
+        for (const line of await dashboardLoads(server.url, server.session, backend)) console.log(JSON.stringify(line));
         console.log(JSON.stringify({ name: 'web_bench_server_rss', backend, rss_mb: server.rssMb() }));
       } finally {
         await server.stop();
