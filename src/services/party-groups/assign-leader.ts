@@ -1,12 +1,12 @@
 /** Assign a Party group's leader (党小组长). */
 import type { Kysely } from 'kysely';
+import { addGridEvent, currentMembers } from '../../db/repositories/party-groups.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { leaderIneligibility } from '../../domain/group-leader.ts';
 import { getPartyGroup } from './get-party-group.ts';
 import { toLeaderFacts } from './group-view.ts';
 import { refuse, writeGroup } from './group-write.ts';
-import { addGridEvent, currentMembers } from './queries.ts';
 
 export interface LeaderInput {
   memberId: number;

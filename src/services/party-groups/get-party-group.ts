@@ -1,10 +1,16 @@
 /** Read one Party group's page: grid, natural villages, members, leader, instructors, activity centre, history. */
 import type { Kysely } from 'kysely';
+import {
+  currentMembers,
+  findGroup,
+  gridEvents,
+  gridNaturalVillages,
+  instructorsOf,
+} from '../../db/repositories/party-groups.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
 import { iso, PARTY_GROUP, toGroupHead, toGroupMember, toInstructor } from './group-view.ts';
-import { currentMembers, findGroup, gridEvents, gridNaturalVillages, instructorsOf } from './queries.ts';
 
 /**
  * Group `id` of `county` (404 for an unknown id or another county's group), phones masked. The history is the

@@ -1,11 +1,11 @@
 /** Mapping from party-group rows to the API's shapes (camelCase, phones masked, dates as strings). */
 import type { Selectable } from 'kysely';
+import type { ListRow } from '../../db/repositories/party-group-list.ts';
+import type { GroupRow, MemberRow } from '../../db/repositories/party-groups.ts';
 import type { GroupInstructorTable } from '../../db/schema.ts';
 import { ageOn } from '../../domain/dates.ts';
 import type { LeaderFacts } from '../../domain/group-leader.ts';
 import { maskPhone } from '../../domain/ids.ts';
-import type { ListRow } from './list-query.ts';
-import type { GroupRow, MemberRow } from './queries.ts';
 
 export const PARTY_GROUP = { zh: '党小组', en: 'Party group' };
 

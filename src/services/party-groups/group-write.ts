@@ -1,11 +1,11 @@
 /** What every write to a Party group shares: find and lock the group, one transaction, announce the change. */
 import type { Kysely, Transaction } from 'kysely';
+import { findGroup, type GroupRow, lockGroup } from '../../db/repositories/party-groups.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem, type Localized } from '../../domain/errors.ts';
 import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
 import { PARTY_GROUP } from './group-view.ts';
-import { findGroup, type GroupRow, lockGroup } from './queries.ts';
 
 /** A 422 with one field problem. */
 export function refuse(path: string, code: string, message: Localized): AppError {

@@ -1,8 +1,8 @@
 /** List the current Party groups of a scope. */
 import type { Kysely } from 'kysely';
+import { type GroupFilter, listGroups } from '../../db/repositories/party-group-list.ts';
 import type { Database } from '../../db/schema.ts';
 import { toListItem } from './group-view.ts';
-import { type GroupFilter, listGroups } from './list-query.ts';
 
 /** One page of current groups (retired ones are history), filtered by scope, gaps and name. */
 export async function listPartyGroups(db: Kysely<Database>, county: string, request: GroupFilter) {

@@ -1,10 +1,10 @@
 /** Set a Party group's activity centre (活动阵地): address, optional coordinates, opening notes. */
 import type { Kysely } from 'kysely';
+import { addGridEvent } from '../../db/repositories/party-groups.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { getPartyGroup } from './get-party-group.ts';
 import { refuse, writeGroup } from './group-write.ts';
-import { addGridEvent } from './queries.ts';
 
 export interface ActivityCentreInput {
   address: string;

@@ -1,12 +1,18 @@
 /** Set a Party group's township or village instructor (指导员); the previous one's term ends, history kept. */
 import type { Kysely, Transaction } from 'kysely';
+import {
+  addGridEvent,
+  currentInstructor,
+  findMemberRow,
+  type GroupRow,
+  replaceInstructor,
+} from '../../db/repositories/party-groups.ts';
 import type { Database, InstructorLevel } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { AppError } from '../../domain/errors.ts';
 import { getPartyGroup } from './get-party-group.ts';
 import { writeGroup } from './group-write.ts';
-import { addGridEvent, currentInstructor, findMemberRow, type GroupRow, replaceInstructor } from './queries.ts';
 
 export interface InstructorInput {
   name: string;

@@ -1,12 +1,12 @@
 /** Suggest a leader (党小组长) for a Party group from the members of its grid, with reasons. */
 import type { Kysely } from 'kysely';
+import { currentMembers, findGroup } from '../../db/repositories/party-groups.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError, type Localized } from '../../domain/errors.ts';
 import { rankGroupLeaders } from '../../domain/group-leader.ts';
 import { listDictionary } from '../dictionary.ts';
 import { PARTY_GROUP, toLeaderFacts } from './group-view.ts';
-import { currentMembers, findGroup } from './queries.ts';
 
 /** Expertise codes → their dictionary labels (the code itself for a retired code). */
 export async function expertiseLabels(db: Kysely<Database>): Promise<(code: string) => Localized> {

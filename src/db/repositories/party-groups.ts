@@ -3,7 +3,7 @@
  * use cases in this folder decide. Place names come from org_unit joins in the same query.
  */
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { Database, GridEventKind, GroupInstructorTable, InstructorLevel } from '../../db/schema.ts';
+import type { Database, GridEventKind, GroupInstructorTable, InstructorLevel } from '../schema.ts';
 
 /** The group with its grid and places; retired groups included (their page still reads). */
 export function findGroup(db: Kysely<Database>, county: string, id: number) {

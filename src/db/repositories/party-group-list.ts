@@ -1,7 +1,7 @@
 /** The Party group list query: current groups of a scope with their gaps, one page and the total. */
 import type { Kysely } from 'kysely';
-import { likeEscape, pageWindow, parseSort } from '../../db/repositories/paging.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../schema.ts';
+import { likeEscape, pageWindow, parseSort } from './paging.ts';
 
 export interface GroupFilter {
   within?: string | undefined;
