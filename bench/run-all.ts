@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: for PGlite and PostgreSQL (when reachable) — seed the demo county into a fresh database,
  * then load the API. One JSON object per line on stdout; progress on stderr.
- * Then the web budgets and the county partition. BENCH_SECONDS sets each load's duration (default 10);
+ * Then the web budgets, the county partition and the matching. BENCH_SECONDS sets each load's duration (default 10);
  * BENCH_BACKENDS=pglite limits the backends.
  */
 import { spawnSync } from 'node:child_process';
@@ -30,7 +30,7 @@ for (const backend of backends) {
 
 // The web budgets (bundle size, first dashboard render in Chromium) and the county partition run as their own
 // processes: each builds its own demo county and must not share memory with the runs above.
-for (const script of ['bench/web-budgets.ts', 'bench/partition.ts']) {
+for (const script of ['bench/web-budgets.ts', 'bench/partition.ts', 'bench/matching.ts']) {
   console.error(`[${script}] …`);
   spawnSync(process.execPath, ['bin/run-ts.js', script], {
     stdio: 'inherit',

@@ -82,6 +82,13 @@ describe('the seeded county', () => {
     }>`select count(*)::int as n from party_member where status = 'active'`.execute(t.database.db);
     expect(members).toBe(rows[0]!.n);
     expect(all.items.every((g: Json) => g.leaderName && g.groupId)).toBe(true);
+    // by name: village by village, 第2网格 before 第10网格, and descending reverses both
+    const key = (g: Json) => [g.villageCode, String(g.name).length, g.name].join('|');
+    const natural = (a: Json, b: Json) =>
+      a.villageCode.localeCompare(b.villageCode) || a.name.length - b.name.length || (a.name < b.name ? -1 : 1);
+    expect(all.items.map(key)).toEqual([...all.items].sort(natural).map(key));
+    const descending = await ok('GET', '/grids?sort=-name&pageSize=100');
+    expect(descending.items.map(key)).toEqual([...all.items].sort(natural).reverse().map(key));
     const byMembers = await ok('GET', '/grids?sort=-members&pageSize=100');
     const sizes = byMembers.items.map((g: Json) => g.members);
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));

@@ -31,12 +31,18 @@ export interface GridListRow {
   leader_name: string | null;
 }
 
-const SORTS = { name: sql`g.village_code, g.name`, members: sql`members`, households: sql`households` };
+// By name: village by village, then 第2网格 before 第10网格 (shorter names first, as the numbers are not padded).
+const SORTS = {
+  name: [sql`g.village_code`, sql`length(g.name)`, sql`g.name`],
+  members: [sql`members`],
+  households: [sql`households`],
+};
 
 export async function listGrids(db: Db, county: string, filter: GridFilter) {
   const { pageSize, offset } = pageWindow(filter);
   const [field, direction] = parseSort(filter.sort as keyof typeof SORTS | undefined, 'name');
-  const order = sql`${SORTS[field] ?? SORTS.name} ${sql.raw(direction)}, g.id`;
+  const columns = SORTS[field] ?? SORTS.name;
+  const order = sql.join([...columns.map((c) => sql`${c} ${sql.raw(direction)}`), sql`g.id`]);
   const like = `${likeEscape(gridScope(filter.within ?? county))}%`;
   const q = filter.q?.trim() ? `%${likeEscape(filter.q.trim())}%` : null;
   const { rows } = await sql<GridListRow & { total: number }>`
