@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiGet, baseUrl, launchBrowser, openPage, screenshot } from './support/browser.ts';
+import { apiGet, baseUrl, launchBrowser, openPage, pickOption, screenshot } from './support/browser.ts';
 
 interface Household {
   id: number;
@@ -72,9 +72,7 @@ test('enter an income year and close a need on a household record', async () => 
   const needDialog = page.getByTestId('need-dialog');
   await needDialog.waitFor();
   await needDialog.getByLabel('说明').fill('已安排就业岗位');
-  await needDialog.locator('.ant-select').click();
-  await page.locator('.ant-select-item-option', { hasText: '已解决' }).click();
-  await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+  await pickOption(page, needDialog.locator('.ant-select'), '已解决');
   await saveDialog(page, 'need-dialog');
 
   await page.getByTestId(`need-${need.id}`).getByText('已解决').waitFor();
@@ -105,8 +103,7 @@ test('a refused status change shows the server message; an allowed one and a rem
   await dialog.locator('.ant-select').click();
   const offered = await page.locator('.ant-select-item-option').allTextContents();
   expect(offered.sort()).toEqual(['已脱贫', '监测户'].sort());
-  await page.locator('.ant-select-item-option', { hasText: '已脱贫' }).click();
-  await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+  await pickOption(page, null, '已脱贫');
   await dialog.getByLabel('原因').fill('年度评估');
   await page.getByTestId('status-dialog-ok').click();
   // The exit test fails: the dialog stays open with the server's own message.
@@ -114,9 +111,7 @@ test('a refused status change shows the server message; an allowed one and a rem
   expect(await page.locator('.ant-modal').textContent()).toMatch(/贫困线|脱贫/);
   await screenshot(page, 'household-status-refused');
 
-  await dialog.locator('.ant-select').click();
-  await page.locator('.ant-select-item-option', { hasText: '监测户' }).click();
-  await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+  await pickOption(page, dialog.locator('.ant-select'), '监测户');
   await saveDialog(page, 'status-dialog');
   await page.locator('h2.household-head').waitFor();
   const changed = await apiGet<Household>(`/households/${household.id}`);
@@ -126,9 +121,7 @@ test('a refused status change shows the server message; an allowed one and a rem
   await page.getByRole('button', { name: `移除 ${other.name}` }).click();
   const removal = page.getByTestId('remove-person-dialog');
   await removal.waitFor();
-  await removal.locator('.ant-select').click();
-  await page.locator('.ant-select-item-option', { hasText: '迁出' }).click();
-  await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+  await pickOption(page, removal.locator('.ant-select'), '迁出');
   await saveDialog(page, 'remove-person-dialog');
   await page.locator('.household-persons-count', { hasText: String(household.persons.length - 1) }).waitFor();
   const after = await apiGet<Household>(`/households/${household.id}`);

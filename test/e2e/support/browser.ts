@@ -3,7 +3,7 @@
  * journeys share: open a page of the app, read the API directly, save a screenshot under test-results/e2e/.
  */
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -95,4 +95,24 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Width of the page's content, for the no-horizontal-scroll check on phones. */
 export async function scrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/**
+ * Picks `label` in the antd Select that `trigger` opens (null: already open) and waits for its list to close. A click that lands while
+ * the list is still opening can leave it open (seen in CI); the option is then clicked again (a single Select
+ * closes on its selected option too).
+ */
+export async function pickOption(page: Page, trigger: Locator | null, label: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await trigger?.click(); // null: the list is open already
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await open.locator('.ant-select-item-option', { hasText: label }).first().click();
+    try {
+      await open.first().waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch {
+      // still open: click the option again
+    }
+  }
+  throw new Error(`the list with "${label}" did not close`);
 }
