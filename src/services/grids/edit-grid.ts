@@ -12,6 +12,7 @@ import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
 import { clearDepartedLeaders, createGrids, logEvents, moveMembers, retireGrids } from './apply-plan.ts';
 import { GRID, getGrid, villageBreaches } from './get-grid.ts';
+import { nextGridName } from './plan-diff.ts';
 import { loadVillageStates, type VillageState } from './village-state.ts';
 
 type Db = Kysely<Database>;
@@ -114,7 +115,7 @@ async function edit(
   dashboardMemo.changed(county);
   const [village] = await loadVillageStates(db, county, touched.villageCode);
   const byGrid = villageBreaches(village!);
-  const grids = await Promise.all(touched.ids.map((id) => getGrid(db, county, id)));
+  const grids = await Promise.all(touched.ids.map((id) => getGrid(db, county, id, village)));
   return { grids: grids.filter((g) => g.retiredAt === null), breaches: [...byGrid.values()].flat() };
 }
 
@@ -277,11 +278,12 @@ export function splitGrid(db: Db, county: string, id: number, codes: string[], n
         en: 'At least one natural village must stay in the grid',
       });
     }
-    const used = new Set(village.grids.map((g) => g.name));
-    let n = 1;
-    while (used.has(`第${n}网格`)) n++;
     const [newId] = await createGrids(trx, county, [
-      { villageCode: village.code, villageName: village.name, name: name?.trim() || `第${n}网格` },
+      {
+        villageCode: village.code,
+        villageName: village.name,
+        name: name?.trim() || nextGridName(new Set(village.grids.map((g) => g.name))),
+      },
     ]);
     const parts = grid.parts.filter((p) => leaving.has(p.code));
     await endLinks(trx, county, now, id, codes);

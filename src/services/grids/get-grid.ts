@@ -28,17 +28,22 @@ export function villageBreaches(village: VillageState) {
   return byGrid;
 }
 
-export async function getGrid(db: Db, county: string, id: number) {
+/** One grid; `loaded` is its village's state when the caller has just read it (an edit re-reading its grids). */
+export async function getGrid(db: Db, county: string, id: number, loaded?: VillageState) {
   const header = await reads.gridHeader(db, county, id);
   if (!header) throw AppError.notFound(GRID);
-  const [links, memberships, events, [village]] = await Promise.all([
+  const [links, memberships, events, village] = await Promise.all([
     reads.gridLinks(db, county, id),
     reads.gridMemberships(db, county, id),
     reads.gridEvents(db, county, id),
-    loadVillageStates(db, county, header.village_code),
+    loaded?.code === header.village_code
+      ? loaded
+      : loadVillageStates(db, county, header.village_code).then((states) => states[0]),
   ]);
   const current = village?.grids.find((g) => g.id === id);
-  const members = memberships.filter((m) => m.left_at === null);
+  const members = memberships
+    .filter((m) => m.left_at === null)
+    .map((m) => ({ ...m, facts: memberFacts({ ...m, id: m.member_id }) }));
   return {
     id: header.id,
     name: header.name,
@@ -48,18 +53,15 @@ export async function getGrid(db: Db, county: string, id: number) {
     retiredAt: header.retired_at ? iso(header.retired_at) : null,
     retiredReason: header.retired_reason,
     naturalVillages: links,
-    members: members.map((m) => {
-      const facts = memberFacts({ ...m, id: m.member_id });
-      return {
-        id: m.member_id,
-        name: m.name,
-        naturalVillageCode: m.natural_village_code,
-        post: m.post,
-        capacity: facts.capacity,
-        eligibleToLead: facts.eligibleToLead,
-        joinedAt: iso(m.joined_at),
-      };
-    }),
+    members: members.map((m) => ({
+      id: m.member_id,
+      name: m.name,
+      naturalVillageCode: m.natural_village_code,
+      post: m.post,
+      capacity: m.facts.capacity,
+      eligibleToLead: m.facts.eligibleToLead,
+      joinedAt: iso(m.joined_at),
+    })),
     pastMembers: memberships
       .filter((m) => m.left_at !== null)
       .map((m) => ({
@@ -71,7 +73,7 @@ export async function getGrid(db: Db, county: string, id: number) {
         leftReason: m.left_reason ?? '',
       })),
     households: current?.householdIds.length ?? 0,
-    capacity: members.reduce((s, m) => s + memberFacts({ ...m, id: m.member_id }).capacity, 0),
+    capacity: members.reduce((s, m) => s + m.facts.capacity, 0),
     group:
       header.group_id === null || header.retired_at !== null
         ? null

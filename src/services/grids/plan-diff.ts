@@ -71,15 +71,17 @@ function continuing(proposed: { parts: GridPiece[]; members: number[] }[], curre
 }
 
 /** `第N网格` names for new grids, skipping the names continuing grids keep. */
+/** The first `第N网格` not in `used`; it is added to `used`. */
+export function nextGridName(used: Set<string>): string {
+  let n = 1;
+  while (used.has(`第${n}网格`)) n++;
+  used.add(`第${n}网格`);
+  return `第${n}网格`;
+}
+
 function nameNewGrids(grids: ProposedGrid[]): void {
   const used = new Set(grids.filter((g) => g.gridId !== null).map((g) => g.name));
-  let n = 1;
-  for (const grid of grids) {
-    if (grid.gridId !== null) continue;
-    while (used.has(`第${n}网格`)) n++;
-    grid.name = `第${n}网格`;
-    used.add(grid.name);
-  }
+  for (const grid of grids) if (grid.gridId === null) grid.name = nextGridName(used);
 }
 
 /** The plan for one village from its state and the partition of it. */
