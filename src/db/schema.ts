@@ -59,6 +59,7 @@ export interface PartyMemberTable {
   health: Defaulted<string>;
   status: Defaulted<'active' | 'transferred_out' | 'deceased'>;
   note: Defaulted<string>;
+  public_phone: Defaulted<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -290,6 +291,13 @@ export interface Database {
   user_session: UserSessionTable;
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
+  household_exit: HouseholdExitTable;
+  exit_objection: ExitObjectionTable;
+  pairing: PairingTable;
+  match_rejection: MatchRejectionTable;
+  commitment: CommitmentTable;
+  commitment_item: CommitmentItemTable;
+  public_feedback: PublicFeedbackTable;
 }
 
 export interface AppUserTable {
@@ -313,6 +321,8 @@ export interface RoleGrantTable {
   user_id: number;
   role: string;
   org_code: string;
+  /** For role 'member': the Party member the user is. */
+  member_id: Defaulted<number | null>;
   created_at: Timestamp;
 }
 
@@ -347,4 +357,127 @@ export interface AuditLogTable {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+}
+
+export type ExitStatus = 'assessed' | 'verified' | 'signed' | 'notice' | 'exited' | 'withdrawn';
+
+export interface HouseholdExitTable {
+  county_code: string;
+  id: Generated<number>;
+  household_id: number;
+  year: number;
+  status: ExitStatus;
+  per_capita_net: number;
+  line: number;
+  assessment: ColumnType<unknown, string, string>;
+  assessed_on: string;
+  assessed_by: number | null;
+  verified_on: string | null;
+  verified_by: number | null;
+  verification_note: string | null;
+  signed_on: string | null;
+  signer_name: string | null;
+  notice_days: Defaulted<number>;
+  notice_from: string | null;
+  exited_on: string | null;
+  withdrawn_on: string | null;
+  withdrawn_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ObjectionStatus = 'open' | 'upheld' | 'dismissed';
+
+export interface ExitObjectionTable {
+  county_code: string;
+  id: Generated<number>;
+  exit_id: number;
+  raised_on: string;
+  raised_by: Defaulted<string>;
+  content: string;
+  status: Defaulted<ObjectionStatus>;
+  resolution: string | null;
+  resolved_on: string | null;
+  resolved_by: number | null;
+}
+
+/** Why a pairing ended: the household's exit or cleared risk, or a handover (the member died, moved, fell ill…). */
+export type PairingEndReason = 'exited' | 'risk_cleared' | 'deceased' | 'moved' | 'illness' | 'other';
+
+export interface PairingTable {
+  county_code: string;
+  id: Generated<number>;
+  member_id: number;
+  household_id: number;
+  slot: 1 | 2;
+  started_on: string;
+  ended_on: string | null;
+  end_reason: PairingEndReason | null;
+  end_note: string | null;
+  exit_id: number | null;
+  exit_status: 'exited' | null;
+  successor_id: number | null;
+  cleared_event_id: number | null;
+  cleared_status: 'risk_cleared' | null;
+  measures: Defaulted<string>;
+  plaque_code: string;
+  confirmed_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface MatchRejectionTable {
+  county_code: string;
+  member_id: number;
+  household_id: number;
+  reason: Defaulted<string>;
+  rejected_by: number | null;
+  rejected_at: Timestamp;
+}
+
+export type CommitmentStatus = 'proposed' | 'returned' | 'approved' | 'published' | 'evaluated';
+export type EvaluationGrade = 'excellent' | 'good' | 'fair' | 'poor';
+
+export interface CommitmentTable {
+  county_code: string;
+  id: Generated<number>;
+  member_id: number;
+  year: number;
+  status: Defaulted<CommitmentStatus>;
+  review_comment: string | null;
+  reviewed_on: string | null;
+  reviewed_by: number | null;
+  published_on: string | null;
+  evaluation_grade: EvaluationGrade | null;
+  evaluation: string | null;
+  evaluated_on: string | null;
+  evaluated_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommitmentItemTable {
+  county_code: string;
+  id: Generated<number>;
+  commitment_id: number;
+  position: number;
+  content: string;
+  household_id: number | null;
+  due_on: string | null;
+  fulfilled_on: string | null;
+  evidence: string | null;
+}
+
+export type FeedbackStatus = 'pending' | 'approved' | 'rejected';
+
+export interface PublicFeedbackTable {
+  county_code: string;
+  id: Generated<number>;
+  pairing_id: number;
+  satisfaction: number;
+  comment: Defaulted<string>;
+  client_key: string;
+  status: Defaulted<FeedbackStatus>;
+  submitted_at: Timestamp;
+  moderated_by: number | null;
+  moderated_at: Date | string | null;
 }

@@ -35,21 +35,30 @@ export const PERMISSIONS = [
   'audit.read',
   'grid.read',
   'grid.write',
+  'pairing.read',
+  'pairing.write',
+  'exit.write',
+  'commitment.write',
+  'commitment.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEW: Permission[] = ['org.read', 'dashboard.read', 'household.read', 'member.read', 'grid.read'];
+const VIEW: Permission[] = ['org.read', 'dashboard.read', 'household.read', 'member.read', 'grid.read', 'pairing.read'];
+/** Who runs pairing (suggest, confirm, hand over), exits and commitment review in their unit. */
+const PAIRING_ADMIN: Permission[] = ['pairing.write', 'exit.write', 'commitment.write', 'commitment.review'];
 
 /**
  * What each role may do under the unit it is granted on. View and capture differ: an instructor or group
  * leader views the households of their unit but does not register them; a member views their natural village
- * (capture for their own paired households arrives with pairings); the auditor reads everything and the audit
- * trail but never unmasks and never writes.
+ * and the pairings there, and writes only their own commitments (a grant of role member names the member it is);
+ * a group leader confirms pairings in their grid; the auditor reads everything and the audit trail but never
+ * unmasks and never writes.
  */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   county_admin: new Set([
     ...VIEW,
     'grid.write',
+    ...PAIRING_ADMIN,
     'org.write',
     'household.write',
     'household.sensitive',
@@ -61,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   township_admin: new Set([
     ...VIEW,
     'grid.write',
+    ...PAIRING_ADMIN,
     'household.write',
     'household.sensitive',
     'member.write',
@@ -68,10 +78,17 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'user.admin',
     'audit.read',
   ]),
-  village_secretary: new Set([...VIEW, 'household.write', 'household.sensitive', 'member.write', 'grid.write']),
+  village_secretary: new Set([
+    ...VIEW,
+    ...PAIRING_ADMIN,
+    'household.write',
+    'household.sensitive',
+    'member.write',
+    'grid.write',
+  ]),
   instructor: new Set([...VIEW]),
-  group_leader: new Set([...VIEW]),
-  member: new Set(['org.read', 'dashboard.read', 'household.read']),
+  group_leader: new Set([...VIEW, 'pairing.write', 'commitment.write']),
+  member: new Set(['org.read', 'dashboard.read', 'household.read', 'pairing.read', 'commitment.write']),
   auditor: new Set([...VIEW, 'audit.read']),
 };
 

@@ -50,6 +50,8 @@ export interface MatchInput {
   members: readonly MatchMember[];
   households: readonly MatchHousehold[];
   pairings?: readonly MatchPairing[];
+  /** Pairs never to suggest (a reviewer rejected them). */
+  excluded?: readonly MatchPairing[];
 }
 
 /** Who may be suggested to whom: members of the household's township (default) or only of its village. */
