@@ -30,7 +30,7 @@ export type ScopeRule =
   | { query: string } // a list: narrow this query field (within, scope) to the user's scope
   | { param: string; ancestors?: boolean } // an org code in the path (ancestors: also the units above the scope)
   | { body: string } // an org code in the body (creating under a unit)
-  | { record: 'household' | 'member' | 'user' | 'grid' | 'party_group' | 'grid_plan'; param: string }; // a record id in the path
+  | { record: RecordKind | 'user'; param: string }; // a record id in the path
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -109,7 +109,16 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
   }
 }
 
-type RecordKind = 'household' | 'member' | 'grid' | 'party_group' | 'grid_plan';
+type RecordKind =
+  | 'household'
+  | 'member'
+  | 'grid'
+  | 'party_group'
+  | 'grid_plan'
+  | 'pairing'
+  | 'exit'
+  | 'commitment'
+  | 'feedback';
 
 /** The org unit of one record (a grid's or group's village, a plan's scope), or null when it is not in the county. */
 async function recordUnit(app: FastifyInstance, kind: RecordKind, county: string, id: number): Promise<string | null> {
@@ -142,6 +151,44 @@ async function recordUnit(app: FastifyInstance, kind: RecordKind, county: string
     case 'grid_plan':
       return one(
         db.selectFrom('grid_plan').select('scope_code as unit').where('county_code', '=', county).where('id', '=', id),
+      );
+    case 'pairing':
+    case 'exit':
+      // Both belong to a household and live where it lives.
+      return one(
+        db
+          .selectFrom(`${kind === 'pairing' ? 'pairing' : 'household_exit'} as r` as 'pairing as r')
+          .innerJoin('household as h', (j) =>
+            j.onRef('h.county_code', '=', 'r.county_code').onRef('h.id', '=', 'r.household_id'),
+          )
+          .select('h.natural_village_code as unit')
+          .where('r.county_code', '=', county)
+          .where('r.id', '=', id),
+      );
+    case 'commitment':
+      return one(
+        db
+          .selectFrom('commitment as c')
+          .innerJoin('party_member as m', (j) =>
+            j.onRef('m.county_code', '=', 'c.county_code').onRef('m.id', '=', 'c.member_id'),
+          )
+          .select('m.natural_village_code as unit')
+          .where('c.county_code', '=', county)
+          .where('c.id', '=', id),
+      );
+    case 'feedback':
+      return one(
+        db
+          .selectFrom('public_feedback as f')
+          .innerJoin('pairing as p', (j) =>
+            j.onRef('p.county_code', '=', 'f.county_code').onRef('p.id', '=', 'f.pairing_id'),
+          )
+          .innerJoin('household as h', (j) =>
+            j.onRef('h.county_code', '=', 'p.county_code').onRef('h.id', '=', 'p.household_id'),
+          )
+          .select('h.natural_village_code as unit')
+          .where('f.county_code', '=', county)
+          .where('f.id', '=', id),
       );
   }
 }
