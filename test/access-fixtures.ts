@@ -1,7 +1,7 @@
 /**
  * Two worlds for access tests: township 340822100 ("inside": village 340822100201) and township 340822101
  * ("outside": village 340822101201), each with a household (persons, a need), a party member, a user, and the
- * village partitioned into grids by an applied plan.
+ * village partitioned into grids by an applied plan, and a pairing of the member with the household.
  */
 import { makeResidentId } from '../src/domain/ids.ts';
 import type { TestApp } from './app.ts';
@@ -23,6 +23,8 @@ export interface World {
   gridId: number;
   groupId: number;
   planId: number;
+  /** a current pairing of the world's member with its household */
+  pairingId: number;
   /** the natural village of this world's records */
   unit: string;
   village: string;
@@ -74,7 +76,20 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
   const applied = await t.inject({ method: 'POST', url: `/api/counties/${COUNTY}/grid-plans/${plan.json().id}/apply` });
   if (applied.statusCode !== 200) throw new Error(`apply: ${applied.body}`);
   const grids = (await t.inject({ url: `/api/counties/${COUNTY}/grids?within=${village}` })).json();
+  const pairing = await t.database.db
+    .insertInto('pairing')
+    .values({
+      county_code: COUNTY,
+      member_id: created.json().id,
+      household_id: body.id,
+      slot: 1,
+      started_on: '2020-01-01',
+      plaque_code: `TESTWORLD${n}`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
+    pairingId: pairing.id,
     county: COUNTY,
     gridId: grids.items[0].id,
     groupId: grids.items[0].groupId,

@@ -32,6 +32,7 @@ function idFor(url: string, w: World): number {
   if (url.includes('/grids/')) return w.gridId;
   if (url.includes('/grid-plans/')) return w.planId;
   if (url.includes('/party-groups/')) return w.groupId;
+  if (url.includes('/pairings/')) return w.pairingId;
   throw new Error(`matrix: no fixture for :id in ${url} (add one in test/access-matrix.test.ts)`);
 }
 
@@ -46,6 +47,10 @@ function fill(route: Route, w: World): string {
         return String(w.personId);
       case 'needId':
         return String(w.needId);
+      case 'memberId':
+        return String(w.memberId);
+      case 'householdId':
+        return String(w.householdId);
       case 'year':
         return '2020';
       case 'level':

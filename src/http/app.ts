@@ -27,6 +27,7 @@ import householdRoutes from './routes/households.ts';
 import memberRoutes from './routes/members.ts';
 import metaRoutes from './routes/meta.ts';
 import orgUnitRoutes from './routes/org-units.ts';
+import pairingRoutes from './routes/pairings.ts';
 import partyGroupRoutes from './routes/party-groups.ts';
 import userRoutes from './routes/users.ts';
 
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(gridRoutes, { prefix: '/api/counties/:county/grids' });
   await app.register(gridPlanRoutes, { prefix: '/api/counties/:county/grid-plans' });
   await app.register(partyGroupRoutes, { prefix: '/api/counties/:county/party-groups' });
+  await app.register(pairingRoutes, { prefix: '/api/counties/:county/pairings' });
   await app.register(webAssetsPlugin); // last: its catch-all GET must not shadow any route above
   return app;
 }

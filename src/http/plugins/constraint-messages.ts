@@ -28,6 +28,15 @@ const KNOWN: Record<string, Localized> = {
     zh: '该自然村已划入另一个网格',
     en: 'The natural village already belongs to another grid',
   },
+  // The pairing services check capacity and duplicates first; these words cover a concurrent confirmation.
+  pairing_member_slot: {
+    zh: '该党员的结对名额已被占用（可能有人同时确认了结对），请刷新后重试',
+    en: "The member's pairing slot was just taken (a concurrent confirmation?); reload and retry",
+  },
+  pairing_current: {
+    zh: '该党员已与这户结对（可能有人同时确认了结对）',
+    en: 'The member already helps this household (a concurrent confirmation?)',
+  },
   // The household service checks these first (422 with field details); the words cover a race or an old row.
   household_county_code_natural_village_code_fkey: {
     zh: '本县没有这个自然村',

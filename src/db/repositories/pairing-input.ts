@@ -1,0 +1,133 @@
+/**
+ * Set queries that load what matching needs for a scope (a code prefix): active members, households needing
+ * help with their open needs, where grids place both, current pairings and rejected pairs. A handful of
+ * statements however large the scope (a county: ~21k members, ~16k households), never one per row.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { NEEDING_HELP } from './grids.ts';
+import { likeEscape } from './paging.ts';
+
+type Db = Kysely<Database>;
+const prefix = (code: string) => `${likeEscape(code)}%`;
+
+/** Active members living under `memberScope`, with their card. */
+export function matchMembers(db: Db, county: string, memberScope: string) {
+  return db
+    .selectFrom('party_member')
+    .select(['id', 'name', 'post', 'natural_village_code', 'capacity', 'expertise', 'willingness', 'join_date'])
+    .where('county_code', '=', county)
+    .where('status', '=', 'active')
+    .where('natural_village_code', 'like', prefix(memberScope))
+    .execute();
+}
+
+/** Households needing help (identified, returned, monitored) under `scope`, or only those of `ids`. */
+export function matchHouseholds(db: Db, county: string, scope: string, ids?: readonly number[]) {
+  return db
+    .selectFrom('household')
+    .select(['id', 'head_name', 'natural_village_code', 'main_cause', 'other_causes', 'identified_year'])
+    .where('county_code', '=', county)
+    .where('status', 'in', NEEDING_HELP)
+    .where('natural_village_code', 'like', prefix(scope))
+    .$if(ids !== undefined, (q) => q.where('id', 'in', ids!.length > 0 ? ids! : [0]))
+    .execute();
+}
+
+/** Open needs of the households needing help under `scope`. */
+export function openNeeds(db: Db, county: string, scope: string) {
+  return db
+    .selectFrom('household_need as n')
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.county_code', '=', 'n.county_code').onRef('h.id', '=', 'n.household_id'),
+    )
+    .select(['n.household_id', 'n.need'])
+    .where('n.county_code', '=', county)
+    .where('n.status', '=', 'open')
+    .where('h.status', 'in', NEEDING_HELP)
+    .where('h.natural_village_code', 'like', prefix(scope))
+    .execute();
+}
+
+/** Current grid of every member living under `scope`. */
+export function memberGrids(db: Db, county: string, scope: string) {
+  return db
+    .selectFrom('grid_member as gm')
+    .innerJoin('party_member as m', (j) =>
+      j.onRef('m.county_code', '=', 'gm.county_code').onRef('m.id', '=', 'gm.member_id'),
+    )
+    .select(['gm.member_id', 'gm.grid_id'])
+    .where('gm.county_code', '=', county)
+    .where('gm.left_at', 'is', null)
+    .where('m.natural_village_code', 'like', prefix(scope))
+    .execute();
+}
+
+/**
+ * Grid links of the natural villages under `scope`: a natural village in one piece belongs to its grid; a split
+ * one has its households placed one by one (grid_household), the first piece taking the rest.
+ */
+export async function householdGridLinks(db: Db, county: string, scope: string) {
+  const village = scope.length > 12 ? scope.slice(0, 12) : scope;
+  const [links, placed] = await Promise.all([
+    db
+      .selectFrom('grid_natural_village')
+      .select(['grid_id', 'natural_village_code', 'piece', 'pieces'])
+      .where('county_code', '=', county)
+      .where('ended_at', 'is', null)
+      .where('village_code', 'like', prefix(village))
+      .execute(),
+    db
+      .selectFrom('grid_household as gh')
+      .innerJoin('grid as g', (j) => j.onRef('g.county_code', '=', 'gh.county_code').onRef('g.id', '=', 'gh.grid_id'))
+      .select(['gh.household_id', 'gh.grid_id'])
+      .where('gh.county_code', '=', county)
+      .where('g.retired_at', 'is', null)
+      .where('g.village_code', 'like', prefix(village))
+      .execute(),
+  ]);
+  return { links, placed };
+}
+
+/** Current pairings of members or households under `scope` (capacity used, helpers held). */
+export function currentPairingsUnder(db: Db, county: string, scope: string) {
+  return db
+    .selectFrom('pairing as p')
+    .innerJoin('party_member as m', (j) =>
+      j.onRef('m.county_code', '=', 'p.county_code').onRef('m.id', '=', 'p.member_id'),
+    )
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.county_code', '=', 'p.county_code').onRef('h.id', '=', 'p.household_id'),
+    )
+    .select(['p.member_id', 'p.household_id', 'p.slot'])
+    .where('p.county_code', '=', county)
+    .where('p.ended_on', 'is', null)
+    .where((eb) =>
+      eb.or([eb('m.natural_village_code', 'like', prefix(scope)), eb('h.natural_village_code', 'like', prefix(scope))]),
+    )
+    .execute();
+}
+
+/** Rejected pairs whose household lives under `scope`. */
+export function rejectionsUnder(db: Db, county: string, scope: string) {
+  return db
+    .selectFrom('match_rejection as r')
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.county_code', '=', 'r.county_code').onRef('h.id', '=', 'r.household_id'),
+    )
+    .select(['r.member_id', 'r.household_id'])
+    .where('r.county_code', '=', county)
+    .where('h.natural_village_code', 'like', prefix(scope))
+    .execute();
+}
+
+/** Names of the townships, villages and natural villages under `scope`'s township. */
+export function placeNames(db: Db, county: string, scope: string) {
+  return db
+    .selectFrom('org_unit')
+    .select(['code', 'name'])
+    .where('county_code', '=', county)
+    .where('level', 'in', ['township', 'village', 'natural_village'])
+    .where('code', 'like', prefix(scope))
+    .execute();
+}
