@@ -46,6 +46,10 @@ function fill(route: Route, w: World): string {
         return String(w.personId);
       case 'needId':
         return String(w.needId);
+      case 'exitId':
+        return String(w.exitId);
+      case 'objectionId':
+        return String(w.objectionId);
       case 'year':
         return '2020';
       case 'level':
