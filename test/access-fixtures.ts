@@ -25,6 +25,9 @@ export interface World {
   planId: number;
   /** a current pairing of the world's member with its household */
   pairingId: number;
+  /** an exit of the household under public notice, with one open objection */
+  exitId: number;
+  objectionId: number;
   /** the natural village of this world's records */
   unit: string;
   village: string;
@@ -88,8 +91,11 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const { exitId, objectionId } = await exitUnderNotice(t, body.id);
   return {
     pairingId: pairing.id,
+    exitId,
+    objectionId,
     county: COUNTY,
     gridId: grids.items[0].id,
     groupId: grids.items[0].groupId,
@@ -102,6 +108,34 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     unit: nv,
     village,
   };
+}
+
+/** An exit under notice with an open objection, written directly (the workflow's own tests walk the steps). */
+async function exitUnderNotice(t: TestApp, householdId: number) {
+  const exit = await t.database.db
+    .insertInto('household_exit')
+    .values({
+      county_code: COUNTY,
+      household_id: householdId,
+      year: 2016,
+      status: 'notice',
+      per_capita_net: 3000,
+      line: 2952,
+      assessment: JSON.stringify({ checks: [] }),
+      assessed_on: '2020-01-01',
+      verified_on: '2020-01-02',
+      signed_on: '2020-01-03',
+      signer_name: '户主',
+      notice_from: '2020-01-04',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const objection = await t.database.db
+    .insertInto('exit_objection')
+    .values({ county_code: COUNTY, exit_id: exit.id, raised_on: '2020-01-05', content: '异议' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { exitId: Number(exit.id), objectionId: Number(objection.id) };
 }
 
 /** Places, then one world inside township 340822100 and one outside (340822101). */

@@ -51,6 +51,10 @@ function fill(route: Route, w: World): string {
         return String(w.memberId);
       case 'householdId':
         return String(w.householdId);
+      case 'exitId':
+        return String(w.exitId);
+      case 'objectionId':
+        return String(w.objectionId);
       case 'year':
         return '2020';
       case 'level':

@@ -205,13 +205,27 @@ describe('status and exit', () => {
 
   it('refuses exit while a check fails, then follows the allowed transitions only', async () => {
     await inject('PATCH', '', { safeWater: false });
-    const refused = await inject('POST', '/status', { status: 'exited', effectiveOn: '2020-01-10', reason: '脱贫' });
+    const refused = await inject('POST', '/exits', { assessedOn: '2020-01-02' });
     expect(refused.statusCode).toBe(422);
     expect(codes(refused)).toEqual(['exit_safe_water']);
     await inject('PATCH', '', { safeWater: true });
+    const direct = await inject('POST', '/status', { status: 'exited', effectiveOn: '2020-01-10', reason: '脱贫' });
+    expect(codes(direct)).toEqual(['exit_needs_workflow']);
+    expect(
+      (await inject('POST', '/status', { status: 'risk_cleared', effectiveOn: '2020-01-10', reason: 'x' })).statusCode,
+    ).toBe(422);
+    // Exiting is the end of the exit workflow: assessed, verified, signed, five days of public notice.
+    const exit = (await inject('POST', '/exits', { assessedOn: '2020-01-02' })).json();
+    const exitUrl = `/api/counties/340822/exits/${exit.id}`;
+    for (const [path, payload] of [
+      ['verify', { on: '2020-01-03' }],
+      ['sign', { on: '2020-01-04', signerName: '张建国21' }],
+      ['notice', { from: '2020-01-04' }],
+      ['complete', { on: '2020-01-10' }],
+    ] as const) {
+      expect((await t.inject({ method: 'POST', url: `${exitUrl}/${path}`, payload })).statusCode).toBe(200);
+    }
     const steps: [string, string, number][] = [
-      ['risk_cleared', '2020-01-10', 422],
-      ['exited', '2020-01-10', 200],
       ['identified', '2020-02-01', 422],
       ['returned', '2019-12-31', 422],
       ['returned', '2021-03-01', 200],

@@ -21,6 +21,7 @@ import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import boundaryRoutes from './routes/boundaries.ts';
 import dashboardRoutes from './routes/dashboard.ts';
+import exitRoutes from './routes/exits.ts';
 import gridPlanRoutes from './routes/grid-plans.ts';
 import gridRoutes from './routes/grids.ts';
 import householdRoutes from './routes/households.ts';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(gridPlanRoutes, { prefix: '/api/counties/:county/grid-plans' });
   await app.register(partyGroupRoutes, { prefix: '/api/counties/:county/party-groups' });
   await app.register(pairingRoutes, { prefix: '/api/counties/:county/pairings' });
+  await app.register(exitRoutes, { prefix: '/api/counties/:county' });
   await app.register(webAssetsPlugin); // last: its catch-all GET must not shadow any route above
   return app;
 }

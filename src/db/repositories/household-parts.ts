@@ -128,10 +128,11 @@ export function listStatusEvents(db: Kysely<Database>, county: string, household
     .execute();
 }
 
-/** Appends one entry to the status history. */
+/** Appends one entry to the status history; returns its id (a pairing ended by cleared risk names it). */
 export async function insertStatusEvent(
   db: Kysely<Database>,
   row: Insertable<HouseholdStatusEventTable>,
-): Promise<void> {
-  await db.insertInto('household_status_event').values(row).execute();
+): Promise<number> {
+  const { id } = await db.insertInto('household_status_event').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
 }

@@ -1,16 +1,16 @@
 /**
  * Records a decided status change (identified → exited → returned; monitoring and risk cleared after 2020).
- * The history is only appended to. Exiting needs the exit assessment of the latest income year to pass; the
- * full exit workflow (verification, signature, public notice) is a later step that will call this at its end.
+ * The history is only appended to. Exiting is refused here: only the exit workflow (services/exits/) reaches
+ * 'exited', through recordStatusChange at its end.
  */
 import type { Kysely } from 'kysely';
+import * as exits from '../../db/repositories/exits.ts';
 import * as parts from '../../db/repositories/household-parts.ts';
 import * as repo from '../../db/repositories/households.ts';
 import type { Database, HouseholdStatus } from '../../db/schema.ts';
 import type { FieldProblem, Localized } from '../../domain/errors.ts';
 import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
-import { evaluateExit, NO_INCOME } from './assess-household-exit.ts';
 import { getHousehold } from './get-household.ts';
 import { refuseProblems, today } from './household-rules.ts';
 import { type Lang, loadForChange } from './household-state.ts';
@@ -70,16 +70,78 @@ function dateProblems(effectiveOn: string, lastEffectiveOn: string | undefined):
   return [];
 }
 
-/** Exit needs a passing assessment of the latest income year: every failing check is a problem. */
-async function exitProblems(db: Kysely<Database>, county: string, id: number): Promise<FieldProblem[]> {
-  const evaluation = await evaluateExit(db, county, id);
-  if (!evaluation) return [{ path: 'status', code: 'exit_income_missing', message: NO_INCOME }];
-  return evaluation.checks
-    .filter((c) => !c.passed)
-    .map((c) => ({ path: 'status', code: `exit_${c.code}`, message: c.detail }));
+/** Exiting poverty is never a direct change: it is the end of the exit workflow (assessment … public notice). */
+const EXIT_NEEDS_WORKFLOW: FieldProblem = {
+  path: 'status',
+  code: 'exit_needs_workflow',
+  message: {
+    zh: '脱贫退出须经过退出流程（评估、村级核实、户主签字、公示），请在“脱贫退出”中办理',
+    en: 'Exiting poverty goes through the exit workflow (assessment, village verification, signature, public notice): use "Exit" on the household',
+  },
+};
+
+/** Ending a pairing before it started is impossible (a table CHECK): say so instead of a constraint error. */
+async function pairingProblems(tx: Kysely<Database>, county: string, id: number, on: string): Promise<FieldProblem[]> {
+  const latest = await exits.latestCurrentPairingStart(tx, county, id);
+  if (latest === null || latest <= on) return [];
+  const message = {
+    zh: `该户的结对帮扶始于 ${latest}，生效日期不能更早`,
+    en: `A pairing of this household started on ${latest}; the effective date cannot be earlier`,
+  };
+  return [{ path: 'effectiveOn', code: 'pairing_started_later', message }];
 }
 
-/** Appends the change to the history, sets the household's status and returns its full record. */
+/** Who decides the change: a clerk directly, or the exit workflow at its end (the only way to 'exited'). */
+export type StatusChangeVia = 'direct' | 'exit_workflow';
+
+/**
+ * Inside the caller's transaction: checks the change (transition, dates, the exit workflow), appends it to the
+ * history, sets the status and audits it. A monitored household whose risk is cleared has its current pairings
+ * ended by the new event. Returns the new event's id and the household's natural village.
+ */
+export async function recordStatusChange(
+  tx: Kysely<Database>,
+  county: string,
+  id: number,
+  change: StatusChangeInput,
+  via: StatusChangeVia,
+): Promise<{ eventId: number; naturalVillageCode: string }> {
+  const { household } = await loadForChange(tx, county, id);
+  const events = await parts.listStatusEvents(tx, county, id);
+  const problems = [
+    ...transitionProblems(household.status, change.status),
+    ...dateProblems(change.effectiveOn, events.at(-1)?.effective_on),
+  ];
+  if (problems.length === 0 && change.status === 'exited' && via !== 'exit_workflow')
+    problems.push(EXIT_NEEDS_WORKFLOW);
+  const clearsRisk = household.status === 'monitored' && change.status === 'risk_cleared';
+  if (problems.length === 0 && clearsRisk)
+    problems.push(...(await pairingProblems(tx, county, id, change.effectiveOn)));
+  await refuseProblems(tx, [], problems);
+  const reason = change.reason.trim();
+  const eventId = await parts.insertStatusEvent(tx, {
+    county_code: county,
+    household_id: id,
+    status: change.status,
+    effective_on: change.effectiveOn,
+    reason,
+  });
+  await repo.updateHousehold(tx, county, id, { status: change.status });
+  const ended = clearsRisk ? await exits.endPairingsByClearedRisk(tx, county, id, eventId, change.effectiveOn) : 0;
+  const diff = diffOf(household, { status: change.status, effective_on: change.effectiveOn, reason });
+  if (ended > 0) diff.pairings_ended = [0, ended];
+  await audit(tx, {
+    county,
+    action: 'household.status',
+    table: 'household',
+    recordId: id,
+    orgCode: household.natural_village_code,
+    diff,
+  });
+  return { eventId, naturalVillageCode: household.natural_village_code };
+}
+
+/** Appends a clerk's decided change to the history, sets the household's status and returns its full record. */
 export async function changeHouseholdStatus(
   db: Kysely<Database>,
   county: string,
@@ -88,32 +150,7 @@ export async function changeHouseholdStatus(
   lang: Lang = 'zh',
 ) {
   const result = await db.transaction().execute(async (tx) => {
-    const { household } = await loadForChange(tx, county, id);
-    const events = await parts.listStatusEvents(tx, county, id);
-    const problems = [
-      ...transitionProblems(household.status, change.status),
-      ...dateProblems(change.effectiveOn, events.at(-1)?.effective_on),
-    ];
-    if (problems.length === 0 && change.status === 'exited') problems.push(...(await exitProblems(tx, county, id)));
-    await refuseProblems(tx, [], problems);
-    const event = {
-      county_code: county,
-      household_id: id,
-      status: change.status,
-      effective_on: change.effectiveOn,
-      reason: change.reason.trim(),
-    };
-    await parts.insertStatusEvent(tx, event);
-    await repo.updateHousehold(tx, county, id, { status: change.status });
-    const diff = diffOf(household, { status: change.status, effective_on: change.effectiveOn, reason: event.reason });
-    await audit(tx, {
-      county,
-      action: 'household.status',
-      table: 'household',
-      recordId: id,
-      orgCode: household.natural_village_code,
-      diff,
-    });
+    await recordStatusChange(tx, county, id, change, 'direct');
     return getHousehold(tx, county, id, lang);
   });
   householdsChanged(county);

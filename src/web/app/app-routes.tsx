@@ -42,6 +42,7 @@ const MemberFormPage = lazy(() => import('../pages/members/member-form-page.tsx'
 const HouseholdListPage = lazy(() => import('../pages/households/household-list-page.tsx'));
 const HouseholdPage = lazy(() => import('../pages/households/household-page.tsx'));
 const HouseholdFormPage = lazy(() => import('../pages/households/household-form-page.tsx'));
+const NoticeBoardPage = lazy(() => import('../pages/exits/notice-board-page.tsx'));
 const GridListPage = lazy(() => import('../pages/grids/grid-list-page.tsx'));
 const GridPage = lazy(() => import('../pages/grids/grid-page.tsx'));
 const PlanPage = lazy(() => import('../pages/grids/plan-page.tsx'));
@@ -69,6 +70,7 @@ export function AppRoutes() {
         <Route path="households/new" element={<HouseholdFormPage />} />
         <Route path="households/:id" element={<HouseholdPage />} />
         <Route path="households/:id/edit" element={<HouseholdFormPage />} />
+        <Route path="exit-notices" element={<NoticeBoardPage />} />
         <Route path="grids" element={<GridListPage />} />
         <Route path="grids/:id" element={<GridPage />} />
         <Route path="grid-plans" element={<PlanPage />} />

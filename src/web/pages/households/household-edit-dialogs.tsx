@@ -145,7 +145,10 @@ export function StatusDialog({ householdId, current, onClose }: Base & { current
   const { county } = useScope();
   const save = useChangeStatus(county, householdId);
   const status = useDictionary('household_status');
-  const allowed = STATUS_TRANSITIONS[current as keyof typeof STATUS_TRANSITIONS] ?? [];
+  // 'exited' is reached only through the exit workflow (the 脱贫退出 panel), never by a direct change.
+  const next = STATUS_TRANSITIONS[current as keyof typeof STATUS_TRANSITIONS] ?? [];
+  const allowed = next.filter((code) => code !== 'exited');
+  const viaWorkflow = next.length > allowed.length;
   return (
     <ServerFormDialog
       title={m.status.title(status.label(current))}
@@ -154,7 +157,12 @@ export function StatusDialog({ householdId, current, onClose }: Base & { current
       pending={save.isPending}
       save={(values) => save.mutateAsync(values as Parameters<typeof save.mutateAsync>[0])}
       onClose={onClose}
-      notice={allowed.length === 0 && <Alert type="warning" showIcon title={m.status.none} />}
+      notice={
+        <>
+          {allowed.length === 0 && <Alert type="warning" showIcon title={m.status.none} />}
+          {viaWorkflow && <Alert type="info" showIcon title={m.status.exitViaWorkflow} className="form-problems" />}
+        </>
+      }
       testId="status-dialog"
     >
       <Form.Item name="status" label={m.status.allowed}>

@@ -27,6 +27,7 @@ export const householdEditMessages = {
       title: (current: string) => `变更状态（当前：${current}）`,
       allowed: '可以改为',
       none: '当前状态没有可变更的去向。',
+      exitViaWorkflow: '脱贫退出须经评估、核实、签字和公示，请在“脱贫退出”中办理。',
       effectiveOn: '生效日期',
       reason: '原因',
     },
@@ -81,6 +82,8 @@ export const householdEditMessages = {
       title: (current: string) => `Change status (now: ${current})`,
       allowed: 'New status',
       none: 'This status has nowhere to go.',
+      exitViaWorkflow:
+        'Exiting poverty takes assessment, verification, signature and public notice: use "Exit from poverty" on the record.',
       effectiveOn: 'Effective on',
       reason: 'Reason',
     },

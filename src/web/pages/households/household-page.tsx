@@ -1,6 +1,6 @@
 /**
- * One household's record (建档立卡): consistency warnings, the exit assessment, its fields and conditions,
- * members, income by year against the poverty line, needs and status history.
+ * One household's record (建档立卡): consistency warnings, the exit assessment and exit workflow (脱贫退出), its
+ * fields and conditions, members, income by year against the poverty line, needs and status history.
  */
 import { ArrowLeftOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Col, Row, Space, Typography } from 'antd';
@@ -17,6 +17,7 @@ import { ExitAssessmentCard } from './exit-assessment-card.tsx';
 import { type HouseholdDetail, useHousehold } from './household-api.ts';
 import { StatusDialog } from './household-edit-dialogs.tsx';
 import { householdEditMessages } from './household-edit-messages.ts';
+import { HouseholdExitPanel } from './household-exit-panel.tsx';
 import { HouseholdBasics, HouseholdConditions } from './household-facts.tsx';
 import { HouseholdIncome } from './household-income.tsx';
 import { householdMessages } from './household-messages.ts';
@@ -64,6 +65,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
         <Space orientation="vertical" size={12} className="full-width">
           <HouseholdBasics record={record} />
           <ExitAssessmentCard record={record} />
+          <HouseholdExitPanel record={record} />
           <HouseholdPersons record={record} />
           <HouseholdIncome householdId={record.id} income={record.income} />
           <HouseholdNeeds householdId={record.id} needs={record.needs} />
@@ -83,6 +85,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
           <Col xs={24} xl={8}>
             <Space orientation="vertical" size={16} className="full-width">
               <ExitAssessmentCard record={record} />
+              <HouseholdExitPanel record={record} />
               <HouseholdNeeds householdId={record.id} needs={record.needs} />
               <HouseholdHistory history={record.statusHistory} />
             </Space>

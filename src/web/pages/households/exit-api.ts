@@ -1,0 +1,58 @@
+/**
+ * Exit workflow requests as TanStack Query hooks: a household's exits, the step actions (each answers the exit;
+ * completing also changes the household, so its record is refreshed) and the 公示 board of a scope.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ExitListItemType, ExitListQueryType, HouseholdExitType } from '../../../shared/schemas/exit.ts';
+import { api } from '../../api/client.ts';
+import { useLang } from '../../i18n/i18n.tsx';
+
+export type HouseholdExit = HouseholdExitType;
+export type ExitListItem = ExitListItemType;
+export type ExitAction = 'start' | 'verify' | 'sign' | 'notice' | 'objection' | 'resolve' | 'complete' | 'withdraw';
+
+const root = (county: string) => `/api/counties/${county}`;
+
+export function useHouseholdExits(county: string, householdId: number) {
+  const { lang } = useLang();
+  return useQuery({
+    queryKey: ['exits', county, 'household', householdId, lang],
+    queryFn: () => api.get<{ items: HouseholdExit[] }>(`${root(county)}/households/${householdId}/exits`),
+  });
+}
+
+/** Where an action posts to. */
+function actionUrl(county: string, householdId: number, action: ExitAction, exitId?: number, objectionId?: number) {
+  if (action === 'start') return `${root(county)}/households/${householdId}/exits`;
+  const exit = `${root(county)}/exits/${exitId}`;
+  if (action === 'objection') return `${exit}/objections`;
+  if (action === 'resolve') return `${exit}/objections/${objectionId}/resolve`;
+  return `${exit}/${action}`;
+}
+
+/** One step of the workflow; afterwards the household's exits, its record and the boards are read again. */
+export function useExitAction(
+  county: string,
+  householdId: number,
+  action: ExitAction,
+  exitId?: number,
+  objectionId?: number,
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api.post<HouseholdExit>(actionUrl(county, householdId, action, exitId, objectionId), body),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['exits', county] });
+      if (action === 'complete') void client.invalidateQueries({ queryKey: ['households', county] });
+    },
+  });
+}
+
+export function useExitList(county: string, query: ExitListQueryType) {
+  return useQuery({
+    queryKey: ['exits', county, 'list', query],
+    queryFn: () => api.get<{ items: ExitListItem[]; total: number }>(`${root(county)}/exits`, query),
+    placeholderData: keepPreviousData,
+  });
+}

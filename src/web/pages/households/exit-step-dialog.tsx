@@ -1,0 +1,117 @@
+/**
+ * The dialog of one exit action (start, verify, sign, notice, objection, resolve, complete, withdraw): its fields,
+ * sent as they are; every rule and message is the server's, shown under the field it names.
+ */
+import { Alert, Checkbox, Form, Input, InputNumber, Select } from 'antd';
+import { EXIT_NOTICE_DAYS } from '../../../shared/schemas/exit.ts';
+import { ServerFormDialog } from '../../components/server-form-dialog.tsx';
+import { useMessages } from '../../i18n/i18n.tsx';
+import { useScope } from '../../scope/scope.tsx';
+import { type ExitAction, useExitAction } from './exit-api.ts';
+import { type ExitMessages, exitMessages } from './exit-messages.ts';
+
+type Field = keyof ExitMessages['fields'];
+type Kind = 'date' | 'text' | 'long' | 'int' | 'decision' | 'check';
+
+const FIELDS: Record<ExitAction, [Field, Kind][]> = {
+  start: [
+    ['assessedOn', 'date'],
+    ['year', 'int'],
+  ],
+  verify: [
+    ['on', 'date'],
+    ['note', 'long'],
+  ],
+  sign: [
+    ['on', 'date'],
+    ['signerName', 'text'],
+  ],
+  notice: [
+    ['from', 'date'],
+    ['days', 'int'],
+  ],
+  objection: [
+    ['raisedOn', 'date'],
+    ['raisedBy', 'text'],
+    ['content', 'long'],
+  ],
+  resolve: [
+    ['decision', 'decision'],
+    ['resolution', 'long'],
+    ['on', 'date'],
+  ],
+  complete: [
+    ['on', 'date'],
+    ['endPairings', 'check'],
+  ],
+  withdraw: [
+    ['on', 'date'],
+    ['reason', 'long'],
+  ],
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+const filled = (values: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+
+function FieldInput({ kind, m }: { kind: Kind; m: ExitMessages }) {
+  switch (kind) {
+    case 'date':
+      return <Input type="date" max={today()} />;
+    case 'text':
+      return <Input maxLength={60} />;
+    case 'long':
+      return <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />;
+    case 'int':
+      return <InputNumber precision={0} className="full-width" />;
+    case 'decision':
+      return <Select options={Object.entries(m.decisions).map(([value, label]) => ({ value, label }))} />;
+    case 'check':
+      return <Checkbox>{m.fields.endPairings}</Checkbox>;
+  }
+}
+
+export interface ExitStepDialogProps {
+  householdId: number;
+  action: ExitAction;
+  exitId?: number;
+  objectionId?: number;
+  /** Initial values besides the dates (today), e.g. the head's name for the signature. */
+  initial?: Record<string, unknown>;
+  onClose(): void;
+}
+
+export function ExitStepDialog({ householdId, action, exitId, objectionId, initial, onClose }: ExitStepDialogProps) {
+  const m = useMessages(exitMessages);
+  const { county } = useScope();
+  const save = useExitAction(county, householdId, action, exitId, objectionId);
+  const fields = FIELDS[action];
+  const defaults: Record<string, unknown> = { days: EXIT_NOTICE_DAYS.default, endPairings: true };
+  const initialValues = Object.fromEntries(
+    fields.map(([name, kind]) => [name, kind === 'date' ? today() : defaults[name]]).filter(([, v]) => v !== undefined),
+  );
+  return (
+    <ServerFormDialog
+      title={m.actions[action]}
+      m={m}
+      danger={action === 'withdraw'}
+      initialValues={{ ...initialValues, ...initial }}
+      pending={save.isPending}
+      save={(values) => save.mutateAsync(filled(values))}
+      onClose={onClose}
+      notice={action === 'complete' && <Alert type="info" showIcon title={m.completeNote} className="form-problems" />}
+      testId="exit-dialog"
+    >
+      {fields.map(([name, kind]) => (
+        <Form.Item
+          key={name}
+          name={name}
+          label={kind === 'check' ? undefined : m.fields[name]}
+          valuePropName={kind === 'check' ? 'checked' : 'value'}
+        >
+          <FieldInput kind={kind} m={m} />
+        </Form.Item>
+      ))}
+    </ServerFormDialog>
+  );
+}
