@@ -6,6 +6,7 @@
 import { makeResidentId } from '../src/domain/ids.ts';
 import type { TestApp } from './app.ts';
 import { buildHousehold, COUNTY, createPlaces } from './households-factory.ts';
+import { createPairing } from './pairing-factory.ts';
 
 export const INSIDE_TOWNSHIP = '340822100';
 export const INSIDE_VILLAGE = '340822100201';
@@ -23,6 +24,9 @@ export interface World {
   gridId: number;
   groupId: number;
   planId: number;
+  pairingId: number;
+  plaqueCode: string;
+  feedbackId: number;
   /** the natural village of this world's records */
   unit: string;
   village: string;
@@ -74,7 +78,20 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
   const applied = await t.inject({ method: 'POST', url: `/api/counties/${COUNTY}/grid-plans/${plan.json().id}/apply` });
   if (applied.statusCode !== 200) throw new Error(`apply: ${applied.body}`);
   const grids = (await t.inject({ url: `/api/counties/${COUNTY}/grids?within=${village}` })).json();
+  const pairing = await createPairing(t.database.db, {
+    memberId: created.json().id,
+    householdId: body.id,
+    plaqueCode: `W${n}`,
+  });
+  const feedback = await t.database.db
+    .insertInto('public_feedback')
+    .values({ county_code: COUNTY, pairing_id: pairing.id, satisfaction: 4, client_key: 'f'.repeat(16) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
+    pairingId: pairing.id,
+    plaqueCode: pairing.plaqueCode,
+    feedbackId: Number(feedback.id),
     county: COUNTY,
     gridId: grids.items[0].id,
     groupId: grids.items[0].groupId,

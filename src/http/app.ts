@@ -21,6 +21,7 @@ import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import boundaryRoutes from './routes/boundaries.ts';
 import dashboardRoutes from './routes/dashboard.ts';
+import feedbackRoutes from './routes/feedback.ts';
 import gridPlanRoutes from './routes/grid-plans.ts';
 import gridRoutes from './routes/grids.ts';
 import householdRoutes from './routes/households.ts';
@@ -28,6 +29,8 @@ import memberRoutes from './routes/members.ts';
 import metaRoutes from './routes/meta.ts';
 import orgUnitRoutes from './routes/org-units.ts';
 import partyGroupRoutes from './routes/party-groups.ts';
+import plaqueRoutes from './routes/plaques.ts';
+import publicPlaqueRoutes from './routes/public-plaques.ts';
 import userRoutes from './routes/users.ts';
 
 export interface AppOptions {
@@ -110,6 +113,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(gridRoutes, { prefix: '/api/counties/:county/grids' });
   await app.register(gridPlanRoutes, { prefix: '/api/counties/:county/grid-plans' });
   await app.register(partyGroupRoutes, { prefix: '/api/counties/:county/party-groups' });
+  await app.register(plaqueRoutes, { prefix: '/api/counties/:county' });
+  await app.register(feedbackRoutes, { prefix: '/api/counties/:county/feedback' });
+  // Anyone holding a plaque's QR code: its own plugin, so nothing of the signed-in API leaks into it.
+  await app.register(publicPlaqueRoutes, { prefix: '/api/public/plaques' });
   await app.register(webAssetsPlugin); // last: its catch-all GET must not shadow any route above
   return app;
 }
