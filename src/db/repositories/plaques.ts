@@ -40,6 +40,7 @@ export function findPlaqueRows(db: Kysely<Database>, county: string, which: Plaq
       'p.ended_on',
       'p.measures',
       'p.member_id',
+      'p.household_id',
       'h.head_name',
       'h.attribute',
       'h.main_cause',

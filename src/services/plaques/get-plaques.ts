@@ -17,6 +17,8 @@ async function toPlaques(db: Kysely<Database>, county: string, rows: PlaqueRow[]
       const url = plaqueUrl(origin, county, row.plaque_code);
       return {
         id: Number(row.id),
+        memberId: Number(row.member_id),
+        householdId: Number(row.household_id),
         ...plaqueContent(row, labels, commitments, year),
         naturalVillageCode: row.natural_village_code,
         url,

@@ -45,6 +45,8 @@ const plaqueFields = {
 /** A printable plaque: the public URL its QR code opens and the QR as SVG markup. */
 export const Plaque = Type.Object({
   id: Id,
+  memberId: Id,
+  householdId: Id,
   ...plaqueFields,
   naturalVillageCode: Type.String(),
   url: Type.String(),

@@ -4,7 +4,9 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   HomeOutlined,
+  MessageOutlined,
   PieChartOutlined,
+  PrinterOutlined,
   SafetyOutlined,
   TeamOutlined,
   UserOutlined,
@@ -25,6 +27,8 @@ const ENTRIES = [
   { key: '/grids', icon: <AppstoreOutlined />, label: 'grids', permission: 'grid.read' },
   { key: '/grid-plans', icon: <ApartmentOutlined />, label: 'gridPlans', permission: 'grid.write' },
   { key: '/coverage', icon: <PieChartOutlined />, label: 'coverage', permission: 'grid.read' },
+  { key: '/plaques', icon: <PrinterOutlined />, label: 'plaques', permission: 'pairing.read' },
+  { key: '/feedback', icon: <MessageOutlined />, label: 'feedback', permission: 'pairing.write' },
   { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
 ] as const;
@@ -33,6 +37,7 @@ const ENTRIES = [
 function sectionOf(pathname: string): string {
   const first = pathname.split('/')[1];
   if (first === 'party-groups') return '/grids';
+  if (first === 'pairings') return '/plaques';
   return first ? `/${first}` : '/';
 }
 
