@@ -6,7 +6,6 @@ import {
   HomeOutlined,
   MessageOutlined,
   PieChartOutlined,
-  PrinterOutlined,
   SafetyOutlined,
   TeamOutlined,
   UserOutlined,
@@ -27,7 +26,6 @@ const ENTRIES = [
   { key: '/grids', icon: <AppstoreOutlined />, label: 'grids', permission: 'grid.read' },
   { key: '/grid-plans', icon: <ApartmentOutlined />, label: 'gridPlans', permission: 'grid.write' },
   { key: '/coverage', icon: <PieChartOutlined />, label: 'coverage', permission: 'grid.read' },
-  { key: '/plaques', icon: <PrinterOutlined />, label: 'plaques', permission: 'pairing.read' },
   { key: '/feedback', icon: <MessageOutlined />, label: 'feedback', permission: 'pairing.write' },
   { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
@@ -37,7 +35,8 @@ const ENTRIES = [
 function sectionOf(pathname: string): string {
   const first = pathname.split('/')[1];
   if (first === 'party-groups') return '/grids';
-  if (first === 'pairings') return '/plaques';
+  // Plaques are printed from a village's grid list (the first-screen budget has no room for another entry).
+  if (first === 'plaques' || first === 'pairings') return '/grids';
   return first ? `/${first}` : '/';
 }
 

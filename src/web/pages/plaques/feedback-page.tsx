@@ -2,6 +2,7 @@
  * 群众评价审核: the public's feedback under the selected scope, by status (pending first), each approved or
  * rejected with one click. Only approved entries appear on the plaques' public pages.
  */
+import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Rate, Segmented, Space, Typography } from 'antd';
 import { ErrorResult } from '../../components/query-state.tsx';
 import { ResponsiveList } from '../../components/responsive-list.tsx';
@@ -60,6 +61,9 @@ export default function FeedbackPage() {
     <>
       <div className="page-title">
         <Typography.Title level={2}>{m.moderationTitle}</Typography.Title>
+        <ScopedLink to="/plaques">
+          <Button icon={<PrinterOutlined />}>{m.printTitle}</Button>
+        </ScopedLink>
       </div>
       <Segmented<Status>
         value={status}
