@@ -6,6 +6,7 @@
 import { makeResidentId } from '../src/domain/ids.ts';
 import type { TestApp } from './app.ts';
 import { buildHousehold, COUNTY, createPlaces } from './households-factory.ts';
+import { createPairing } from './pairing-factory.ts';
 
 export const INSIDE_TOWNSHIP = '340822100';
 export const INSIDE_VILLAGE = '340822100201';
@@ -23,8 +24,10 @@ export interface World {
   gridId: number;
   groupId: number;
   planId: number;
-  /** a current pairing of the world's member with its household */
+  /** a current pairing of the world's member with its household, its plaque and one pending feedback */
   pairingId: number;
+  plaqueCode: string;
+  feedbackId: number;
   /** an exit of the household under public notice, with one open objection */
   exitId: number;
   objectionId: number;
@@ -79,21 +82,21 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
   const applied = await t.inject({ method: 'POST', url: `/api/counties/${COUNTY}/grid-plans/${plan.json().id}/apply` });
   if (applied.statusCode !== 200) throw new Error(`apply: ${applied.body}`);
   const grids = (await t.inject({ url: `/api/counties/${COUNTY}/grids?within=${village}` })).json();
-  const pairing = await t.database.db
-    .insertInto('pairing')
-    .values({
-      county_code: COUNTY,
-      member_id: created.json().id,
-      household_id: body.id,
-      slot: 1,
-      started_on: '2020-01-01',
-      plaque_code: `TESTWORLD${n}`,
-    })
+  const pairing = await createPairing(t.database.db, {
+    memberId: created.json().id,
+    householdId: body.id,
+    plaqueCode: `W${n}`,
+  });
+  const feedback = await t.database.db
+    .insertInto('public_feedback')
+    .values({ county_code: COUNTY, pairing_id: pairing.id, satisfaction: 4, client_key: 'f'.repeat(16) })
     .returning('id')
     .executeTakeFirstOrThrow();
   const { exitId, objectionId } = await exitUnderNotice(t, body.id);
   return {
     pairingId: pairing.id,
+    plaqueCode: pairing.plaqueCode,
+    feedbackId: Number(feedback.id),
     exitId,
     objectionId,
     county: COUNTY,

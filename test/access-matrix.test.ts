@@ -33,6 +33,7 @@ function idFor(url: string, w: World): number {
   if (url.includes('/grid-plans/')) return w.planId;
   if (url.includes('/party-groups/')) return w.groupId;
   if (url.includes('/pairings/')) return w.pairingId;
+  if (url.includes('/feedback/')) return w.feedbackId;
   throw new Error(`matrix: no fixture for :id in ${url} (add one in test/access-matrix.test.ts)`);
 }
 
@@ -60,7 +61,8 @@ function fill(route: Route, w: World): string {
       case 'level':
         return 'village';
       case 'code':
-        return w.village;
+        // A plaque's public page is addressed by its plaque code, an org unit by its code.
+        return route.url.startsWith('/api/public/plaques/') ? w.plaqueCode : w.village;
       default:
         throw new Error(`matrix: no fixture for :${name} in ${route.url} (add one in test/access-matrix.test.ts)`);
     }

@@ -22,6 +22,7 @@ import authRoutes from './routes/auth.ts';
 import boundaryRoutes from './routes/boundaries.ts';
 import dashboardRoutes from './routes/dashboard.ts';
 import exitRoutes from './routes/exits.ts';
+import feedbackRoutes from './routes/feedback.ts';
 import gridPlanRoutes from './routes/grid-plans.ts';
 import gridRoutes from './routes/grids.ts';
 import householdRoutes from './routes/households.ts';
@@ -30,6 +31,8 @@ import metaRoutes from './routes/meta.ts';
 import orgUnitRoutes from './routes/org-units.ts';
 import pairingRoutes from './routes/pairings.ts';
 import partyGroupRoutes from './routes/party-groups.ts';
+import plaqueRoutes from './routes/plaques.ts';
+import publicPlaqueRoutes from './routes/public-plaques.ts';
 import userRoutes from './routes/users.ts';
 
 export interface AppOptions {
@@ -114,6 +117,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(partyGroupRoutes, { prefix: '/api/counties/:county/party-groups' });
   await app.register(pairingRoutes, { prefix: '/api/counties/:county/pairings' });
   await app.register(exitRoutes, { prefix: '/api/counties/:county' });
+  await app.register(plaqueRoutes, { prefix: '/api/counties/:county' });
+  await app.register(feedbackRoutes, { prefix: '/api/counties/:county/feedback' });
+  // Anyone holding a plaque's QR code: its own plugin, so nothing of the signed-in API leaks into it.
+  await app.register(publicPlaqueRoutes, { prefix: '/api/public/plaques' });
   await app.register(webAssetsPlugin); // last: its catch-all GET must not shadow any route above
   return app;
 }

@@ -26,6 +26,7 @@ type CardRow = NonNullable<Awaited<ReturnType<typeof findMember>>>;
 const COLUMN_OF = {
   name: 'name',
   phone: 'phone',
+  publicPhone: 'public_phone',
   ethnicity: 'ethnicity',
   education: 'education',
   joinDate: 'join_date',
@@ -103,6 +104,7 @@ export function toMemberCard(row: CardRow, today: string) {
     ethnicity: row.ethnicity,
     education: row.education,
     workUnit: row.work_unit,
+    publicPhone: row.public_phone,
     interests: row.interests,
     health: row.health,
     note: row.note,

@@ -39,6 +39,8 @@ const cardFields = {
   sex: Sex,
   idNumber: IdNumber,
   phone: Phone,
+  // Chosen by the member for the plaque and its public page (连心卡): shown there as is, never masked.
+  publicPhone: Phone,
   ethnicity: Code,
   education: Code,
   joinDate: DateString,
@@ -126,6 +128,7 @@ export const MemberCard = Type.Object({
   ethnicity: Type.String(),
   education: Type.String(),
   workUnit: NullableString,
+  publicPhone: Type.Union([Type.String(), Type.Null()], { description: 'Contact number published on the plaque' }),
   interests: Type.String(),
   health: Type.String(),
   note: Type.String(),

@@ -1,7 +1,7 @@
 /**
  * The route table. Every page is a lazy chunk (React.lazy), so the first screen downloads only the shell and the
  * page it shows; the dashboard at "/" belongs to the dashboard work and is mounted here unchanged. /login stands
- * outside the shell; every page inside it needs a session (the shell waits for /api/auth/me, a 401 goes to login).
+ * and a plaque's public page (/p/:county/:code) stand outside the shell; every page inside it needs a session (the shell waits for /api/auth/me, a 401 goes to login).
  */
 import { type ComponentType, lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
@@ -48,6 +48,9 @@ const GridPage = lazy(() => import('../pages/grids/grid-page.tsx'));
 const PlanPage = lazy(() => import('../pages/grids/plan-page.tsx'));
 const CoveragePage = lazy(() => import('../pages/grids/coverage-page.tsx'));
 const PartyGroupPage = lazy(() => import('../pages/party-groups/party-group-page.tsx'));
+const PlaquePrintPage = lazy(() => import('../pages/plaques/plaque-print-page.tsx'));
+const FeedbackPage = lazy(() => import('../pages/plaques/feedback-page.tsx'));
+const PublicPlaquePage = lazy(() => import('../pages/plaques/public-plaque-page.tsx'));
 
 export function AppRoutes() {
   return (
@@ -57,6 +60,15 @@ export function AppRoutes() {
         element={
           <Suspense fallback={null}>
             <LoginPage />
+          </Suspense>
+        }
+      />
+      {/* A plaque's public page: anyone with its QR code, no session, no shell. */}
+      <Route
+        path="p/:county/:code"
+        element={
+          <Suspense fallback={null}>
+            <PublicPlaquePage />
           </Suspense>
         }
       />
@@ -76,6 +88,9 @@ export function AppRoutes() {
         <Route path="grid-plans" element={<PlanPage />} />
         <Route path="coverage" element={<CoveragePage />} />
         <Route path="party-groups/:id" element={<PartyGroupPage />} />
+        <Route path="plaques" element={<PlaquePrintPage />} />
+        <Route path="pairings/:id/plaque" element={<PlaquePrintPage />} />
+        <Route path="feedback" element={<FeedbackPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -28,8 +28,9 @@ export function takeEarlyResponse(path: string, language: string): Promise<Respo
   return entry && performance.now() - entry.at < FRESH_MS ? entry.request : undefined;
 }
 
-// Every page inside the shell waits for the session (GET /api/auth/me) before it renders: ask at once.
-if (location.pathname !== '/login') start('/api/auth/me');
+// Every page inside the shell waits for the session (GET /api/auth/me) before it renders: ask at once. The login
+// page and a plaque's public page (/p/…, opened by anyone's phone) are outside the shell and never ask.
+if (location.pathname !== '/login' && !location.pathname.startsWith('/p/')) start('/api/auth/me');
 
 if (location.pathname === '/') {
   const scope = scopeFromParam(new URLSearchParams(location.search).get('scope'));

@@ -4,6 +4,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   HomeOutlined,
+  MessageOutlined,
   NotificationOutlined,
   PieChartOutlined,
   SafetyOutlined,
@@ -27,6 +28,7 @@ const ENTRIES = [
   { key: '/grids', icon: <AppstoreOutlined />, label: 'grids', permission: 'grid.read' },
   { key: '/grid-plans', icon: <ApartmentOutlined />, label: 'gridPlans', permission: 'grid.write' },
   { key: '/coverage', icon: <PieChartOutlined />, label: 'coverage', permission: 'grid.read' },
+  { key: '/feedback', icon: <MessageOutlined />, label: 'feedback', permission: 'pairing.write' },
   { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
 ] as const;
@@ -35,6 +37,8 @@ const ENTRIES = [
 function sectionOf(pathname: string): string {
   const first = pathname.split('/')[1];
   if (first === 'party-groups') return '/grids';
+  // Plaques are printed from a village's grid list (the first-screen budget has no room for another entry).
+  if (first === 'plaques' || first === 'pairings') return '/grids';
   return first ? `/${first}` : '/';
 }
 

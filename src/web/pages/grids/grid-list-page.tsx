@@ -2,7 +2,7 @@
  * 网格 list of the selected scope: search, "groups without a leader", sort and paging in the URL; when the scope
  * is a village, the village's grid map above the list (click an area to open its grid).
  */
-import { ApartmentOutlined, PieChartOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, PieChartOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Col, Input, Select, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { FilterBar } from '../../components/filter-bar.tsx';
@@ -50,6 +50,11 @@ export default function GridListPage() {
           <ScopedLink to="/coverage">
             <Button icon={<PieChartOutlined />}>{m.coverageLink}</Button>
           </ScopedLink>
+          {village && (
+            <ScopedLink to={`/plaques?village=${village}`}>
+              <Button icon={<PrinterOutlined />}>{m.plaquesLink}</Button>
+            </ScopedLink>
+          )}
         </Space>
       </div>
       {village ? (

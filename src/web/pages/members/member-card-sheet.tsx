@@ -34,6 +34,7 @@ function useRows(card: MemberCard): Row[] {
     [f.post, card.post ?? '—'],
     [f.capacity, m.households(card.capacity)],
     [f.workUnit, card.workUnit ?? '—', true],
+    [f.publicPhone, card.publicPhone ?? '—'],
     [f.expertise, <DictTags key="ex" kind="expertise" codes={card.expertise} />, true],
     [f.willingness, <DictTags key="w" kind="willingness" codes={card.willingness} color="blue" />, true],
     [f.interests, card.interests || '—', true],

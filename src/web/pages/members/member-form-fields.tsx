@@ -88,6 +88,9 @@ export function MemberFormFields({ card }: { card: MemberCard | undefined }) {
       <Field hints={hints} name="workUnit" label={f.workUnit}>
         <Input />
       </Field>
+      <Field hints={hints} name="publicPhone" label={f.publicPhone}>
+        <Input inputMode="tel" autoComplete="off" />
+      </Field>
       <Field hints={hints} name="expertise" label={f.expertise} wide>
         <Select mode="multiple" options={expertise} showSearch={{ optionFilterProp: 'label' }} />
       </Field>

@@ -13,7 +13,7 @@ import { MemberFormFields } from './member-form-fields.tsx';
 import { memberMessages } from './member-messages.ts';
 
 type Values = Record<string, unknown>;
-const NULLABLE = ['post', 'workUnit', 'phone'];
+const NULLABLE = ['post', 'workUnit', 'phone', 'publicPhone'];
 
 // Card fields the form edits; ID number and phone are left out because the card holds them masked.
 const EDITABLE = [
@@ -27,6 +27,7 @@ const EDITABLE = [
   'naturalVillageCode',
   'post',
   'workUnit',
+  'publicPhone', // published on the plaque, so not masked: editable like any other field
   'expertise',
   'interests',
   'willingness',

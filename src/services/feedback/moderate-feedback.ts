@@ -1,0 +1,37 @@
+/** A moderator approves or rejects one public feedback entry; only approved ones reach the public page. */
+import type { Kysely } from 'kysely';
+import { findFeedback, setFeedbackStatus } from '../../db/repositories/feedback.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
+import { audit } from '../audit/audit.ts';
+import { currentContext } from '../audit/request-context.ts';
+
+const FEEDBACK = { zh: '评价', en: 'feedback' };
+
+/**
+ * Sets entry `id` to approved or rejected (a later decision may overturn an earlier one). One transaction,
+ * audited; `orgCode` is the unit the access layer resolved (the household's natural village).
+ */
+export async function moderateFeedback(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  decision: 'approve' | 'reject',
+  orgCode: string,
+): Promise<{ id: number; status: 'approved' | 'rejected' }> {
+  const status = decision === 'approve' ? 'approved' : 'rejected';
+  await db.transaction().execute(async (tx) => {
+    const current = await findFeedback(tx, county, id);
+    if (!current) throw AppError.notFound(FEEDBACK);
+    await setFeedbackStatus(tx, county, id, status, currentContext().actorId);
+    await audit(tx, {
+      county,
+      action: `feedback.${decision}`,
+      table: 'public_feedback',
+      recordId: id,
+      orgCode,
+      diff: { status: [current.status, status] },
+    });
+  });
+  return { id, status };
+}

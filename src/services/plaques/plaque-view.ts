@@ -1,0 +1,77 @@
+/**
+ * A plaque as the API gives it, built from rows that hold no sensitive column (see repositories/plaques.ts):
+ * labels for the household's codes, the helper's published number, the year's published commitments.
+ */
+import type { Kysely } from 'kysely';
+import { dictionaryLabels, type PlaqueRow, publishedCommitmentItems } from '../../db/repositories/plaques.ts';
+import type { Database } from '../../db/schema.ts';
+
+type Labels = (kind: string, code: string) => { code: string; zh: string; en: string };
+
+/** One published commitment item as a plaque shows it. */
+export interface PlaqueCommitmentItem {
+  position: number;
+  content: string;
+  dueOn: string | null;
+  fulfilled: boolean;
+}
+export type CommitmentsByMember = Map<number, PlaqueCommitmentItem[]>;
+
+/** Label lookup for the household codes a plaque shows (one query). */
+export async function plaqueLabels(db: Kysely<Database>): Promise<Labels> {
+  const rows = await dictionaryLabels(db, ['attribute', 'cause', 'household_status']);
+  const byKey = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r]));
+  return (kind, code) => {
+    const row = byKey.get(`${kind}:${code}`);
+    return { code, zh: row?.zh ?? code, en: row?.en ?? code };
+  };
+}
+
+/** Commitment items of the helpers' year, by member id. */
+export async function commitmentsByMember(
+  db: Kysely<Database>,
+  county: string,
+  rows: PlaqueRow[],
+  year: number,
+): Promise<CommitmentsByMember> {
+  const memberIds = [...new Set(rows.map((r) => Number(r.member_id)))];
+  const items = await publishedCommitmentItems(db, county, memberIds, year);
+  const byMember: CommitmentsByMember = new Map();
+  for (const item of items) {
+    const list = byMember.get(Number(item.member_id)) ?? [];
+    list.push({
+      position: item.position,
+      content: item.content,
+      dueOn: item.due_on,
+      fulfilled: item.fulfilled_on !== null,
+    });
+    byMember.set(Number(item.member_id), list);
+  }
+  return byMember;
+}
+
+/** The fields shared by the printed plaque and the public page. */
+export function plaqueContent(row: PlaqueRow, labels: Labels, commitments: CommitmentsByMember, year: number) {
+  return {
+    county: row.county_code,
+    plaqueCode: row.plaque_code,
+    startedOn: row.started_on,
+    household: {
+      headName: row.head_name,
+      naturalVillageName: row.natural_village_name,
+      villageName: row.village_name,
+      attribute: labels('attribute', row.attribute),
+      mainCause: labels('cause', row.main_cause),
+      status: labels('household_status', row.status),
+    },
+    helper: {
+      name: row.helper_name,
+      workUnit: row.work_unit,
+      post: row.post,
+      publicPhone: row.public_phone,
+    },
+    measures: row.measures,
+    commitmentYear: year,
+    commitments: commitments.get(Number(row.member_id)) ?? [],
+  };
+}
