@@ -3,6 +3,7 @@
  * ("outside": village 340822101201), each with a household (persons, a need), a party member, a user, and the
  * village partitioned into grids by an applied plan.
  */
+import { chinaDateOf } from '../src/domain/dates.ts';
 import { makeResidentId } from '../src/domain/ids.ts';
 import type { TestApp } from './app.ts';
 import { buildHousehold, COUNTY, createPlaces } from './households-factory.ts';
@@ -23,6 +24,8 @@ export interface World {
   gridId: number;
   groupId: number;
   planId: number;
+  commitmentId: number;
+  commitmentItemId: number;
   /** the natural village of this world's records */
   unit: string;
   village: string;
@@ -74,11 +77,23 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
   const applied = await t.inject({ method: 'POST', url: `/api/counties/${COUNTY}/grid-plans/${plan.json().id}/apply` });
   if (applied.statusCode !== 200) throw new Error(`apply: ${applied.body}`);
   const grids = (await t.inject({ url: `/api/counties/${COUNTY}/grids?within=${village}` })).json();
+  const commitment = await t.inject({
+    method: 'POST',
+    url: `/api/counties/${COUNTY}/commitments`,
+    payload: {
+      memberId: created.json().id,
+      year: Number(chinaDateOf().slice(0, 4)),
+      items: [{ content: '走访联系户' }],
+    },
+  });
+  if (commitment.statusCode !== 201) throw new Error(`commitment: ${commitment.body}`);
   return {
     county: COUNTY,
     gridId: grids.items[0].id,
     groupId: grids.items[0].groupId,
     planId: plan.json().id,
+    commitmentId: commitment.json().id,
+    commitmentItemId: commitment.json().items[0].id,
     householdId: body.id,
     personId: body.persons[0].id,
     needId: body.needs[0].id,

@@ -20,6 +20,7 @@ import webAssetsPlugin from './plugins/web-assets.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import boundaryRoutes from './routes/boundaries.ts';
+import commitmentRoutes from './routes/commitments.ts';
 import dashboardRoutes from './routes/dashboard.ts';
 import gridPlanRoutes from './routes/grid-plans.ts';
 import gridRoutes from './routes/grids.ts';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(gridRoutes, { prefix: '/api/counties/:county/grids' });
   await app.register(gridPlanRoutes, { prefix: '/api/counties/:county/grid-plans' });
   await app.register(partyGroupRoutes, { prefix: '/api/counties/:county/party-groups' });
+  await app.register(commitmentRoutes, { prefix: '/api/counties/:county/commitments' });
   await app.register(webAssetsPlugin); // last: its catch-all GET must not shadow any route above
   return app;
 }
