@@ -6,6 +6,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDateOf } from '../src/domain/dates.ts';
+import { writeDemoAccounts } from '../src/services/seed-demo/accounts.ts';
+import { seedDemoCommitments } from '../src/services/seed-demo/commitments.ts';
+import { Rng } from '../src/services/seed-demo/random.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
 import { insertPairing, postHousehold, postMember, signInMember } from './commitment-factory.ts';
 import { COUNTY, createPlaces } from './households-factory.ts';
@@ -347,5 +350,58 @@ describe('commitment constraints in SQL', () => {
     await expect(
       sql`insert into commitment (county_code, member_id, year) values (${COUNTY}, ${m.a}, ${YEAR})`.execute(db),
     ).rejects.toThrow(/duplicate key|unique/);
+  });
+});
+
+describe('demo seed', () => {
+  async function seeded() {
+    return (
+      await sql<Json>`select c.member_id, c.status, c.review_comment, c.reviewed_on::text, c.published_on::text,
+          i.position, i.content, i.household_id, i.due_on::text, i.fulfilled_on::text, i.evidence
+        from commitment c join commitment_item i on i.county_code = c.county_code and i.commitment_id = c.id
+        where c.year = 2020 order by c.member_id, i.position`.execute(t.database.db)
+    ).rows;
+  }
+
+  it("writes the year's commitments for paired members, deterministically, naming only their households", async () => {
+    const db = t.database.db;
+    const summary = await seedDemoCommitments(db, COUNTY, new Rng(7), 2020, '2020-12-31');
+    expect(summary.commitments).toBe(3); // the three members holding pairings
+    const first = await seeded();
+    expect(first).toHaveLength(summary.items);
+    expect(first.filter((r) => r.fulfilled_on !== null)).toHaveLength(summary.fulfilled);
+    const paired = new Map([
+      [m.a, [h.a1, h.a2]],
+      [m.b, [h.b1]],
+      [m.out, [h.out]],
+    ]);
+    for (const row of first) {
+      if (row.household_id !== null) expect(paired.get(Number(row.member_id))).toContain(Number(row.household_id));
+      if (row.fulfilled_on !== null) {
+        expect(row.status).toBe('published');
+        expect(String(row.fulfilled_on) >= String(row.published_on)).toBe(true);
+        expect(String(row.fulfilled_on) <= '2020-12-31').toBe(true);
+      }
+      expect(Number(row.position)).toBeLessThanOrEqual(3);
+    }
+    // Again with the same seed on the same pairings: the same rows; and a second run adds nothing.
+    await sql`delete from commitment_item where commitment_id in (select id from commitment where year = 2020)`.execute(
+      db,
+    );
+    await sql`delete from commitment where year = 2020`.execute(db);
+    await seedDemoCommitments(db, COUNTY, new Rng(7), 2020, '2020-12-31');
+    expect(await seeded()).toEqual(first);
+    expect((await seedDemoCommitments(db, COUNTY, new Rng(7), 2020, '2020-12-31')).commitments).toBe(0);
+  });
+
+  it('links the demo member account to an active member of its natural village', async () => {
+    await writeDemoAccounts(t.database.db, COUNTY);
+    const grant = await t.database.db
+      .selectFrom('role_grant as g')
+      .innerJoin('app_user as u', 'u.id', 'g.user_id')
+      .select(['g.org_code', 'g.member_id'])
+      .where('u.username', '=', 'demo_member')
+      .executeTakeFirstOrThrow();
+    expect(grant).toEqual({ org_code: NV, member_id: m.a });
   });
 });
