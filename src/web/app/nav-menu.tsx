@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  FlagOutlined,
   HomeOutlined,
   PieChartOutlined,
   SafetyOutlined,
@@ -25,6 +26,7 @@ const ENTRIES = [
   { key: '/grids', icon: <AppstoreOutlined />, label: 'grids', permission: 'grid.read' },
   { key: '/grid-plans', icon: <ApartmentOutlined />, label: 'gridPlans', permission: 'grid.write' },
   { key: '/coverage', icon: <PieChartOutlined />, label: 'coverage', permission: 'grid.read' },
+  { key: '/commitments', icon: <FlagOutlined />, label: 'commitments', permission: 'pairing.read' },
   { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
 ] as const;
