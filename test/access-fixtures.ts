@@ -3,6 +3,7 @@
  * ("outside": village 340822101201), each with a household (persons, a need), a party member, a user, and the
  * village partitioned into grids by an applied plan, and a pairing of the member with the household.
  */
+import { chinaDateOf } from '../src/domain/dates.ts';
 import { makeResidentId } from '../src/domain/ids.ts';
 import type { TestApp } from './app.ts';
 import { buildHousehold, COUNTY, createPlaces } from './households-factory.ts';
@@ -31,6 +32,8 @@ export interface World {
   /** an exit of the household under public notice, with one open objection */
   exitId: number;
   objectionId: number;
+  commitmentId: number;
+  commitmentItemId: number;
   /** the natural village of this world's records */
   unit: string;
   village: string;
@@ -93,6 +96,16 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     .returning('id')
     .executeTakeFirstOrThrow();
   const { exitId, objectionId } = await exitUnderNotice(t, body.id);
+  const commitment = await t.inject({
+    method: 'POST',
+    url: `/api/counties/${COUNTY}/commitments`,
+    payload: {
+      memberId: created.json().id,
+      year: Number(chinaDateOf().slice(0, 4)),
+      items: [{ content: '走访联系户' }],
+    },
+  });
+  if (commitment.statusCode !== 201) throw new Error(`commitment: ${commitment.body}`);
   return {
     pairingId: pairing.id,
     plaqueCode: pairing.plaqueCode,
@@ -103,6 +116,8 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     gridId: grids.items[0].id,
     groupId: grids.items[0].groupId,
     planId: plan.json().id,
+    commitmentId: commitment.json().id,
+    commitmentItemId: commitment.json().items[0].id,
     householdId: body.id,
     personId: body.persons[0].id,
     needId: body.needs[0].id,

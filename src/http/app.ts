@@ -20,6 +20,7 @@ import webAssetsPlugin from './plugins/web-assets.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import boundaryRoutes from './routes/boundaries.ts';
+import commitmentRoutes from './routes/commitments.ts';
 import dashboardRoutes from './routes/dashboard.ts';
 import exitRoutes from './routes/exits.ts';
 import feedbackRoutes from './routes/feedback.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(feedbackRoutes, { prefix: '/api/counties/:county/feedback' });
   // Anyone holding a plaque's QR code: its own plugin, so nothing of the signed-in API leaks into it.
   await app.register(publicPlaqueRoutes, { prefix: '/api/public/plaques' });
+  await app.register(commitmentRoutes, { prefix: '/api/counties/:county/commitments' });
   await app.register(webAssetsPlugin); // last: its catch-all GET must not shadow any route above
   return app;
 }

@@ -21,8 +21,11 @@ export interface SessionUser {
   username: string;
   displayName: string;
   isDemo: boolean;
-  grants: Grant[];
+  grants: SessionGrant[];
 }
+
+/** A grant as the session carries it: for role 'member', also the Party member the user is (own commitments). */
+export type SessionGrant = Grant & { memberId?: number };
 
 export interface Session {
   tokenHash: string;
@@ -41,15 +44,24 @@ export function hashToken(token: string): string {
 }
 
 /** The user's grants, as the access rules read them. */
-export async function loadGrants(db: Kysely<Database>, userId: number): Promise<Grant[]> {
+export async function loadGrants(db: Kysely<Database>, userId: number): Promise<SessionGrant[]> {
   const rows = await db
     .selectFrom('role_grant')
-    .select(['role', 'county_code', 'org_code'])
+    .select(['role', 'county_code', 'org_code', 'member_id'])
     .where('user_id', '=', userId)
     .orderBy('id')
     .execute();
   return rows.flatMap((r) =>
-    isRole(r.role) ? [{ role: r.role, countyCode: r.county_code, orgCode: r.org_code }] : [],
+    isRole(r.role)
+      ? [
+          {
+            role: r.role,
+            countyCode: r.county_code,
+            orgCode: r.org_code,
+            ...(r.member_id === null ? {} : { memberId: Number(r.member_id) }),
+          },
+        ]
+      : [],
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * One demo account per role in the demo county, all with the password DEMO_PASSWORD, marked `is_demo` (refused
  * at login and for existing sessions when NODE_ENV=production). Each role sits where it naturally works:
- * admins and the auditor on the county or a township, the others in a village of it (or a natural village).
+ * admins and the auditor on the county or a township, the others in a village of it (or a natural village); the
+ * member account is a member of its natural village (role_grant.member_id), so it writes its own commitments.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -9,6 +10,24 @@ import type { Role } from '../../domain/access/roles.ts';
 import { hashPassword } from '../access/passwords.ts';
 
 export const DEMO_PASSWORD = 'lianxin2026';
+
+/**
+ * The Party member the demo 'member' account is: the first active member of its natural village who can help
+ * households (capacity > 0), so the account has pairings and commitments of its own; null in an empty village.
+ */
+async function demoMemberOf(db: Kysely<Database>, county: string, naturalVillage: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('party_member')
+    .select('id')
+    .where('county_code', '=', county)
+    .where('natural_village_code', '=', naturalVillage)
+    .where('status', '=', 'active')
+    .where('capacity', '>', 0)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? Number(row.id) : null;
+}
 
 /** Creates the demo accounts (idempotent: existing demo usernames are skipped). */
 export async function writeDemoAccounts(db: Kysely<Database>, county: string): Promise<void> {
@@ -31,6 +50,7 @@ export async function writeDemoAccounts(db: Kysely<Database>, county: string): P
     member: natural,
     auditor: county,
   };
+  const memberId = await demoMemberOf(db, county, natural);
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const [role, orgCode] of Object.entries(places) as Array<[Role, string]>) {
     const username = `demo_${role}`;
@@ -41,7 +61,16 @@ export async function writeDemoAccounts(db: Kysely<Database>, county: string): P
       .values({ username, display_name: `演示·${role}`, password_hash: hash, is_demo: true })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('role_grant').values({ county_code: county, user_id: id, role, org_code: orgCode }).execute();
+    await db
+      .insertInto('role_grant')
+      .values({
+        county_code: county,
+        user_id: id,
+        role,
+        org_code: orgCode,
+        member_id: role === 'member' ? memberId : null,
+      })
+      .execute();
   }
 }
 

@@ -21,6 +21,7 @@ export const GrantView = Type.Object({
   countyCode: Type.String(),
   orgCode: Type.String(),
   orgName: Type.Union([Type.String(), Type.Null()]),
+  memberId: Type.Optional(Type.Integer({ description: "For role 'member': the Party member the user is" })),
 });
 
 export const Me = Type.Object({

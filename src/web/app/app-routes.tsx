@@ -47,6 +47,8 @@ const GridListPage = lazy(() => import('../pages/grids/grid-list-page.tsx'));
 const GridPage = lazy(() => import('../pages/grids/grid-page.tsx'));
 const PlanPage = lazy(() => import('../pages/grids/plan-page.tsx'));
 const CoveragePage = lazy(() => import('../pages/grids/coverage-page.tsx'));
+const CommitmentListPage = lazy(() => import('../pages/commitments/commitment-list-page.tsx'));
+const CommitmentPage = lazy(() => import('../pages/commitments/commitment-page.tsx'));
 const PartyGroupPage = lazy(() => import('../pages/party-groups/party-group-page.tsx'));
 const PlaquePrintPage = lazy(() => import('../pages/plaques/plaque-print-page.tsx'));
 const FeedbackPage = lazy(() => import('../pages/plaques/feedback-page.tsx'));
@@ -91,6 +93,8 @@ export function AppRoutes() {
         <Route path="plaques" element={<PlaquePrintPage />} />
         <Route path="pairings/:id/plaque" element={<PlaquePrintPage />} />
         <Route path="feedback" element={<FeedbackPage />} />
+        <Route path="commitments" element={<CommitmentListPage />} />
+        <Route path="commitments/:id" element={<CommitmentPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  FlagOutlined,
   HomeOutlined,
   MessageOutlined,
   NotificationOutlined,
@@ -29,6 +30,7 @@ const ENTRIES = [
   { key: '/grid-plans', icon: <ApartmentOutlined />, label: 'gridPlans', permission: 'grid.write' },
   { key: '/coverage', icon: <PieChartOutlined />, label: 'coverage', permission: 'grid.read' },
   { key: '/feedback', icon: <MessageOutlined />, label: 'feedback', permission: 'pairing.write' },
+  { key: '/commitments', icon: <FlagOutlined />, label: 'commitments', permission: 'pairing.read' },
   { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
 ] as const;

@@ -11,7 +11,7 @@ export interface Me {
   displayName: string;
   isDemo: boolean;
   csrfToken: string;
-  grants: Array<{ role: string; countyCode: string; orgCode: string; orgName: string | null }>;
+  grants: Array<{ role: string; countyCode: string; orgCode: string; orgName: string | null; memberId?: number }>;
   permissions: Record<string, string[]>;
 }
 

@@ -7,6 +7,7 @@ import { SavedNotice } from '../../components/saved-notice.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
+import { MemberCommitments } from '../commitments/member-commitments.tsx';
 import { useMemberCard } from './member-api.ts';
 import { MemberCardSheet } from './member-card-sheet.tsx';
 import { memberMessages } from './member-messages.ts';
@@ -38,6 +39,7 @@ export default function MemberCardPage() {
           </div>
           <SavedNotice text={m.saved} />
           <MemberCardSheet card={data} />
+          <MemberCommitments county={county} memberId={data.id} unit={data.naturalVillageCode} />
         </>
       )}
     </QueryState>

@@ -1,0 +1,103 @@
+/** Commitment requests (公开承诺) as TanStack Query hooks; types come from the shared schemas. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type {
+  CommitmentDetail as CommitmentDetailSchema,
+  CommitmentEvaluate,
+  CommitmentItemInput,
+  CommitmentListItem as CommitmentListItemSchema,
+  CommitmentListQuery,
+  CommitmentPropose,
+  CommitmentReview,
+  ItemFulfil,
+  PairedHouseholds as PairedHouseholdsSchema,
+} from '../../../shared/schemas/commitment.ts';
+import { api } from '../../api/client.ts';
+
+export type CommitmentListItem = Static<typeof CommitmentListItemSchema>;
+export type CommitmentDetail = Static<typeof CommitmentDetailSchema>;
+export type CommitmentQuery = Omit<Static<typeof CommitmentListQuery>, 'sort'> & { sort?: string };
+export type PairedHouseholds = Static<typeof PairedHouseholdsSchema>;
+export type ItemInput = Static<typeof CommitmentItemInput>;
+export type ProposeBody = Static<typeof CommitmentPropose>;
+export type CommitmentStatus = CommitmentDetail['status'];
+export type Grade = NonNullable<CommitmentDetail['evaluationGrade']>;
+
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const base = (county: string) => `/api/counties/${county}/commitments`;
+const detailKey = (county: string, id: number) => ['commitments', county, 'detail', id];
+
+/** One page of the commitment list; the previous page stays on screen while the next loads. */
+export function useCommitmentList(county: string, query: CommitmentQuery, enabled = true) {
+  return useQuery({
+    queryKey: ['commitments', county, 'list', query],
+    queryFn: () => api.get<Page<CommitmentListItem>>(base(county), query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** One commitment with its items. */
+export function useCommitment(county: string, id: number) {
+  return useQuery({
+    queryKey: detailKey(county, id),
+    queryFn: () => api.get<CommitmentDetail>(`${base(county)}/${id}`),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/** The member's current paired households (the choices of an item's household). */
+export function usePairedHouseholds(county: string, memberId: number | undefined) {
+  return useQuery({
+    queryKey: ['commitments', county, 'paired', memberId],
+    queryFn: () => api.get<PairedHouseholds>(`${base(county)}/members/${memberId}/households`),
+    enabled: memberId !== undefined && memberId > 0,
+  });
+}
+
+export type CommitmentChange =
+  | { kind: 'propose'; body: ProposeBody }
+  | { kind: 'edit'; items: ItemInput[] }
+  | { kind: 'review'; body: Static<typeof CommitmentReview> }
+  | { kind: 'publish' }
+  | { kind: 'fulfil'; itemId: number; body: Static<typeof ItemFulfil> }
+  | { kind: 'evaluate'; body: Static<typeof CommitmentEvaluate> };
+
+function send(county: string, id: number | undefined, change: CommitmentChange): Promise<CommitmentDetail> {
+  const url = `${base(county)}/${id}`;
+  switch (change.kind) {
+    case 'propose':
+      return api.post(base(county), change.body);
+    case 'edit':
+      return api.put(url, { items: change.items });
+    case 'review':
+      return api.post(`${url}/review`, change.body);
+    case 'publish':
+      return api.post(`${url}/publish`, undefined);
+    case 'fulfil':
+      return api.post(`${url}/items/${change.itemId}/fulfil`, change.body);
+    case 'evaluate':
+      return api.post(`${url}/evaluate`, change.body);
+  }
+}
+
+/** Saves a change of commitment `id` (or proposes one); the answer replaces the cached commitment, lists reload. */
+export function useChangeCommitment(county: string, id?: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: CommitmentChange) => send(county, id, change),
+    onSuccess: (saved) => {
+      client.setQueryData(detailKey(county, saved.id), saved);
+      return client.invalidateQueries({
+        queryKey: ['commitments', county],
+        predicate: (q) => q.queryKey[2] === 'list',
+      });
+    },
+  });
+}
