@@ -46,6 +46,8 @@ const GridListPage = lazy(() => import('../pages/grids/grid-list-page.tsx'));
 const GridPage = lazy(() => import('../pages/grids/grid-page.tsx'));
 const PlanPage = lazy(() => import('../pages/grids/plan-page.tsx'));
 const CoveragePage = lazy(() => import('../pages/grids/coverage-page.tsx'));
+const PairingListPage = lazy(() => import('../pages/pairings/pairing-list-page.tsx'));
+const SuggestionPage = lazy(() => import('../pages/pairings/suggestion-page.tsx'));
 const PartyGroupPage = lazy(() => import('../pages/party-groups/party-group-page.tsx'));
 
 export function AppRoutes() {
@@ -74,6 +76,8 @@ export function AppRoutes() {
         <Route path="grid-plans" element={<PlanPage />} />
         <Route path="coverage" element={<CoveragePage />} />
         <Route path="party-groups/:id" element={<PartyGroupPage />} />
+        <Route path="pairings" element={<PairingListPage />} />
+        <Route path="pairing-suggestions" element={<SuggestionPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />
