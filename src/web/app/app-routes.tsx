@@ -49,6 +49,8 @@ const PlanPage = lazy(() => import('../pages/grids/plan-page.tsx'));
 const CoveragePage = lazy(() => import('../pages/grids/coverage-page.tsx'));
 const CommitmentListPage = lazy(() => import('../pages/commitments/commitment-list-page.tsx'));
 const CommitmentPage = lazy(() => import('../pages/commitments/commitment-page.tsx'));
+const PairingListPage = lazy(() => import('../pages/pairings/pairing-list-page.tsx'));
+const SuggestionPage = lazy(() => import('../pages/pairings/suggestion-page.tsx'));
 const PartyGroupPage = lazy(() => import('../pages/party-groups/party-group-page.tsx'));
 const PlaquePrintPage = lazy(() => import('../pages/plaques/plaque-print-page.tsx'));
 const FeedbackPage = lazy(() => import('../pages/plaques/feedback-page.tsx'));
@@ -95,6 +97,8 @@ export function AppRoutes() {
         <Route path="feedback" element={<FeedbackPage />} />
         <Route path="commitments" element={<CommitmentListPage />} />
         <Route path="commitments/:id" element={<CommitmentPage />} />
+        <Route path="pairings" element={<PairingListPage />} />
+        <Route path="pairing-suggestions" element={<SuggestionPage />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

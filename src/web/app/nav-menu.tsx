@@ -3,7 +3,9 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BulbOutlined,
   FlagOutlined,
+  HeartOutlined,
   HomeOutlined,
   MessageOutlined,
   NotificationOutlined,
@@ -31,6 +33,8 @@ const ENTRIES = [
   { key: '/coverage', icon: <PieChartOutlined />, label: 'coverage', permission: 'grid.read' },
   { key: '/feedback', icon: <MessageOutlined />, label: 'feedback', permission: 'pairing.write' },
   { key: '/commitments', icon: <FlagOutlined />, label: 'commitments', permission: 'pairing.read' },
+  { key: '/pairings', icon: <HeartOutlined />, label: 'pairings', permission: 'pairing.read' },
+  { key: '/pairing-suggestions', icon: <BulbOutlined />, label: 'pairingSuggestions', permission: 'pairing.write' },
   { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
 ] as const;
@@ -39,8 +43,8 @@ const ENTRIES = [
 function sectionOf(pathname: string): string {
   const first = pathname.split('/')[1];
   if (first === 'party-groups') return '/grids';
-  // Plaques are printed from a village's grid list (the first-screen budget has no room for another entry).
-  if (first === 'plaques' || first === 'pairings') return '/grids';
+  // Plaques are printed from a village's grid list or a pairing.
+  if (first === 'plaques') return '/pairings';
   return first ? `/${first}` : '/';
 }
 

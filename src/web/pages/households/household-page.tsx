@@ -6,6 +6,7 @@ import { ArrowLeftOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons
 import { Button, Col, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { useCan } from '../../auth/session.tsx';
 import { StatusTag } from '../../components/dict-tags.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { SavedNotice } from '../../components/saved-notice.tsx';
@@ -13,6 +14,7 @@ import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
+import { HouseholdHelpers } from '../pairings/household-helpers.tsx';
 import { ExitAssessmentCard } from './exit-assessment-card.tsx';
 import { type HouseholdDetail, useHousehold } from './household-api.ts';
 import { StatusDialog } from './household-edit-dialogs.tsx';
@@ -31,6 +33,8 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
   const em = useMessages(householdEditMessages);
   const isPhone = useIsPhone();
   const [changingStatus, setChangingStatus] = useState(false);
+  const { county } = useScope();
+  const helpers = useCan()('pairing.read') && <HouseholdHelpers county={county} householdId={record.id} />;
   return (
     <>
       <div className="page-title">
@@ -66,6 +70,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
           <HouseholdBasics record={record} />
           <ExitAssessmentCard record={record} />
           <HouseholdExitPanel record={record} />
+          {helpers}
           <HouseholdPersons record={record} />
           <HouseholdIncome householdId={record.id} income={record.income} />
           <HouseholdNeeds householdId={record.id} needs={record.needs} />
@@ -86,6 +91,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
             <Space orientation="vertical" size={16} className="full-width">
               <ExitAssessmentCard record={record} />
               <HouseholdExitPanel record={record} />
+              {helpers}
               <HouseholdNeeds householdId={record.id} needs={record.needs} />
               <HouseholdHistory history={record.statusHistory} />
             </Space>

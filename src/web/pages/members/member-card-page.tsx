@@ -2,12 +2,14 @@
 import { ArrowLeftOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
+import { useCan } from '../../auth/session.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { SavedNotice } from '../../components/saved-notice.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { MemberCommitments } from '../commitments/member-commitments.tsx';
+import { MemberPairings } from '../pairings/member-pairings.tsx';
 import { useMemberCard } from './member-api.ts';
 import { MemberCardSheet } from './member-card-sheet.tsx';
 import { memberMessages } from './member-messages.ts';
@@ -17,6 +19,7 @@ export default function MemberCardPage() {
   const { county } = useScope();
   const id = Number(useParams().id);
   const card = useMemberCard(county, id);
+  const can = useCan();
   return (
     <QueryState query={card}>
       {(data) => (
@@ -38,6 +41,7 @@ export default function MemberCardPage() {
             </Space>
           </div>
           <SavedNotice text={m.saved} />
+          {can('pairing.read') && <MemberPairings county={county} memberId={data.id} />}
           <MemberCardSheet card={data} />
           <MemberCommitments county={county} memberId={data.id} unit={data.naturalVillageCode} />
         </>

@@ -1,0 +1,113 @@
+/**
+ * Pairing requests (结对帮扶) as TanStack Query hooks: suggestions for review, confirm, reject, the list, measures
+ * and handover. Suggestions carry reasons in the request's language, so their cache key includes it.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type {
+  ConfirmInput,
+  HandoverInput,
+  PairingDetail as PairingDetailSchema,
+  PairingFilter,
+  PairingItemBody,
+  SuggestionsResult,
+} from '../../../shared/schemas/pairing.ts';
+import { api } from '../../api/client.ts';
+import { useLang } from '../../i18n/i18n.tsx';
+
+export type PairingItem = PairingItemBody;
+export type PairingDetail = Static<typeof PairingDetailSchema>;
+export type PairingQuery = PairingFilter;
+export type Suggestions = SuggestionsResult;
+export type Suggestion = Suggestions['suggestions'][number];
+export type SuggestedMember = Suggestion['member'];
+export type Alternative = Suggestion['alternatives'][number];
+export type { ConfirmInput, HandoverInput };
+
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const base = (county: string) => `/api/counties/${county}/pairings`;
+
+/** What the review page asks for: a scope code, or one grid. */
+export interface SuggestionScope {
+  within?: string | undefined;
+  gridId?: number | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** The suggested pairings of a scope or grid, with summary and shortfall. */
+export function useSuggestions(county: string, scope: SuggestionScope) {
+  const { lang } = useLang();
+  return useQuery({
+    queryKey: ['pairings', county, 'suggestions', scope, lang],
+    queryFn: () => api.get<Suggestions>(`${base(county)}/suggestions`, { ...scope }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of pairings (also a household's helpers and history, or a member's pairings). */
+export function usePairingList(county: string, query: PairingQuery, enabled = true) {
+  return useQuery({
+    queryKey: ['pairings', county, 'list', query],
+    queryFn: () => api.get<Page<PairingItem>>(base(county), query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Everything pairings feed reads again after a change (suggestions, lists, the household's helpers). */
+function useRefreshPairings(county: string) {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['pairings', county] });
+}
+
+/** Confirms reviewed pairs, all or nothing; the suggestions refresh (confirmed households drop out). */
+export function useConfirmPairings(county: string) {
+  const refresh = useRefreshPairings(county);
+  return useMutation({
+    mutationFn: (body: ConfirmInput) => api.post<{ items: PairingItem[] }>(`${base(county)}/confirm`, body),
+    onSuccess: () => refresh(),
+  });
+}
+
+/** Rejects a suggested pair: the server never suggests it again. */
+export function useRejectSuggestion(county: string) {
+  const refresh = useRefreshPairings(county);
+  return useMutation({
+    mutationFn: (body: { memberId: number; householdId: number; reason: string }) =>
+      api.post(`${base(county)}/rejections`, body),
+    onSuccess: () => refresh(),
+  });
+}
+
+/** Sets a pairing's help measures (帮扶措施). */
+export function useUpdateMeasures(county: string, id: number) {
+  const refresh = useRefreshPairings(county);
+  return useMutation({
+    mutationFn: (measures: string) => api.patch<PairingDetail>(`${base(county)}/${id}`, { measures }),
+    onSuccess: () => refresh(),
+  });
+}
+
+/** Hands the household over to a successor the same day; answers the successor pairing. */
+export function useHandOver(county: string, id: number) {
+  const refresh = useRefreshPairings(county);
+  return useMutation({
+    mutationFn: (body: HandoverInput) => api.post<PairingDetail>(`${base(county)}/${id}/handover`, body),
+    onSuccess: () => refresh(),
+  });
+}
+
+/**
+ * The plaque print page (挂牌) of one pairing. The /plaques routes belong to another piece of work; until they are
+ * mounted in app-routes.tsx the link stays hidden (flip PLAQUE_PAGE_MOUNTED then), rather than pointing at a 404.
+ */
+export const PLAQUE_PATH = '/plaques/:pairingId';
+export const PLAQUE_PAGE_MOUNTED = false;
+export const plaquePath = (pairingId: number) => PLAQUE_PATH.replace(':pairingId', String(pairingId));

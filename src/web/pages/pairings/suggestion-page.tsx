@@ -1,0 +1,181 @@
+/**
+ * 结对建议: the optimal pairing of the selected scope (or one grid, `?gridId=`) for review — figures, shortfall by
+ * village, and the suggestions with reasons; accept, reject or swap per row, or accept the selected rows, starting
+ * on a date. Confirmed households drop out of the refreshed suggestions.
+ */
+import { CheckOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Empty, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useCan } from '../../auth/session.tsx';
+import { ErrorAlert, QueryState } from '../../components/query-state.tsx';
+import { ScopedLink } from '../../components/scoped-link.tsx';
+import { intParam, useUrlQuery } from '../../components/use-url-query.ts';
+import { useMessages } from '../../i18n/i18n.tsx';
+import { useScope } from '../../scope/scope.tsx';
+import { type Suggestions, useSuggestions } from './pairing-api.ts';
+import { pairingMessages } from './pairing-messages.ts';
+import { type ReviewRow, suggestionColumns } from './suggestion-columns.tsx';
+import { RejectDialog, SwapDialog } from './suggestion-dialogs.tsx';
+import { SuggestionSummary } from './suggestion-summary.tsx';
+import { useReview } from './use-review.ts';
+import './pairings.css';
+
+const KEYS = ['gridId', 'page', 'pageSize'] as const;
+
+function Outcome({ review, onReload }: { review: ReturnType<typeof useReview>; onReload(): void }) {
+  const m = useMessages(pairingMessages).suggestions;
+  const o = review.outcome;
+  if (!o) return null;
+  const close = { onClose: () => review.setOutcome(null) };
+  if (o.confirmed > 0)
+    return (
+      <Alert type="success" showIcon closable={close} title={m.accepted(o.confirmed)} className="pairing-outcome" />
+    );
+  if (o.conflict) {
+    const reload = <Button onClick={onReload}>{m.reload}</Button>;
+    return <Alert type="warning" showIcon title={m.conflict} action={reload} className="pairing-outcome" />;
+  }
+  if (o.onRows && o.error instanceof Error) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        closable={close}
+        title={m.confirmFailed}
+        description={o.error.message}
+        className="pairing-outcome"
+      />
+    );
+  }
+  return <ErrorAlert error={o.error} title={m.confirmFailed} />;
+}
+
+interface ReviewProps {
+  data: Suggestions;
+  county: string;
+  onPage(page: number, size: number): void;
+  onReload(): void;
+}
+
+function Review({ data, county, onPage, onReload }: ReviewProps) {
+  const m = useMessages(pairingMessages).suggestions;
+  const can = useCan();
+  const review = useReview(county);
+  const [startOn, setStartOn] = useState(() => dayjs().format('YYYY-MM-DD'));
+  const [rejecting, setRejecting] = useState<ReviewRow | null>(null);
+  const [swapping, setSwapping] = useState<ReviewRow | null>(null);
+  const rows = data.suggestions.map(review.toRow);
+  const canWrite = can('pairing.write', data.scope.code);
+  const actions = {
+    canWrite,
+    busy: review.busy,
+    accept: (row: ReviewRow) => void review.accept([row], startOn),
+    reject: setRejecting,
+    swap: setSwapping,
+  };
+  const selectedRows = rows.filter((r) => review.selected.includes(r.suggestion.household.id));
+  return (
+    <>
+      <SuggestionSummary data={data} m={m} />
+      <Outcome
+        review={review}
+        onReload={() => {
+          review.setOutcome(null);
+          onReload();
+        }}
+      />
+      {canWrite && rows.length > 0 && (
+        <Space wrap className="pairing-toolbar">
+          <span>{m.startOn}</span>
+          <DatePicker
+            aria-label={m.startOn}
+            allowClear={false}
+            value={dayjs(startOn)}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            onChange={(d) => d && setStartOn(d.format('YYYY-MM-DD'))}
+          />
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            disabled={selectedRows.length === 0}
+            loading={review.busy}
+            onClick={() => void review.accept(selectedRows, startOn)}
+            data-testid="accept-selected"
+          >
+            {m.acceptSelected(selectedRows.length)}
+          </Button>
+        </Space>
+      )}
+      <Table<ReviewRow>
+        rowKey={(r) => r.suggestion.household.id}
+        columns={suggestionColumns(m, actions)}
+        dataSource={rows}
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        rowSelection={canWrite ? { selectedRowKeys: review.selected, onChange: review.setSelected } : undefined}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={data.summary.shortfall > 0 ? m.emptyShortfall : m.empty}
+            />
+          ),
+        }}
+        pagination={{ current: data.page, pageSize: data.pageSize, total: data.total, onChange: onPage }}
+      />
+      {rejecting && <RejectDialog county={county} row={rejecting} onClose={() => setRejecting(null)} />}
+      {swapping && (
+        <SwapDialog
+          row={swapping}
+          onClose={() => setSwapping(null)}
+          onChoose={(a) => {
+            review.swap(swapping.suggestion.household.id, a);
+            setSwapping(null);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+export default function SuggestionPage() {
+  const pm = useMessages(pairingMessages);
+  const m = pm.suggestions;
+  const { county, scope } = useScope();
+  const { values, update } = useUrlQuery(KEYS);
+  const gridId = intParam(values.gridId, 0) || undefined;
+  const page = intParam(values.page, 1);
+  const pageSize = intParam(values.pageSize, 100);
+  const query = gridId ? { gridId, page, pageSize } : { within: scope, page, pageSize };
+  const suggestions = useSuggestions(county, query);
+  return (
+    <>
+      <div className="page-title">
+        <Space wrap align="center">
+          <Typography.Title level={2}>{m.title}</Typography.Title>
+          {gridId && (
+            <Tag closable onClose={() => update({ gridId: undefined })} closeIcon={<span title={m.wholeScope}>×</span>}>
+              {m.gridScope(gridId)}
+            </Tag>
+          )}
+        </Space>
+        <ScopedLink to="/pairings">
+          <Button>{pm.list.title}</Button>
+        </ScopedLink>
+      </div>
+      <Typography.Paragraph type="secondary">{m.intro}</Typography.Paragraph>
+      <QueryState query={suggestions}>
+        {(data) => (
+          <Review
+            key={`${data.scope.code}:${data.scope.gridId ?? ''}`}
+            data={data}
+            county={county}
+            onReload={() => void suggestions.refetch()}
+            onPage={(p, size) => update({ page: p, pageSize: size === 100 ? undefined : size })}
+          />
+        )}
+      </QueryState>
+    </>
+  );
+}
