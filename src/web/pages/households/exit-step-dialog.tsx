@@ -54,20 +54,21 @@ const today = () => new Date().toISOString().slice(0, 10);
 const filled = (values: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''));
 
-function FieldInput({ kind, m }: { kind: Kind; m: ExitMessages }) {
+/** The input of one field; Form.Item's injected props (id, value, onChange, checked) are passed on to it. */
+function FieldInput({ kind, m, ...control }: { kind: Kind; m: ExitMessages } & Record<string, unknown>) {
   switch (kind) {
     case 'date':
-      return <Input type="date" max={today()} />;
+      return <Input type="date" max={today()} {...control} />;
     case 'text':
-      return <Input maxLength={60} />;
+      return <Input maxLength={60} {...control} />;
     case 'long':
-      return <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />;
+      return <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} {...control} />;
     case 'int':
-      return <InputNumber precision={0} className="full-width" />;
+      return <InputNumber precision={0} className="full-width" {...control} />;
     case 'decision':
-      return <Select options={Object.entries(m.decisions).map(([value, label]) => ({ value, label }))} />;
+      return <Select options={Object.entries(m.decisions).map(([value, label]) => ({ value, label }))} {...control} />;
     case 'check':
-      return <Checkbox>{m.fields.endPairings}</Checkbox>;
+      return <Checkbox {...control}>{m.fields.endPairings}</Checkbox>;
   }
 }
 
