@@ -1,5 +1,6 @@
 /** Maps commitment rows to the API shapes (camelCase, ISO timestamps, numbers for ids). */
-import type { CommitmentListRow, CommitmentRow, ItemRow } from '../../db/repositories/commitments.ts';
+import type { CommitmentListRow } from '../../db/repositories/commitment-list.ts';
+import type { CommitmentRow, ItemRow } from '../../db/repositories/commitments.ts';
 import type { Localized } from '../../domain/errors.ts';
 
 export const COMMITMENT: Localized = { zh: '公开承诺', en: 'commitment' };

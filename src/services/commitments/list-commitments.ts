@@ -1,6 +1,6 @@
 /** List the public commitments of a scope. */
 import type { Kysely } from 'kysely';
-import { type CommitmentFilter, listCommitments as listRows } from '../../db/repositories/commitments.ts';
+import { type CommitmentFilter, listCommitments as listRows } from '../../db/repositories/commitment-list.ts';
 import type { Database } from '../../db/schema.ts';
 import { toListItem } from './commitment-view.ts';
 

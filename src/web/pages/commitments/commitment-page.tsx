@@ -4,6 +4,7 @@
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Popconfirm, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCan, useMe } from '../../auth/session.tsx';
@@ -97,7 +98,8 @@ function Actions({
           </Button>
         </Popconfirm>
       )}
-      {reviewable && c.status === 'published' && (
+      {/* Evaluation is a year-end act: the API refuses it before 1 December of the commitment's year. */}
+      {reviewable && c.status === 'published' && dayjs().format('YYYY-MM-DD') >= `${c.year}-12-01` && (
         <Button onClick={() => onDialog({ kind: 'evaluate' })}>{a.evaluate}</Button>
       )}
     </Space>
