@@ -337,6 +337,14 @@ describe('moderation', () => {
     expect(page.progress.feedbackAverage).toBe(5);
     expect(JSON.stringify(page)).not.toMatch(/moderat|client/i);
 
+    const search = (await t.inject({ url: `${API}/feedback?q=${encodeURIComponent('很负责')}` })).json();
+    expect(search.items.map((f: { id: number }) => f.id)).toEqual([good.id]);
+    const stars = async (sort: string) =>
+      (await t.inject({ url: `${API}/feedback?within=${VILLAGE}&sort=${sort}` }))
+        .json()
+        .items.map((f: { satisfaction: number }) => f.satisfaction);
+    expect(await stars('satisfaction')).toEqual([1, 4, 5]);
+    expect(await stars('-satisfaction')).toEqual([5, 4, 1]);
     const approved = (await t.inject({ url: `${API}/feedback?status=approved` })).json();
     expect(approved.items.map((f: { id: number }) => f.id)).toEqual([good.id]);
     const trail = await t.database.db
