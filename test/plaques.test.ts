@@ -286,6 +286,16 @@ describe('public feedback', () => {
     }
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
   });
+
+  it('limits page reads per IP too (walking through plaque codes): the 121st in a minute is 429', async () => {
+    const from = '10.9.0.3';
+    let last = 0;
+    for (let i = 0; i < 121; i++) {
+      last = (await visitor({ url: `/api/public/plaques/${COUNTY}/NOSUCH${i}` }, from)).statusCode;
+      if (i < 120) expect(last).toBe(404);
+    }
+    expect(last).toBe(429);
+  });
 });
 
 describe('moderation', () => {
