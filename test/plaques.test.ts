@@ -286,6 +286,16 @@ describe('public feedback', () => {
     }
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
   });
+
+  it('limits page reads per IP too (walking through plaque codes): the 121st in a minute is 429', async () => {
+    const from = '10.9.0.3';
+    let last = 0;
+    for (let i = 0; i < 121; i++) {
+      last = (await visitor({ url: `/api/public/plaques/${COUNTY}/NOSUCH${i}` }, from)).statusCode;
+      if (i < 120) expect(last).toBe(404);
+    }
+    expect(last).toBe(429);
+  });
 });
 
 describe('moderation', () => {
@@ -337,6 +347,14 @@ describe('moderation', () => {
     expect(page.progress.feedbackAverage).toBe(5);
     expect(JSON.stringify(page)).not.toMatch(/moderat|client/i);
 
+    const search = (await t.inject({ url: `${API}/feedback?q=${encodeURIComponent('很负责')}` })).json();
+    expect(search.items.map((f: { id: number }) => f.id)).toEqual([good.id]);
+    const stars = async (sort: string) =>
+      (await t.inject({ url: `${API}/feedback?within=${VILLAGE}&sort=${sort}` }))
+        .json()
+        .items.map((f: { satisfaction: number }) => f.satisfaction);
+    expect(await stars('satisfaction')).toEqual([1, 4, 5]);
+    expect(await stars('-satisfaction')).toEqual([5, 4, 1]);
     const approved = (await t.inject({ url: `${API}/feedback?status=approved` })).json();
     expect(approved.items.map((f: { id: number }) => f.id)).toEqual([good.id]);
     const trail = await t.database.db

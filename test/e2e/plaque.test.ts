@@ -2,7 +2,8 @@
  * Journey: print a village's contact cards (连心卡) as the demo county admin — the card names the helper and
  * carries a QR code; in print media only the cards remain — then open the QR's public page on a phone without
  * any session: no login, no shell, none of the household's or helper's sensitive data, and feedback ends in the
- * thank-you state (a second one the same day is refused with the server's message). Screenshots under
+ * thank-you state (a second one the same day is refused with the server's message); once the admin publishes it
+ * on the moderation page, the public page shows it (and switches to English). Screenshots under
  * test-results/e2e/plaque-*.png.
  */
 import type { Browser } from 'playwright-core';
@@ -102,5 +103,19 @@ test('print a village’s plaques, then open the public page from the QR code an
   const refused = visitor.page.locator('[data-testid="feedback-error"]');
   await refused.waitFor();
   expect(await refused.textContent()).toContain('今天已经评价过');
+
+  // 6. The county admin publishes it from the moderation list; the public page then shows it, in English too.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`${baseUrl()}/feedback`);
+  const row = page.locator('tr.ant-table-row', { hasText: '帮扶人经常来看望' });
+  await row.locator('button.ant-btn-primary').click();
+  await row.waitFor({ state: 'detached' });
+  await screenshot(page, 'plaque-5-moderation');
+  await visitor.page.reload();
+  await visitor.page.getByText('帮扶人经常来看望，很满意').waitFor();
+  await visitor.page.getByText('EN', { exact: true }).click();
+  await visitor.page.getByText('Pairing notice').waitFor();
+  expect(await visitor.page.locator('body').textContent()).toContain('Public rating');
   expect(visitor.errors).toEqual([]);
+  expect(errors).toEqual([]);
 });

@@ -1,7 +1,7 @@
 /** Public feedback queries: store, count a visitor's entries, approved figures and comments, moderation list. */
 import { type Kysely, sql } from 'kysely';
 import type { Database, FeedbackStatus } from '../schema.ts';
-import { pageWindow } from './paging.ts';
+import { likeEscape, pageWindow, parseSort } from './paging.ts';
 
 /** Stores one pending feedback entry; returns its id. */
 export async function insertFeedback(
@@ -75,13 +75,24 @@ export function approvedComments(db: Kysely<Database>, county: string, pairingId
 export interface FeedbackFilter {
   within?: string | undefined;
   status?: FeedbackStatus | undefined;
+  q?: string | undefined;
+  sort?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
 }
 
-/** One page of feedback under a scope (by the household's natural village), newest first, and the total. */
+const SORT_COLUMNS = { submittedAt: 'f.submitted_at', satisfaction: 'f.satisfaction' } as const;
+
+/**
+ * One page of feedback under a scope (by the household's natural village) and the total; newest first unless
+ * sorted otherwise, the id breaking ties.
+ */
 export async function listFeedbackRows(db: Kysely<Database>, county: string, filter: FeedbackFilter) {
   const { pageSize, offset } = pageWindow(filter);
+  const [field, direction]: [keyof typeof SORT_COLUMNS, 'asc' | 'desc'] = filter.sort
+    ? parseSort(filter.sort, 'submittedAt')
+    : ['submittedAt', 'desc'];
+  const pattern = filter.q === undefined ? '' : `%${likeEscape(filter.q)}%`;
   const base = db
     .selectFrom('public_feedback as f')
     .innerJoin('pairing as p', (j) => j.onRef('p.county_code', '=', 'f.county_code').onRef('p.id', '=', 'f.pairing_id'))
@@ -90,12 +101,17 @@ export async function listFeedbackRows(db: Kysely<Database>, county: string, fil
     )
     .where('f.county_code', '=', county)
     .$if(filter.within !== undefined, (q) => q.where('h.natural_village_code', 'like', `${filter.within}%`))
-    .$if(filter.status !== undefined, (q) => q.where('f.status', '=', filter.status as FeedbackStatus));
+    .$if(filter.status !== undefined, (q) => q.where('f.status', '=', filter.status as FeedbackStatus))
+    .innerJoin('party_member as m', (j) =>
+      j.onRef('m.county_code', '=', 'p.county_code').onRef('m.id', '=', 'p.member_id'),
+    )
+    .$if(pattern !== '', (q) =>
+      q.where((eb) =>
+        eb.or([eb('h.head_name', 'like', pattern), eb('m.name', 'like', pattern), eb('f.comment', 'like', pattern)]),
+      ),
+    );
   const [rows, count] = await Promise.all([
     base
-      .innerJoin('party_member as m', (j) =>
-        j.onRef('m.county_code', '=', 'p.county_code').onRef('m.id', '=', 'p.member_id'),
-      )
       .innerJoin('org_unit as nv', (j) =>
         j.onRef('nv.county_code', '=', 'h.county_code').onRef('nv.code', '=', 'h.natural_village_code'),
       )
@@ -113,8 +129,8 @@ export async function listFeedbackRows(db: Kysely<Database>, county: string, fil
         'f.submitted_at',
         'f.moderated_at',
       ])
-      .orderBy('f.submitted_at', 'desc')
-      .orderBy('f.id', 'desc')
+      .orderBy(SORT_COLUMNS[field], direction)
+      .orderBy('f.id', direction)
       .limit(pageSize)
       .offset(offset)
       .execute(),

@@ -14,6 +14,8 @@ const tags = ['public'];
 
 /** Feedback posts per IP and window (a household's family on one phone fits easily). */
 export const FEEDBACK_RATE = { max: 5, timeWindow: '10 minutes' };
+/** Page reads per IP and minute: plenty for people scanning doors, a brake on walking through plaque codes. */
+export const READ_RATE = { max: 120, timeWindow: '1 minute' };
 
 const TOO_MANY = () =>
   new AppError('rate_limited', {
@@ -25,7 +27,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:county/:code',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', rateLimit: READ_RATE },
       schema: {
         tags,
         summary: "A plaque's public page: household and helper (no personal data), progress, approved comments",

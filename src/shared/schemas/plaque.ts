@@ -4,7 +4,7 @@
  * health details. The same rule holds for the public page (PublicPlaque), which any visitor can read.
  */
 import { Type } from 'typebox';
-import { CountyCode, Id, OrgCode, PageQuery } from './common.ts';
+import { CountyCode, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
@@ -107,6 +107,10 @@ export const FeedbackListQuery = Type.Object(
   {
     within: Type.Optional(OrgCode),
     status: Type.Optional(FeedbackStatus),
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 40, description: "Head's or helper's name, or comment text" }),
+    ),
+    sort: SortQuery(['submittedAt', 'satisfaction']),
     ...PageQuery,
   },
   { additionalProperties: false },

@@ -91,7 +91,7 @@ export default function FeedbackPage() {
             title: m.satisfaction,
             render: (_, row) => <Rate disabled value={row.satisfaction} />,
           },
-          { key: 'comment', title: m.comment, render: (_, row) => row.comment },
+          { key: 'comment', title: m.commentColumn, render: (_, row) => row.comment },
           { key: 'actions', title: '', render: (_, row) => <Actions row={row} county={county} /> },
         ]}
         renderCard={(row) => (
