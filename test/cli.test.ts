@@ -73,7 +73,7 @@ describe('lianxin CLI', () => {
     // --if-empty leaves a seeded database alone
     const again = await lianxin('seed', '--demo', '--if-empty');
     expect(again.stderr).toBe('');
-  });
+  }, 120_000);
 
   it('matches a township and applies the suggestions in one audited batch', async () => {
     const before = JSON.parse((await lianxin('match', '--org', '340822', '--json')).stdout);
