@@ -71,9 +71,19 @@ export function publishedCommitmentItems(db: Kysely<Database>, county: string, m
     )
     .where('c.county_code', '=', county)
     .where('c.member_id', 'in', memberIds)
-    .where('c.year', '=', year)
     .where('c.status', 'in', ['published', 'evaluated'])
-    .select(['c.member_id', 'i.position', 'i.content', 'i.due_on', 'i.fulfilled_on'])
+    // Each member's latest published year up to `year`: a plaque keeps showing last year's until the new ones
+    // are published.
+    .where('c.year', '=', (eb) =>
+      eb
+        .selectFrom('commitment as l')
+        .select((l) => l.fn.max('l.year').as('year'))
+        .whereRef('l.county_code', '=', 'c.county_code')
+        .whereRef('l.member_id', '=', 'c.member_id')
+        .where('l.status', 'in', ['published', 'evaluated'])
+        .where('l.year', '<=', year),
+    )
+    .select(['c.member_id', 'c.year', 'i.position', 'i.content', 'i.due_on', 'i.fulfilled_on'])
     .orderBy('c.member_id')
     .orderBy('i.position')
     .execute();

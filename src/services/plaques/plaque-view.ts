@@ -15,7 +15,8 @@ export interface PlaqueCommitmentItem {
   dueOn: string | null;
   fulfilled: boolean;
 }
-export type CommitmentsByMember = Map<number, PlaqueCommitmentItem[]>;
+/** A member's latest published commitment year up to the plaque's year, with its items. */
+export type CommitmentsByMember = Map<number, { year: number; items: PlaqueCommitmentItem[] }>;
 
 /** Label lookup for the household codes a plaque shows (one query). */
 export async function plaqueLabels(db: Kysely<Database>): Promise<Labels> {
@@ -27,7 +28,7 @@ export async function plaqueLabels(db: Kysely<Database>): Promise<Labels> {
   };
 }
 
-/** Commitment items of the helpers' year, by member id. */
+/** Published commitment items of each helper's latest year up to `year`, by member id. */
 export async function commitmentsByMember(
   db: Kysely<Database>,
   county: string,
@@ -38,14 +39,14 @@ export async function commitmentsByMember(
   const items = await publishedCommitmentItems(db, county, memberIds, year);
   const byMember: CommitmentsByMember = new Map();
   for (const item of items) {
-    const list = byMember.get(Number(item.member_id)) ?? [];
-    list.push({
+    const entry = byMember.get(Number(item.member_id)) ?? { year: item.year, items: [] };
+    entry.items.push({
       position: item.position,
       content: item.content,
       dueOn: item.due_on,
       fulfilled: item.fulfilled_on !== null,
     });
-    byMember.set(Number(item.member_id), list);
+    byMember.set(Number(item.member_id), entry);
   }
   return byMember;
 }
@@ -71,7 +72,7 @@ export function plaqueContent(row: PlaqueRow, labels: Labels, commitments: Commi
       publicPhone: row.public_phone,
     },
     measures: row.measures,
-    commitmentYear: year,
-    commitments: commitments.get(Number(row.member_id)) ?? [],
+    commitmentYear: commitments.get(Number(row.member_id))?.year ?? year,
+    commitments: commitments.get(Number(row.member_id))?.items ?? [],
   };
 }
