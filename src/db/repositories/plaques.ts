@@ -64,29 +64,31 @@ export type PlaqueRow = Awaited<ReturnType<typeof findPlaqueRows>>[number];
 /** Published (or already evaluated) commitment items of `year` for these members, in position order. */
 export function publishedCommitmentItems(db: Kysely<Database>, county: string, memberIds: number[], year: number) {
   if (memberIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('commitment as c')
-    .innerJoin('commitment_item as i', (j) =>
-      j.onRef('i.county_code', '=', 'c.county_code').onRef('i.commitment_id', '=', 'c.id'),
-    )
-    .where('c.county_code', '=', county)
-    .where('c.member_id', 'in', memberIds)
-    .where('c.status', 'in', ['published', 'evaluated'])
-    // Each member's latest published year up to `year`: a plaque keeps showing last year's until the new ones
-    // are published.
-    .where('c.year', '=', (eb) =>
-      eb
-        .selectFrom('commitment as l')
-        .select((l) => l.fn.max('l.year').as('year'))
-        .whereRef('l.county_code', '=', 'c.county_code')
-        .whereRef('l.member_id', '=', 'c.member_id')
-        .where('l.status', 'in', ['published', 'evaluated'])
-        .where('l.year', '<=', year),
-    )
-    .select(['c.member_id', 'c.year', 'i.position', 'i.content', 'i.due_on', 'i.fulfilled_on'])
-    .orderBy('c.member_id')
-    .orderBy('i.position')
-    .execute();
+  return (
+    db
+      .selectFrom('commitment as c')
+      .innerJoin('commitment_item as i', (j) =>
+        j.onRef('i.county_code', '=', 'c.county_code').onRef('i.commitment_id', '=', 'c.id'),
+      )
+      .where('c.county_code', '=', county)
+      .where('c.member_id', 'in', memberIds)
+      .where('c.status', 'in', ['published', 'evaluated'])
+      // Each member's latest published year up to `year`: a plaque keeps showing last year's until the new ones
+      // are published.
+      .where('c.year', '=', (eb) =>
+        eb
+          .selectFrom('commitment as l')
+          .select((l) => l.fn.max('l.year').as('year'))
+          .whereRef('l.county_code', '=', 'c.county_code')
+          .whereRef('l.member_id', '=', 'c.member_id')
+          .where('l.status', 'in', ['published', 'evaluated'])
+          .where('l.year', '<=', year),
+      )
+      .select(['c.member_id', 'c.year', 'i.position', 'i.content', 'i.due_on', 'i.fulfilled_on'])
+      .orderBy('c.member_id')
+      .orderBy('i.position')
+      .execute()
+  );
 }
 
 /** Labels of dictionary codes of some kinds, in one query. */

@@ -16,6 +16,7 @@ import { applyPlan } from '../grids/apply-plan.ts';
 import { proposePlan } from '../grids/propose-plan.ts';
 import { importDivisions } from '../import-divisions.ts';
 import { writeDemoAccounts } from './accounts.ts';
+import { seedDemoCommitments } from './commitments.ts';
 import { staffDemoGroups } from './groups.ts';
 import type { CountyContext } from './households.ts';
 import { ColumnTypes, resetIdentity } from './insert.ts';
@@ -54,6 +55,8 @@ export interface SeedSummary {
   grids: number;
   /** Pairings written: every household needing help gets a helper of its township. */
   pairings: number;
+  /** Public commitments of the paired members (公开承诺), mostly published. */
+  commitments: number;
   ms: number;
 }
 
@@ -137,6 +140,7 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
   progress('grids', 1, 1);
   progress('pairings', 0, 1);
   const paired = await pairDemoCounty(db, countyCode, rng.fork('pairings'));
+  const committed = await seedDemoCommitments(db, countyCode, rng.fork('commitments'));
   progress('pairings', 1, 1);
   await writeDemoAccounts(db, countyCode);
   // Fresh statistics for the planner, and a visibility map so counts use index-only scans (PGlite has no
@@ -151,6 +155,7 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
     ...counts,
     grids,
     pairings: paired.pairings,
+    commitments: committed.commitments,
     ms: Math.round(performance.now() - started),
   };
 }
