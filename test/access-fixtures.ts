@@ -89,6 +89,7 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     memberId: created.json().id,
     householdId: body.id,
     plaqueCode: `W${n}`,
+    startedOn: '2020-01-01',
   });
   const feedback = await t.database.db
     .insertInto('public_feedback')
