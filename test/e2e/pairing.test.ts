@@ -6,11 +6,21 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiGet, baseUrl, launchBrowser, openPage, pickOption, screenshot } from './support/browser.ts';
+import {
+  apiGet,
+  baseUrl,
+  COUNTY,
+  launchBrowser,
+  loginCookies,
+  openPage,
+  pickOption,
+  screenshot,
+} from './support/browser.ts';
 
 interface Suggestion {
   member: { id: number; name: string };
   household: { id: number; headName: string };
+  alternatives: { member: { id: number; name: string }; freeSlots: number }[];
 }
 interface Suggestions {
   suggestions: Suggestion[];
@@ -41,6 +51,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** POST to an API path of the demo county as the demo county admin (a write made "by someone else"). */
+async function apiPost(path: string, body: unknown): Promise<Response> {
+  const cookies = await loginCookies();
+  const cookie = Object.entries(cookies)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('; ');
+  return fetch(`${baseUrl()}/api/counties/${COUNTY}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie,
+      'x-csrf-token': decodeURIComponent(cookies.lianxin_csrf ?? ''),
+    },
+    body: JSON.stringify(body),
+  });
+}
 
 /** A village with a suggestion (the demo seed pairs nobody, so the first suggestion of the county has one). */
 async function villageWithSuggestion(): Promise<{ village: string; suggestion: Suggestion }> {
@@ -129,5 +156,60 @@ test('accept a suggestion, see the helper on the household, hand over to another
   expect(text).toContain(successor.name);
   expect(text).toContain(`由 ${successor.name} 接任`);
   await screenshot(page, 'pairing-4-household-history');
+  expect(errors).toEqual([]);
+});
+
+test('swap a member, reject a pair, and a pair confirmed meanwhile shows its problem on its row', async () => {
+  const { village } = await villageWithSuggestion();
+  const own = await apiGet<Suggestions>(`/pairings/suggestions?within=${village}&pageSize=100`);
+  const swapped = own.suggestions.find((s) => s.alternatives.length > 0)!;
+  expect(swapped).toBeDefined();
+  const alternative = swapped.alternatives.find((a) => a.freeSlots > 0) ?? swapped.alternatives[0]!;
+  // Two more rows whose members the swap does not touch.
+  const untouched = new Set([swapped.member.id, alternative.member.id]);
+  const [rejected, stale] = own.suggestions.filter((s) => s !== swapped && !untouched.has(s.member.id));
+  expect(stale).toBeDefined();
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${baseUrl()}/pairing-suggestions?scope=${village}`);
+  await page.getByTestId('pairing-summary').waitFor();
+
+  // Swap: the alternative replaces the suggested member on the row, and accepting pairs the alternative.
+  await page.getByTestId(`swap-${swapped.household.id}`).click();
+  const swapDialog = page.locator('.ant-modal', { hasText: swapped.household.headName });
+  await swapDialog.locator('.ant-list-item', { hasText: alternative.member.name }).getByRole('button').click();
+  const cell = page.getByTestId(`suggested-member-${swapped.household.id}`);
+  expect(await cell.textContent()).toContain(alternative.member.name);
+  expect(await cell.textContent()).toContain('已换人');
+  await screenshot(page, 'pairing-5-swapped');
+  await page.getByTestId(`accept-${swapped.household.id}`).click();
+  await page.locator('.pairing-outcome.ant-alert-success').waitFor();
+  const pairs = await apiGet<{ items: PairingItem[] }>(`/pairings?householdId=${swapped.household.id}`);
+  expect(pairs.items.map((p) => p.member.id)).toEqual([alternative.member.id]);
+
+  // Reject with a reason: that pair is not suggested again.
+  await page.getByTestId(`reject-${rejected!.household.id}`).click();
+  const rejectDialog = page.getByTestId('reject-dialog');
+  await rejectDialog.getByLabel('拒绝理由').fill('两家有亲属关系');
+  await page.getByTestId('reject-dialog-ok').click();
+  await rejectDialog.waitFor({ state: 'detached' });
+  const after = await apiGet<Suggestions>(`/pairings/suggestions?within=${village}&pageSize=100`);
+  expect(
+    after.suggestions.some((s) => s.household.id === rejected!.household.id && s.member.id === rejected!.member.id),
+  ).toBe(false);
+
+  // Someone else confirms a pair while the page shows it: accepting it again shows the 422 on its row.
+  await page.reload();
+  const staleAccept = page.getByTestId(`accept-${stale!.household.id}`);
+  await staleAccept.waitFor();
+  const today = new Date().toISOString().slice(0, 10);
+  const confirmed = await apiPost('/pairings/confirm', {
+    startOn: today,
+    pairs: [{ memberId: stale!.member.id, householdId: stale!.household.id }],
+  });
+  expect(confirmed.status).toBe(201);
+  await staleAccept.click();
+  await page.locator('.pairing-row-problem').first().waitFor();
+  await page.locator('.pairing-outcome.ant-alert-error').waitFor();
+  await screenshot(page, 'pairing-6-row-problem');
   expect(errors).toEqual([]);
 });

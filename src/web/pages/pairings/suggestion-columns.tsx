@@ -72,7 +72,7 @@ function MemberCell({ row, m }: { row: ReviewRow; m: PairingMessages['suggestion
 function Actions({ row, m, a }: { row: ReviewRow; m: PairingMessages['suggestions']; a: RowActions }) {
   const id = row.suggestion.household.id;
   return (
-    <Space wrap size={4}>
+    <Space orientation="vertical" size={4}>
       <Button
         size="small"
         type="primary"
@@ -109,7 +109,11 @@ export function suggestionColumns(m: PairingMessages['suggestions'], a: RowActio
         </div>
       ),
     },
-    { key: 'reasons', title: m.reasons, render: (_, row) => tags(row.chosen.reasons, 'green') },
+    {
+      key: 'reasons',
+      title: m.reasons,
+      render: (_, row) => <div className="pairing-reasons">{tags(row.chosen.reasons, 'green')}</div>,
+    },
   ];
   if (a.canWrite)
     columns.push({ key: 'actions', title: m.actions, render: (_, row) => <Actions row={row} m={m} a={a} /> });
