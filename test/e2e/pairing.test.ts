@@ -159,7 +159,7 @@ test('accept a suggestion, see the helper on the household, hand over to another
   expect(errors).toEqual([]);
 });
 
-test('swap a member, reject a pair, and a pair confirmed meanwhile shows its problem on its row', async () => {
+test('swap a member, reject a pair, see a row'\''s 422 after a concurrent confirmation, accept rows in bulk', async () => {
   const { village } = await villageWithSuggestion();
   const own = await apiGet<Suggestions>(`/pairings/suggestions?within=${village}&pageSize=100`);
   const swapped = own.suggestions.find((s) => s.alternatives.length > 0)!;
@@ -211,5 +211,24 @@ test('swap a member, reject a pair, and a pair confirmed meanwhile shows its pro
   await page.locator('.pairing-row-problem').first().waitFor();
   await page.locator('.pairing-outcome.ant-alert-error').waitFor();
   await screenshot(page, 'pairing-6-row-problem');
+
+  // Reload, then select the first rows and accept them together.
+  await page.locator('.pairing-outcome').getByRole('button', { name: '重新加载' }).click();
+  await staleAccept.waitFor({ state: 'detached' });
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  const count = Math.min(2, await rows.count());
+  expect(count).toBeGreaterThan(0);
+  const chosen: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    chosen.push(Number(await row.getAttribute('data-row-key')));
+    await row.locator('.ant-checkbox-input').check();
+  }
+  await page.getByTestId('accept-selected').click();
+  await page.locator('.pairing-outcome.ant-alert-success').waitFor();
+  for (const householdId of chosen) {
+    const helpers = await apiGet<{ total: number }>(`/pairings?householdId=${householdId}`);
+    expect(helpers.total).toBe(1);
+  }
   expect(errors).toEqual([]);
 });
