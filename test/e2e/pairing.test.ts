@@ -159,7 +159,7 @@ test('accept a suggestion, see the helper on the household, hand over to another
   expect(errors).toEqual([]);
 });
 
-test('swap a member, reject a pair, see a row'\''s 422 after a concurrent confirmation, accept rows in bulk', async () => {
+test('swap a member, reject a pair, see a 422 on its row after a concurrent confirmation, accept rows in bulk', async () => {
   const { village } = await villageWithSuggestion();
   const own = await apiGet<Suggestions>(`/pairings/suggestions?within=${village}&pageSize=100`);
   const swapped = own.suggestions.find((s) => s.alternatives.length > 0)!;
