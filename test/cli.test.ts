@@ -1,6 +1,7 @@
 /**
  * The `lianxin` command as a user runs it, in child processes against a fresh database of the suite's backend:
- * migrate, import-divisions for a county other than the demo one, a small seed, stats --json and coverage --json.
+ * migrate, import-divisions for a county other than the demo one, a small seed, stats --json, coverage --json and
+ * match [--apply].
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +73,45 @@ describe('lianxin CLI', () => {
     // --if-empty leaves a seeded database alone
     const again = await lianxin('seed', '--demo', '--if-empty');
     expect(again.stderr).toBe('');
-  });
+  }, 120_000);
+
+  it('matches a township and applies the suggestions in one audited batch', async () => {
+    const before = JSON.parse((await lianxin('match', '--org', '340822', '--json')).stdout);
+    // The seed paired everyone; three exited households of one township return to poverty (返贫).
+    expect(before).toMatchObject({ householdsNeedingHelp: 0, shortfall: 0, totalFit: 0 });
+    const handle = await openDatabase(
+      database.env.DATABASE_URL
+        ? { databaseUrl: database.env.DATABASE_URL }
+        : { dataDir: database.env.LIANXIN_DATA_DIR ?? null, pgliteThread: 'inline' },
+    );
+    const returned = await handle.db
+      .selectFrom('household')
+      .select(['id', 'natural_village_code'])
+      .where('status', '=', 'exited')
+      .orderBy('id')
+      .limit(3)
+      .execute();
+    const township = returned[0]!.natural_village_code.slice(0, 9);
+    const ids = returned.filter((h) => h.natural_village_code.startsWith(township)).map((h) => h.id);
+    await handle.db.updateTable('household').set({ status: 'returned' }).where('id', 'in', ids).execute();
+    await handle.close();
+    const dry = JSON.parse((await lianxin('match', '--org', township, '--json')).stdout);
+    expect(dry).toMatchObject({ org: township, reach: 'township', householdsNeedingHelp: ids.length, shortfall: 0 });
+    expect(dry.householdsCovered).toBe(ids.length);
+    expect(dry.totalFit).toBeGreaterThan(0);
+    expect(dry.loadMs).toBeGreaterThanOrEqual(0);
+    const applied = JSON.parse(
+      (await lianxin('match', '--org', township, '--apply', '--start-on', '2021-03-01', '--json')).stdout,
+    );
+    expect(applied).toMatchObject({ applied: ids.length, householdsCovered: ids.length });
+    const after = JSON.parse((await lianxin('match', '--org', township, '--json')).stdout);
+    expect(after).toMatchObject({ householdsNeedingHelp: 0, householdsCovered: 0 });
+    const stats = JSON.parse((await lianxin('stats', '--json', '--county', '340822')).stdout);
+    expect(stats.pairings).toBe(stats.householdsPoor + stats.householdsMonitored);
+    await expect(lianxin('match', '--org', '340822', '--start-on', '2999-01-01')).rejects.toMatchObject({
+      stderr: expect.stringContaining('--start-on must be a date'),
+    });
+  }, 180_000);
 
   it('creates the first admin, verifies the audit chain and reports the first broken link after tampering', async () => {
     const created = await lianxin(
@@ -88,8 +127,8 @@ describe('lianxin CLI', () => {
       'first-admin-1',
     );
     expect(created.stdout).toContain('user first-admin');
-    // the seed's partition plan (proposed and applied) and the new account
-    expect((await lianxin('audit', 'verify')).stdout).toContain('340822: 3 entries, chain intact');
+    // the seed's partition plan (proposed and applied) and pairings, the applied match and the new account
+    expect((await lianxin('audit', 'verify')).stdout).toContain('340822: 5 entries, chain intact');
     const env = database.env;
     const handle = await openDatabase(
       env.DATABASE_URL

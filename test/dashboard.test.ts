@@ -93,6 +93,9 @@ describe('dashboard figures after the seed', () => {
         membersInGrid: expected.members,
       });
       expect(coverage.membersInGrid).toBe(coverage.members); // the seed and the plan leave nobody out
+      // The seed pairs every household needing help.
+      expect(coverage.householdsPaired).toBe(coverage.households);
+      if (scope === COUNTY) expect(coverage.households).toBeGreaterThan(0);
     }
   });
 

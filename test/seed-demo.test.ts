@@ -55,6 +55,7 @@ async function fingerprint(db: Kysely<Database>): Promise<string> {
     ),
     sql`select grid_id, leader_member_id, activity_address from party_group order by grid_id`.execute(db),
     sql`select group_id, level, name, member_id from group_instructor order by group_id, level`.execute(db),
+    sql`select member_id, household_id, slot, started_on from pairing order by household_id, member_id`.execute(db),
   ]);
   return createHash('sha256')
     .update(JSON.stringify(parts.map((p) => p.rows)))
@@ -102,9 +103,40 @@ describe('seedDemoCounty', () => {
     );
   });
 
+  it('pairs every household needing help, no member beyond their card, none before identification or joining', async () => {
+    const { db, summary } = a;
+    const needing = "h.status in ('identified', 'returned', 'monitored')";
+    expect(await count(db, `select count(*) as n from household h where ${needing}`)).toBeGreaterThan(0);
+    expect(
+      await count(
+        db,
+        `select count(*) as n from household h where ${needing} and not exists
+          (select 1 from pairing p where p.household_id = h.id and p.ended_on is null)`,
+      ),
+    ).toBe(0);
+    expect(await count(db, 'select count(*) as n from pairing where ended_on is null')).toBe(summary.pairings);
+    expect(
+      await count(
+        db,
+        `select count(*) as n from (select p.member_id from pairing p join party_member m on m.id = p.member_id
+          where p.ended_on is null group by p.member_id, m.capacity having count(*) > m.capacity) x`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        db,
+        `select count(*) as n from pairing p join household h on h.id = p.household_id
+          join party_member m on m.id = p.member_id
+          where p.started_on < make_date(h.identified_year, 1, 1) or p.started_on < m.join_date
+            or p.started_on > date '${TODAY}' or m.status <> 'active'
+            or left(m.natural_village_code, 9) <> left(h.natural_village_code, 9)`,
+      ),
+    ).toBe(0);
+  });
+
   it('reports progress per stage, ending each stage at its total', () => {
     const stages = [...new Set(progress.map(([stage]) => stage))];
-    expect(stages).toEqual(['places', 'members', 'households', 'grids']);
+    expect(stages).toEqual(['places', 'members', 'households', 'grids', 'pairings']);
     for (const stage of stages) {
       const last = progress.filter(([s]) => s === stage).at(-1);
       expect(last?.[1]).toBe(last?.[2]);

@@ -1,11 +1,12 @@
 /**
- * `lianxin` — the command line: serve, migrate, seed, import-divisions, stats, coverage, user create, audit verify.
+ * `lianxin` — the command line: serve, migrate, seed, import-divisions, stats, coverage, match, user create, audit verify.
  * Batch jobs open PGlite inline in their own process (nothing else waits on them).
  */
 import { Command } from 'commander';
 import { auditVerifyCommand } from './audit.ts';
 import { coverageCommand } from './coverage.ts';
 import { importDivisionsCommand } from './import-divisions.ts';
+import { matchCommand } from './match.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
@@ -56,6 +57,15 @@ program
   .option('--org <code>', 'a county, township or village code (default: every county in the database)')
   .option('--json', 'print one JSON object')
   .action(coverageCommand);
+
+program
+  .command('match')
+  .description('suggest helpers for every household without one (optimal matching); --apply confirms them')
+  .requiredOption('--org <code>', 'a county, township, village or natural village code')
+  .option('--apply', 'confirm every suggestion as the system, in one transaction')
+  .option('--start-on <date>', 'start date of the confirmed pairings (YYYY-MM-DD, default today)')
+  .option('--json', 'print one JSON object')
+  .action(matchCommand);
 
 const user = program.command('user').description('accounts');
 user

@@ -14,6 +14,8 @@ export interface RegistryStats {
   householdsExited: number;
   householdsMonitored: number;
   persons: number;
+  /** Current pairings (not ended). */
+  pairings: number;
 }
 
 /** One round trip of sub-selects; `county` undefined counts every county in the database. Current grids only. */
@@ -32,7 +34,8 @@ export async function registryStats(db: Kysely<Database>, county?: string): Prom
       (select count(*) from household where status in ('identified', 'returned') ${and})::int as "householdsPoor",
       (select count(*) from household where status = 'exited' ${and})::int as "householdsExited",
       (select count(*) from household where status = 'monitored' ${and})::int as "householdsMonitored",
-      (select count(*) from household_person where removed_on is null ${and})::int as "persons"
+      (select count(*) from household_person where removed_on is null ${and})::int as "persons",
+      (select count(*) from pairing where ended_on is null ${and})::int as "pairings"
   `.execute(db);
   return rows[0] as RegistryStats;
 }

@@ -6,6 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrgLevel } from '../schema.ts';
+import { NEEDING_HELP } from './grids.ts';
 
 export interface DashboardSummaryTable {
   county_code: string;
@@ -173,11 +174,12 @@ export interface ScopeSummaryRow {
   grids: number;
   party_groups: number;
   members_in_grid: number;
+  households_paired: number;
 }
 
 /**
  * The scope and its children with names and stored figures (null: never summarised), and the scope's live grid,
- * party-group and grid-membership counts on every row: one round trip, since on PGlite each query costs about a
+ * party-group, grid-membership and paired-household counts on every row: one round trip, since on PGlite each query costs about a
  * millisecond. A grid counts for a scope when one of its natural villages lies in it.
  */
 export async function readScopeSummary(db: Db, county: string, scope: string): Promise<ScopeSummaryRow[]> {
@@ -193,10 +195,14 @@ export async function readScopeSummary(db: Db, county: string, scope: string): P
           where p.county_code = ${county} and p.retired_at is null)::int as party_groups,
         (select count(*) from grid_member gm join party_member m on m.county_code = gm.county_code and m.id = gm.member_id
           where gm.county_code = ${county} and gm.left_at is null and m.natural_village_code like ${within})::int
-          as members_in_grid
+          as members_in_grid,
+        (select count(*) from household h where h.county_code = ${county} and h.natural_village_code like ${within}
+          and h.status in (${sql.join(NEEDING_HELP)}) and exists (select 1 from pairing p
+            where p.county_code = h.county_code and p.household_id = h.id and p.ended_on is null))::int
+          as households_paired
     )
     select o.code, o.name, o.level, s.figures, s.refreshed_at, coverage.grids, coverage.party_groups,
-      coverage.members_in_grid
+      coverage.members_in_grid, coverage.households_paired
     from org_unit o
     left join dashboard_summary s on s.county_code = o.county_code and s.code = o.code
     cross join coverage

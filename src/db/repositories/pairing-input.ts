@@ -1,9 +1,9 @@
 /**
- * Set queries that load what matching needs for a scope (a code prefix): active members, households needing
- * help with their open needs, where grids place both, current pairings and rejected pairs. A handful of
+ * Set queries that load what matching needs for a scope (a code prefix): active members with their grid,
+ * households needing help with their open needs, where grids place households, current pairings and rejected pairs. A handful of
  * statements however large the scope (a county: ~21k members, ~16k households), never one per row.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { NEEDING_HELP } from './grids.ts';
 import { likeEscape } from './paging.ts';
@@ -11,15 +11,29 @@ import { likeEscape } from './paging.ts';
 type Db = Kysely<Database>;
 const prefix = (code: string) => `${likeEscape(code)}%`;
 
-/** Active members living under `memberScope`, with their card. */
-export function matchMembers(db: Db, county: string, memberScope: string) {
-  return db
-    .selectFrom('party_member')
-    .select(['id', 'name', 'post', 'natural_village_code', 'capacity', 'expertise', 'willingness', 'join_date'])
-    .where('county_code', '=', county)
-    .where('status', '=', 'active')
-    .where('natural_village_code', 'like', prefix(memberScope))
-    .execute();
+export interface MatchMemberRow {
+  id: number;
+  name: string;
+  post: string | null;
+  natural_village_code: string;
+  capacity: number;
+  /** Comma-separated codes: arrays cost PGlite twice the time to hand over (measured on 21k members). */
+  expertise: string;
+  willingness: string;
+  join_date: string;
+  grid_id: number | null;
+}
+
+/** Active members able to help (capacity > 0) living under `memberScope`, with their card and current grid. */
+export async function matchMembers(db: Db, county: string, memberScope: string): Promise<MatchMemberRow[]> {
+  const { rows } = await sql<MatchMemberRow>`
+    select m.id, m.name, m.post, m.natural_village_code, m.capacity, m.join_date,
+      array_to_string(m.expertise, ',') as expertise, array_to_string(m.willingness, ',') as willingness, gm.grid_id
+    from party_member m
+    left join grid_member gm on gm.county_code = m.county_code and gm.member_id = m.id and gm.left_at is null
+    where m.county_code = ${county} and m.status = 'active' and m.capacity > 0
+      and m.natural_village_code like ${prefix(memberScope)}`.execute(db);
+  return rows;
 }
 
 /** Households needing help (identified, returned, monitored) under `scope`, or only those of `ids`. */
@@ -46,20 +60,6 @@ export function openNeeds(db: Db, county: string, scope: string) {
     .where('n.status', '=', 'open')
     .where('h.status', 'in', NEEDING_HELP)
     .where('h.natural_village_code', 'like', prefix(scope))
-    .execute();
-}
-
-/** Current grid of every member living under `scope`. */
-export function memberGrids(db: Db, county: string, scope: string) {
-  return db
-    .selectFrom('grid_member as gm')
-    .innerJoin('party_member as m', (j) =>
-      j.onRef('m.county_code', '=', 'gm.county_code').onRef('m.id', '=', 'gm.member_id'),
-    )
-    .select(['gm.member_id', 'gm.grid_id'])
-    .where('gm.county_code', '=', county)
-    .where('gm.left_at', 'is', null)
-    .where('m.natural_village_code', 'like', prefix(scope))
     .execute();
 }
 

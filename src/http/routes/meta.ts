@@ -17,6 +17,7 @@ const Stats = Type.Object({
   householdsExited: Type.Integer(),
   householdsMonitored: Type.Integer(),
   persons: Type.Integer(),
+  pairings: Type.Integer({ description: 'Current pairings (结对) of members with households' }),
 });
 
 const DictionaryEntry = Type.Object({ kind: Type.String(), code: Type.String(), zh: Type.String(), en: Type.String() });

@@ -21,6 +21,8 @@ export interface Coverage {
   grids: number;
   partyGroups: number;
   membersInGrid: number;
+  /** Households needing help with a current pairing. */
+  householdsPaired: number;
 }
 
 /** Largest first, then by code, zero counts dropped. */
@@ -82,9 +84,8 @@ export function toDashboard(
     coverage: {
       ...coverage,
       members: f.members,
-      // Pairings arrive with their own feature; until then no household is paired.
-      households: f.households,
-      householdsPaired: 0,
+      // The whole that paired households are part of: those needing help (poor and monitored).
+      households: poorOf(f) + (f.byStatus.monitored ?? 0),
     },
     children: children.map(toChild),
     refreshedAt,

@@ -33,8 +33,13 @@ async function summarised(db: Db, county: string, scope: string, rows: ScopeRow[
   return readScope(db, county, scope);
 }
 
-function coverageOf(row: { grids: number; party_groups: number; members_in_grid: number }) {
-  return { grids: row.grids, partyGroups: row.party_groups, membersInGrid: row.members_in_grid };
+function coverageOf(row: { grids: number; party_groups: number; members_in_grid: number; households_paired: number }) {
+  return {
+    grids: row.grids,
+    partyGroups: row.party_groups,
+    membersInGrid: row.members_in_grid,
+    householdsPaired: row.households_paired,
+  };
 }
 
 /**

@@ -88,15 +88,14 @@ const placeOf = (nv: string, grid: number | null) => ({
   grid: grid === null ? null : String(grid),
 });
 
-/** Loads members, households, grids, pairings and rejections of `scope` (7 queries, run together). */
+/** Loads members, households, grids, pairings and rejections of `scope` (7 queries, sent together). */
 export async function loadMatchInput(db: Db, county: string, scope: PairingScope): Promise<LoadedMatch> {
   const started = performance.now();
   const { memberScope: ms, householdScope: hs } = scope;
-  const [members, households, needs, grids, links, pairings, rejections, names] = await Promise.all([
+  const [members, households, needs, links, pairings, rejections, names] = await Promise.all([
     repo.matchMembers(db, county, ms),
     repo.matchHouseholds(db, county, hs),
     repo.openNeeds(db, county, hs),
-    repo.memberGrids(db, county, ms),
     repo.householdGridLinks(db, county, hs),
     // The member scope contains the household scope: this covers both capacity used and helpers held.
     repo.currentPairingsUnder(db, county, ms),
@@ -104,7 +103,6 @@ export async function loadMatchInput(db: Db, county: string, scope: PairingScope
     repo.placeNames(db, county, ms.slice(0, 9)),
   ]);
   const gridOf = gridOfHousehold(links);
-  const memberGrid = new Map(grids.map((g) => [g.member_id, g.grid_id]));
   const slots = new Map<number, number[]>();
   const helpers = new Map<number, number>();
   for (const p of pairings) {
@@ -124,9 +122,9 @@ export async function loadMatchInput(db: Db, county: string, scope: PairingScope
       capacity: m.capacity,
       load: slots.get(m.id)?.length ?? 0,
       slots: slots.get(m.id) ?? [],
-      expertise: m.expertise,
-      willingness: m.willingness,
-      place: placeOf(m.natural_village_code, memberGrid.get(m.id) ?? null),
+      expertise: m.expertise ? m.expertise.split(',') : [],
+      willingness: m.willingness ? m.willingness.split(',') : [],
+      place: placeOf(m.natural_village_code, m.grid_id),
     });
   }
   const householdMap = new Map<number, HouseholdInfo>();

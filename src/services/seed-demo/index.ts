@@ -1,7 +1,9 @@
 /**
  * Seeds a demo county: real townships from the NBS list, then synthetic villages, natural villages,
  * party members with information cards and poor households with persons, income, needs and status
- * history, all derived from one seed (same seed → same rows). Built for speed: rows are generated in
+ * history, grids with staffed Party groups, and a helper for every household needing help, all derived from
+ * one seed (same seed → same rows, except the pairings' plaque codes, which are random so that public
+ * plaque pages cannot be guessed). Built for speed: rows are generated in
  * memory a township at a time and written in batches of 2,000 rows (see insert.ts), one transaction per
  * township and stage.
  */
@@ -17,13 +19,14 @@ import { writeDemoAccounts } from './accounts.ts';
 import { staffDemoGroups } from './groups.ts';
 import type { CountyContext } from './households.ts';
 import { ColumnTypes, resetIdentity } from './insert.ts';
+import { pairDemoCounty } from './pairings.ts';
 import { IdRegistry } from './people.ts';
 import { loadTownships, planCounty } from './plan.ts';
 import { Rng } from './random.ts';
 import { writeHouseholds, writeMembers, writePlaces } from './stages.ts';
 
 /** The stages reported through `onProgress`, in order. */
-export type SeedStage = 'places' | 'members' | 'households' | 'grids';
+export type SeedStage = 'places' | 'members' | 'households' | 'grids' | 'pairings';
 
 export interface SeedDemoOptions {
   /** Any number; the same seed always produces the same county. */
@@ -49,6 +52,8 @@ export interface SeedSummary {
   needs: number;
   statusEvents: number;
   grids: number;
+  /** Pairings written: every household needing help gets a helper of its township. */
+  pairings: number;
   ms: number;
 }
 
@@ -130,6 +135,9 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
   progress('grids', 0, 1);
   const grids = await partitionDemoCounty(db, countyCode, rng.fork('groups'));
   progress('grids', 1, 1);
+  progress('pairings', 0, 1);
+  const paired = await pairDemoCounty(db, countyCode, rng.fork('pairings'));
+  progress('pairings', 1, 1);
   await writeDemoAccounts(db, countyCode);
   // Fresh statistics for the planner, and a visibility map so counts use index-only scans (PGlite has no
   // autovacuum). Measured on PGlite: a county-wide count fell from 8.3 to 3.6 ms.
@@ -142,6 +150,7 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
     members,
     ...counts,
     grids,
+    pairings: paired.pairings,
     ms: Math.round(performance.now() - started),
   };
 }

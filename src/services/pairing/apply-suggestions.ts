@@ -1,0 +1,66 @@
+/**
+ * Confirms a whole matching at once as the system (`lianxin match --apply`, the demo seed): every suggestion
+ * becomes a pairing in its member's free slot, inserted in statements of 1,000 rows in one transaction and
+ * audited once ('pairing.bulk_confirm' with the counts). The suggestions come from the same load, so capacity
+ * holds; a concurrent writer makes the constraints refuse the whole batch.
+ */
+import type { Kysely } from 'kysely';
+import { insertPairings, type NewPairing } from '../../db/repositories/pairings.ts';
+import type { Database } from '../../db/schema.ts';
+import type { MatchSuggestion } from '../../domain/matching/index.ts';
+import { audit } from '../audit/audit.ts';
+import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
+import type { LoadedMatch } from './load-match-input.ts';
+import { freeSlot } from './pairing-rules.ts';
+import { newPlaqueCode } from './plaque-code.ts';
+
+/** The rows of `suggestions`, slots taken after the member's current ones. */
+export function pairingRowsOf(
+  loaded: LoadedMatch,
+  suggestions: readonly MatchSuggestion[],
+  startOn: (s: MatchSuggestion) => string,
+): NewPairing[] {
+  const taken = new Map<number, number[]>();
+  return suggestions.map((s) => {
+    const slots = taken.get(s.memberId) ?? [...(loaded.members.get(s.memberId)?.slots ?? [])];
+    const slot = freeSlot(slots);
+    taken.set(s.memberId, [...slots, slot]);
+    return {
+      member_id: s.memberId,
+      household_id: s.householdId,
+      slot,
+      started_on: startOn(s),
+      plaque_code: newPlaqueCode(),
+      confirmed_by: null,
+      measures: '',
+    };
+  });
+}
+
+/** Inserts every suggestion as a pairing in one transaction; returns how many were written. */
+export async function applySuggestions(
+  db: Kysely<Database>,
+  county: string,
+  loaded: LoadedMatch,
+  suggestions: readonly MatchSuggestion[],
+  startOn: (s: MatchSuggestion) => string,
+): Promise<number> {
+  if (suggestions.length === 0) return 0;
+  const rows = pairingRowsOf(loaded, suggestions, startOn);
+  await db.transaction().execute(async (tx) => {
+    await insertPairings(tx, county, rows);
+    await audit(tx, {
+      county,
+      action: 'pairing.bulk_confirm',
+      table: 'pairing',
+      recordId: loaded.scope.code,
+      orgCode: loaded.scope.code,
+      diff: {
+        pairings: [null, rows.length],
+        members: [null, new Set(rows.map((r) => r.member_id)).size],
+      },
+    });
+  });
+  dashboardMemo.changed(county);
+  return rows.length;
+}
