@@ -1,11 +1,14 @@
 /**
- * Journey: pairing (结对帮扶) — open the suggestions of a village whose households still need a helper, accept one
- * in the UI and find the pairing through the API; see the helper on the household's record; then hand the
- * household over to another member of the village from the pairing list and check the chain through the API.
+ * Journey: pairing (结对帮扶). The demo seed pairs every household needing help, so a village with free member
+ * slots first gets a few new (synthetic) households. Open that village's suggestions, accept one in the UI and
+ * find the pairing through the API; see the helper on the household's record; hand the household over to another
+ * member of the village from the pairing list and check the chain through the API. Then swap, reject, a row's 422
+ * after a concurrent confirmation, and a bulk accept; and a fully paired village's empty state.
  * Screenshots under test-results/e2e/pairing-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildHousehold } from '../households-factory.ts';
 import {
   apiGet,
   baseUrl,
@@ -24,6 +27,7 @@ interface Suggestion {
 }
 interface Suggestions {
   suggestions: Suggestion[];
+  shortfall: unknown[];
   summary: { householdsNeedingHelp: number; householdsCovered: number };
 }
 interface PairingItem {
@@ -42,6 +46,7 @@ interface Member {
   id: number;
   name: string;
   capacity: number;
+  naturalVillageName: string;
 }
 
 let browser: Browser;
@@ -69,16 +74,61 @@ async function apiPost(path: string, body: unknown): Promise<Response> {
   });
 }
 
-/** A village with a suggestion (the demo seed pairs nobody, so the first suggestion of the county has one). */
-async function villageWithSuggestion(): Promise<{ village: string; suggestion: Suggestion }> {
-  const county = await apiGet<Suggestions>('/pairings/suggestions?pageSize=1');
-  const first = county.suggestions[0];
-  expect(first).toBeDefined();
-  const household = await apiGet<{ naturalVillageCode: string }>(`/households/${first!.household.id}`);
-  const village = household.naturalVillageCode.slice(0, 12);
+interface MemberRow extends Member {
+  naturalVillageCode: string;
+}
+
+/** Free slots of a village: each active member's capacity less their current pairings. */
+async function freeSlotsIn(village: string): Promise<number> {
+  const members = await apiGet<{ items: MemberRow[] }>(`/members?within=${village}&status=active&pageSize=100`);
+  let free = 0;
+  for (const m of members.items.filter((x) => x.capacity > 0)) {
+    const paired = await apiGet<{ total: number }>(`/pairings?memberId=${m.id}`);
+    free += Math.max(0, m.capacity - paired.total);
+  }
+  return free;
+}
+
+/**
+ * The demo seed pairs every household needing help, so the journeys register new ones (synthetic) in a natural
+ * village whose village still has members with free slots; these then need a helper and are suggested.
+ */
+async function villageNeedingHelpers(households: number): Promise<{ village: string; ids: number[] }> {
+  const members = await apiGet<{ items: MemberRow[] }>('/members?status=active&sort=-capacity&pageSize=100');
+  const tried = new Set<string>();
+  for (const member of members.items) {
+    const village = member.naturalVillageCode.slice(0, 12);
+    if (tried.has(village)) continue;
+    tried.add(village);
+    if ((await freeSlotsIn(village)) < households + 3) continue;
+    const ids: number[] = [];
+    for (let n = 81; n < 81 + households; n++) {
+      const body = buildHousehold(n, {
+        registryNo: `E2E-PAIR-${n}`,
+        naturalVillageCode: member.naturalVillageCode,
+        address: `${member.naturalVillageName} ${n} 号`,
+      });
+      const res = await apiPost('/households', body);
+      if (res.status !== 201) throw new Error(`household ${n}: ${res.status} ${await res.text()}`);
+      ids.push(((await res.json()) as { id: number }).id);
+    }
+    return { village, ids };
+  }
+  throw new Error('no village with free member slots');
+}
+
+let setup: Promise<{ village: string; ids: number[] }> | undefined;
+/** One village for both journeys (the households are registered once). */
+const sharedVillage = () => {
+  setup ??= villageNeedingHelpers(7);
+  return setup;
+};
+
+/** The village's suggestions; every one is for a household registered above (the seed paired the rest). */
+async function suggestionsOf(village: string): Promise<Suggestion[]> {
   const own = await apiGet<Suggestions>(`/pairings/suggestions?within=${village}&pageSize=100`);
   expect(own.suggestions.length).toBeGreaterThan(0);
-  return { village, suggestion: own.suggestions[0]! };
+  return own.suggestions;
 }
 
 /** A member of the village, other than `not`, with a free slot and a name no one else there has. */
@@ -102,7 +152,9 @@ async function helpersText(page: Page, householdId: number): Promise<string> {
 }
 
 test('accept a suggestion, see the helper on the household, hand over to another member', async () => {
-  const { village, suggestion } = await villageWithSuggestion();
+  const { village, ids } = await sharedVillage();
+  const suggestion = (await suggestionsOf(village))[0]!;
+  expect(ids).toContain(suggestion.household.id);
   const householdId = suggestion.household.id;
   const { page, errors } = await openPage(browser);
 
@@ -160,15 +212,15 @@ test('accept a suggestion, see the helper on the household, hand over to another
 });
 
 test('swap a member, reject a pair, see a 422 on its row after a concurrent confirmation, accept rows in bulk', async () => {
-  const { village } = await villageWithSuggestion();
-  const own = await apiGet<Suggestions>(`/pairings/suggestions?within=${village}&pageSize=100`);
+  const { village } = await sharedVillage();
+  const own = { suggestions: await suggestionsOf(village) };
   const swapped = own.suggestions.find((s) => s.alternatives.length > 0)!;
   expect(swapped).toBeDefined();
   const alternative = swapped.alternatives.find((a) => a.freeSlots > 0) ?? swapped.alternatives[0]!;
   // Two more rows whose members the swap does not touch.
   const untouched = new Set([swapped.member.id, alternative.member.id]);
-  const [rejected, stale] = own.suggestions.filter((s) => s !== swapped && !untouched.has(s.member.id));
-  expect(stale).toBeDefined();
+  const [rejected] = own.suggestions.filter((s) => s !== swapped && !untouched.has(s.member.id));
+  expect(rejected).toBeDefined();
   const { page, errors } = await openPage(browser);
   await page.goto(`${baseUrl()}/pairing-suggestions?scope=${village}`);
   await page.getByTestId('pairing-summary').waitFor();
@@ -197,14 +249,17 @@ test('swap a member, reject a pair, see a 422 on its row after a concurrent conf
     after.suggestions.some((s) => s.household.id === rejected!.household.id && s.member.id === rejected!.member.id),
   ).toBe(false);
 
-  // Someone else confirms a pair while the page shows it: accepting it again shows the 422 on its row.
+  // Someone else confirms a pair while the page shows it: accepting it again shows the 422 on its row. (The
+  // rejection re-solved the village, so the row's pair is read again after the reload.)
   await page.reload();
-  const staleAccept = page.getByTestId(`accept-${stale!.household.id}`);
+  const stale = (await suggestionsOf(village)).find((s) => s.household.id !== swapped.household.id)!;
+  const staleAccept = page.getByTestId(`accept-${stale.household.id}`);
   await staleAccept.waitFor();
+  expect(await page.getByTestId(`suggested-member-${stale.household.id}`).textContent()).toContain(stale.member.name);
   const today = new Date().toISOString().slice(0, 10);
   const confirmed = await apiPost('/pairings/confirm', {
     startOn: today,
-    pairs: [{ memberId: stale!.member.id, householdId: stale!.household.id }],
+    pairs: [{ memberId: stale.member.id, householdId: stale.household.id }],
   });
   expect(confirmed.status).toBe(201);
   await staleAccept.click();
@@ -230,5 +285,25 @@ test('swap a member, reject a pair, see a 422 on its row after a concurrent conf
     const helpers = await apiGet<{ total: number }>(`/pairings?householdId=${householdId}`);
     expect(helpers.total).toBe(1);
   }
+  expect(errors).toEqual([]);
+});
+
+test('a village whose households all have a helper shows the empty state', async () => {
+  const { village: busy } = await sharedVillage();
+  const members = await apiGet<{ items: MemberRow[] }>('/members?status=active&pageSize=100');
+  const villages = [...new Set(members.items.map((x) => x.naturalVillageCode.slice(0, 12)))].filter((v) => v !== busy);
+  let paired: string | undefined;
+  for (const village of villages) {
+    const own = await apiGet<Suggestions>(`/pairings/suggestions?within=${village}`);
+    if (own.suggestions.length === 0 && own.shortfall.length === 0) {
+      paired = village;
+      break;
+    }
+  }
+  expect(paired).toBeDefined();
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${baseUrl()}/pairing-suggestions?scope=${paired}`);
+  await page.getByText('范围内需帮扶的户都已有帮扶责任人。').waitFor();
+  expect(await page.getByTestId('accept-selected').count()).toBe(0);
   expect(errors).toEqual([]);
 });
