@@ -105,9 +105,10 @@ export function useHandOver(county: string, id: number) {
 }
 
 /**
- * The plaque print page (挂牌) of one pairing. The /plaques routes belong to another piece of work; until they are
- * mounted in app-routes.tsx the link stays hidden (flip PLAQUE_PAGE_MOUNTED then), rather than pointing at a 404.
+ * The plaque print page (挂牌) of one pairing. Its route belongs to the plaque work (feat/plaque mounts
+ * `pairings/:id/plaque`); until it is mounted in app-routes.tsx here, the link stays hidden — flip
+ * PLAQUE_PAGE_MOUNTED then — rather than pointing at a 404.
  */
-export const PLAQUE_PATH = '/plaques/:pairingId';
+export const PLAQUE_PATH = '/pairings/:pairingId/plaque';
 export const PLAQUE_PAGE_MOUNTED = false;
 export const plaquePath = (pairingId: number) => PLAQUE_PATH.replace(':pairingId', String(pairingId));
