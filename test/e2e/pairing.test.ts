@@ -16,8 +16,10 @@ import {
   launchBrowser,
   loginCookies,
   openPage,
+  PHONE,
   pickOption,
   screenshot,
+  scrollWidth,
 } from './support/browser.ts';
 
 interface Suggestion {
@@ -156,8 +158,17 @@ test('accept a suggestion, see the helper on the household, hand over to another
   const suggestion = (await suggestionsOf(village))[0]!;
   expect(ids).toContain(suggestion.household.id);
   const householdId = suggestion.household.id;
-  const { page, errors } = await openPage(browser);
+  // 0. On a phone the suggestions are cards, and the page never scrolls sideways.
+  const phone = await openPage(browser, PHONE);
+  await phone.page.goto(`${baseUrl()}/pairing-suggestions?scope=${village}`);
+  await phone.page.getByTestId(`accept-${householdId}`).waitFor();
+  expect(await phone.page.locator('.card-list .list-card').count()).toBeGreaterThan(0);
+  expect(await scrollWidth(phone.page)).toBeLessThanOrEqual(PHONE.width);
+  await screenshot(phone.page, 'pairing-0-phone');
+  await phone.page.context().close();
+  expect(phone.errors).toEqual([]);
 
+  const { page, errors } = await openPage(browser);
   // 1. The village's suggestions: figures, then accept one row.
   await page.goto(`${baseUrl()}/pairing-suggestions?scope=${village}`);
   await page.getByTestId('pairing-summary').waitFor();

@@ -9,11 +9,13 @@ import { useState } from 'react';
 import { useCan } from '../../auth/session.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
+import { useIsPhone } from '../../components/use-is-phone.ts';
 import { intParam, useUrlQuery } from '../../components/use-url-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { type Suggestions, useSuggestions } from './pairing-api.ts';
 import { pairingMessages } from './pairing-messages.ts';
+import { SuggestionCards } from './suggestion-cards.tsx';
 import { type ReviewRow, suggestionColumns } from './suggestion-columns.tsx';
 import { RejectDialog, SwapDialog } from './suggestion-dialogs.tsx';
 import { SuggestionSummary } from './suggestion-summary.tsx';
@@ -46,6 +48,8 @@ function Review({ data, county, onPage, onReload }: ReviewProps) {
     reject: setRejecting,
     swap: setSwapping,
   };
+  const isPhone = useIsPhone();
+  const empty = data.summary.shortfall > 0 ? m.emptyShortfall : m.empty;
   const selectedRows = rows.filter((r) => review.selected.includes(r.suggestion.household.id));
   return (
     <>
@@ -66,23 +70,33 @@ function Review({ data, county, onPage, onReload }: ReviewProps) {
           onAccept={() => void review.accept(selectedRows, startOn)}
         />
       )}
-      <Table<ReviewRow>
-        rowKey={(r) => r.suggestion.household.id}
-        columns={suggestionColumns(m, actions)}
-        dataSource={rows}
-        size="middle"
-        scroll={{ x: 'max-content' }}
-        rowSelection={canWrite ? { selectedRowKeys: review.selected, onChange: review.setSelected } : undefined}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={data.summary.shortfall > 0 ? m.emptyShortfall : m.empty}
-            />
-          ),
-        }}
-        pagination={{ current: data.page, pageSize: data.pageSize, total: data.total, onChange: onPage }}
-      />
+      {isPhone ? (
+        <SuggestionCards
+          rows={rows}
+          m={m}
+          actions={actions}
+          selected={review.selected}
+          onSelect={review.setSelected}
+          empty={empty}
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          onPage={onPage}
+        />
+      ) : (
+        <Table<ReviewRow>
+          rowKey={(r) => r.suggestion.household.id}
+          columns={suggestionColumns(m, actions)}
+          dataSource={rows}
+          size="middle"
+          scroll={{ x: 'max-content' }}
+          rowSelection={canWrite ? { selectedRowKeys: review.selected, onChange: review.setSelected } : undefined}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />,
+          }}
+          pagination={{ current: data.page, pageSize: data.pageSize, total: data.total, onChange: onPage }}
+        />
+      )}
       {rejecting && (
         <RejectDialog
           county={county}
