@@ -193,6 +193,15 @@ test('accept a suggestion, see the helper on the household, hand over to another
   // 3. Hand over from the pairing list to another member of the village.
   const successor = await freeMember(village, suggestion.member.id);
   await page.goto(`${baseUrl()}/pairings?scope=${village}&q=${encodeURIComponent(suggestion.household.headName)}`);
+  // Measures first (帮扶措施): saved through the dialog, read back through the API.
+  await page.getByTestId(`measures-${first.id}`).click();
+  const measures = page.getByTestId('measures-dialog');
+  await measures.getByLabel('帮扶措施').fill('协调医疗救助，每月走访一次');
+  await page.getByTestId('measures-dialog-ok').click();
+  await measures.waitFor({ state: 'detached' });
+  expect((await apiGet<PairingItem & { measures: string }>(`/pairings/${first.id}`)).measures).toBe(
+    '协调医疗救助，每月走访一次',
+  );
   await page.getByTestId(`handover-${first.id}`).click();
   const dialog = page.getByTestId('handover-dialog');
   await dialog.waitFor();
