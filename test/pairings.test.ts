@@ -282,6 +282,23 @@ describe('handover, measures, rejections, returns, scope', () => {
     expect(history.items.map((x: Json) => x.endReason)).toEqual(['exited']);
   });
 
+  it('filters by grid and finds pairings needing a handover (member gone or over their card)', async () => {
+    const grid = await ok('GET', `/pairings?gridId=${inside.gridId}&status=all&pageSize=100`);
+    expect(grid.items.map((p: Json) => p.household.id)).toContain(inside.householdId);
+    const suggestions = await ok('GET', `/pairings/suggestions?gridId=${inside.gridId}`);
+    expect(suggestions.scope).toEqual({ code: INSIDE_VILLAGE, gridId: inside.gridId });
+    expect((await ok('GET', `/pairings?needsHandover=true&within=${INSIDE_VILLAGE}`)).total).toBe(0);
+    await sql`update party_member set status = 'deceased' where id = ${inside.memberId}`.execute(t.database.db);
+    const gone = await ok('GET', `/pairings?needsHandover=true&within=${INSIDE_VILLAGE}`);
+    expect(gone.items.map((p: Json) => p.member.id)).toEqual([inside.memberId, inside.memberId]);
+    expect(gone.items.every((p: Json) => p.needsHandover)).toBe(true);
+    await sql`update party_member set status = 'active', capacity = 1 where id = ${inside.memberId}`.execute(
+      t.database.db,
+    );
+    expect((await ok('GET', `/pairings?needsHandover=true&within=${INSIDE_VILLAGE}`)).total).toBe(2);
+    await sql`update party_member set capacity = 2 where id = ${inside.memberId}`.execute(t.database.db);
+  });
+
   it('answers 404 to a village secretary of another township', async () => {
     const other = await t.signIn('village_secretary', OUTSIDE_VILLAGE);
     const [p] = (await ok('GET', `/pairings?within=${INSIDE_VILLAGE}`)).items;
@@ -295,6 +312,8 @@ describe('handover, measures, rejections, returns, scope', () => {
       payload: { startOn: '2024-01-01', pairs: [{ memberId: ids.m3, householdId: ids.h5 }] },
     });
     expect(confirm.statusCode).toBe(404);
+    const grid = await other({ url: `${API}/pairings/suggestions?gridId=${inside.gridId}` });
+    expect(grid.statusCode).toBe(404);
     const own = await other({ url: `${API}/pairings` });
     expect(own.json().items.every((x: Json) => x.villageName === '石牌村')).toBe(true);
   });

@@ -122,8 +122,8 @@ export async function loadMatchInput(db: Db, county: string, scope: PairingScope
       capacity: m.capacity,
       load: slots.get(m.id)?.length ?? 0,
       slots: slots.get(m.id) ?? [],
-      expertise: m.expertise ? m.expertise.split(',') : [],
-      willingness: m.willingness ? m.willingness.split(',') : [],
+      expertise: m.expertise,
+      willingness: m.willingness,
       place: placeOf(m.natural_village_code, m.grid_id),
     });
   }
