@@ -38,6 +38,7 @@ const zh = {
   retired: (at: string) => `该网格已于 ${at} 撤销`,
   group: '党小组',
   openGroup: '查看党小组',
+  pairingSuggestions: '本网格结对建议',
   sections: {
     naturalVillages: '自然村',
     members: '网格党员',
@@ -225,6 +226,7 @@ const en: GridMessages = {
   retired: (at: string) => `This grid was retired on ${at}`,
   group: 'Party group',
   openGroup: 'Open the Party group',
+  pairingSuggestions: 'Pairing suggestions of this grid',
   sections: {
     naturalVillages: 'Natural villages',
     members: 'Members',

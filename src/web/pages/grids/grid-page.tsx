@@ -3,10 +3,11 @@
  * warnings and the history timeline, plus the manual edits (rename, move a member or a natural village in,
  * merge, split), each confirmed and followed by a refresh of every grid view.
  */
-import { ArrowLeftOutlined, TeamOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, BulbOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { useCan } from '../../auth/session.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useLabel, useMessages } from '../../i18n/i18n.tsx';
@@ -81,6 +82,7 @@ function GridView({ grid, county }: { grid: GridDetail; county: string }) {
   const [editing, setEditing] = useState<EditKind | null>(null);
   const [result, setResult] = useState<GridEditResult | null>(null);
   const live = grid.retiredAt === null;
+  const can = useCan();
   return (
     <>
       <div className="page-title">
@@ -92,6 +94,11 @@ function GridView({ grid, county }: { grid: GridDetail; county: string }) {
           {grid.group && (
             <ScopedLink to={`/party-groups/${grid.group.id}`}>
               <Button icon={<TeamOutlined />}>{m.openGroup}</Button>
+            </ScopedLink>
+          )}
+          {live && can('pairing.read') && (
+            <ScopedLink to={`/pairing-suggestions?gridId=${grid.id}`}>
+              <Button icon={<BulbOutlined />}>{m.pairingSuggestions}</Button>
             </ScopedLink>
           )}
         </Space>

@@ -104,10 +104,5 @@ export function useHandOver(county: string, id: number) {
   });
 }
 
-/**
- * The plaque print page (挂牌) of one pairing. The /plaques routes belong to another piece of work; until they are
- * mounted in app-routes.tsx the link stays hidden (flip PLAQUE_PAGE_MOUNTED then), rather than pointing at a 404.
- */
-export const PLAQUE_PATH = '/plaques/:pairingId';
-export const PLAQUE_PAGE_MOUNTED = false;
-export const plaquePath = (pairingId: number) => PLAQUE_PATH.replace(':pairingId', String(pairingId));
+/** The plaque print page (挂牌) of one pairing. */
+export const plaquePath = (pairingId: number) => `/pairings/${pairingId}/plaque`;

@@ -4,7 +4,7 @@ import { Button, Card, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import type { ReactNode } from 'react';
 import { ScopedLink } from '../../components/scoped-link.tsx';
-import { type PairingItem, PLAQUE_PAGE_MOUNTED, plaquePath } from './pairing-api.ts';
+import { type PairingItem, plaquePath } from './pairing-api.ts';
 import type { PairingMessages } from './pairing-messages.ts';
 
 export interface PairingActions {
@@ -45,13 +45,11 @@ function RowActions({ row, m, a }: { row: PairingItem; m: PairingMessages; a: Pa
       <Button size="small" icon={<SwapOutlined />} onClick={() => a.handOver(row)} data-testid={`handover-${row.id}`}>
         {m.handOver}
       </Button>
-      {PLAQUE_PAGE_MOUNTED && (
-        <ScopedLink to={plaquePath(row.id)}>
-          <Button size="small" icon={<PrinterOutlined />}>
-            {m.plaque}
-          </Button>
-        </ScopedLink>
-      )}
+      <ScopedLink to={plaquePath(row.id)}>
+        <Button size="small" icon={<PrinterOutlined />} data-testid={`plaque-${row.id}`}>
+          {m.plaque}
+        </Button>
+      </ScopedLink>
     </Space>
   );
 }

@@ -33,7 +33,7 @@ const tags = (labels: string[], color?: string) =>
     </Tag>
   ));
 
-function HouseholdCell({ row, m }: { row: ReviewRow; m: PairingMessages['suggestions'] }) {
+export function HouseholdCell({ row, m }: { row: ReviewRow; m: PairingMessages['suggestions'] }) {
   const h = row.suggestion.household;
   return (
     <div className="pairing-cell">
@@ -55,7 +55,7 @@ function HouseholdCell({ row, m }: { row: ReviewRow; m: PairingMessages['suggest
   );
 }
 
-function MemberCell({ row, m }: { row: ReviewRow; m: PairingMessages['suggestions'] }) {
+export function MemberCell({ row, m }: { row: ReviewRow; m: PairingMessages['suggestions'] }) {
   const member = row.chosen.member;
   return (
     <div className="pairing-cell" data-testid={`suggested-member-${row.suggestion.household.id}`}>
@@ -69,10 +69,18 @@ function MemberCell({ row, m }: { row: ReviewRow; m: PairingMessages['suggestion
   );
 }
 
-function Actions({ row, m, a }: { row: ReviewRow; m: PairingMessages['suggestions']; a: RowActions }) {
+interface ActionsProps {
+  row: ReviewRow;
+  m: PairingMessages['suggestions'];
+  a: RowActions;
+  /** In a row (phone cards) rather than stacked (the table's narrow column). */
+  inline?: boolean;
+}
+
+export function Actions({ row, m, a, inline }: ActionsProps) {
   const id = row.suggestion.household.id;
   return (
-    <Space wrap size={4}>
+    <Space orientation={inline ? 'horizontal' : 'vertical'} size={4} wrap={inline}>
       <Button
         size="small"
         type="primary"
@@ -109,7 +117,11 @@ export function suggestionColumns(m: PairingMessages['suggestions'], a: RowActio
         </div>
       ),
     },
-    { key: 'reasons', title: m.reasons, render: (_, row) => tags(row.chosen.reasons, 'green') },
+    {
+      key: 'reasons',
+      title: m.reasons,
+      render: (_, row) => <div className="pairing-reasons">{tags(row.chosen.reasons, 'green')}</div>,
+    },
   ];
   if (a.canWrite)
     columns.push({ key: 'actions', title: m.actions, render: (_, row) => <Actions row={row} m={m} a={a} /> });

@@ -6,8 +6,16 @@ import { type Alternative, useRejectSuggestion } from './pairing-api.ts';
 import { pairingMessages } from './pairing-messages.ts';
 import type { ReviewRow } from './suggestion-columns.tsx';
 
+interface RejectProps {
+  county: string;
+  row: ReviewRow;
+  /** After the rejection was saved (the row's swap, if any, no longer applies). */
+  onRejected(): void;
+  onClose(): void;
+}
+
 /** Rejects the row's current pair; the server never suggests it again and the suggestions refresh. */
-export function RejectDialog({ county, row, onClose }: { county: string; row: ReviewRow; onClose(): void }) {
+export function RejectDialog({ county, row, onRejected, onClose }: RejectProps) {
   const pm = useMessages(pairingMessages);
   const m = pm.suggestions;
   const reject = useRejectSuggestion(county);
@@ -21,7 +29,11 @@ export function RejectDialog({ county, row, onClose }: { county: string; row: Re
       danger
       initialValues={{}}
       pending={reject.isPending}
-      save={({ reason }) => reject.mutateAsync({ memberId, householdId, reason: reason.trim() })}
+      save={async ({ reason }) => {
+        const saved = await reject.mutateAsync({ memberId, householdId, reason: reason.trim() });
+        onRejected();
+        return saved;
+      }}
       onClose={onClose}
       testId="reject-dialog"
     >

@@ -3,53 +3,27 @@
  * village, and the suggestions with reasons; accept, reject or swap per row, or accept the selected rows, starting
  * on a date. Confirmed households drop out of the refreshed suggestions.
  */
-import { CheckOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../auth/session.tsx';
-import { ErrorAlert, QueryState } from '../../components/query-state.tsx';
+import { QueryState } from '../../components/query-state.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
+import { useIsPhone } from '../../components/use-is-phone.ts';
 import { intParam, useUrlQuery } from '../../components/use-url-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { type Suggestions, useSuggestions } from './pairing-api.ts';
 import { pairingMessages } from './pairing-messages.ts';
+import { SuggestionCards } from './suggestion-cards.tsx';
 import { type ReviewRow, suggestionColumns } from './suggestion-columns.tsx';
 import { RejectDialog, SwapDialog } from './suggestion-dialogs.tsx';
 import { SuggestionSummary } from './suggestion-summary.tsx';
+import { Outcome, StartBar } from './suggestion-toolbar.tsx';
 import { useReview } from './use-review.ts';
 import './pairings.css';
 
 const KEYS = ['gridId', 'page', 'pageSize'] as const;
-
-function Outcome({ review, onReload }: { review: ReturnType<typeof useReview>; onReload(): void }) {
-  const m = useMessages(pairingMessages).suggestions;
-  const o = review.outcome;
-  if (!o) return null;
-  const close = { onClose: () => review.setOutcome(null) };
-  if (o.confirmed > 0)
-    return (
-      <Alert type="success" showIcon closable={close} title={m.accepted(o.confirmed)} className="pairing-outcome" />
-    );
-  if (o.conflict) {
-    const reload = <Button onClick={onReload}>{m.reload}</Button>;
-    return <Alert type="warning" showIcon title={m.conflict} action={reload} className="pairing-outcome" />;
-  }
-  if (o.onRows && o.error instanceof Error) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        closable={close}
-        title={m.confirmFailed}
-        description={o.error.message}
-        className="pairing-outcome"
-      />
-    );
-  }
-  return <ErrorAlert error={o.error} title={m.confirmFailed} />;
-}
 
 interface ReviewProps {
   data: Suggestions;
@@ -74,6 +48,8 @@ function Review({ data, county, onPage, onReload }: ReviewProps) {
     reject: setRejecting,
     swap: setSwapping,
   };
+  const isPhone = useIsPhone();
+  const empty = data.summary.shortfall > 0 ? m.emptyShortfall : m.empty;
   const selectedRows = rows.filter((r) => review.selected.includes(r.suggestion.household.id));
   return (
     <>
@@ -81,50 +57,54 @@ function Review({ data, county, onPage, onReload }: ReviewProps) {
       <Outcome
         review={review}
         onReload={() => {
-          review.setOutcome(null);
+          review.clear();
           onReload();
         }}
       />
       {canWrite && rows.length > 0 && (
-        <Space wrap className="pairing-toolbar">
-          <span>{m.startOn}</span>
-          <DatePicker
-            aria-label={m.startOn}
-            allowClear={false}
-            value={dayjs(startOn)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-            onChange={(d) => d && setStartOn(d.format('YYYY-MM-DD'))}
-          />
-          <Button
-            type="primary"
-            icon={<CheckOutlined />}
-            disabled={selectedRows.length === 0}
-            loading={review.busy}
-            onClick={() => void review.accept(selectedRows, startOn)}
-            data-testid="accept-selected"
-          >
-            {m.acceptSelected(selectedRows.length)}
-          </Button>
-        </Space>
+        <StartBar
+          startOn={startOn}
+          onStartOn={setStartOn}
+          selected={selectedRows.length}
+          busy={review.busy}
+          onAccept={() => void review.accept(selectedRows, startOn)}
+        />
       )}
-      <Table<ReviewRow>
-        rowKey={(r) => r.suggestion.household.id}
-        columns={suggestionColumns(m, actions)}
-        dataSource={rows}
-        size="middle"
-        scroll={{ x: 'max-content' }}
-        rowSelection={canWrite ? { selectedRowKeys: review.selected, onChange: review.setSelected } : undefined}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={data.summary.shortfall > 0 ? m.emptyShortfall : m.empty}
-            />
-          ),
-        }}
-        pagination={{ current: data.page, pageSize: data.pageSize, total: data.total, onChange: onPage }}
-      />
-      {rejecting && <RejectDialog county={county} row={rejecting} onClose={() => setRejecting(null)} />}
+      {isPhone ? (
+        <SuggestionCards
+          rows={rows}
+          m={m}
+          actions={actions}
+          selected={review.selected}
+          onSelect={review.setSelected}
+          empty={empty}
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          onPage={onPage}
+        />
+      ) : (
+        <Table<ReviewRow>
+          rowKey={(r) => r.suggestion.household.id}
+          columns={suggestionColumns(m, actions)}
+          dataSource={rows}
+          size="middle"
+          scroll={{ x: 'max-content' }}
+          rowSelection={canWrite ? { selectedRowKeys: review.selected, onChange: review.setSelected } : undefined}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />,
+          }}
+          pagination={{ current: data.page, pageSize: data.pageSize, total: data.total, onChange: onPage }}
+        />
+      )}
+      {rejecting && (
+        <RejectDialog
+          county={county}
+          row={rejecting}
+          onRejected={() => review.swap(rejecting.suggestion.household.id, null)}
+          onClose={() => setRejecting(null)}
+        />
+      )}
       {swapping && (
         <SwapDialog
           row={swapping}

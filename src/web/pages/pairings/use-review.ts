@@ -69,5 +69,11 @@ export function useReview(county: string) {
     }
   };
 
-  return { toRow, swap, selected, setSelected, accept, busy: confirm.isPending, outcome, setOutcome };
+  /** Forgets the last confirmation's problems (before reloading the suggestions). */
+  const clear = () => {
+    setProblems(new Map());
+    setOutcome(null);
+  };
+
+  return { toRow, swap, selected, setSelected, accept, busy: confirm.isPending, outcome, setOutcome, clear };
 }
