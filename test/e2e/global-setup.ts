@@ -14,14 +14,10 @@ import { ensureWebBuilt } from '../../src/cli/build-web.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
-    /** A current pairing of the demo county and its village (test/e2e/support/seed-pairings.ts). */
-    plaqueFixture: { village: string; pairingId: number; plaqueCode: string; householdId: number };
   }
 }
 
 const CLI = fileURLToPath(new URL('../../bin/lianxin.js', import.meta.url));
-const RUN_TS = fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url));
-const SEED_PAIRINGS = fileURLToPath(new URL('./support/seed-pairings.ts', import.meta.url));
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -54,10 +50,6 @@ export default async function setup(project: TestProject) {
   const env = { ...process.env, LIANXIN_DATA_DIR: dataDir, DATABASE_URL: '' };
   const seed = spawnSync(process.execPath, [CLI, 'seed', '--demo', '--scale', '0.05'], { env, encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(`demo seed failed:\n${seed.stdout}\n${seed.stderr}`);
-  // Pairings to print, written while no server owns the data directory yet.
-  const paired = spawnSync(process.execPath, [RUN_TS, SEED_PAIRINGS], { env, encoding: 'utf8' });
-  if (paired.status !== 0) throw new Error(`pairing fixture failed:\n${paired.stdout}\n${paired.stderr}`);
-  project.provide('plaqueFixture', JSON.parse(paired.stdout.trim().split('\n').at(-1) ?? '{}'));
 
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--no-seed', '--no-build'], {

@@ -7,7 +7,7 @@
  * test-results/e2e/plaque-*.png.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { apiGet, baseUrl, launchBrowser, openPage, PHONE, screenshot } from './support/browser.ts';
 
 interface Plaque {
@@ -27,6 +27,21 @@ interface MemberSensitive {
   phone: string | null;
 }
 
+/** The demo county's first current pairing (the seed pairs every household needing help) and its village. */
+async function firstPairing() {
+  const { items } = await apiGet<{ items: { id: number; plaqueCode: string; household: { id: number } }[] }>(
+    '/pairings?status=current&sort=village&pageSize=1',
+  );
+  const pairing = items[0]!;
+  const household = await apiGet<{ naturalVillageCode: string }>(`/households/${pairing.household.id}`);
+  return {
+    pairingId: pairing.id,
+    plaqueCode: pairing.plaqueCode,
+    householdId: pairing.household.id,
+    village: household.naturalVillageCode.slice(0, 12),
+  };
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -36,7 +51,7 @@ afterAll(async () => {
 });
 
 test('print a village’s plaques, then open the public page from the QR code and leave feedback', async () => {
-  const fixture = inject('plaqueFixture');
+  const fixture = await firstPairing();
   const plaque = await apiGet<Plaque>(`/pairings/${fixture.pairingId}/plaque`);
   expect(plaque.helper.name.length).toBeGreaterThan(1);
 

@@ -4,7 +4,7 @@
  * transaction. Start dates are spread from the later of the household's identification year and the member's
  * joining to the demo's today, so no pairing starts before either party could have been paired.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { MatchSuggestion } from '../../domain/matching/index.ts';
 import { applySuggestions } from '../pairing/apply-suggestions.ts';
@@ -31,5 +31,17 @@ export async function pairDemoCounty(db: Kysely<Database>, countyCode: string, r
     return randomDate(rng, from, DEMO_TODAY);
   };
   const pairings = await applySuggestions(db, countyCode, loaded, result.suggestions, startOn);
+  await publishContactNumbers(db, countyCode);
   return { pairings, shortfall: result.summary.shortfall, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * Gives every helper the number printed on their plaques: a synthetic landline of the county's area code
+ * (0556, Anqing), never the member's personal phone.
+ */
+async function publishContactNumbers(db: Kysely<Database>, countyCode: string): Promise<void> {
+  await sql`
+    update party_member m set public_phone = '0556-5' || lpad((m.id % 1000000)::text, 6, '0')
+    where m.county_code = ${countyCode}
+      and exists (select 1 from pairing p where p.county_code = m.county_code and p.member_id = m.id)`.execute(db);
 }
