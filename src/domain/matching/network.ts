@@ -17,7 +17,7 @@
  */
 import { type Candidates, directCandidates } from './candidates.ts';
 import { TAG_COUNT } from './fit.ts';
-import { FlowBuilder, minCostMaxFlow } from './min-cost-flow.ts';
+import { FlowBuilder, minCostMaxFlow, reoptimise } from './min-cost-flow.ts';
 import type { ResolvedMatchOptions } from './options.ts';
 import type { Component, PreparedHousehold, PreparedMember } from './prepare.ts';
 
@@ -33,40 +33,45 @@ interface Hub {
   outs: { arc: number; household: number }[];
 }
 
+interface Network {
+  g: FlowBuilder;
+  hubs: Hub[];
+  /** Candidates the solver has, and the arc of each. */
+  direct: { k: number; arc: number }[];
+  top: number;
+  members: number;
+}
+
 /** Solves one component exactly; returns its pairings in household order. `first`: see candidates.ts. */
 export function solveComponent(c: Component, o: ResolvedMatchOptions, first?: number): Assignment[] {
-  let top = 0;
-  for (const h of c.households) for (const p of h.fit.points) top = Math.max(top, p);
-  top += o.closeness.naturalVillage + o.wishBonus;
-  const cands = directCandidates(c, o, first);
   const villages = new Set([...c.members, ...c.households].map((x) => placeOf(x).village));
   const useHubs = o.reach === 'township' && villages.size > 1;
-  for (;;) {
-    const net = buildNetwork(c, cands, o, top, useHubs);
-    const { flow, pot } = minCostMaxFlow(net.g, 0, 1);
-    if (addImproving(cands, pot, top, c.members.length) > 0) continue;
-    const pairs: [number, number][] = [];
-    net.direct.forEach((k, d) => {
-      if (flow[net.firstDirect + d]! > 0) pairs.push([cands.member[k]!, cands.household[k]!]);
-    });
-    for (const hub of net.hubs) pairs.push(...pairHub(hub, flow));
-    return pairs.sort((a, b) => a[1] - b[1]).map(([i, j]) => ({ member: c.members[i]!, household: c.households[j]! }));
-  }
+  const cands = directCandidates(c, o, useHubs, first);
+  const net = buildNetwork(c, cands, o, useHubs);
+  let solution = minCostMaxFlow(net.g, 0, 1);
+  // Each round adds every priced-in pair at once and warm-starts from the last flow.
+  while (addImproving(net, cands, solution.pot) > 0) solution = reoptimise(net.g, solution);
+  const { flow } = solution;
+  const pairs: [number, number][] = [];
+  for (const d of net.direct) if (flow[d.arc]! > 0) pairs.push([cands.member[d.k]!, cands.household[d.k]!]);
+  for (const hub of net.hubs) pairs.push(...pairHub(hub, flow));
+  return pairs.sort((a, b) => a[1] - b[1]).map(([i, j]) => ({ member: c.members[i]!, household: c.households[j]! }));
 }
 
 /**
- * Adds the candidates the solver lacked whose reduced cost is negative; returns how many. When none is, the
+ * Gives the solver the candidates it lacked whose reduced cost is negative; returns how many. When none is, the
  * potentials certify that the flow is optimal for the whole candidate set too (no negative residual cycle).
  */
-function addImproving(cands: Candidates, pot: Float64Array, top: number, M: number): number {
+function addImproving(net: Network, cands: Candidates, pot: Float64Array): number {
+  const { g, top, members: M } = net;
   let added = 0;
   for (let k = 0; k < cands.size; k++) {
     if (cands.chosen[k]) continue;
-    const rc = top - cands.fit[k]! + pot[2 + cands.member[k]!]! - pot[2 + M + cands.household[k]!]!;
-    if (rc < 0) {
-      cands.chosen[k] = 1;
-      added++;
-    }
+    const [i, j] = [cands.member[k]!, cands.household[k]!];
+    if (top - cands.fit[k]! + pot[2 + i]! - pot[2 + M + j]! >= 0) continue;
+    cands.chosen[k] = 1;
+    net.direct.push({ k, arc: g.arc(2 + i, 2 + M + j, 1, top - cands.fit[k]!) });
+    added++;
   }
   return added;
 }
@@ -76,7 +81,10 @@ function addImproving(cands: Candidates, pot: Float64Array, top: number, M: numb
  * ("nobody"), so every household is served and a household left to nobody costs more than any change of fit:
  * minimum cost is the lexicographic optimum, and optimality is checkable by potentials alone.
  */
-function buildNetwork(c: Component, cands: Candidates, o: ResolvedMatchOptions, top: number, useHubs: boolean) {
+function buildNetwork(c: Component, cands: Candidates, o: ResolvedMatchOptions, useHubs: boolean): Network {
+  let top = 0;
+  for (const h of c.households) for (const p of h.fit.points) top = Math.max(top, p);
+  top += o.closeness.naturalVillage + o.wishBonus;
   const M = c.members.length;
   const H = c.households.length;
   const mNode = (i: number) => 2 + i;
@@ -89,15 +97,13 @@ function buildNetwork(c: Component, cands: Candidates, o: ResolvedMatchOptions, 
   for (let i = 0; i < M; i++) g.arc(0, mNode(i), c.members[i]!.capacity - c.members[i]!.used, 0);
   for (let j = 0; j < H; j++) g.arc(hNode(j), 1, 1, 0);
   for (let j = 0; j < H; j++) g.arc(0, hNode(j), 1, uncovered);
-  const firstDirect = M + 2 * H;
-  const direct: number[] = [];
+  const direct: Network['direct'] = [];
   for (let k = 0; k < cands.size; k++) {
-    if (!cands.chosen[k]) continue;
-    g.arc(mNode(cands.member[k]!), hNode(cands.household[k]!), 1, top - cands.fit[k]!);
-    direct.push(k);
+    if (cands.chosen[k])
+      direct.push({ k, arc: g.arc(mNode(cands.member[k]!), hNode(cands.household[k]!), 1, top - cands.fit[k]!) });
   }
-  if (useHubs) addHubArcs(g, c, hubs, o, top, mNode, hNode);
-  return { g, hubs, direct, firstDirect };
+  if (useHubs) addHubArcs(g, c, hubs, { o, top, directOnly: cands.directOnly }, mNode, hNode);
+  return { g, hubs, direct, top, members: M };
 }
 
 const placeOf = (x: PreparedMember | PreparedHousehold) => ('member' in x ? x.member.place : x.household.place);
@@ -107,8 +113,7 @@ function addHubArcs(
   g: FlowBuilder,
   c: Component,
   hubs: Hub[],
-  o: ResolvedMatchOptions,
-  top: number,
+  { o, top, directOnly }: { o: ResolvedMatchOptions; top: number; directOnly: Uint8Array },
   mNode: (i: number) => number,
   hNode: (j: number) => number,
 ): void {
@@ -123,6 +128,7 @@ function addHubArcs(
   });
   const near = o.closeness.township;
   c.households.forEach((h, j) => {
+    if (directOnly[j]) return; // a hub could pair it with a member it must not have
     for (let tag = 0; tag <= any; tag++) {
       const points = tag === any ? 0 : h.fit.points[tag]!;
       if (!used[tag] || (tag !== any && points === 0)) continue;
