@@ -76,14 +76,15 @@ const flowOf = (cap: Int32Array, arcs: number) => {
 };
 
 /**
- * The min-cost max-flow of `b` given `prev`, the solution before the arcs after `prev.flow.length` were added
- * (the flow value stays: new arcs only change its cost). Exact, like a solve from scratch.
+ * The min-cost max-flow of `b` given `prev`, the solution before the arcs after `prev.flow.length` were added.
+ * Keeps the flow value, so it is for networks whose maximum new arcs cannot raise (in network.ts every
+ * household is served already, if only by "nobody"). Exact, like a solve from scratch.
  */
 export function reoptimise(b: FlowBuilder, prev: FlowSolution): FlowSolution {
   const n = b.nodes;
   const flow = new Int32Array(b.arcs);
   flow.set(prev.flow);
-  const excess = new Float64Array(n);
+  const excess = new Int32Array(n);
   for (let i = prev.flow.length; i < b.arcs; i++) {
     const [u, v] = [b.from[i]!, b.to[i]!];
     if (b.cost[i]! + prev.pot[u]! - prev.pot[v]! >= 0) continue;
@@ -97,9 +98,15 @@ export function reoptimise(b: FlowBuilder, prev: FlowSolution): FlowSolution {
   pot.set(prev.pot.subarray(0, n));
   let [need, high, low] = [0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
   for (let v = 0; v < n; v++) {
-    if (excess[v]! > 0) [need, high] = [need + excess[v]!, Math.max(high, pot[v]!)];
-    if (excess[v]! > 0) w.arc(S, v, excess[v]!, 0);
-    if (excess[v]! < 0) [low] = [Math.min(low, pot[v]!), w.arc(v, T, -excess[v]!, 0)];
+    const x = excess[v]!;
+    if (x > 0) {
+      w.arc(S, v, x, 0);
+      need += x;
+      high = Math.max(high, pot[v]!);
+    } else if (x < 0) {
+      w.arc(v, T, -x, 0);
+      low = Math.min(low, pot[v]!);
+    }
   }
   if (need === 0) return { flow, value: prev.value, pot: prev.pot };
   [pot[S], pot[T]] = [high, low]; // reduced costs of the supply arcs ≥ 0

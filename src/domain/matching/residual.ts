@@ -1,6 +1,6 @@
 /**
  * The residual graph of a flow and the two steps of a primal–dual phase on it: Dijkstra on reduced costs (which
- * moves the potentials) and a Dinic blocking flow along the arcs of zero reduced cost.
+ * moves the potentials) and augmenting along the arcs of zero reduced cost.
  */
 import { BinaryHeap } from './heap.ts';
 import type { FlowBuilder } from './min-cost-flow.ts';
@@ -48,11 +48,9 @@ export function residual(b: FlowBuilder, flow?: Int32Array, pot = new Float64Arr
 /** Primal–dual phases from s to t until t is unreachable; returns the flow pushed. */
 export function augmentAll(g: Residual, s: number, t: number): number {
   const dijkstra = makeDijkstra(g);
-  const blocking = makeBlockingFlow(g, s, t);
+  const augment = makeAugmenter(g, s, t);
   let value = 0;
-  while (dijkstra(s, t)) {
-    for (let pushed = blocking(); pushed > 0; pushed = blocking()) value += pushed;
-  }
+  while (dijkstra(s, t)) value += augment();
   return value;
 }
 
@@ -96,70 +94,58 @@ function makeDijkstra(g: Residual): (s: number, t: number) => boolean {
   };
 }
 
-/** One Dinic round on zero-reduced-cost arcs: BFS levels, then a blocking flow. Returns the flow pushed. */
-function makeBlockingFlow(g: Residual, s: number, t: number): () => number {
-  const { n, to, cap, start, adj } = g;
-  const level = new Int32Array(n);
+/**
+ * Augments along zero-reduced-cost arcs (shortest paths, after Dijkstra) until s is cut off from t: one
+ * depth-first search that keeps its place in each node's arcs for the whole phase, so every arc is looked at
+ * about once per phase rather than once per path (Dinic's BFS levels cost a full scan per round). It skips
+ * nodes on its own path (zero-cost cycles) and may so miss a path; the next Dijkstra finds it at distance 0,
+ * which costs a phase, never exactness. Returns the flow pushed (≥ 1 right after a successful Dijkstra).
+ */
+function makeAugmenter(g: Residual, s: number, t: number): () => number {
+  const { n, to, cap, cost, start, adj, pot } = g;
   const it = new Int32Array(n);
+  const onPath = new Uint8Array(n);
   const stack = new Int32Array(n);
-  const queue = new Int32Array(n);
-  const tight = (a: number, u: number) => cap[a]! > 0 && g.cost[a]! + g.pot[u]! === g.pot[to[a]!]!;
   return () => {
-    if (!levels(g, s, t, { level, queue }, tight)) return 0;
     it.set(start.subarray(0, n));
     let [total, depth, u] = [0, 0, s];
+    onPath[s] = 1;
     for (;;) {
       if (u === t) {
-        let f = 0x7fffffff;
-        for (let i = 0; i < depth; i++) f = Math.min(f, cap[stack[i]!]!);
-        for (let i = 0; i < depth; i++) {
-          cap[stack[i]!]! -= f;
-          cap[stack[i]! ^ 1]! += f;
-        }
-        [total, depth, u] = [total + f, 0, s];
+        total += push(cap, stack, depth);
+        for (let i = 0; i < depth; i++) onPath[to[stack[i]!]!] = 0;
+        [depth, u] = [0, s];
         continue;
       }
-      const want = level[u]! + 1;
+      const pu = pot[u]!;
       const end = start[u + 1]!;
       let k = it[u]!;
-      while (k < end && !(level[to[adj[k]!]!] === want && tight(adj[k]!, u))) k++;
+      for (; k < end; k++) {
+        const a = adj[k]!;
+        if (cap[a]! > 0 && onPath[to[a]!] === 0 && cost[a]! + pu === pot[to[a]!]) break;
+      }
       it[u] = k;
       if (k < end) {
         stack[depth++] = adj[k]!;
         u = to[adj[k]!]!;
+        onPath[u] = 1;
         continue;
       }
+      onPath[u] = 0; // a dead end for the rest of the phase: its arcs are used up
       if (u === s) return total;
-      level[u] = -1; // dead end for this round
       u = to[stack[--depth]! ^ 1]!;
       it[u]!++;
     }
   };
 }
 
-/** BFS levels from s over tight arcs; says whether t was reached (nodes beyond t's level are left out). */
-function levels(
-  g: Residual,
-  s: number,
-  t: number,
-  { level, queue }: { level: Int32Array; queue: Int32Array },
-  tight: (a: number, u: number) => boolean,
-): boolean {
-  const { to, start, adj } = g;
-  level.fill(-1);
-  level[s] = 0;
-  queue[0] = s;
-  for (let head = 0, tail = 1; head < tail; head++) {
-    const u = queue[head]!;
-    if (u === t) break; // deeper nodes cannot be on a shortest path to t
-    for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
-      const a = adj[k]!;
-      const v = to[a]!;
-      if (level[v] === -1 && tight(a, u)) {
-        level[v] = level[u]! + 1;
-        queue[tail++] = v;
-      }
-    }
+/** Pushes the bottleneck along the path of arcs stack[0..depth); returns it. */
+function push(cap: Int32Array, stack: Int32Array, depth: number): number {
+  let f = 0x7fffffff;
+  for (let i = 0; i < depth; i++) f = Math.min(f, cap[stack[i]!]!);
+  for (let i = 0; i < depth; i++) {
+    cap[stack[i]!]! -= f;
+    cap[stack[i]! ^ 1]! += f;
   }
-  return level[t] !== -1;
+  return f;
 }
