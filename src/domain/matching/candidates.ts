@@ -68,6 +68,7 @@ function excludedHouseholds(c: Component, p: Places): Uint8Array {
 /** Direct households of member i outside their village: wished ones and direct-only ones, ascending. */
 function extraHouseholds(c: Component, p: Places, i: number, directOnly: readonly number[]): readonly number[] {
   const m = c.members[i]!;
+  if (m.wishes.size === 0 && directOnly.length === 0) return [];
   const own = p.memberVillage[i]!;
   const js = new Set<number>();
   for (const id of m.wishes) {
@@ -88,14 +89,18 @@ function addPairs(
   js: ArrayLike<number>,
 ): void {
   const m = c.members[i]!;
-  const tags = m.tags;
+  const { tags } = m;
+  const byId = m.excluded.size > 0 || m.wishes.size > 0; // most members have neither: skip the id look-ups
   for (let x = 0; x < js.length; x++) {
     const j = js[x]!;
-    const id = c.households[j]!.household.id;
-    if (m.excluded.size > 0 && m.excluded.has(id)) continue;
+    let wish = 0;
+    if (byId) {
+      const id = c.households[j]!.household.id;
+      if (m.excluded.has(id)) continue;
+      if (m.wishes.has(id)) wish = o.wishBonus;
+    }
     let skill = 0;
-    for (const t of tags) skill = Math.max(skill, p.points[j * TAG_COUNT + t]!);
-    const wish = m.wishes.size > 0 && m.wishes.has(id) ? o.wishBonus : 0;
+    for (let q = 0, base = j * TAG_COUNT; q < tags.length; q++) skill = Math.max(skill, p.points[base + tags[q]!]!);
     const k = out.size++;
     out.member[k] = i;
     out.household[k] = j;

@@ -128,14 +128,24 @@ function targetLabel(hit: Hit): { zh: string; en: string } {
   return { zh: `${l.zh}致贫${main.zh}`, en: `${l.en.toLowerCase()}${main.en}` };
 }
 
+// Reasons repeat across a county (a tag, a cause or need, main or not): built once each, then shared.
+const REASONS = new Map<string, Label>();
+
 /** The reason a tag fits, e.g. {zh:'医疗卫生特长对应因病致贫（主因）', en:'medicine and health expertise fits illness (main cause)'}. */
 export function skillReason(tagIndex: number, hf: HouseholdFit, o: ResolvedMatchOptions): Label {
   const tag = TAGS[tagIndex]!;
-  const t = targetLabel(tagHit(tag, hf.household, causesOf(hf.household), o).hit!);
-  if (tag.kind === 'expertise') {
-    return { zh: `${tag.label.zh}特长对应${t.zh}`, en: `${tag.label.en.toLowerCase()} expertise fits ${t.en}` };
+  const hit = tagHit(tag, hf.household, causesOf(hf.household), o).hit!;
+  const key = `${tagIndex}/${hit.target}/${hit.code}/${hit.main}`;
+  let reason = REASONS.get(key);
+  if (!reason) {
+    const t = targetLabel(hit);
+    reason =
+      tag.kind === 'expertise'
+        ? { zh: `${tag.label.zh}特长对应${t.zh}`, en: `${tag.label.en.toLowerCase()} expertise fits ${t.en}` }
+        : { zh: `愿意${tag.label.zh}，对应${t.zh}`, en: `willing to give ${tag.label.en.toLowerCase()}: fits ${t.en}` };
+    REASONS.set(key, Object.freeze(reason));
   }
-  return { zh: `愿意${tag.label.zh}，对应${t.zh}`, en: `willing to give ${tag.label.en.toLowerCase()}: fits ${t.en}` };
+  return reason;
 }
 
 /** Fit of one pair with its parts and reasons (closeness level must not be null). */

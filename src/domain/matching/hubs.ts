@@ -12,12 +12,24 @@ import type { Component } from './prepare.ts';
 
 const ANY = TAG_COUNT;
 
-export interface Hubs {
-  /** Arcs member → hub, with their member, per hub (tags, then "any"). */
-  ins: { arc: number; member: number }[][];
-  /** Arcs hub → household, with their household, per hub. */
-  outs: { arc: number; household: number }[][];
+/** Arcs of one side of a hub and the member or household at their other end. */
+interface Side {
+  arcs: number[];
+  ends: number[];
 }
+
+export interface Hubs {
+  /** Arcs member → hub, per hub (tags, then "any"). */
+  ins: Side[];
+  /** Arcs hub → household, per hub. */
+  outs: Side[];
+}
+
+const side = (): Side => ({ arcs: [], ends: [] });
+const add = (x: Side, arc: number, end: number) => {
+  x.arcs.push(arc);
+  x.ends.push(end);
+};
 
 /** Adds the hubs' arcs; hub t is node `firstNode + t`, member i node 2 + i, household j node `household(j)`. */
 export function addHubs(
@@ -26,21 +38,20 @@ export function addHubs(
   at: { firstNode: number; top: number; near: number; directOnly: Uint8Array; household: (j: number) => number },
 ): Hubs {
   const hubs: Hubs = {
-    ins: Array.from({ length: ANY + 1 }, () => []),
-    outs: Array.from({ length: ANY + 1 }, () => []),
+    ins: Array.from({ length: ANY + 1 }, side),
+    outs: Array.from({ length: ANY + 1 }, side),
   };
   c.members.forEach((m, i) => {
     for (const t of [...m.tags, ANY]) {
-      hubs.ins[t]!.push({ arc: g.arc(2 + i, at.firstNode + t, m.capacity - m.used, 0), member: i });
+      add(hubs.ins[t]!, g.arc(2 + i, at.firstNode + t, m.capacity - m.used, 0), i);
     }
   });
   c.households.forEach((h, j) => {
     if (at.directOnly[j]) return;
     for (let t = 0; t <= ANY; t++) {
       const points = t === ANY ? 0 : h.fit.points[t]!;
-      if (hubs.ins[t]!.length === 0 || (t !== ANY && points === 0)) continue;
-      const arc = g.arc(at.firstNode + t, at.household(j), 1, at.top - points - at.near);
-      hubs.outs[t]!.push({ arc, household: j });
+      if (hubs.ins[t]!.arcs.length === 0 || (t !== ANY && points === 0)) continue;
+      add(hubs.outs[t]!, g.arc(at.firstNode + t, at.household(j), 1, at.top - points - at.near), j);
     }
   });
   return hubs;
@@ -50,9 +61,12 @@ export function addHubs(
 export function hubPairs(hubs: Hubs, flow: Int32Array): [number, number][] {
   const pairs: [number, number][] = [];
   for (let t = 0; t <= ANY; t++) {
-    const households = hubs.outs[t]!.filter((x) => flow[x.arc]! > 0).map((x) => x.household);
-    let k = 0;
-    for (const x of hubs.ins[t]!) for (let u = 0; u < flow[x.arc]!; u++) pairs.push([x.member, households[k++]!]);
+    const [ins, outs] = [hubs.ins[t]!, hubs.outs[t]!];
+    const households = outs.ends.filter((_, k) => flow[outs.arcs[k]!]! > 0);
+    let next = 0;
+    ins.arcs.forEach((arc, k) => {
+      for (let u = 0; u < flow[arc]!; u++) pairs.push([ins.ends[k]!, households[next++]!]);
+    });
   }
   return pairs;
 }

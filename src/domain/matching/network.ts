@@ -26,8 +26,8 @@ export interface Assignment {
 interface Network {
   g: FlowBuilder;
   hubs: Hubs | null;
-  /** Candidates the solver has, and the arc of each. */
-  direct: { k: number; arc: number }[];
+  /** The arc of each candidate the solver has; −1 for the others. */
+  arcOf: Int32Array;
   top: number;
   members: number;
 }
@@ -43,7 +43,9 @@ export function solveComponent(c: Component, o: ResolvedMatchOptions, first?: nu
   while (addImproving(net, cands, solution.pot) > 0) solution = reoptimise(net.g, solution);
   const { flow } = solution;
   const pairs: [number, number][] = [];
-  for (const d of net.direct) if (flow[d.arc]! > 0) pairs.push([cands.member[d.k]!, cands.household[d.k]!]);
+  net.arcOf.forEach((arc, k) => {
+    if (arc >= 0 && flow[arc]! > 0) pairs.push([cands.member[k]!, cands.household[k]!]);
+  });
   if (net.hubs) pairs.push(...hubPairs(net.hubs, flow));
   return pairs.sort((a, b) => a[1] - b[1]).map(([i, j]) => ({ member: c.members[i]!, household: c.households[j]! }));
 }
@@ -60,7 +62,7 @@ function addImproving(net: Network, cands: Candidates, pot: Float64Array): numbe
     const [i, j] = [cands.member[k]!, cands.household[k]!];
     if (top - cands.fit[k]! + pot[2 + i]! - pot[2 + M + j]! >= 0) continue;
     cands.chosen[k] = 1;
-    net.direct.push({ k, arc: g.arc(2 + i, 2 + M + j, 1, top - cands.fit[k]!) });
+    net.arcOf[k] = g.arc(2 + i, 2 + M + j, 1, top - cands.fit[k]!);
     added++;
   }
   return added;
@@ -84,14 +86,13 @@ function buildNetwork(c: Component, cands: Candidates, o: ResolvedMatchOptions, 
   for (let i = 0; i < M; i++) g.arc(0, mNode(i), c.members[i]!.capacity - c.members[i]!.used, 0);
   for (let j = 0; j < H; j++) g.arc(hNode(j), 1, 1, 0);
   for (let j = 0; j < H; j++) g.arc(0, hNode(j), 1, uncovered);
-  const direct: Network['direct'] = [];
+  const arcOf = new Int32Array(cands.size).fill(-1);
   for (let k = 0; k < cands.size; k++) {
-    if (cands.chosen[k])
-      direct.push({ k, arc: g.arc(mNode(cands.member[k]!), hNode(cands.household[k]!), 1, top - cands.fit[k]!) });
+    if (cands.chosen[k]) arcOf[k] = g.arc(mNode(cands.member[k]!), hNode(cands.household[k]!), 1, top - cands.fit[k]!);
   }
   const near = o.closeness.township;
   const at = { firstNode: 2 + M + H, top, near, directOnly: cands.directOnly, household: hNode };
-  return { g, hubs: useHubs ? addHubs(g, c, at) : null, direct, top, members: M };
+  return { g, hubs: useHubs ? addHubs(g, c, at) : null, arcOf, top, members: M };
 }
 
 const placeOf = (x: PreparedMember | PreparedHousehold) => ('member' in x ? x.member.place : x.household.place);
