@@ -37,7 +37,7 @@ export function directCandidates(
   const extras = c.members.map((_, i) => extraHouseholds(c, p, i, directOnlyJs));
   let room = 0;
   c.members.forEach((_, i) => {
-    room += p.villageHouseholds(p.memberVillage[i]!).length + extras[i]!.length;
+    room += p.villageHouseholds(p.member.village[i]!).length + extras[i]!.length;
   });
   const out: Candidates = {
     member: new Int32Array(room),
@@ -48,7 +48,7 @@ export function directCandidates(
     directOnly,
   };
   c.members.forEach((_, i) => {
-    addPairs(out, c, p, o, i, p.villageHouseholds(p.memberVillage[i]!));
+    addPairs(out, c, p, o, i, p.villageHouseholds(p.member.village[i]!));
     addPairs(out, c, p, o, i, extras[i]!);
   });
   chooseBest(out, out.member, c.members.length, first);
@@ -69,13 +69,13 @@ function excludedHouseholds(c: Component, p: Places): Uint8Array {
 function extraHouseholds(c: Component, p: Places, i: number, directOnly: readonly number[]): readonly number[] {
   const m = c.members[i]!;
   if (m.wishes.size === 0 && directOnly.length === 0) return [];
-  const own = p.memberVillage[i]!;
+  const own = p.member.village[i]!;
   const js = new Set<number>();
   for (const id of m.wishes) {
     const j = p.householdIndex.get(id);
-    if (j !== undefined && p.householdVillage[j] !== own) js.add(j);
+    if (j !== undefined && p.household.village[j] !== own) js.add(j);
   }
-  for (const j of directOnly) if (p.householdVillage[j] !== own) js.add(j);
+  for (const j of directOnly) if (p.household.village[j] !== own) js.add(j);
   return js.size === 0 ? [] : [...js].sort((a, b) => a - b);
 }
 
@@ -91,6 +91,8 @@ function addPairs(
   const m = c.members[i]!;
   const { tags } = m;
   const byId = m.excluded.size > 0 || m.wishes.size > 0; // most members have neither: skip the id look-ups
+  const { points, near, household: hc } = p;
+  const [village, nv, grid] = [p.member.village[i]!, p.member.nv[i]!, p.member.grid[i]!];
   for (let x = 0; x < js.length; x++) {
     const j = js[x]!;
     let wish = 0;
@@ -100,11 +102,19 @@ function addPairs(
       if (m.wishes.has(id)) wish = o.wishBonus;
     }
     let skill = 0;
-    for (let q = 0, base = j * TAG_COUNT; q < tags.length; q++) skill = Math.max(skill, p.points[base + tags[q]!]!);
+    for (let q = 0, base = j * TAG_COUNT; q < tags.length; q++) skill = Math.max(skill, points[base + tags[q]!]!);
+    const closeness =
+      hc.village[j] !== village
+        ? near.township
+        : hc.nv[j] === nv
+          ? near.naturalVillage
+          : grid >= 0 && hc.grid[j] === grid
+            ? near.grid
+            : near.village;
     const k = out.size++;
     out.member[k] = i;
     out.household[k] = j;
-    out.fit[k] = skill + p.closeness(i, j) + wish;
+    out.fit[k] = skill + closeness + wish;
   }
 }
 

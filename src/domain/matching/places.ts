@@ -8,41 +8,41 @@ import type { ResolvedMatchOptions } from './options.ts';
 import type { Component } from './prepare.ts';
 import type { MatchPlace } from './types.ts';
 
-export interface Places {
-  memberVillage: Int32Array;
-  householdVillage: Int32Array;
-  /** Household j's points for tag t at [j * TAG_COUNT + t]. */
-  points: Int32Array;
-  householdIndex: ReadonlyMap<number, number>;
-  /** Household indices of a village id, ascending. */
-  villageHouseholds(village: number): Int32Array;
-  /** Closeness points of member i and household j (same township by construction). */
-  closeness(i: number, j: number): number;
-}
-
-interface Codes {
+/** Village, grid (−1: none) and natural village ids, by member or household index. */
+export interface Codes {
   village: Int32Array;
   grid: Int32Array;
   nv: Int32Array;
 }
 
+export interface Places {
+  member: Codes;
+  household: Codes;
+  /** Closeness points, ordered as in the options (natural village ≥ grid ≥ village ≥ township). */
+  near: { naturalVillage: number; grid: number; village: number; township: number };
+  /** Household j's points for tag t at [j * TAG_COUNT + t]. */
+  points: Int32Array;
+  householdIndex: ReadonlyMap<number, number>;
+  /** Household indices of a village id, ascending. */
+  villageHouseholds(village: number): Int32Array;
+}
+
 /** Interns the places of a component's members and households. */
 export function placesOf(c: Component, o: ResolvedMatchOptions): Places {
-  const ids = new Map<string, number>();
-  const id = (s: string) => {
-    if (!ids.has(s)) ids.set(s, ids.size);
-    return ids.get(s)!;
+  // Natural villages and grids are only compared within one village, so their codes need no village prefix.
+  const [villages, grids, nvs] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const id = (ids: Map<string, number>, s: string) => {
+    let x = ids.get(s);
+    if (x === undefined) ids.set(s, (x = ids.size));
+    return x;
   };
   const code = (places: MatchPlace[]): Codes => {
-    const out = {
-      village: new Int32Array(places.length),
-      grid: new Int32Array(places.length),
-      nv: new Int32Array(places.length),
-    };
+    const n = places.length;
+    const out = { village: new Int32Array(n), grid: new Int32Array(n), nv: new Int32Array(n) };
     places.forEach((p, k) => {
-      out.village[k] = id(`v${p.village}`);
-      out.grid[k] = p.grid == null ? -1 : id(`g${p.village}/${p.grid}`);
-      out.nv[k] = id(`n${p.village}/${p.naturalVillage}`);
+      out.village[k] = id(villages, p.village);
+      out.grid[k] = p.grid == null ? -1 : id(grids, p.grid);
+      out.nv[k] = id(nvs, p.naturalVillage);
     });
     return out;
   };
@@ -52,20 +52,15 @@ export function placesOf(c: Component, o: ResolvedMatchOptions): Places {
   c.households.forEach((x, j) => {
     points.set(x.fit.points, j * TAG_COUNT);
   });
-  const byVillage = groupBy(h.village, ids.size);
+  const byVillage = groupBy(h.village, villages.size);
   const none = new Int32Array(0);
-  const { naturalVillage, grid, village, township } = o.closeness;
   return {
-    memberVillage: m.village,
-    householdVillage: h.village,
+    member: m,
+    household: h,
+    near: o.closeness,
     points,
     householdIndex: new Map(c.households.map((x, j) => [x.household.id, j])),
     villageHouseholds: (v) => byVillage[v] ?? none,
-    closeness: (i, j) => {
-      if (m.village[i] !== h.village[j]) return township;
-      if (m.nv[i] === h.nv[j]) return naturalVillage;
-      return m.grid[i]! >= 0 && m.grid[i] === h.grid[j] ? grid : village;
-    },
   };
 }
 
