@@ -32,9 +32,8 @@ export function placesOf(c: Component, o: ResolvedMatchOptions): Places {
   // Natural villages and grids are only compared within one village, so their codes need no village prefix.
   const [villages, grids, nvs] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   const id = (ids: Map<string, number>, s: string) => {
-    let x = ids.get(s);
-    if (x === undefined) ids.set(s, (x = ids.size));
-    return x;
+    if (!ids.has(s)) ids.set(s, ids.size);
+    return ids.get(s)!;
   };
   const code = (places: MatchPlace[]): Codes => {
     const n = places.length;
