@@ -82,11 +82,32 @@ function tagHit(tag: Tag, h: MatchHousehold, causes: readonly string[], o: Resol
   return { points, hit };
 }
 
-/** Points of every tag for one household (best rule per tag; the main cause earns the bonus). */
+/** Per cause code and per need code, the points of every tag (0: no rule), so compiling a household allocates
+ * one vector and nothing else. */
+const tagPoints = (target: 'cause' | 'need') => {
+  const byCode = new Map<string, Int32Array>();
+  TAGS.forEach((tag, t) => {
+    for (const [code, p] of Object.entries(tag.targets[target] ?? {})) {
+      if (!byCode.has(code)) byCode.set(code, new Int32Array(TAG_COUNT));
+      byCode.get(code)![t] = p as number;
+    }
+  });
+  return byCode;
+};
+const CAUSE_POINTS = tagPoints('cause');
+const NEED_POINTS = tagPoints('need');
+
+function raise(points: Int32Array, table: Int32Array | undefined, bonus: number): void {
+  if (!table) return;
+  for (let t = 0; t < TAG_COUNT; t++) if (table[t]! > 0) points[t] = Math.max(points[t]!, table[t]! + bonus);
+}
+
+/** Points of every tag for one household (best rule per tag; the main cause earns the bonus), as tagHit says. */
 export function compileHousehold(h: MatchHousehold, o: ResolvedMatchOptions): HouseholdFit {
   const points = new Int32Array(TAG_COUNT);
   const causes = causesOf(h);
-  for (let i = 0; i < TAG_COUNT; i++) points[i] = tagHit(TAGS[i]!, h, causes, o).points;
+  for (let k = 0; k < causes.length; k++) raise(points, CAUSE_POINTS.get(causes[k]!), k === 0 ? o.mainCauseBonus : 0);
+  for (const n of h.needs ?? []) raise(points, NEED_POINTS.get(n), 0);
   return { points, household: h };
 }
 

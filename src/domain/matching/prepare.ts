@@ -61,7 +61,7 @@ export function prepare(input: MatchInput, o: ResolvedMatchOptions): Prepared {
     capacity: clampCapacity(member.capacity),
     used: Math.max(member.load ?? 0, heldBy.get(member.id) ?? 0),
     tags: memberTags(member),
-    wishes: new Set(member.wishes ?? []),
+    wishes: member.wishes?.length ? new Set(member.wishes) : NONE,
     excluded: excluded.get(member.id) ?? NONE,
   }));
   const needing = uniqueById(input.households)
