@@ -82,11 +82,32 @@ function tagHit(tag: Tag, h: MatchHousehold, causes: readonly string[], o: Resol
   return { points, hit };
 }
 
-/** Points of every tag for one household (best rule per tag; the main cause earns the bonus). */
+/** Per cause code and per need code, the points of every tag (0: no rule), so compiling a household allocates
+ * one vector and nothing else. */
+const tagPoints = (target: 'cause' | 'need') => {
+  const byCode = new Map<string, Int32Array>();
+  TAGS.forEach((tag, t) => {
+    for (const [code, p] of Object.entries(tag.targets[target] ?? {})) {
+      if (!byCode.has(code)) byCode.set(code, new Int32Array(TAG_COUNT));
+      byCode.get(code)![t] = p as number;
+    }
+  });
+  return byCode;
+};
+const CAUSE_POINTS = tagPoints('cause');
+const NEED_POINTS = tagPoints('need');
+
+function raise(points: Int32Array, table: Int32Array | undefined, bonus: number): void {
+  if (!table) return;
+  for (let t = 0; t < TAG_COUNT; t++) if (table[t]! > 0) points[t] = Math.max(points[t]!, table[t]! + bonus);
+}
+
+/** Points of every tag for one household (best rule per tag; the main cause earns the bonus), as tagHit says. */
 export function compileHousehold(h: MatchHousehold, o: ResolvedMatchOptions): HouseholdFit {
   const points = new Int32Array(TAG_COUNT);
   const causes = causesOf(h);
-  for (let i = 0; i < TAG_COUNT; i++) points[i] = tagHit(TAGS[i]!, h, causes, o).points;
+  for (let k = 0; k < causes.length; k++) raise(points, CAUSE_POINTS.get(causes[k]!), k === 0 ? o.mainCauseBonus : 0);
+  for (const n of h.needs ?? []) raise(points, NEED_POINTS.get(n), 0);
   return { points, household: h };
 }
 
@@ -128,14 +149,24 @@ function targetLabel(hit: Hit): { zh: string; en: string } {
   return { zh: `${l.zh}致贫${main.zh}`, en: `${l.en.toLowerCase()}${main.en}` };
 }
 
+// Reasons repeat across a county (a tag, a cause or need, main or not): built once each, then shared.
+const REASONS = new Map<string, Label>();
+
 /** The reason a tag fits, e.g. {zh:'医疗卫生特长对应因病致贫（主因）', en:'medicine and health expertise fits illness (main cause)'}. */
 export function skillReason(tagIndex: number, hf: HouseholdFit, o: ResolvedMatchOptions): Label {
   const tag = TAGS[tagIndex]!;
-  const t = targetLabel(tagHit(tag, hf.household, causesOf(hf.household), o).hit!);
-  if (tag.kind === 'expertise') {
-    return { zh: `${tag.label.zh}特长对应${t.zh}`, en: `${tag.label.en.toLowerCase()} expertise fits ${t.en}` };
+  const hit = tagHit(tag, hf.household, causesOf(hf.household), o).hit!;
+  const key = `${tagIndex}/${hit.target}/${hit.code}/${hit.main}`;
+  let reason = REASONS.get(key);
+  if (!reason) {
+    const t = targetLabel(hit);
+    reason =
+      tag.kind === 'expertise'
+        ? { zh: `${tag.label.zh}特长对应${t.zh}`, en: `${tag.label.en.toLowerCase()} expertise fits ${t.en}` }
+        : { zh: `愿意${tag.label.zh}，对应${t.zh}`, en: `willing to give ${tag.label.en.toLowerCase()}: fits ${t.en}` };
+    REASONS.set(key, Object.freeze(reason));
   }
-  return { zh: `愿意${tag.label.zh}，对应${t.zh}`, en: `willing to give ${tag.label.en.toLowerCase()}: fits ${t.en}` };
+  return reason;
 }
 
 /** Fit of one pair with its parts and reasons (closeness level must not be null). */

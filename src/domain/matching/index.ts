@@ -19,7 +19,8 @@ export { MATCH_DEFAULTS } from './options.ts';
 export type * from './types.ts';
 
 /**
- * Suggests helpers for every household without one. Existing pairings are kept and count against capacity.
+ * Suggests helpers for every household without one. Existing pairings are kept and count against capacity;
+ * excluded pairs (a reviewer rejected them) are never suggested, and the result is still optimal without them.
  * @example
  * const r = matchHelpers({
  *   members: [{ id: 1, capacity: 2, expertise: ['medical'], willingness: ['health'],

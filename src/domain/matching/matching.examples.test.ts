@@ -152,4 +152,42 @@ describe('matchHelpers examples', () => {
     expect(b).toEqual(a);
     expect(a.summary.householdsCovered).toBe(8);
   });
+
+  it('never suggests an excluded pair, not even through the township hubs', () => {
+    // Household 10 shares member 1's village, but a cross-village pair (household 11) makes the solver use the
+    // hubs, where member 1 → "any" hub → household 10 would stand for the rejected pair.
+    const r = matchHelpers({
+      members: [member(1, { capacity: 2, expertise: ['construction'] })],
+      households: [household(10, 'disaster'), household(11, 'disaster', { place: place(2, 1) })],
+      excluded: [{ memberId: 1, householdId: 10 }],
+    });
+    expect(pairsOf(r)).toEqual([[1, 11]]);
+    expect(r.shortfall.map((v) => v.households)).toEqual([[10]]);
+  });
+
+  it('gives an excluded household the next best member, across villages too', () => {
+    const input = {
+      members: [
+        member(1, { capacity: 1, expertise: ['medical'] }),
+        member(2, { capacity: 1, expertise: ['teaching'] }),
+        member(3, { capacity: 1, expertise: ['medical'], place: place(2, 1) }),
+      ],
+      households: [household(10, 'illness'), household(11, 'schooling')],
+    };
+    expect(pairsOf(matchHelpers(input))).toEqual([
+      [1, 10],
+      [2, 11],
+    ]);
+    // Member 1 was rejected for household 10: the doctor of the next village (through a hub) is next best.
+    const r = matchHelpers({ ...input, excluded: [{ memberId: 1, householdId: 10 }] });
+    expect(pairsOf(r)).toEqual([
+      [3, 10],
+      [2, 11],
+    ]);
+    expect(r.suggestions[0]!.reasons.map((x) => x.zh)).toEqual(['医疗卫生特长对应因病致贫（主因）', '同一乡镇']);
+    // With reach 'village' nobody else fits better than the teacher; member 1 may still help household 11.
+    const v = matchHelpers({ ...input, excluded: [{ memberId: 1, householdId: 10 }] }, { reach: 'village' });
+    expect(v.suggestions.every((x) => !(x.memberId === 1 && x.householdId === 10))).toBe(true);
+    expect(v.summary.householdsCovered).toBe(2);
+  });
 });

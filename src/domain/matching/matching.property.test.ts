@@ -55,6 +55,7 @@ interface Problem {
 
 function problemOf(input: MatchInput, o: Resolved): Problem {
   const pairs = input.pairings ?? [];
+  const excluded = new Set((input.excluded ?? []).map((e) => `${e.memberId}/${e.householdId}`));
   const helped = new Set(pairs.map((p) => p.householdId));
   const free = new Map<number, number>();
   for (const m of input.members) {
@@ -65,6 +66,7 @@ function problemOf(input: MatchInput, o: Resolved): Problem {
   const edges = needing.flatMap((h) =>
     input.members.flatMap((m) => {
       const fit = naiveFit(m, h, o);
+      if (excluded.has(`${m.id}/${h.id}`)) return [];
       return fit !== null && free.get(m.id)! > 0 ? [{ m: m.id, h: h.id, fit }] : [];
     }),
   );
@@ -173,8 +175,9 @@ const inputArb: fc.Arbitrary<MatchInput> = fc
     members: fc.array(memberArb, { maxLength: 5 }),
     households: fc.array(householdArb, { maxLength: 7 }),
     pairs: fc.array(fc.tuple(fc.nat(4), fc.nat(6)), { maxLength: 2 }),
+    excluded: fc.array(fc.tuple(fc.nat(4), fc.nat(6)), { maxLength: 4 }),
   })
-  .map(({ members, households, pairs }) => ({
+  .map(({ members, households, pairs, excluded }) => ({
     members: members.map((m, i) => ({
       ...m,
       id: 10 + i,
@@ -189,6 +192,7 @@ const inputArb: fc.Arbitrary<MatchInput> = fc
     pairings: pairs
       .filter(([i, j]) => i < members.length && j < households.length)
       .map(([i, j]) => ({ memberId: 10 + i, householdId: 100 + j })),
+    excluded: excluded.map(([i, j]) => ({ memberId: 10 + i, householdId: 100 + j })),
   }));
 
 /** Everyone in one village (the natural village and grid vary), so a member has up to 30 candidate households. */
@@ -197,28 +201,38 @@ const oneVillage = (p: { naturalVillage: string; grid: string | null }) => {
   return { township: TOWNSHIPS[0]!, village, naturalVillage: `${village}${p.naturalVillage.slice(-3)}`, grid: p.grid };
 };
 
-/** Larger villages (up to 40 members, 30 households): the solver starts from a few candidates per member and
- * household and prices the rest in, so this checks that pricing against HiGHS on the full pair LP. */
-const largeInputArb: fc.Arbitrary<MatchInput> = fc
-  .record({
-    members: fc.array(memberArb, { minLength: 10, maxLength: 40 }),
-    households: fc.array(householdArb, { minLength: 10, maxLength: 30 }),
-  })
-  .map(({ members, households }) => ({
-    members: members.map((m, i) => ({
-      ...m,
-      id: 10 + i,
-      place: oneVillage(m.place),
-      wishes: m.wishes.map((k) => 1000 + k),
-    })),
-    households: households.map((h, j) => ({
-      ...h,
-      id: 1000 + j,
-      place: oneVillage(h.place),
-      otherCauses: h.otherCauses.filter((c) => c !== h.mainCause),
-    })),
-    pairings: [],
-  }));
+/** Three villages of one township (the natural village and grid vary), for cross-village pairs via the hubs. */
+const threeVillages = (p: { naturalVillage: string; grid: string | null }, v: number) => {
+  const village = `${TOWNSHIPS[0]}20${v}`;
+  return { township: TOWNSHIPS[0]!, village, naturalVillage: `${village}${p.naturalVillage.slice(-3)}`, grid: p.grid };
+};
+
+/** Larger instances (up to 40 members, 30 households, a dozen excluded pairs): the solver starts from a few
+ * candidates per member and household and prices the rest in, so this checks that pricing against HiGHS on the
+ * full pair LP. `villages` 1: everyone in one village; 3: a township of three, with the hubs. */
+const largeInputArb = (villages: 1 | 3): fc.Arbitrary<MatchInput> =>
+  fc
+    .record({
+      members: fc.array(fc.tuple(memberArb, fc.nat(villages - 1)), { minLength: 10, maxLength: 40 }),
+      households: fc.array(fc.tuple(householdArb, fc.nat(villages - 1)), { minLength: 10, maxLength: 30 }),
+      excluded: fc.array(fc.tuple(fc.nat(39), fc.nat(29)), { maxLength: 12 }),
+    })
+    .map(({ members, households, excluded }) => ({
+      members: members.map(([m, v], i) => ({
+        ...m,
+        id: 10 + i,
+        place: villages === 1 ? oneVillage(m.place) : threeVillages(m.place, v),
+        wishes: m.wishes.map((k) => 1000 + k),
+      })),
+      households: households.map(([h, v], j) => ({
+        ...h,
+        id: 1000 + j,
+        place: villages === 1 ? oneVillage(h.place) : threeVillages(h.place, v),
+        otherCauses: h.otherCauses.filter((c) => c !== h.mainCause),
+      })),
+      pairings: [],
+      excluded: excluded.map(([i, j]) => ({ memberId: 10 + i, householdId: 1000 + j })),
+    }));
 
 let highs: Highs;
 beforeAll(async () => {
@@ -240,9 +254,9 @@ describe('matchHelpers is optimal (properties)', () => {
     );
   });
 
-  it('reaches the HiGHS optimum on larger villages too: gap 0', () => {
+  it.each([1, 3] as const)('reaches the HiGHS optimum on larger instances too (%i villages): gap 0', (villages) => {
     fc.assert(
-      fc.property(largeInputArb, optionsArb, (input, options) => {
+      fc.property(largeInputArb(villages), optionsArb, (input, options) => {
         const o = resolveMatchOptions(options);
         const r = matchHelpers(input, options);
         expect([r.summary.householdsCovered, r.summary.totalFit]).toEqual(viaHighs(highs, problemOf(input, o)));
@@ -251,21 +265,24 @@ describe('matchHelpers is optimal (properties)', () => {
     );
   });
 
-  it('prices in every pair that can improve the start (one candidate each to begin with): gap 0', () => {
-    fc.assert(
-      fc.property(largeInputArb, optionsArb, (input, options) => {
-        const o = resolveMatchOptions(options);
-        const p = prepare(input, o);
-        const pairs = p.components.flatMap((c) => solveComponent(c, o, 1));
-        const fit = pairs.reduce((sum, a) => {
-          const m = input.members.find((x) => x.id === a.member.member.id)!;
-          return sum + naiveFit(m, a.household.household, o)!;
-        }, 0);
-        expect([pairs.length, fit]).toEqual(viaHighs(highs, problemOf(input, o)));
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it.each([1, 3] as const)(
+    'prices in every pair that can improve the start (one candidate each, %i villages): gap 0',
+    (villages) => {
+      fc.assert(
+        fc.property(largeInputArb(villages), optionsArb, (input, options) => {
+          const o = resolveMatchOptions(options);
+          const p = prepare(input, o);
+          const pairs = p.components.flatMap((c) => solveComponent(c, o, 1));
+          const fit = pairs.reduce((sum, a) => {
+            const m = input.members.find((x) => x.id === a.member.member.id)!;
+            return sum + naiveFit(m, a.household.household, o)!;
+          }, 0);
+          expect([pairs.length, fit]).toEqual(viaHighs(highs, problemOf(input, o)));
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 
   it('suggests only valid pairs, scored as the fit table says, within capacity', () => {
     fc.assert(
@@ -275,8 +292,10 @@ describe('matchHelpers is optimal (properties)', () => {
         const r = matchHelpers(input, options);
         const byId = new Map(input.members.map((m) => [m.id, m]));
         const hById = new Map(input.households.map((h) => [h.id, h]));
+        const excluded = new Set(input.excluded!.map((e) => `${e.memberId}/${e.householdId}`));
         const count = new Map<number, number>();
         for (const s of r.suggestions) {
+          expect(excluded.has(`${s.memberId}/${s.householdId}`)).toBe(false);
           expect(problem.needing.map((h) => h.id)).toContain(s.householdId);
           expect(s.fit).toBe(naiveFit(byId.get(s.memberId)!, hById.get(s.householdId)!, o));
           expect(s.fit).toBe(s.parts.skill + s.parts.closeness + s.parts.wish);
@@ -305,6 +324,7 @@ describe('matchHelpers is optimal (properties)', () => {
           members: shuffle(input.members),
           households: shuffle(input.households),
           pairings: shuffle(input.pairings ?? []),
+          excluded: shuffle(input.excluded ?? []),
         };
         expect(matchHelpers(shuffled, options)).toEqual(matchHelpers(input, options));
       }),

@@ -15,6 +15,8 @@ export interface PreparedMember {
   used: number;
   tags: number[];
   wishes: ReadonlySet<number>;
+  /** Households never to suggest to this member (a reviewer rejected the pair). */
+  excluded: ReadonlySet<number>;
 }
 
 export interface PreparedHousehold {
@@ -53,17 +55,31 @@ export function prepare(input: MatchInput, o: ResolvedMatchOptions): Prepared {
     heldBy.set(p.memberId, (heldBy.get(p.memberId) ?? 0) + 1);
     helped.add(p.householdId);
   }
+  const excluded = excludedByMember(input.excluded ?? []);
   const members = uniqueById(input.members).map((member) => ({
     member,
     capacity: clampCapacity(member.capacity),
     used: Math.max(member.load ?? 0, heldBy.get(member.id) ?? 0),
     tags: memberTags(member),
-    wishes: new Set(member.wishes ?? []),
+    wishes: member.wishes?.length ? new Set(member.wishes) : NONE,
+    excluded: excluded.get(member.id) ?? NONE,
   }));
   const needing = uniqueById(input.households)
     .filter((h) => (h.helpers ?? 0) <= 0 && !helped.has(h.id))
     .map((household) => ({ household, fit: compileHousehold(household, o) }));
   return { members, needing, kept, components: components(members, needing, o) };
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/** Excluded household ids of each member. */
+function excludedByMember(pairs: readonly MatchPairing[]): Map<number, Set<number>> {
+  const byMember = new Map<number, Set<number>>();
+  for (const { memberId, householdId } of pairs) {
+    if (!byMember.has(memberId)) byMember.set(memberId, new Set());
+    byMember.get(memberId)!.add(householdId);
+  }
+  return byMember;
 }
 
 /** Members with free capacity and needing households, split into independent sub-problems. */
