@@ -26,14 +26,10 @@ export interface SuggestionQuery {
   pageSize?: number | undefined;
 }
 
-/** Solves the loaded scope; a rejected pair is never suggested (also guarded here, should the input ignore it). */
+/** Solves the loaded scope; rejected pairs are in the input's `excluded`, which the matching never suggests. */
 export function solve(loaded: LoadedMatch): { result: MatchResult; solveMs: number } {
   const started = performance.now();
   const result = matchHelpers(loaded.input, { reach: loaded.scope.reach });
-  const rejected = new Set((loaded.input.excluded ?? []).map((e) => `${e.memberId}:${e.householdId}`));
-  if (rejected.size > 0) {
-    result.suggestions = result.suggestions.filter((s) => !rejected.has(`${s.memberId}:${s.householdId}`));
-  }
   return { result, solveMs: performance.now() - started };
 }
 
