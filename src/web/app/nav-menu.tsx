@@ -3,15 +3,18 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BulbOutlined,
+  FlagOutlined,
   HeartOutlined,
   HomeOutlined,
+  MessageOutlined,
+  NotificationOutlined,
   PieChartOutlined,
   SafetyOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Menu, type MenuProps } from 'antd';
-import type { ReactNode } from 'react';
+import { Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { authMessages } from '../auth/auth-messages.ts';
 import { useCan } from '../auth/session.tsx';
@@ -24,23 +27,17 @@ const ENTRIES = [
   { key: '/', icon: <HomeOutlined />, label: 'dashboard', permission: 'dashboard.read' },
   { key: '/members', icon: <UserOutlined />, label: 'members', permission: 'member.read' },
   { key: '/households', icon: <TeamOutlined />, label: 'households', permission: 'household.read' },
+  { key: '/exit-notices', icon: <NotificationOutlined />, label: 'exitNotices', permission: 'household.read' },
   { key: '/grids', icon: <AppstoreOutlined />, label: 'grids', permission: 'grid.read' },
   { key: '/grid-plans', icon: <ApartmentOutlined />, label: 'gridPlans', permission: 'grid.write' },
   { key: '/coverage', icon: <PieChartOutlined />, label: 'coverage', permission: 'grid.read' },
+  { key: '/feedback', icon: <MessageOutlined />, label: 'feedback', permission: 'pairing.write' },
+  { key: '/commitments', icon: <FlagOutlined />, label: 'commitments', permission: 'pairing.read' },
+  { key: '/pairings', icon: <HeartOutlined />, label: 'pairings', permission: 'pairing.read' },
+  { key: '/pairing-suggestions', icon: <BulbOutlined />, label: 'pairingSuggestions', permission: 'pairing.write' },
   { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
 ] as const;
-
-/** The pairing work (结对帮扶) in one sub-menu, its entries without icons (the first screen's JS budget). */
-const PAIRING_GROUP = 'pairing-work';
-const PAIRING_ENTRIES = [
-  { key: '/pairings', label: 'pairings', permission: 'pairing.read' },
-  { key: '/pairing-suggestions', label: 'pairingSuggestions', permission: 'pairing.write' },
-  { key: '/commitments', label: 'commitments', permission: 'pairing.read' },
-  { key: '/exit-notices', label: 'exitNotices', permission: 'household.read' },
-  { key: '/feedback', label: 'feedback', permission: 'pairing.write' },
-] as const;
-const PAIRING_KEYS: readonly string[] = PAIRING_ENTRIES.map((e) => e.key);
 
 /** The menu key of a path: its first segment ("/members/12/edit" → "/members"). */
 function sectionOf(pathname: string): string {
@@ -59,30 +56,16 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
   const can = useCan();
   const labels = { ...m.menu, ...a.menu };
-  const entry = (e: { key: string; label: keyof typeof labels; icon?: ReactNode }) => ({
-    key: e.key,
-    icon: e.icon,
-    label: labels[e.label],
-  });
-  const top = ENTRIES.filter((e) => can(e.permission)).map(entry);
-  const pairing = PAIRING_ENTRIES.filter((e) => can(e.permission)).map(entry);
-  // The pairing work follows the grid entries, as one expandable entry.
-  const at = top.findIndex((i) => i.key === '/admin/users' || i.key === '/audit');
-  const split = at < 0 ? top.length : at;
-  const group = { key: PAIRING_GROUP, icon: <HeartOutlined />, label: labels.pairingWork, children: pairing };
-  const items: MenuProps['items'] = [
-    ...top.slice(0, split),
-    ...(pairing.length > 0 ? [group] : []),
-    ...top.slice(split),
-  ];
-  const section = sectionOf(pathname);
   return (
     <Menu
       mode="inline"
       className="nav-menu"
-      selectedKeys={[section]}
-      defaultOpenKeys={PAIRING_KEYS.includes(section) ? [PAIRING_GROUP] : []}
-      items={items}
+      selectedKeys={[sectionOf(pathname)]}
+      items={ENTRIES.filter((e) => can(e.permission)).map((e) => ({
+        key: e.key,
+        icon: e.icon,
+        label: labels[e.label],
+      }))}
       onClick={({ key }) => {
         navigate(href(key));
         onNavigate?.();
