@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiGet, baseUrl, COUNTY, launchBrowser, loginCookies, openPage, screenshot } from './support/browser.ts';
+import { apiGet, apiPost, baseUrl, launchBrowser, openPage, screenshot } from './support/browser.ts';
 
 interface GridRow {
   id: number;
@@ -31,23 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** POST to an API path of the demo county (an edit made "by someone else" during the journey). */
-async function apiPost(path: string, body: unknown): Promise<Response> {
-  const cookies = await loginCookies();
-  const cookie = Object.entries(cookies)
-    .map(([name, value]) => `${name}=${value}`)
-    .join('; ');
-  return fetch(`${baseUrl()}/api/counties/${COUNTY}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie,
-      'x-csrf-token': decodeURIComponent(cookies.lianxin_csrf ?? ''),
-    },
-    body: JSON.stringify(body),
-  });
-}
 
 /** Clicks OK on the open Popconfirm (antd spaces two-character Chinese labels, so match the button class). */
 async function confirmPopover(page: Page): Promise<void> {

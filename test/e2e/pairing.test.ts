@@ -11,10 +11,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildHousehold } from '../households-factory.ts';
 import {
   apiGet,
+  apiPost,
   baseUrl,
-  COUNTY,
   launchBrowser,
-  loginCookies,
   openPage,
   PHONE,
   pickOption,
@@ -58,23 +57,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** POST to an API path of the demo county as the demo county admin (a write made "by someone else"). */
-async function apiPost(path: string, body: unknown): Promise<Response> {
-  const cookies = await loginCookies();
-  const cookie = Object.entries(cookies)
-    .map(([name, value]) => `${name}=${value}`)
-    .join('; ');
-  return fetch(`${baseUrl()}/api/counties/${COUNTY}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie,
-      'x-csrf-token': decodeURIComponent(cookies.lianxin_csrf ?? ''),
-    },
-    body: JSON.stringify(body),
-  });
-}
 
 interface MemberRow extends Member {
   naturalVillageCode: string;

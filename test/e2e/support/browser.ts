@@ -74,15 +74,35 @@ export async function openPage(
   return { page, errors };
 }
 
-/** GET an API path of the demo county, as the demo county admin. */
-export async function apiGet<T>(path: string): Promise<T> {
-  const cookies = await loginCookies();
-  const cookie = Object.entries(cookies)
+/** The login cookies as one `cookie` request header. */
+const cookieHeader = (cookies: Record<string, string>) =>
+  Object.entries(cookies)
     .map(([name, value]) => `${name}=${value}`)
     .join('; ');
+
+/** GET an API path of the demo county, as the demo county admin. */
+export async function apiGet<T>(path: string): Promise<T> {
+  const cookie = cookieHeader(await loginCookies());
   const res = await fetch(`${baseUrl()}/api/counties/${COUNTY}${path}`, { headers: { cookie } });
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/**
+ * POST to an API path of the demo county as the demo county admin: a write made "by someone else" while a journey
+ * has the page open. Returns the response unread, since journeys also assert refusals (409, 422).
+ */
+export async function apiPost(path: string, body: unknown): Promise<Response> {
+  const cookies = await loginCookies();
+  return fetch(`${baseUrl()}/api/counties/${COUNTY}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: cookieHeader(cookies),
+      'x-csrf-token': decodeURIComponent(cookies.lianxin_csrf ?? ''),
+    },
+    body: JSON.stringify(body),
+  });
 }
 
 /** Saves a full-page screenshot as test-results/e2e/<name>.png. */

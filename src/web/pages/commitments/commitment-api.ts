@@ -1,5 +1,5 @@
 /** Commitment requests (公开承诺) as TanStack Query hooks; types come from the shared schemas. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   CommitmentDetail as CommitmentDetailSchema,
@@ -13,6 +13,7 @@ import type {
   PairedHouseholds as PairedHouseholdsSchema,
 } from '../../../shared/schemas/commitment.ts';
 import { api } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 
 export type CommitmentListItem = Static<typeof CommitmentListItemSchema>;
 export type CommitmentDetail = Static<typeof CommitmentDetailSchema>;
@@ -23,24 +24,12 @@ export type ProposeBody = Static<typeof CommitmentPropose>;
 export type CommitmentStatus = CommitmentDetail['status'];
 export type Grade = NonNullable<CommitmentDetail['evaluationGrade']>;
 
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 const base = (county: string) => `/api/counties/${county}/commitments`;
 const detailKey = (county: string, id: number) => ['commitments', county, 'detail', id];
 
 /** One page of the commitment list; the previous page stays on screen while the next loads. */
 export function useCommitmentList(county: string, query: CommitmentQuery, enabled = true) {
-  return useQuery({
-    queryKey: ['commitments', county, 'list', query],
-    queryFn: () => api.get<Page<CommitmentListItem>>(base(county), query),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return usePagedList<CommitmentListItem>(['commitments', county, 'list', query], base(county), query, enabled);
 }
 
 /** One commitment with its items. */

@@ -3,21 +3,21 @@
  * objections; search by head name or registry number, sort and paging in the URL. Shows no ID numbers, phones,
  * bank accounts or health details — only what a public notice may.
  */
-import { Card, Col, Input, Select, Tag, Typography } from 'antd';
+import { Card, type ColProps, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import type { ExitListQueryType } from '../../../shared/schemas/exit.ts';
-import { FilterBar } from '../../components/filter-bar.tsx';
-import { ErrorResult } from '../../components/query-state.tsx';
-import { ResponsiveList } from '../../components/responsive-list.tsx';
+import { FilterBar, FilterSearch, FilterSelect, optionsOf } from '../../components/filter-bar.tsx';
+import { PagedList } from '../../components/paged-list.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
-import { intParam, useUrlQuery } from '../../components/use-url-query.ts';
+import { useListQuery } from '../../components/use-list-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
-import { useScope } from '../../scope/scope.tsx';
 import { type ExitListItem, useExitList } from '../households/exit-api.ts';
 import { type ExitMessages, exitMessages } from '../households/exit-messages.ts';
 
-const KEYS = ['q', 'status', 'sort', 'page', 'pageSize'] as const;
+const KEYS = ['q', 'status', 'sort'] as const;
 type Status = NonNullable<ExitListQueryType['status']>;
+/** The one status filter takes a quarter of the row on desktop, half on tablets. */
+const STATUS_COLS: ColProps = { xs: 24, sm: 12, lg: 6 };
 
 function columns(m: ExitMessages): ColumnsType<ExitListItem> {
   const b = m.board;
@@ -63,13 +63,9 @@ function BoardCard({ row, m }: { row: ExitListItem; m: ExitMessages }) {
 
 export default function NoticeBoardPage() {
   const m = useMessages(exitMessages);
-  const { county, scope } = useScope();
-  const { values, update } = useUrlQuery(KEYS);
-  const page = intParam(values.page, 1);
-  const pageSize = intParam(values.pageSize, 20);
+  const { county, values, update, base, paging } = useListQuery(KEYS);
   const status = (values.status ?? 'notice') as Status;
-  const query = { within: scope, status, q: values.q, sort: values.sort, page, pageSize } as ExitListQueryType;
-  const list = useExitList(county, query);
+  const list = useExitList(county, { ...base, status } as ExitListQueryType);
   return (
     <>
       <div className="page-title">
@@ -77,45 +73,25 @@ export default function NoticeBoardPage() {
       </div>
       <FilterBar
         active={values.status ? 1 : 0}
-        search={
-          <Input.Search
-            key={values.q ?? ''}
-            aria-label={m.board.search}
-            placeholder={m.board.search}
-            defaultValue={values.q}
-            allowClear
-            enterButton
-            onSearch={(q) => update({ q: q.trim() })}
-          />
-        }
+        search={<FilterSearch label={m.board.search} value={values.q} onSearch={(q) => update({ q })} />}
       >
-        <Col xs={24} sm={12} lg={6}>
-          <Select
-            aria-label={m.board.status}
-            value={status}
-            options={Object.entries(m.status).map(([value, label]) => ({ value, label }))}
-            onChange={(next: string) => update({ status: next === 'notice' ? undefined : next })}
-          />
-        </Col>
-      </FilterBar>
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <ResponsiveList
-          rows={list.data?.items}
-          total={list.data?.total ?? 0}
-          page={page}
-          pageSize={pageSize}
-          loading={list.isFetching}
-          rowKey={(row) => row.id}
-          columns={columns(m)}
-          renderCard={(row) => <BoardCard row={row} m={m} />}
-          emptyHint={m.board.empty}
-          sort={values.sort}
-          onSort={(sort) => update({ sort })}
-          onPage={(p, size) => update({ page: p, pageSize: size === 20 ? undefined : size })}
+        {/* always one status (the notice board by default, kept out of the URL), so it cannot be cleared */}
+        <FilterSelect
+          label={m.board.status}
+          value={status}
+          options={optionsOf(m.status)}
+          onChange={(next) => update({ status: next === 'notice' ? undefined : next })}
+          cols={STATUS_COLS}
+          allowClear={false}
         />
-      )}
+      </FilterBar>
+      <PagedList
+        list={list}
+        {...paging}
+        columns={columns(m)}
+        renderCard={(row) => <BoardCard row={row} m={m} />}
+        emptyHint={m.board.empty}
+      />
     </>
   );
 }

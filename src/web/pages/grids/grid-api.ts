@@ -1,5 +1,5 @@
 /** Grid requests (网格, partition plans, coverage) as TanStack Query hooks; types come from the shared schemas. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   AppliedPlan as AppliedPlanSchema,
@@ -13,6 +13,7 @@ import type {
   PartitionOptionsBody,
 } from '../../../shared/schemas/grid.ts';
 import { api } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 
 export type GridListItem = Static<typeof GridListItemSchema>;
 export type GridDetail = Static<typeof GridDetailSchema>;
@@ -25,22 +26,11 @@ export type AppliedPlan = Static<typeof AppliedPlanSchema>;
 export type PartitionOptions = Static<typeof PartitionOptionsBody>;
 export type CoverageReport = Static<typeof CoverageReportSchema>;
 
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 const grids = (county: string) => `/api/counties/${county}/grids`;
 
 /** One page of the grid list; the previous page stays on screen while the next loads. */
 export function useGridList(county: string, query: GridQuery) {
-  return useQuery({
-    queryKey: ['grids', county, 'list', query],
-    queryFn: () => api.get<Page<GridListItem>>(grids(county), query),
-    placeholderData: keepPreviousData,
-  });
+  return usePagedList<GridListItem>(['grids', county, 'list', query], grids(county), query);
 }
 
 /** One grid with its natural villages, members, checks and history. */

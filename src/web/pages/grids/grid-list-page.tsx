@@ -3,40 +3,30 @@
  * is a village, the village's grid map above the list (click an area to open its grid).
  */
 import { ApartmentOutlined, PieChartOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Input, Select, Space, Typography } from 'antd';
+import { Button, Card, type ColProps, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { FilterBar } from '../../components/filter-bar.tsx';
-import { ErrorResult } from '../../components/query-state.tsx';
-import { ResponsiveList } from '../../components/responsive-list.tsx';
+import { FilterBar, FilterCheck, FilterSearch, SortSelect } from '../../components/filter-bar.tsx';
+import { PagedList } from '../../components/paged-list.tsx';
 import { ScopedLink, useScopedHref } from '../../components/scoped-link.tsx';
-import { intParam, useUrlQuery } from '../../components/use-url-query.ts';
+import { useListQuery } from '../../components/use-list-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
-import { useScope } from '../../scope/scope.tsx';
 import { type GridQuery, useGridList } from './grid-api.ts';
 import { GridCardRow, gridColumns } from './grid-columns.tsx';
 import { GridMap } from './grid-map.tsx';
 import { gridMessages } from './grid-messages.ts';
 import './grids.css';
 
-const KEYS = ['q', 'withoutLeader', 'sort', 'page', 'pageSize'] as const;
+const KEYS = ['q', 'withoutLeader', 'sort'] as const;
+/** Two wide filters (sort, the checkbox) rather than the usual row of narrow selects. */
+const FILTER_COLS: ColProps = { xs: 24, sm: 12, lg: 6 };
 
 export default function GridListPage() {
   const m = useMessages(gridMessages);
-  const { county, scope } = useScope();
   const navigate = useNavigate();
   const href = useScopedHref();
-  const { values, update } = useUrlQuery(KEYS);
-  const page = intParam(values.page, 1);
-  const pageSize = intParam(values.pageSize, 20);
-  const query = {
-    within: scope,
-    q: values.q,
-    withoutLeader: values.withoutLeader === 'true' ? true : undefined,
-    sort: values.sort,
-    page,
-    pageSize,
-  } as GridQuery;
-  const list = useGridList(county, query);
+  const { county, scope, values, update, base, paging } = useListQuery(KEYS);
+  const withoutLeader = values.withoutLeader === 'true' ? true : undefined;
+  const list = useGridList(county, { ...base, withoutLeader } as GridQuery);
   const village = scope.length >= 12 ? scope.slice(0, 12) : undefined;
 
   return (
@@ -77,55 +67,30 @@ export default function GridListPage() {
       )}
       <FilterBar
         active={[values.withoutLeader, values.sort].filter(Boolean).length}
-        search={
-          <Input.Search
-            key={values.q ?? ''}
-            aria-label={m.search}
-            placeholder={m.search}
-            defaultValue={values.q}
-            allowClear
-            enterButton
-            onSearch={(q) => update({ q: q.trim() })}
-          />
-        }
+        search={<FilterSearch label={m.search} value={values.q} onSearch={(q) => update({ q })} />}
       >
-        <Col xs={24} sm={12} lg={6}>
-          <Select
-            aria-label={m.sortLabel}
-            placeholder={m.sortLabel}
-            allowClear
-            value={values.sort}
-            options={Object.entries(m.sorts).map(([value, label]) => ({ value, label }))}
-            onChange={(sort: string | undefined) => update({ sort })}
-          />
-        </Col>
-        <Col xs={24} sm={12} lg={6} className="grid-filter-check">
-          <Checkbox
-            checked={values.withoutLeader === 'true'}
-            onChange={(e) => update({ withoutLeader: e.target.checked ? 'true' : undefined })}
-          >
-            {m.withoutLeader}
-          </Checkbox>
-        </Col>
-      </FilterBar>
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <ResponsiveList
-          rows={list.data?.items}
-          total={list.data?.total ?? 0}
-          page={page}
-          pageSize={pageSize}
-          loading={list.isFetching}
-          rowKey={(row) => row.id}
-          columns={gridColumns(m)}
-          renderCard={(row) => <GridCardRow row={row} />}
-          emptyHint={m.empty}
-          sort={values.sort}
-          onSort={(sort) => update({ sort })}
-          onPage={(p, size) => update({ page: p, pageSize: size === 20 ? undefined : size })}
+        <SortSelect
+          label={m.sortLabel}
+          value={values.sort}
+          sorts={m.sorts}
+          onChange={(sort) => update({ sort })}
+          cols={FILTER_COLS}
         />
-      )}
+        <FilterCheck
+          label={m.withoutLeader}
+          value={values.withoutLeader}
+          onChange={(v) => update({ withoutLeader: v })}
+          className="grid-filter-check"
+          cols={FILTER_COLS}
+        />
+      </FilterBar>
+      <PagedList
+        list={list}
+        {...paging}
+        columns={gridColumns(m)}
+        renderCard={(row) => <GridCardRow row={row} />}
+        emptyHint={m.empty}
+      />
     </>
   );
 }

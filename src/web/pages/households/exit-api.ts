@@ -2,9 +2,10 @@
  * Exit workflow requests as TanStack Query hooks: a household's exits, the step actions (each answers the exit;
  * completing also changes the household, so its record is refreshed) and the 公示 board of a scope.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExitListItemType, ExitListQueryType, HouseholdExitType } from '../../../shared/schemas/exit.ts';
 import { api } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 import { useLang } from '../../i18n/i18n.tsx';
 
 export type HouseholdExit = HouseholdExitType;
@@ -49,10 +50,7 @@ export function useExitAction(
   });
 }
 
+/** One page of the county's exits (the notice board); the previous page stays on screen while the next loads. */
 export function useExitList(county: string, query: ExitListQueryType) {
-  return useQuery({
-    queryKey: ['exits', county, 'list', query],
-    queryFn: () => api.get<{ items: ExitListItem[]; total: number }>(`${root(county)}/exits`, query),
-    placeholderData: keepPreviousData,
-  });
+  return usePagedList<ExitListItem>(['exits', county, 'list', query], `${root(county)}/exits`, query);
 }

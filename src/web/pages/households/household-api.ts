@@ -2,7 +2,7 @@
  * Poor-household requests as TanStack Query hooks; types come from the shared schemas. The record and the exit
  * assessment carry messages in the request's language, so their cache keys include it.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   ExitAssessment as ExitAssessmentSchema,
@@ -19,6 +19,7 @@ import type {
   StatusChange,
 } from '../../../shared/schemas/household.ts';
 import { api } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 import { useLang } from '../../i18n/i18n.tsx';
 
 export type HouseholdListItem = Static<typeof HouseholdListItemSchema>;
@@ -29,21 +30,11 @@ export type StatusChangeBody = Static<typeof StatusChange>;
 export type PersonRemovalBody = { removedOn: string; reason: string };
 export type { HouseholdCreateBody, HouseholdListQueryType, HouseholdPatchBody, PersonInputBody, PersonPatchBody };
 
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 const base = (county: string) => `/api/counties/${county}/households`;
 
+/** One page of the household list; the previous page stays on screen while the next loads. */
 export function useHouseholdList(county: string, query: HouseholdListQueryType) {
-  return useQuery({
-    queryKey: ['households', county, 'list', query],
-    queryFn: () => api.get<Page<HouseholdListItem>>(base(county), query),
-    placeholderData: keepPreviousData,
-  });
+  return usePagedList<HouseholdListItem>(['households', county, 'list', query], base(county), query);
 }
 
 const recordKey = (county: string, id: number, lang: string) => ['households', county, 'record', id, lang];

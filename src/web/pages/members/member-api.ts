@@ -1,5 +1,5 @@
 /** Party member requests as TanStack Query hooks; types come from the shared schemas. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   MemberCard as MemberCardSchema,
@@ -9,6 +9,7 @@ import type {
   MemberUpdate,
 } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 
 export type MemberListItem = Static<typeof MemberListItemSchema>;
 export type MemberCard = Static<typeof MemberCardSchema>;
@@ -16,22 +17,11 @@ export type MemberCreateBody = Static<typeof MemberCreate>;
 export type MemberUpdateBody = Static<typeof MemberUpdate>;
 export type MemberQuery = Static<typeof MemberListQuery>;
 
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 const base = (county: string) => `/api/counties/${county}/members`;
 
 /** One page of the member list; the previous page stays on screen while the next loads. */
 export function useMemberList(county: string, query: MemberQuery) {
-  return useQuery({
-    queryKey: ['members', county, 'list', query],
-    queryFn: () => api.get<Page<MemberListItem>>(base(county), query),
-    placeholderData: keepPreviousData,
-  });
+  return usePagedList<MemberListItem>(['members', county, 'list', query], base(county), query);
 }
 
 /** One member's information card. */

@@ -13,6 +13,7 @@ import type {
   SuggestionsResult,
 } from '../../../shared/schemas/pairing.ts';
 import { api } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 import { useLang } from '../../i18n/i18n.tsx';
 
 export type PairingItem = PairingItemBody;
@@ -23,13 +24,6 @@ export type Suggestion = Suggestions['suggestions'][number];
 export type SuggestedMember = Suggestion['member'];
 export type Alternative = Suggestion['alternatives'][number];
 export type { ConfirmInput, HandoverInput };
-
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 const base = (county: string) => `/api/counties/${county}/pairings`;
 
@@ -53,12 +47,7 @@ export function useSuggestions(county: string, scope: SuggestionScope) {
 
 /** One page of pairings (also a household's helpers and history, or a member's pairings). */
 export function usePairingList(county: string, query: PairingQuery, enabled = true) {
-  return useQuery({
-    queryKey: ['pairings', county, 'list', query],
-    queryFn: () => api.get<Page<PairingItem>>(base(county), query),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return usePagedList<PairingItem>(['pairings', county, 'list', query], base(county), query, enabled);
 }
 
 /** Everything pairings feed reads again after a change (suggestions, lists, the household's helpers). */

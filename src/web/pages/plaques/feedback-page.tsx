@@ -4,16 +4,14 @@
  */
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Rate, Segmented, Space, Typography } from 'antd';
-import { ErrorResult } from '../../components/query-state.tsx';
-import { ResponsiveList } from '../../components/responsive-list.tsx';
+import { PagedList } from '../../components/paged-list.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
-import { intParam, useUrlQuery } from '../../components/use-url-query.ts';
+import { useListQuery } from '../../components/use-list-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
-import { useScope } from '../../scope/scope.tsx';
-import { type FeedbackItem, useFeedbackList, useModerate } from './plaque-api.ts';
+import { type FeedbackItem, type FeedbackQuery, useFeedbackList, useModerate } from './plaque-api.ts';
 import { plaqueMessages } from './plaque-messages.ts';
 
-const KEYS = ['status', 'page', 'pageSize'] as const;
+const KEYS = ['status'] as const;
 type Status = 'pending' | 'approved' | 'rejected';
 const STATUSES: Status[] = ['pending', 'approved', 'rejected'];
 
@@ -44,12 +42,9 @@ function Actions({ row, county }: { row: FeedbackItem; county: string }) {
 
 export default function FeedbackPage() {
   const m = useMessages(plaqueMessages);
-  const { county, scope } = useScope();
-  const { values, update } = useUrlQuery(KEYS);
+  const { county, values, update, base, paging } = useListQuery(KEYS);
   const status = (STATUSES as string[]).includes(values.status ?? '') ? (values.status as Status) : 'pending';
-  const page = intParam(values.page, 1);
-  const pageSize = intParam(values.pageSize, 20);
-  const list = useFeedbackList(county, { within: scope, status, page, pageSize });
+  const list = useFeedbackList(county, { ...base, status } as FeedbackQuery);
   const when = (row: FeedbackItem) => new Date(row.submittedAt).toLocaleString();
   const plaque = (row: FeedbackItem) => (
     <ScopedLink to={`/pairings/${row.pairingId}/plaque`}>
@@ -70,18 +65,10 @@ export default function FeedbackPage() {
         onChange={(next) => update({ status: next, page: undefined })}
         options={STATUSES.map((s) => ({ value: s, label: m.statuses[s] }))}
       />
-      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
-      <ResponsiveList<FeedbackItem>
-        rows={list.data?.items}
-        total={list.data?.total ?? 0}
-        page={page}
-        pageSize={pageSize}
-        loading={list.isFetching}
-        rowKey={(row) => row.id}
+      <PagedList<FeedbackItem>
+        list={list}
+        {...paging}
         emptyHint={m.empty}
-        sort={undefined}
-        onSort={() => {}}
-        onPage={(p, size) => update({ page: p, pageSize: size })}
         columns={[
           { key: 'submittedAt', title: m.submittedAt, render: (_, row) => when(row) },
           { key: 'plaque', title: m.plaque, render: (_, row) => plaque(row) },

@@ -1,5 +1,5 @@
 /** Plaque, public page and feedback requests as TanStack Query hooks; types come from the shared schemas. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   FeedbackBody,
@@ -10,19 +10,13 @@ import type {
   PublicPlaque as PublicPlaqueSchema,
 } from '../../../shared/schemas/plaque.ts';
 import { api } from '../../api/client.ts';
+import { usePagedList } from '../../api/paged-list.ts';
 
 export type Plaque = Static<typeof PlaqueSchema>;
 export type PublicPlaque = Static<typeof PublicPlaqueSchema>;
 export type FeedbackItem = Static<typeof FeedbackItemSchema>;
 export type FeedbackQuery = Static<typeof FeedbackListQuery>;
 export type FeedbackInput = Static<typeof FeedbackBody>;
-
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 /** One pairing's plaque, or every current pairing's of a village (bulk print). */
 export function usePlaques(county: string, which: { pairing?: number; village?: string }) {
@@ -58,11 +52,7 @@ export function useSubmitFeedback(county: string, code: string) {
 
 /** One page of feedback for moderators. */
 export function useFeedbackList(county: string, query: FeedbackQuery) {
-  return useQuery({
-    queryKey: ['feedback', county, query],
-    queryFn: () => api.get<Page<FeedbackItem>>(`/api/counties/${county}/feedback`, query),
-    placeholderData: keepPreviousData,
-  });
+  return usePagedList<FeedbackItem>(['feedback', county, query], `/api/counties/${county}/feedback`, query);
 }
 
 /** Approves or rejects one entry; the lists refresh after. */

@@ -1,0 +1,40 @@
+/**
+ * A list query's result as the page shows it: the server's error (with a retry) or the responsive list, whose
+ * paging and sorting write to the URL query like the filters do.
+ */
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ColumnsType } from 'antd/es/table/interface.js';
+import type { ReactNode } from 'react';
+import { ErrorResult } from './query-state.tsx';
+import { ResponsiveList } from './responsive-list.tsx';
+import { DEFAULT_PAGE_SIZE, type ListPaging } from './use-list-query.ts';
+
+export interface PagedListProps<T> extends ListPaging {
+  list: UseQueryResult<{ items: T[]; total: number }>;
+  columns: ColumnsType<T>;
+  renderCard: (row: T) => ReactNode;
+  emptyHint: string;
+}
+
+/** The error result, or the page of rows as a table (desktop) or cards (phone). */
+export function PagedList<T extends { id: number }>(props: PagedListProps<T>) {
+  const { list, update } = props;
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <ResponsiveList
+      rows={list.data?.items}
+      total={list.data?.total ?? 0}
+      page={props.page}
+      pageSize={props.pageSize}
+      loading={list.isFetching}
+      rowKey={(row) => row.id}
+      columns={props.columns}
+      renderCard={props.renderCard}
+      emptyHint={props.emptyHint}
+      sort={props.sort}
+      onSort={(sort) => update({ sort })}
+      // the default size stays out of the URL, so a shared link reads the same as a fresh visit
+      onPage={(page, size) => update({ page, pageSize: size === DEFAULT_PAGE_SIZE ? undefined : size })}
+    />
+  );
+}
