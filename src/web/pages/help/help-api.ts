@@ -1,5 +1,5 @@
 /** The help-record API as the web pages use it: household choices, helpers, the timeline. */
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TimelinePage } from '../../../shared/schemas/help-record.ts';
 import { api } from '../../api/client.ts';
 import type { Me } from '../../auth/session.tsx';
@@ -61,17 +61,16 @@ export function useHelpers(county: string, householdId: number | undefined, enab
   });
 }
 
-/** The household's timeline, newest first, 20 entries a page. */
-export function useTimeline(county: string, householdId: number) {
-  return useInfiniteQuery({
-    queryKey: ['help', county, 'timeline', householdId],
-    initialPageParam: 1,
-    queryFn: ({ pageParam }) =>
-      api.get<TimelinePage>(`/api/counties/${county}/households/${householdId}/timeline`, {
-        page: pageParam,
-        pageSize: 20,
-      }),
-    getNextPageParam: (last) => (last.hasMore ? last.page + 1 : undefined),
+/**
+ * The household's newest `size` timeline entries (the card asks for 20 more at a time, up to the API's 100).
+ * A plain query, not useInfiniteQuery: that would add its code to the shared query chunk of the first screen.
+ */
+export function useTimeline(county: string, householdId: number, size: number) {
+  return useQuery({
+    queryKey: ['help', county, 'timeline', householdId, size],
+    queryFn: () =>
+      api.get<TimelinePage>(`/api/counties/${county}/households/${householdId}/timeline`, { pageSize: size }),
+    placeholderData: (previous) => previous,
   });
 }
 

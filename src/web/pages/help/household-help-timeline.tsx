@@ -1,5 +1,6 @@
 /** The household's timeline card: help records, pairings, status changes and exit, newest first, paged. */
 import { Button, Card, Empty, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { useDictionary } from '../../api/dictionary.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useTimeline } from './help-api.ts';
@@ -15,10 +16,11 @@ const COLOR: Record<string, string> = {
 
 export default function HouseholdHelpTimeline({ county, householdId }: { county: string; householdId: number }) {
   const m = useMessages(helpMessages);
-  const timeline = useTimeline(county, householdId);
+  const [size, setSize] = useState(20);
+  const timeline = useTimeline(county, householdId, size);
   const measure = useDictionary('measure');
   const status = useDictionary('household_status');
-  const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = timeline.data?.items ?? [];
   const detail = (item: (typeof items)[number]) => {
     if (item.kind === 'help') return `${measure.label(item.code)} · ${item.memberName ?? ''}：${item.text ?? ''}`;
     if (item.kind === 'status') return `${status.label(item.code)} ${item.text ?? ''}`;
@@ -48,8 +50,8 @@ export default function HouseholdHelpTimeline({ county, householdId }: { county:
           }))}
         />
       )}
-      {timeline.hasNextPage && (
-        <Button block loading={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>
+      {timeline.data?.hasMore && size < 100 && (
+        <Button block loading={timeline.isFetching} onClick={() => setSize(size + 20)}>
           {m.more}
         </Button>
       )}

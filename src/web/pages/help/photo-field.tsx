@@ -1,5 +1,5 @@
 /** Photos from the camera (`capture="environment"`), each shown as the thumbnail drawn for the server. */
-import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { Button, message, Space } from 'antd';
 import { useRef } from 'react';
 import { useMessages } from '../../i18n/i18n.tsx';
@@ -34,9 +34,7 @@ export function PhotoField({ value, onChange }: { value: QueuedPhoto[]; onChange
           />
         </span>
       ))}
-      <Button icon={<CameraOutlined />} onClick={() => input.current?.click()}>
-        {m.takePhoto}
-      </Button>
+      <Button onClick={() => input.current?.click()}>{m.takePhoto}</Button>
       <input
         ref={input}
         type="file"

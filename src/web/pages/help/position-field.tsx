@@ -1,5 +1,4 @@
 /** GPS from the phone when it gives it: asked at once when already granted, else on the button. */
-import { EnvironmentOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { useMessages } from '../../i18n/i18n.tsx';
@@ -28,9 +27,7 @@ export function PositionField({ value, onChange }: { value: Position | null; onC
   }, [locate]);
   return (
     <Space wrap>
-      <Button icon={<EnvironmentOutlined />} onClick={locate}>
-        {m.locate}
-      </Button>
+      <Button onClick={locate}>{m.locate}</Button>
       <Typography.Text type="secondary">{value ? m.located(value.lat, value.lng) : m.noPosition}</Typography.Text>
     </Space>
   );

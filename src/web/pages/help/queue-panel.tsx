@@ -1,5 +1,4 @@
 /** What is waiting on this device: "待发送 N 条" and each waiting record, with a send-now button. */
-import { CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, List, Typography } from 'antd';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { helpMessages } from './help-messages.ts';
@@ -16,7 +15,7 @@ export function QueuePanel({ queue, online }: { queue: HelpQueue; online: boolea
           {count > 0 ? m.waiting(count) : m.allSent}
         </Typography.Text>
         {count > 0 && (
-          <Button size="small" icon={<CloudUploadOutlined />} loading={queue.sending} onClick={queue.flush}>
+          <Button size="small" loading={queue.sending} onClick={queue.flush}>
             {m.sendNow}
           </Button>
         )}
