@@ -40,7 +40,7 @@ export function PhotoField({ value, onChange }: { value: QueuedPhoto[]; onChange
         type="file"
         accept="image/*"
         capture="environment"
-        hidden
+        style={{ display: 'none' }}
         onChange={(e) => void picked(e.target.files)}
       />
     </Space>
