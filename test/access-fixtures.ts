@@ -34,6 +34,9 @@ export interface World {
   objectionId: number;
   commitmentId: number;
   commitmentItemId: number;
+  /** a help record of the member for the household, with one photo */
+  helpRecordId: number;
+  photoId: number;
   /** the natural village of this world's records */
   unit: string;
   village: string;
@@ -107,7 +110,9 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     },
   });
   if (commitment.statusCode !== 201) throw new Error(`commitment: ${commitment.body}`);
+  const help = await helpRecord(t, body.id, created.json().id, n);
   return {
+    ...help,
     pairingId: pairing.id,
     plaqueCode: pairing.plaqueCode,
     feedbackId: Number(feedback.id),
@@ -127,6 +132,35 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     unit: nv,
     village,
   };
+}
+
+/** A 1×1 PNG: the smallest real image the photo checks accept. */
+export const TINY_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/** A help record with one photo, made through the API as the county admin. */
+async function helpRecord(t: TestApp, householdId: number, memberId: number, n: number) {
+  const created = await t.inject({
+    method: 'POST',
+    url: `/api/counties/${COUNTY}/help-records`,
+    payload: {
+      clientId: `00000000-0000-4000-8000-00000000000${n}`,
+      householdId,
+      memberId,
+      visitedOn: '2024-05-01',
+      measure: 'industry',
+      content: '走访',
+    },
+  });
+  if (created.statusCode !== 201) throw new Error(`help record: ${created.body}`);
+  const id = created.json().id;
+  const photo = await t.inject({
+    method: 'POST',
+    url: `/api/counties/${COUNTY}/help-records/${id}/photos`,
+    payload: { data: TINY_PNG, thumbnail: TINY_PNG },
+  });
+  if (photo.statusCode !== 201) throw new Error(`photo: ${photo.body}`);
+  return { helpRecordId: id as number, photoId: photo.json().photos[0].id as number };
 }
 
 /** An exit under notice with an open objection, written directly (the workflow's own tests walk the steps). */

@@ -26,6 +26,7 @@ type Route = { method: string; url: string; permission: Permission; scope?: Scop
 
 /** The record id a path's `:id` means, by the area of the route. */
 function idFor(url: string, w: World): number {
+  if (url.includes('/help-records/')) return w.helpRecordId;
   if (url.includes('/commitments/')) return w.commitmentId;
   if (url.includes('/households/')) return w.householdId;
   if (url.includes('/members/')) return w.memberId;
@@ -57,6 +58,8 @@ function fill(route: Route, w: World): string {
         return String(w.exitId);
       case 'objectionId':
         return String(w.objectionId);
+      case 'photoId':
+        return String(w.photoId);
       case 'itemId':
         return String(w.commitmentItemId);
       case 'year':

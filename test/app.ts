@@ -3,6 +3,9 @@
  * (session cookie + CSRF header); `t.app.inject(…)` is anonymous; `t.signIn(role, org)` gives an inject for any
  * role granted on any org unit (the authorization matrix uses it).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { DatabaseHandle } from '../src/db/kysely.ts';
 import type { Role } from '../src/domain/access/roles.ts';
@@ -10,6 +13,7 @@ import { buildApp } from '../src/http/app.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/http/plugins/access.ts';
 import { createSession } from '../src/services/access/sessions.ts';
 import { importDivisions } from '../src/services/import-divisions.ts';
+import { LocalDiskStorage } from '../src/services/storage/storage.ts';
 import { createTestDatabase } from './database.ts';
 
 /** app.inject with the object form only, as a given user. */
@@ -56,7 +60,9 @@ export async function signInAs(app: FastifyInstance, database: DatabaseHandle, r
 export async function createTestApp(options: { divisions?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.divisions !== false) await importDivisions(database.db, '340822');
-  const app = await buildApp({ database, logger: false });
+  // Uploads go to a temporary directory of this app, removed on close.
+  const files = mkdtempSync(join(tmpdir(), 'lianxin-files-'));
+  const app = await buildApp({ database, logger: false, storage: new LocalDiskStorage(files) });
   await app.ready();
   const inject =
     options.divisions === false
@@ -70,6 +76,7 @@ export async function createTestApp(options: { divisions?: boolean } = {}): Prom
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(files, { recursive: true, force: true });
     },
   };
 }

@@ -24,6 +24,9 @@ describe('migrations', () => {
   it('create the registry tables with the dictionary filled', async () => {
     expect(await tables()).toEqual([
       'app_user',
+      'assistance_photo',
+      'assistance_record',
+      'assistance_record_version',
       'audit_head',
       'audit_log',
       'commitment',

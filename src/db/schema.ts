@@ -298,6 +298,9 @@ export interface Database {
   commitment: CommitmentTable;
   commitment_item: CommitmentItemTable;
   public_feedback: PublicFeedbackTable;
+  assistance_record: AssistanceRecordTable;
+  assistance_record_version: AssistanceRecordVersionTable;
+  assistance_photo: AssistancePhotoTable;
 }
 
 export interface AppUserTable {
@@ -480,4 +483,56 @@ export interface PublicFeedbackTable {
   submitted_at: Timestamp;
   moderated_by: number | null;
   moderated_at: Date | string | null;
+}
+
+export type HelpRecordStatus = 'submitted' | 'verified' | 'returned';
+
+export interface AssistanceRecordTable {
+  county_code: string;
+  id: Generated<number>;
+  client_id: string;
+  household_id: number;
+  member_id: number;
+  pairing_id: number | null;
+  visited_on: string;
+  measure_kind: Defaulted<'measure'>;
+  measure: string;
+  need_id: number | null;
+  solved_need: Defaulted<boolean>;
+  content: string;
+  lat: number | null;
+  lng: number | null;
+  status: Defaulted<HelpRecordStatus>;
+  verified_by: number | null;
+  verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  verify_comment: string | null;
+  version: Defaulted<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AssistanceRecordVersionTable {
+  county_code: string;
+  record_id: number;
+  version: number;
+  previous: ColumnType<unknown, string, string>;
+  edited_by: number | null;
+  edited_at: Timestamp;
+}
+
+export interface AssistancePhotoTable {
+  county_code: string;
+  id: Generated<number>;
+  record_id: number;
+  storage_key: string;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  thumbnail_key: string;
+  thumbnail_mime: string;
+  thumbnail_bytes: number;
+  uploaded_by: number | null;
+  created_at: Timestamp;
 }

@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/kysely.ts';
+import { filesDirFromEnv, LocalDiskStorage, type Storage } from '../services/storage/storage.ts';
 import accessPlugin from './plugins/access.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
@@ -26,6 +27,7 @@ import exitRoutes from './routes/exits.ts';
 import feedbackRoutes from './routes/feedback.ts';
 import gridPlanRoutes from './routes/grid-plans.ts';
 import gridRoutes from './routes/grids.ts';
+import helpRecordRoutes from './routes/help-records.ts';
 import householdRoutes from './routes/households.ts';
 import memberRoutes from './routes/members.ts';
 import metaRoutes from './routes/meta.ts';
@@ -40,6 +42,15 @@ export interface AppOptions {
   database: DatabaseHandle;
   /** Pino logger options, or false (tests). Sensitive fields are redacted either way. */
   logger?: boolean | Record<string, unknown>;
+  /** Where uploaded files go; the local disk under the data directory by default. */
+  storage?: Storage;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The file store of uploads (help-record photos). */
+    storage: Storage;
+  }
 }
 
 const REDACT = [
@@ -99,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.decorate('storage', options.storage ?? new LocalDiskStorage(filesDirFromEnv()));
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { database: options.database });
   await app.register(accessPlugin);
@@ -123,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Anyone holding a plaque's QR code: its own plugin, so nothing of the signed-in API leaks into it.
   await app.register(publicPlaqueRoutes, { prefix: '/api/public/plaques' });
   await app.register(commitmentRoutes, { prefix: '/api/counties/:county/commitments' });
+  await app.register(helpRecordRoutes, { prefix: '/api/counties/:county' });
   await app.register(webAssetsPlugin); // last: its catch-all GET must not shadow any route above
   return app;
 }

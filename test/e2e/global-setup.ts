@@ -69,5 +69,6 @@ export default async function setup(project: TestProject) {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}-files`, { recursive: true, force: true }); // uploads (see filesDirFromEnv)
   };
 }

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'exit.write',
   'commitment.write',
   'commitment.review',
+  'help.write',
+  'help.verify',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +68,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'member.sensitive',
     'user.admin',
     'audit.read',
+    'help.write',
+    'help.verify',
   ]),
   township_admin: new Set([
     ...VIEW,
@@ -77,6 +81,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'member.sensitive',
     'user.admin',
     'audit.read',
+    'help.write',
+    'help.verify',
   ]),
   village_secretary: new Set([
     ...VIEW,
@@ -85,10 +91,12 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'household.sensitive',
     'member.write',
     'grid.write',
+    'help.write',
+    'help.verify',
   ]),
   instructor: new Set([...VIEW]),
-  group_leader: new Set([...VIEW, 'pairing.write', 'commitment.write']),
-  member: new Set(['org.read', 'dashboard.read', 'household.read', 'pairing.read', 'commitment.write']),
+  group_leader: new Set([...VIEW, 'pairing.write', 'commitment.write', 'help.write', 'help.verify']),
+  member: new Set(['org.read', 'dashboard.read', 'household.read', 'pairing.read', 'commitment.write', 'help.write']),
   auditor: new Set([...VIEW, 'audit.read']),
 };
 

@@ -67,6 +67,7 @@ export class Access {
   }
 }
 
+const TABLE_OF = { pairing: 'pairing', exit: 'household_exit', help_record: 'assistance_record' } as const;
 const NOT_FOUND = () => AppError.notFound({ zh: '记录', en: 'record' });
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MAX_INT = 2 ** 31 - 1;
@@ -118,7 +119,8 @@ type RecordKind =
   | 'pairing'
   | 'exit'
   | 'commitment'
-  | 'feedback';
+  | 'feedback'
+  | 'help_record';
 
 /** The org unit of one record (a grid's or group's village, a plan's scope), or null when it is not in the county. */
 async function recordUnit(app: FastifyInstance, kind: RecordKind, county: string, id: number): Promise<string | null> {
@@ -154,10 +156,11 @@ async function recordUnit(app: FastifyInstance, kind: RecordKind, county: string
       );
     case 'pairing':
     case 'exit':
-      // Both belong to a household and live where it lives.
+    case 'help_record':
+      // All belong to a household and live where it lives.
       return one(
         db
-          .selectFrom(`${kind === 'pairing' ? 'pairing' : 'household_exit'} as r` as 'pairing as r')
+          .selectFrom(`${TABLE_OF[kind]} as r` as 'pairing as r')
           .innerJoin('household as h', (j) =>
             j.onRef('h.county_code', '=', 'r.county_code').onRef('h.id', '=', 'r.household_id'),
           )

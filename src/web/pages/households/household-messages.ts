@@ -52,6 +52,7 @@ export const householdMessages = {
     back: '返回列表',
     saved: '已保存',
     edit: '编辑',
+    recordHelp: '记录帮扶',
     sections: {
       violations: '数据核查问题',
       exit: '脱贫评估（两不愁三保障）',
@@ -143,6 +144,7 @@ export const householdMessages = {
     back: 'Back to list',
     saved: 'Saved',
     edit: 'Edit',
+    recordHelp: 'Record help',
     sections: {
       violations: 'Consistency problems',
       exit: 'Exit assessment (两不愁三保障)',

@@ -2,9 +2,9 @@
  * One household's record (建档立卡): consistency warnings, the exit assessment and exit workflow (脱贫退出), its
  * fields and conditions, members, income by year against the poverty line, needs and status history.
  */
-import { ArrowLeftOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, HeartOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Col, Row, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useParams } from 'react-router';
 import { useCan } from '../../auth/session.tsx';
 import { StatusTag } from '../../components/dict-tags.tsx';
@@ -28,13 +28,21 @@ import { HouseholdHistory, HouseholdNeeds } from './household-timeline.tsx';
 import './household-page.css';
 import { ViolationsAlert } from './violations-alert.tsx';
 
+const HelpTimeline = lazy(() => import('../help/household-help-timeline.tsx'));
+
 function HouseholdRecord({ record }: { record: HouseholdDetail }) {
   const m = useMessages(householdMessages);
   const em = useMessages(householdEditMessages);
   const isPhone = useIsPhone();
   const [changingStatus, setChangingStatus] = useState(false);
   const { county } = useScope();
-  const helpers = useCan()('pairing.read') && <HouseholdHelpers county={county} householdId={record.id} />;
+  const can = useCan();
+  const helpers = can('pairing.read') && <HouseholdHelpers county={county} householdId={record.id} />;
+  const timeline = (
+    <Suspense fallback={null}>
+      <HelpTimeline county={county} householdId={record.id} />
+    </Suspense>
+  );
   return (
     <>
       <div className="page-title">
@@ -49,6 +57,11 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
           <ScopedLink to="/households">
             <Button icon={<ArrowLeftOutlined />}>{m.back}</Button>
           </ScopedLink>
+          {can('help.write', record.naturalVillageCode) && (
+            <ScopedLink to={`/help/new?householdId=${record.id}`}>
+              <Button icon={<HeartOutlined />}>{m.recordHelp}</Button>
+            </ScopedLink>
+          )}
           <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)}>
             {em.changeStatus}
           </Button>
@@ -75,6 +88,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
           <HouseholdIncome householdId={record.id} income={record.income} />
           <HouseholdNeeds householdId={record.id} needs={record.needs} />
           <HouseholdHistory history={record.statusHistory} />
+          {timeline}
           <HouseholdConditions record={record} />
         </Space>
       ) : (
@@ -94,6 +108,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
               {helpers}
               <HouseholdNeeds householdId={record.id} needs={record.needs} />
               <HouseholdHistory history={record.statusHistory} />
+              {timeline}
             </Space>
           </Col>
         </Row>

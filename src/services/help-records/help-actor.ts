@@ -1,0 +1,58 @@
+/**
+ * Who writes a help record, and for which member: a user whose help.write at the household comes only from
+ * 'member' grants records for the households their own member helps now (404 otherwise, no leaks); any other
+ * writer names the member, who must be a current helper of the household (422 otherwise).
+ */
+import type { Kysely } from 'kysely';
+import { currentHelpers } from '../../db/repositories/help-record-parts.ts';
+import type { Database } from '../../db/schema.ts';
+import type { OwnerGrant } from '../../domain/commitments.ts';
+import { ownMembersOnly } from '../../domain/commitments.ts';
+import { AppError, type Localized } from '../../domain/errors.ts';
+import { HOUSEHOLD } from '../../domain/help-records.ts';
+
+/** The caller as a writer of help records. */
+export interface HelpActor {
+  userId: number | null;
+  /** Grants of the county whose role holds help.write (see domain `helpWriters`). */
+  writers: OwnerGrant[];
+}
+
+/** A 422 with one field problem. */
+export function refuse(path: string, code: string, message: Localized): AppError {
+  return AppError.rules([{ path, code, message }]);
+}
+
+/** 404 unless the actor may write records of member `memberId` at `unit`. */
+export function checkOwnRecord(actor: HelpActor, unit: string, memberId: number, what: Localized): void {
+  const own = ownMembersOnly(actor.writers, unit);
+  if (own !== null && !own.includes(memberId)) throw AppError.notFound(what);
+}
+
+/** The member and pairing a new record of household `householdId` (at `unit`) belongs to. */
+export async function resolveHelper(
+  db: Kysely<Database>,
+  county: string,
+  actor: HelpActor,
+  household: { id: number; unit: string },
+  memberId: number | undefined,
+): Promise<{ memberId: number; pairingId: number }> {
+  const helpers = await currentHelpers(db, county, household.id);
+  const own = ownMembersOnly(actor.writers, household.unit);
+  if (own !== null) {
+    const mine = helpers.find((h) => own.includes(h.memberId) && (memberId === undefined || h.memberId === memberId));
+    if (!mine) throw AppError.notFound(HOUSEHOLD);
+    return mine;
+  }
+  if (memberId === undefined) {
+    throw refuse('memberId', 'member_required', { zh: '请选择帮扶党员', en: 'Name the helping member' });
+  }
+  const helper = helpers.find((h) => h.memberId === memberId);
+  if (!helper) {
+    throw refuse('memberId', 'not_a_helper', {
+      zh: '该党员目前没有结对帮扶此户',
+      en: 'The member does not currently help this household',
+    });
+  }
+  return helper;
+}

@@ -1,0 +1,49 @@
+/** Verify a help record, or return it to the member with a comment (帮扶纪实: 核实/退回). */
+import type { Kysely } from 'kysely';
+import { findRecord, lockRecord, setVerification } from '../../db/repositories/help-records.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
+import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
+import { audit } from '../audit/audit.ts';
+import { refuse } from './help-actor.ts';
+import { type HelpRecordDetail, loadDetail } from './help-view.ts';
+
+export interface VerifyInput {
+  decision: 'verify' | 'return';
+  comment?: string | undefined;
+}
+
+/**
+ * Marks submitted record `id` verified or returned, audited in the same transaction. A return needs a comment
+ * (422); a record already verified or returned is 409.
+ */
+export async function verifyHelpRecord(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  userId: number | null,
+  input: VerifyInput,
+): Promise<HelpRecordDetail> {
+  const comment = (input.comment ?? '').trim();
+  if (input.decision === 'return' && comment.length === 0) {
+    throw refuse('comment', 'required', { zh: '退回须说明原因', en: 'Say why the record is returned' });
+  }
+  await db.transaction().execute(async (tx) => {
+    await lockRecord(tx, county, id);
+    const row = await findRecord(tx, county, id);
+    if (!row) throw AppError.notFound(HELP_RECORD);
+    const status = row.status as HelpRecordStatus;
+    if (!canDoHelp('verify', status)) throw new AppError('conflict', wrongHelpState('verify', status));
+    const next = input.decision === 'verify' ? 'verified' : 'returned';
+    await setVerification(tx, county, id, next, comment, userId);
+    await audit(tx, {
+      county,
+      action: `help_record.${input.decision}`,
+      table: 'assistance_record',
+      recordId: id,
+      orgCode: row.natural_village_code,
+      diff: { status: [status, next], verify_comment: [row.verify_comment, comment] },
+    });
+  });
+  return loadDetail(db, county, id);
+}

@@ -1,0 +1,90 @@
+/** The help-record API as the web pages use it: household choices, helpers, the timeline. */
+import { useQuery } from '@tanstack/react-query';
+import type { TimelinePage } from '../../../shared/schemas/help-record.ts';
+import { api } from '../../api/client.ts';
+import type { Me } from '../../auth/session.tsx';
+
+export interface HouseholdChoice {
+  id: number;
+  headName: string;
+}
+
+/** The member a 'member'-only user is (their grants name it), or null for any other user. */
+export function ownMemberId(me: Me | undefined): number | null {
+  const grants = me?.grants ?? [];
+  if (grants.length === 0 || grants.some((g) => g.role !== 'member')) return null;
+  return grants.find((g) => g.memberId !== undefined)?.memberId ?? null;
+}
+
+/** A member user's currently paired households: their only choices. */
+export function usePairedHouseholds(county: string, memberId: number | null) {
+  return useQuery({
+    queryKey: ['help', county, 'paired', memberId],
+    enabled: memberId !== null,
+    queryFn: async () => {
+      const body = await api.get<{ households: { householdId: number; headName: string }[] }>(
+        `/api/counties/${county}/commitments/members/${memberId}/households`,
+      );
+      return body.households.map((h): HouseholdChoice => ({ id: h.householdId, headName: h.headName }));
+    },
+  });
+}
+
+/** Households of the scope whose head's name contains `q` (any writer above a member). */
+export function useHouseholdSearch(county: string, scope: string, q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['help', county, 'search', scope, q],
+    enabled,
+    queryFn: async () => {
+      const body = await api.get<{ items: HouseholdChoice[] }>(`/api/counties/${county}/households`, {
+        within: scope,
+        q: q || undefined,
+        pageSize: 20,
+      });
+      return body.items.map((h) => ({ id: h.id, headName: h.headName }));
+    },
+  });
+}
+
+/** The current helpers of a household (the members a record may name). */
+export function useHelpers(county: string, householdId: number | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['help', county, 'helpers', householdId],
+    enabled: enabled && householdId !== undefined,
+    queryFn: async () => {
+      const body = await api.get<{ items: { member: { id: number; name: string } }[] }>(
+        `/api/counties/${county}/pairings`,
+        { householdId, status: 'current', pageSize: 10 },
+      );
+      return body.items.map((p) => p.member);
+    },
+  });
+}
+
+/**
+ * The household's newest `size` timeline entries (the card asks for 20 more at a time, up to the API's 100).
+ * A plain query, not useInfiniteQuery: that would add its code to the shared query chunk of the first screen.
+ */
+export function useTimeline(county: string, householdId: number, size: number) {
+  return useQuery({
+    queryKey: ['help', county, 'timeline', householdId, size],
+    queryFn: () =>
+      api.get<TimelinePage>(`/api/counties/${county}/households/${householdId}/timeline`, { pageSize: size }),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** A client uuid for a new record; crypto.randomUUID needs a secure context, which a LAN address over http is not. */
+export function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Today in China (UTC+8), as the server dates visits. */
+export function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,128 @@
+/**
+ * The phone-first help form (帮扶纪实). Saving never needs signal: the record goes to the device's queue
+ * (IndexedDB) with a client uuid and is sent from there when online; the panel above shows what waits.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Checkbox, Form, Input, message, Select, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useDictionary } from '../../api/dictionary.ts';
+import { useMe } from '../../auth/session.tsx';
+import { useMessages } from '../../i18n/i18n.tsx';
+import { useScope } from '../../scope/scope.tsx';
+import { useHousehold } from '../households/household-api.ts';
+import { chinaToday, type HouseholdChoice, newClientId, ownMemberId } from './help-api.ts';
+import { HouseholdPicker, MemberPicker, NeedPicker } from './help-form-fields.tsx';
+import { helpMessages } from './help-messages.ts';
+import type { QueuedPhoto } from './offline-store.ts';
+import { PhotoField } from './photo-field.tsx';
+import { type Position, PositionField } from './position-field.tsx';
+import { QueuePanel } from './queue-panel.tsx';
+import { useHelpQueue } from './use-help-queue.ts';
+import './help.css';
+
+interface Values {
+  householdId: number;
+  memberId?: number;
+  visitedOn: string;
+  measure: string;
+  needId?: number;
+  solvedNeed?: boolean;
+  content: string;
+}
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
+
+export default function HelpRecordPage() {
+  const m = useMessages(helpMessages);
+  const { county, scope } = useScope();
+  const memberId = ownMemberId(useMe().data);
+  const client = useQueryClient();
+  const queue = useHelpQueue(() => void client.invalidateQueries({ queryKey: ['help', county, 'timeline'] }));
+  const online = useOnline();
+  const [form] = Form.useForm<Values>();
+  const presetId = Number(useSearchParams()[0].get('householdId')) || undefined;
+  const preset = useHousehold(county, presetId ?? 0).data;
+  const [household, setHousehold] = useState<HouseholdChoice | undefined>();
+  const chosen = household ?? (preset ? { id: preset.id, headName: preset.headName } : undefined);
+  const [position, setPosition] = useState<Position | null>(null);
+  const [photos, setPhotos] = useState<QueuedPhoto[]>([]);
+  const measures = useDictionary('measure');
+  const householdId = Form.useWatch('householdId', form);
+  const needId = Form.useWatch('needId', form);
+
+  useEffect(() => {
+    if (presetId) form.setFieldValue('householdId', presetId);
+  }, [form, presetId]);
+
+  const save = async (values: Values) => {
+    await queue.save({
+      clientId: newClientId(),
+      county,
+      body: {
+        householdId: values.householdId,
+        ...(values.memberId ? { memberId: values.memberId } : {}),
+        visitedOn: values.visitedOn,
+        measure: values.measure,
+        ...(values.needId ? { needId: values.needId, solvedNeed: values.solvedNeed ?? false } : {}),
+        content: values.content.trim(),
+        ...(position ? { lat: position.lat, lng: position.lng } : {}),
+      },
+      headName: chosen?.headName ?? String(values.householdId),
+      photos,
+      savedAt: new Date().toISOString(),
+      attempts: 0,
+    });
+    form.resetFields(['content', 'needId', 'solvedNeed']);
+    setPhotos([]);
+    void message.success(m.saved);
+  };
+
+  return (
+    <div className="help-page">
+      <Typography.Title level={2}>{m.title}</Typography.Title>
+      <QueuePanel queue={queue} online={online} />
+      <Form form={form} layout="vertical" onFinish={save} initialValues={{ visitedOn: chinaToday() }}>
+        <HouseholdPicker county={county} scope={scope} memberId={memberId} preset={chosen} onPicked={setHousehold} />
+        {memberId === null && <MemberPicker county={county} householdId={householdId} />}
+        <Form.Item name="visitedOn" label={m.visitedOn} rules={[{ required: true, message: m.required }]}>
+          <Input type="date" max={chinaToday()} />
+        </Form.Item>
+        <Form.Item name="measure" label={m.measure} rules={[{ required: true, message: m.required }]}>
+          <Select options={measures.options} />
+        </Form.Item>
+        <NeedPicker county={county} householdId={householdId} />
+        {needId && (
+          <Form.Item name="solvedNeed" valuePropName="checked">
+            <Checkbox>{m.solvedNeed}</Checkbox>
+          </Form.Item>
+        )}
+        <Form.Item name="content" label={m.content} rules={[{ required: true, whitespace: true, message: m.required }]}>
+          <Input.TextArea rows={4} maxLength={1000} showCount placeholder={m.contentHint} />
+        </Form.Item>
+        <Form.Item label={m.photos}>
+          <PhotoField value={photos} onChange={setPhotos} />
+        </Form.Item>
+        <Form.Item label={m.position}>
+          <PositionField value={position} onChange={setPosition} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block size="large">
+          {m.save}
+        </Button>
+      </Form>
+    </div>
+  );
+}

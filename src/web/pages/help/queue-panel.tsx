@@ -1,0 +1,51 @@
+/** What is waiting on this device: "待发送 N 条" and each waiting record, with a send-now button. */
+import { Alert, Button, Card, List, Typography } from 'antd';
+import { useMessages } from '../../i18n/i18n.tsx';
+import { helpMessages } from './help-messages.ts';
+import type { HelpQueue } from './use-help-queue.ts';
+
+export function QueuePanel({ queue, online }: { queue: HelpQueue; online: boolean }) {
+  const m = useMessages(helpMessages);
+  const count = queue.items.length;
+  return (
+    <Card size="small" className="help-queue">
+      {!online && <Alert type="warning" showIcon title={m.offline} className="help-offline" />}
+      <div className="help-queue-head">
+        <Typography.Text strong className="help-queue-count">
+          {count > 0 ? m.waiting(count) : m.allSent}
+        </Typography.Text>
+        {count > 0 && (
+          <Button size="small" loading={queue.sending} onClick={queue.flush}>
+            {m.sendNow}
+          </Button>
+        )}
+      </div>
+      {count > 0 && (
+        <List
+          size="small"
+          dataSource={queue.items}
+          renderItem={(item) => (
+            <List.Item key={item.clientId} className="help-queue-item">
+              <div>
+                <Typography.Text>
+                  {item.headName} · {item.body.visitedOn}
+                </Typography.Text>
+                <div>
+                  <Typography.Text type="secondary">
+                    {item.body.content.slice(0, 40)}
+                    {item.photos.length > 0 && ` · ${m.photoCount(item.photos.length)}`}
+                  </Typography.Text>
+                </div>
+                {item.error && (
+                  <Typography.Text type="danger">
+                    {m.refused}: {item.error}
+                  </Typography.Text>
+                )}
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
