@@ -5,6 +5,7 @@ import * as dashboardSummary from './2026-11-29-02-dashboard-summary.ts';
 import * as grids from './2026-11-29-03-grids.ts';
 import * as access from './2026-11-29-04-access.ts';
 import * as pairing from './2026-11-29-05-pairing.ts';
+import * as problems from './2026-11-29-07-problems.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-registries': registries,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-03-grids': grids,
   '2026-11-29-04-access': access,
   '2026-11-29-05-pairing': pairing,
+  '2026-11-29-07-problems': problems,
 };

@@ -40,12 +40,16 @@ export const PERMISSIONS = [
   'exit.write',
   'commitment.write',
   'commitment.review',
+  'problem.raise',
+  'problem.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEW: Permission[] = ['org.read', 'dashboard.read', 'household.read', 'member.read', 'grid.read', 'pairing.read'];
 /** Who runs pairing (suggest, confirm, hand over), exits and commitment review in their unit. */
 const PAIRING_ADMIN: Permission[] = ['pairing.write', 'exit.write', 'commitment.write', 'commitment.review'];
+/** Who raises problems and handles them at their level (the level decides the role: domain/escalation.ts). */
+const PROBLEMS: Permission[] = ['problem.raise', 'problem.handle'];
 
 /**
  * What each role may do under the unit it is granted on. View and capture differ: an instructor or group
@@ -66,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'member.sensitive',
     'user.admin',
     'audit.read',
+    ...PROBLEMS,
   ]),
   township_admin: new Set([
     ...VIEW,
@@ -77,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'member.sensitive',
     'user.admin',
     'audit.read',
+    ...PROBLEMS,
   ]),
   village_secretary: new Set([
     ...VIEW,
@@ -85,10 +91,18 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'household.sensitive',
     'member.write',
     'grid.write',
+    ...PROBLEMS,
   ]),
   instructor: new Set([...VIEW]),
-  group_leader: new Set([...VIEW, 'pairing.write', 'commitment.write']),
-  member: new Set(['org.read', 'dashboard.read', 'household.read', 'pairing.read', 'commitment.write']),
+  group_leader: new Set([...VIEW, 'pairing.write', 'commitment.write', ...PROBLEMS]),
+  member: new Set([
+    'org.read',
+    'dashboard.read',
+    'household.read',
+    'pairing.read',
+    'commitment.write',
+    'problem.raise',
+  ]),
   auditor: new Set([...VIEW, 'audit.read']),
 };
 

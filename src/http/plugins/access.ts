@@ -118,7 +118,8 @@ type RecordKind =
   | 'pairing'
   | 'exit'
   | 'commitment'
-  | 'feedback';
+  | 'feedback'
+  | 'problem';
 
 /** The org unit of one record (a grid's or group's village, a plan's scope), or null when it is not in the county. */
 async function recordUnit(app: FastifyInstance, kind: RecordKind, county: string, id: number): Promise<string | null> {
@@ -151,6 +152,14 @@ async function recordUnit(app: FastifyInstance, kind: RecordKind, county: string
     case 'grid_plan':
       return one(
         db.selectFrom('grid_plan').select('scope_code as unit').where('county_code', '=', county).where('id', '=', id),
+      );
+    case 'problem':
+      return one(
+        db
+          .selectFrom('problem')
+          .select('natural_village_code as unit')
+          .where('county_code', '=', county)
+          .where('id', '=', id),
       );
     case 'pairing':
     case 'exit':
