@@ -34,6 +34,8 @@ export interface World {
   objectionId: number;
   commitmentId: number;
   commitmentItemId: number;
+  /** a problem raised for the household (at its grid) */
+  problemId: number;
   /** the natural village of this world's records */
   unit: string;
   village: string;
@@ -107,6 +109,12 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     },
   });
   if (commitment.statusCode !== 201) throw new Error(`commitment: ${commitment.body}`);
+  const problem = await t.inject({
+    method: 'POST',
+    url: `/api/counties/${COUNTY}/problems`,
+    payload: { householdId: body.id, category: 'industry', description: '缺少种苗资金' },
+  });
+  if (problem.statusCode !== 201) throw new Error(`problem: ${problem.body}`);
   return {
     pairingId: pairing.id,
     plaqueCode: pairing.plaqueCode,
@@ -119,6 +127,7 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     planId: plan.json().id,
     commitmentId: commitment.json().id,
     commitmentItemId: commitment.json().items[0].id,
+    problemId: problem.json().id,
     householdId: body.id,
     personId: body.persons[0].id,
     needId: body.needs[0].id,

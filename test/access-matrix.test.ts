@@ -27,6 +27,7 @@ type Route = { method: string; url: string; permission: Permission; scope?: Scop
 /** The record id a path's `:id` means, by the area of the route. */
 function idFor(url: string, w: World): number {
   if (url.includes('/commitments/')) return w.commitmentId;
+  if (url.includes('/problems/')) return w.problemId;
   if (url.includes('/households/')) return w.householdId;
   if (url.includes('/members/')) return w.memberId;
   if (url.includes('/users/')) return w.userId;
