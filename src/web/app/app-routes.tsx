@@ -55,6 +55,7 @@ const PartyGroupPage = lazy(() => import('../pages/party-groups/party-group-page
 const PlaquePrintPage = lazy(() => import('../pages/plaques/plaque-print-page.tsx'));
 const FeedbackPage = lazy(() => import('../pages/plaques/feedback-page.tsx'));
 const PublicPlaquePage = lazy(() => import('../pages/plaques/public-plaque-page.tsx'));
+const ProblemsSection = lazy(() => import('../pages/problems/problems-section.tsx'));
 
 export function AppRoutes() {
   return (
@@ -99,6 +100,7 @@ export function AppRoutes() {
         <Route path="commitments/:id" element={<CommitmentPage />} />
         <Route path="pairings" element={<PairingListPage />} />
         <Route path="pairing-suggestions" element={<SuggestionPage />} />
+        <Route path="problems/*" element={<ProblemsSection />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -15,6 +15,7 @@ import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { HouseholdHelpers } from '../pairings/household-helpers.tsx';
+import { HouseholdProblems } from '../problems/household-problems.tsx';
 import { ExitAssessmentCard } from './exit-assessment-card.tsx';
 import { type HouseholdDetail, useHousehold } from './household-api.ts';
 import { StatusDialog } from './household-edit-dialogs.tsx';
@@ -34,7 +35,15 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
   const isPhone = useIsPhone();
   const [changingStatus, setChangingStatus] = useState(false);
   const { county } = useScope();
-  const helpers = useCan()('pairing.read') && <HouseholdHelpers county={county} householdId={record.id} />;
+  const can = useCan();
+  const helpers = can('pairing.read') && <HouseholdHelpers county={county} householdId={record.id} />;
+  const problems = (
+    <HouseholdProblems
+      county={county}
+      householdId={record.id}
+      canRaise={can('problem.raise', record.naturalVillageCode)}
+    />
+  );
   return (
     <>
       <div className="page-title">
@@ -71,6 +80,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
           <ExitAssessmentCard record={record} />
           <HouseholdExitPanel record={record} />
           {helpers}
+          {problems}
           <HouseholdPersons record={record} />
           <HouseholdIncome householdId={record.id} income={record.income} />
           <HouseholdNeeds householdId={record.id} needs={record.needs} />
@@ -92,6 +102,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
               <ExitAssessmentCard record={record} />
               <HouseholdExitPanel record={record} />
               {helpers}
+              {problems}
               <HouseholdNeeds householdId={record.id} needs={record.needs} />
               <HouseholdHistory history={record.statusHistory} />
             </Space>
