@@ -80,14 +80,32 @@ async function run(db: Kysely<Database>, backend: string): Promise<void> {
   });
   print({ name: 'sweep_insert_problems', backend, n: RESOLVED + OPEN, ms: Math.round(insertMs) });
   const [cold, coldMs] = await timed(() => sweepOverdue(db));
-  print({ name: 'sweep_overdue_cold', backend, n: RESOLVED + OPEN, ...cold, ms: coldMs, target_ms: 2000, rss_mb: rssMb() });
+  print({
+    name: 'sweep_overdue_cold',
+    backend,
+    n: RESOLVED + OPEN,
+    ...cold,
+    ms: coldMs,
+    target_ms: 2000,
+    rss_mb: rssMb(),
+  });
   const [again, againMs] = await timed(() => sweepOverdue(db));
   print({ name: 'sweep_overdue_nothing_left', backend, n: RESOLVED + OPEN, ...again, ms: againMs });
   // Age the same number again (the ones the first sweep moved up): a warm sweep of as much work.
   await sql`update problem set level_entered_at = now() - interval '400 hours', due_at = now() - interval '1 hour'
-    where id in (select id from problem where status not in ('resolved', 'closed') order by id limit ${OVERDUE})`.execute(db);
+    where id in (select id from problem where status not in ('resolved', 'closed') order by id limit ${OVERDUE})`.execute(
+    db,
+  );
   const [warm, warmMs] = await timed(() => sweepOverdue(db));
-  print({ name: 'sweep_overdue_warm', backend, n: RESOLVED + OPEN, ...warm, ms: warmMs, target_ms: 2000, rss_mb: rssMb() });
+  print({
+    name: 'sweep_overdue_warm',
+    backend,
+    n: RESOLVED + OPEN,
+    ...warm,
+    ms: warmMs,
+    target_ms: 2000,
+    rss_mb: rssMb(),
+  });
 }
 
 const url = process.env.BENCH_DATABASE_URL;
