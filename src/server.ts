@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { databaseOptionsFromEnv, openDatabase } from './db/kysely.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { sweepMinutesFromEnv } from './services/problems/sweep-scheduler.ts';
 
 export interface ServeOptions {
   port: number;
@@ -32,7 +33,7 @@ export async function startServer(options: ServeOptions) {
   if (options.seedDemo) seedInChildProcess();
   const database = await openDatabase({ ...databaseOptionsFromEnv(), pgliteThread: 'worker' });
   await migrateToLatest(database.db);
-  const app = await buildApp({ database, logger: options.logger ?? true });
+  const app = await buildApp({ database, logger: options.logger ?? true, sweepMinutes: sweepMinutesFromEnv() });
   const close = async () => {
     await app.close();
     await database.close();

@@ -37,6 +37,8 @@ export interface World {
   /** a help record of the member for the household, with one photo */
   helpRecordId: number;
   photoId: number;
+  /** a problem raised for the household (at its grid) */
+  problemId: number;
   /** the natural village of this world's records */
   unit: string;
   village: string;
@@ -111,6 +113,12 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
   });
   if (commitment.statusCode !== 201) throw new Error(`commitment: ${commitment.body}`);
   const help = await helpRecord(t, body.id, created.json().id, n);
+  const problem = await t.inject({
+    method: 'POST',
+    url: `/api/counties/${COUNTY}/problems`,
+    payload: { householdId: body.id, category: 'industry', description: '缺少种苗资金' },
+  });
+  if (problem.statusCode !== 201) throw new Error(`problem: ${problem.body}`);
   return {
     ...help,
     pairingId: pairing.id,
@@ -124,6 +132,7 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     planId: plan.json().id,
     commitmentId: commitment.json().id,
     commitmentItemId: commitment.json().items[0].id,
+    problemId: problem.json().id,
     householdId: body.id,
     personId: body.persons[0].id,
     needId: body.needs[0].id,

@@ -28,6 +28,7 @@ type Route = { method: string; url: string; permission: Permission; scope?: Scop
 function idFor(url: string, w: World): number {
   if (url.includes('/help-records/')) return w.helpRecordId;
   if (url.includes('/commitments/')) return w.commitmentId;
+  if (url.includes('/problems/')) return w.problemId;
   if (url.includes('/households/')) return w.householdId;
   if (url.includes('/members/')) return w.memberId;
   if (url.includes('/users/')) return w.userId;

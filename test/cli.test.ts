@@ -142,4 +142,43 @@ describe('lianxin CLI', () => {
       stdout: expect.stringContaining('BROKEN at entry 1 (hash_mismatch)'),
     });
   });
+
+  it('escalates the overdue problems with escalate --sweep and prints {checked, escalated}, once', async () => {
+    const env = database.env;
+    const handle = await openDatabase(
+      env.DATABASE_URL
+        ? { databaseUrl: env.DATABASE_URL }
+        : { dataDir: env.LIANXIN_DATA_DIR ?? null, pgliteThread: 'inline' },
+    );
+    const household = await handle.db
+      .selectFrom('household')
+      .select(['id', 'natural_village_code'])
+      .where('county_code', '=', '340822')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const late = new Date(Date.now() - 3600_000);
+    await handle.db
+      .insertInto('problem')
+      .values(
+        [1, 2].map((n) => ({
+          county_code: '340822',
+          household_id: household.id,
+          natural_village_code: household.natural_village_code,
+          category: 'water',
+          description: `饮水问题${n}`,
+          holder_code: household.natural_village_code,
+          level_entered_at: new Date(late.getTime() - 100 * 3600_000),
+          due_at: n === 1 ? late : new Date(Date.now() + 3600_000),
+        })),
+      )
+      .execute();
+    await handle.close();
+    expect(JSON.parse((await lianxin('escalate', '--sweep')).stdout)).toEqual({ checked: 1, escalated: 1 });
+    expect(JSON.parse((await lianxin('escalate', '--sweep', '--county', '340822')).stdout)).toEqual({
+      checked: 0,
+      escalated: 0,
+    });
+    const stats = JSON.parse((await lianxin('stats', '--json', '--county', '340822')).stdout);
+    expect(stats).toMatchObject({ problemsOpen: 2, problemsOverdue: 0, problemsResolved: 0 });
+  });
 });

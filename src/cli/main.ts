@@ -1,10 +1,12 @@
 /**
- * `lianxin` — the command line: serve, migrate, seed, import-divisions, stats, coverage, match, user create, audit verify.
+ * `lianxin` — the command line: serve, migrate, seed, import-divisions, stats, coverage, match, escalate, user create,
+ * audit verify.
  * Batch jobs open PGlite inline in their own process (nothing else waits on them).
  */
 import { Command } from 'commander';
 import { auditVerifyCommand } from './audit.ts';
 import { coverageCommand } from './coverage.ts';
+import { escalateCommand } from './escalate.ts';
 import { importDivisionsCommand } from './import-divisions.ts';
 import { matchCommand } from './match.ts';
 import { migrateCommand } from './migrate.ts';
@@ -66,6 +68,15 @@ program
   .option('--start-on <date>', 'start date of the confirmed pairings (YYYY-MM-DD, default today)')
   .option('--json', 'print one JSON object')
   .action(matchCommand);
+
+program
+  .command('escalate')
+  .description(
+    'problems: --sweep escalates every overdue problem one level (county: flagged) and prints {checked, escalated}',
+  )
+  .option('--sweep', 'run the overdue sweep once')
+  .option('--county <code>', 'only this county')
+  .action(escalateCommand);
 
 const user = program.command('user').description('accounts');
 user

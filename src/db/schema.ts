@@ -3,6 +3,7 @@
  * backends (see TYPE_PARSERS in pglite-options.ts and kysely.ts).
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { NotificationTable, ProblemDeadlineTable, ProblemEventTable, ProblemTable } from './schema-problems.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -301,6 +302,10 @@ export interface Database {
   assistance_record: AssistanceRecordTable;
   assistance_record_version: AssistanceRecordVersionTable;
   assistance_photo: AssistancePhotoTable;
+  problem: ProblemTable;
+  problem_event: ProblemEventTable;
+  problem_deadline: ProblemDeadlineTable;
+  notification: NotificationTable;
 }
 
 export interface AppUserTable {

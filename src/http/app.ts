@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/kysely.ts';
+import { startSweepScheduler } from '../services/problems/sweep-scheduler.ts';
 import { filesDirFromEnv, LocalDiskStorage, type Storage } from '../services/storage/storage.ts';
 import accessPlugin from './plugins/access.ts';
 import databasePlugin from './plugins/database.ts';
@@ -29,12 +30,14 @@ import gridPlanRoutes from './routes/grid-plans.ts';
 import gridRoutes from './routes/grids.ts';
 import helpRecordRoutes from './routes/help-records.ts';
 import householdRoutes from './routes/households.ts';
+import inboxRoutes from './routes/inbox.ts';
 import memberRoutes from './routes/members.ts';
 import metaRoutes from './routes/meta.ts';
 import orgUnitRoutes from './routes/org-units.ts';
 import pairingRoutes from './routes/pairings.ts';
 import partyGroupRoutes from './routes/party-groups.ts';
 import plaqueRoutes from './routes/plaques.ts';
+import problemRoutes from './routes/problems.ts';
 import publicPlaqueRoutes from './routes/public-plaques.ts';
 import userRoutes from './routes/users.ts';
 
@@ -44,6 +47,8 @@ export interface AppOptions {
   logger?: boolean | Record<string, unknown>;
   /** Where uploaded files go; the local disk under the data directory by default. */
   storage?: Storage;
+  /** Minutes between overdue sweeps (0 or absent: no scheduler; the server passes LIANXIN_SWEEP_MINUTES). */
+  sweepMinutes?: number;
 }
 
 declare module 'fastify' {
@@ -136,6 +141,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(publicPlaqueRoutes, { prefix: '/api/public/plaques' });
   await app.register(commitmentRoutes, { prefix: '/api/counties/:county/commitments' });
   await app.register(helpRecordRoutes, { prefix: '/api/counties/:county' });
+  await app.register(problemRoutes, { prefix: '/api/counties/:county/problems' });
+  await app.register(inboxRoutes, { prefix: '/api/counties/:county/inbox' });
+  if (options.sweepMinutes && options.sweepMinutes > 0) {
+    const scheduler = startSweepScheduler(app.db, options.sweepMinutes, {
+      onResult: (r) => app.log.info({ sweep: r }, 'overdue sweep'),
+      onError: (e) => app.log.error({ err: e }, 'overdue sweep failed'),
+    });
+    app.addHook('onClose', () => scheduler.stop());
+  }
   await app.register(webAssetsPlugin); // last: its catch-all GET must not shadow any route above
   return app;
 }

@@ -19,6 +19,7 @@ const KIND_NAMES: Record<string, Localized> = {
   need: { zh: '帮扶需求', en: 'need' },
   measure: { zh: '帮扶措施', en: 'help measure' },
   housing_structure: { zh: '住房结构', en: 'housing structure' },
+  problem_category: { zh: '问题类别', en: 'problem category' },
 };
 
 export interface DictionaryEntry {

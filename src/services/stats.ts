@@ -16,6 +16,10 @@ export interface RegistryStats {
   persons: number;
   /** Current pairings (not ended). */
   pairings: number;
+  /** Problems resolved or closed; still being handled; of those, past their level's deadline. */
+  problemsResolved: number;
+  problemsOpen: number;
+  problemsOverdue: number;
 }
 
 /** One round trip of sub-selects; `county` undefined counts every county in the database. Current grids only. */
@@ -35,7 +39,11 @@ export async function registryStats(db: Kysely<Database>, county?: string): Prom
       (select count(*) from household where status = 'exited' ${and})::int as "householdsExited",
       (select count(*) from household where status = 'monitored' ${and})::int as "householdsMonitored",
       (select count(*) from household_person where removed_on is null ${and})::int as "persons",
-      (select count(*) from pairing where ended_on is null ${and})::int as "pairings"
+      (select count(*) from pairing where ended_on is null ${and})::int as "pairings",
+      (select count(*) from problem where status in ('resolved', 'closed') ${and})::int as "problemsResolved",
+      (select count(*) from problem where status not in ('resolved', 'closed') ${and})::int as "problemsOpen",
+      (select count(*) from problem where status not in ('resolved', 'closed') and due_at < now() ${and})::int
+        as "problemsOverdue"
   `.execute(db);
   return rows[0] as RegistryStats;
 }

@@ -6,6 +6,7 @@ import * as grids from './2026-11-29-03-grids.ts';
 import * as access from './2026-11-29-04-access.ts';
 import * as pairing from './2026-11-29-05-pairing.ts';
 import * as helpRecords from './2026-11-29-06-help-records.ts';
+import * as problems from './2026-11-29-07-problems.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-registries': registries,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-04-access': access,
   '2026-11-29-05-pairing': pairing,
   '2026-11-29-06-help-records': helpRecords,
+  '2026-11-29-07-problems': problems,
 };

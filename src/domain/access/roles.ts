@@ -42,12 +42,16 @@ export const PERMISSIONS = [
   'commitment.review',
   'help.write',
   'help.verify',
+  'problem.raise',
+  'problem.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEW: Permission[] = ['org.read', 'dashboard.read', 'household.read', 'member.read', 'grid.read', 'pairing.read'];
 /** Who runs pairing (suggest, confirm, hand over), exits and commitment review in their unit. */
 const PAIRING_ADMIN: Permission[] = ['pairing.write', 'exit.write', 'commitment.write', 'commitment.review'];
+/** Who raises problems and handles them at their level (the level decides the role: domain/escalation.ts). */
+const PROBLEMS: Permission[] = ['problem.raise', 'problem.handle'];
 
 /**
  * What each role may do under the unit it is granted on. View and capture differ: an instructor or group
@@ -70,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'audit.read',
     'help.write',
     'help.verify',
+    ...PROBLEMS,
   ]),
   township_admin: new Set([
     ...VIEW,
@@ -83,6 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'audit.read',
     'help.write',
     'help.verify',
+    ...PROBLEMS,
   ]),
   village_secretary: new Set([
     ...VIEW,
@@ -93,10 +99,19 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'grid.write',
     'help.write',
     'help.verify',
+    ...PROBLEMS,
   ]),
   instructor: new Set([...VIEW]),
-  group_leader: new Set([...VIEW, 'pairing.write', 'commitment.write', 'help.write', 'help.verify']),
-  member: new Set(['org.read', 'dashboard.read', 'household.read', 'pairing.read', 'commitment.write', 'help.write']),
+  group_leader: new Set([...VIEW, 'pairing.write', 'commitment.write', 'help.write', 'help.verify', ...PROBLEMS]),
+  member: new Set([
+    'org.read',
+    'dashboard.read',
+    'household.read',
+    'pairing.read',
+    'commitment.write',
+    'help.write',
+    'problem.raise',
+  ]),
   auditor: new Set([...VIEW, 'audit.read']),
 };
 

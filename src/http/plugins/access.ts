@@ -120,7 +120,8 @@ type RecordKind =
   | 'exit'
   | 'commitment'
   | 'feedback'
-  | 'help_record';
+  | 'help_record'
+  | 'problem';
 
 /** The org unit of one record (a grid's or group's village, a plan's scope), or null when it is not in the county. */
 async function recordUnit(app: FastifyInstance, kind: RecordKind, county: string, id: number): Promise<string | null> {
@@ -153,6 +154,14 @@ async function recordUnit(app: FastifyInstance, kind: RecordKind, county: string
     case 'grid_plan':
       return one(
         db.selectFrom('grid_plan').select('scope_code as unit').where('county_code', '=', county).where('id', '=', id),
+      );
+    case 'problem':
+      return one(
+        db
+          .selectFrom('problem')
+          .select('natural_village_code as unit')
+          .where('county_code', '=', county)
+          .where('id', '=', id),
       );
     case 'pairing':
     case 'exit':

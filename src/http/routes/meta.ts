@@ -18,6 +18,9 @@ const Stats = Type.Object({
   householdsMonitored: Type.Integer(),
   persons: Type.Integer(),
   pairings: Type.Integer({ description: 'Current pairings (结对) of members with households' }),
+  problemsResolved: Type.Integer({ description: 'Problems resolved or closed' }),
+  problemsOpen: Type.Integer({ description: 'Problems still being handled' }),
+  problemsOverdue: Type.Integer({ description: 'Problems past their level’s deadline' }),
 });
 
 const DictionaryEntry = Type.Object({ kind: Type.String(), code: Type.String(), zh: Type.String(), en: Type.String() });

@@ -35,6 +35,7 @@ const ENTRIES = [
   { key: '/commitments', icon: <HeartOutlined />, label: 'commitments', permission: 'pairing.read' },
   { key: '/pairings', icon: <HeartOutlined />, label: 'pairings', permission: 'pairing.read' },
   { key: '/pairing-suggestions', icon: <HeartOutlined />, label: 'pairingSuggestions', permission: 'pairing.write' },
+  { key: '/problems', icon: <AuditOutlined />, label: 'problems', permission: 'household.read' },
   { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
 ] as const;

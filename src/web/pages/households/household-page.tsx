@@ -15,6 +15,7 @@ import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { HouseholdHelpers } from '../pairings/household-helpers.tsx';
+import { HouseholdProblems } from '../problems/household-problems.tsx';
 import { ExitAssessmentCard } from './exit-assessment-card.tsx';
 import { type HouseholdDetail, useHousehold } from './household-api.ts';
 import { StatusDialog } from './household-edit-dialogs.tsx';
@@ -42,6 +43,13 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
     <Suspense fallback={null}>
       <HelpTimeline county={county} householdId={record.id} />
     </Suspense>
+  );
+  const problems = (
+    <HouseholdProblems
+      county={county}
+      householdId={record.id}
+      canRaise={can('problem.raise', record.naturalVillageCode)}
+    />
   );
   return (
     <>
@@ -84,6 +92,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
           <ExitAssessmentCard record={record} />
           <HouseholdExitPanel record={record} />
           {helpers}
+          {problems}
           <HouseholdPersons record={record} />
           <HouseholdIncome householdId={record.id} income={record.income} />
           <HouseholdNeeds householdId={record.id} needs={record.needs} />
@@ -106,6 +115,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
               <ExitAssessmentCard record={record} />
               <HouseholdExitPanel record={record} />
               {helpers}
+              {problems}
               <HouseholdNeeds householdId={record.id} needs={record.needs} />
               <HouseholdHistory history={record.statusHistory} />
               {timeline}

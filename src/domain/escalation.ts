@@ -1,0 +1,185 @@
+/**
+ * Problems and their escalation (村报告、乡处理、县办结): a pure state machine, no I/O.
+ *
+ * A problem sits at a level (grid → village → township → county) in a status. Each level may accept it, hand it
+ * to a named department, resolve it, or escalate it with a reason to the next level (never beyond the county).
+ * A resolution waits for confirmation by the household's helper or a verifier (closed); either may reopen it.
+ * Each level has a deadline by category and urgency; past it, the sweep escalates the problem.
+ */
+import type { Role } from './access/roles.ts';
+import type { Localized } from './errors.ts';
+
+export const LEVELS = ['grid', 'village', 'township', 'county'] as const;
+export type ProblemLevel = (typeof LEVELS)[number];
+export const STATUSES = ['open', 'accepted', 'with_department', 'resolved', 'closed', 'reopened'] as const;
+export type ProblemStatus = (typeof STATUSES)[number];
+export const ACTIONS = ['accept', 'hand_to_department', 'resolve', 'escalate', 'confirm', 'reopen'] as const;
+export type ProblemAction = (typeof ACTIONS)[number];
+export type Urgency = 'normal' | 'urgent';
+
+/** The next level up, or null at the county (nowhere further to go). */
+export function nextLevel(level: ProblemLevel): ProblemLevel | null {
+  return LEVELS[LEVELS.indexOf(level) + 1] ?? null;
+}
+
+/** The org unit holding a problem at `level`: natural village (grid), village, township or county code. */
+export function holderCode(level: ProblemLevel, naturalVillageCode: string): string {
+  const length = { grid: 15, village: 12, township: 9, county: 6 }[level];
+  return naturalVillageCode.slice(0, length);
+}
+
+/**
+ * Roles that handle a problem at each level. At the grid the group leader; the village secretary stands in
+ * for a grid whose group has no leader account.
+ */
+export const LEVEL_ROLES: Record<ProblemLevel, readonly Role[]> = {
+  grid: ['group_leader', 'village_secretary'],
+  village: ['village_secretary'],
+  township: ['township_admin'],
+  county: ['county_admin'],
+};
+
+/** What the domain knows of the one acting: their handling roles at the problem's unit and their relation. */
+export interface Actor {
+  /** (role, org code) grants of the user in the problem's county. */
+  grants: ReadonlyArray<{ role: Role; orgCode: string }>;
+  /** The user is the household's current helper (a member paired with it), or the one who raised it. */
+  isHelper: boolean;
+}
+
+/** Whether the actor handles problems at `level` held by unit `holder` (a level role over the holder). */
+export function handlesAt(actor: Actor, level: ProblemLevel, holder: string): boolean {
+  return actor.grants.some((g) => LEVEL_ROLES[level].includes(g.role) && holder.startsWith(g.orgCode));
+}
+
+/** A verifier of a household: its group leader or village secretary (the grid's own handlers). */
+export function verifies(actor: Actor, naturalVillageCode: string): boolean {
+  return handlesAt(actor, 'grid', naturalVillageCode);
+}
+
+/** The facts of a problem the machine reads. */
+export interface ProblemState {
+  level: ProblemLevel;
+  status: ProblemStatus;
+  naturalVillageCode: string;
+}
+
+/** An action with its payload. */
+export type ActionInput =
+  | { action: 'accept'; comment?: string | undefined }
+  | { action: 'hand_to_department'; department: string; comment?: string | undefined }
+  | { action: 'resolve'; resolution: string }
+  | { action: 'escalate'; reason: string }
+  | { action: 'confirm'; comment?: string | undefined }
+  | { action: 'reopen'; reason: string };
+
+/** The outcome of an allowed action: the new level and status, and whether a new level was entered. */
+export interface Transition {
+  level: ProblemLevel;
+  status: ProblemStatus;
+  enteredLevel: boolean;
+}
+
+/** A refusal: 409 for the wrong state, 404-like 'not_yours' for the wrong actor, 422 for a missing field. */
+export type Refusal = { kind: 'state' | 'actor' | 'field'; field?: string; message: Localized };
+
+const OPEN_LIKE: readonly ProblemStatus[] = ['open', 'reopened'];
+const HANDLING: readonly ProblemStatus[] = ['open', 'reopened', 'accepted', 'with_department'];
+
+/** Statuses each action may start from. */
+export const FROM: Record<ProblemAction, readonly ProblemStatus[]> = {
+  accept: OPEN_LIKE,
+  hand_to_department: HANDLING,
+  resolve: HANDLING,
+  escalate: HANDLING,
+  confirm: ['resolved'],
+  reopen: ['resolved', 'closed'],
+};
+
+export const STATUS_NAMES: Record<ProblemStatus, Localized> = {
+  open: { zh: '待受理', en: 'open' },
+  accepted: { zh: '处理中', en: 'accepted' },
+  with_department: { zh: '已转部门', en: 'with a department' },
+  resolved: { zh: '待确认', en: 'resolved, awaiting confirmation' },
+  closed: { zh: '已办结', en: 'closed' },
+  reopened: { zh: '已重新打开', en: 'reopened' },
+};
+
+function blank(text: string | undefined): boolean {
+  return (text ?? '').trim() === '';
+}
+
+/** The field an action needs and is missing, if any. */
+function missingField(input: ActionInput): Refusal | null {
+  const need = (field: string, zh: string, en: string): Refusal => ({ kind: 'field', field, message: { zh, en } });
+  if (input.action === 'hand_to_department' && blank(input.department))
+    return need('department', '转交时须写明部门', 'Handing over needs the department');
+  if (input.action === 'resolve' && blank(input.resolution))
+    return need('resolution', '办结时须写明解决情况', 'Resolving needs the resolution');
+  if (input.action === 'escalate' && blank(input.reason))
+    return need('reason', '上报时须写明原因', 'Escalating needs a reason');
+  if (input.action === 'reopen' && blank(input.reason))
+    return need('reason', '重新打开时须写明原因', 'Reopening needs a reason');
+  return null;
+}
+
+/** Whether the actor may take `action` on the problem (level roles handle; helper or verifier confirm/reopen). */
+export function mayAct(actor: Actor, state: ProblemState, action: ProblemAction): boolean {
+  if (action === 'confirm' || action === 'reopen') return actor.isHelper || verifies(actor, state.naturalVillageCode);
+  return handlesAt(actor, state.level, holderCode(state.level, state.naturalVillageCode));
+}
+
+/** The actions the actor may take now (for the page's buttons). */
+export function allowedActions(actor: Actor, state: ProblemState): ProblemAction[] {
+  return ACTIONS.filter(
+    (a) =>
+      FROM[a].includes(state.status) &&
+      mayAct(actor, state, a) &&
+      (a !== 'escalate' || nextLevel(state.level) !== null),
+  );
+}
+
+/** Applies `input` to `state`: the transition, or the refusal (actor first, then state, then fields). */
+export function apply(state: ProblemState, actor: Actor, input: ActionInput): Transition | Refusal {
+  const action = input.action;
+  if (!mayAct(actor, state, action)) {
+    return {
+      kind: 'actor',
+      message: { zh: '您不能在此层级处理该问题', en: 'You cannot act on this problem at its level' },
+    };
+  }
+  if (!FROM[action].includes(state.status)) {
+    const s = STATUS_NAMES[state.status];
+    return { kind: 'state', message: { zh: `问题${s.zh}，不能执行此操作`, en: `The problem is ${s.en}: not allowed` } };
+  }
+  const up = nextLevel(state.level);
+  if (action === 'escalate' && up === null) {
+    return {
+      kind: 'state',
+      message: { zh: '县级为最高层级，不能再上报', en: 'The county is the top level: no escalation' },
+    };
+  }
+  const missing = missingField(input);
+  if (missing) return missing;
+  const stay = (status: ProblemStatus): Transition => ({ level: state.level, status, enteredLevel: false });
+  switch (action) {
+    case 'accept':
+      return stay('accepted');
+    case 'hand_to_department':
+      return stay('with_department');
+    case 'resolve':
+      return stay('resolved');
+    case 'escalate':
+      return { level: up as ProblemLevel, status: 'open', enteredLevel: true };
+    case 'confirm':
+      return stay('closed');
+    case 'reopen':
+      // Back where it was resolved, with a fresh deadline there.
+      return { level: state.level, status: 'reopened', enteredLevel: true };
+  }
+}
+
+/** Whether a result is a refusal. */
+export function isRefusal(result: Transition | Refusal): result is Refusal {
+  return 'kind' in result;
+}

@@ -1,0 +1,23 @@
+/** One problem with its trail and the actions the caller may take. */
+import type { Kysely } from 'kysely';
+import { findProblem, problemEvents } from '../../db/repositories/problems.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
+import { allowedActions } from '../../domain/escalation.ts';
+import type { SessionUser } from '../access/sessions.ts';
+import { problemActor } from './problem-actor.ts';
+import { PROBLEM, type ProblemDetailView, toProblemDetail } from './problem-view.ts';
+
+/** Problem `id` of `county` as `user` sees it (404 when unknown). */
+export async function getProblem(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  user: SessionUser | null,
+): Promise<ProblemDetailView> {
+  const [row, events] = await Promise.all([findProblem(db, county, id), problemEvents(db, county, id)]);
+  if (!row) throw AppError.notFound(PROBLEM);
+  const actor = await problemActor(db, county, user, Number(row.household_id), row.raised_by_user_id);
+  const state = { level: row.level, status: row.status, naturalVillageCode: row.natural_village_code };
+  return toProblemDetail(row, events, allowedActions(actor, state));
+}

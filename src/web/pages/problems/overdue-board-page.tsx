@@ -1,0 +1,55 @@
+/** The overdue board (/problems/overdue): per level how many are late and the longest delay, then the late ones. */
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Statistic, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { ScopedLink } from '../../components/scoped-link.tsx';
+import { useMessages } from '../../i18n/i18n.tsx';
+import { useScope } from '../../scope/scope.tsx';
+import { useOverdueBoard } from './problem-api.ts';
+import { problemMessages } from './problem-messages.ts';
+import { useProblemColumns } from './problem-parts.tsx';
+
+export default function OverdueBoardPage() {
+  const m = useMessages(problemMessages);
+  const { county, scope } = useScope();
+  const [page, setPage] = useState(1);
+  const board = useOverdueBoard(county, { within: scope, page });
+  const columns = useProblemColumns(m);
+  return (
+    <>
+      <div className="page-title">
+        <Typography.Title level={2}>{m.overdueTitle}</Typography.Title>
+        <ScopedLink to="/problems">
+          <Button icon={<ArrowLeftOutlined />}>{m.back}</Button>
+        </ScopedLink>
+      </div>
+      <Row gutter={[16, 16]} className="overdue-levels">
+        {(board.data?.levels ?? []).map((l) => (
+          <Col xs={12} md={6} key={l.level}>
+            <Card size="small" title={m.levels[l.level]} data-testid={`overdue-${l.level}`}>
+              <Statistic title={m.count} value={l.count} valueStyle={l.count > 0 ? { color: '#cf1322' } : undefined} />
+              <Statistic title={m.maxLate} value={l.maxHoursLate} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={board.isFetching}
+        columns={columns}
+        dataSource={board.data?.items ?? []}
+        rowClassName={() => 'problem-overdue-row'}
+        locale={{ emptyText: m.empty }}
+        scroll={{ x: 900 }}
+        pagination={{
+          current: page,
+          total: board.data?.total ?? 0,
+          pageSize: 20,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+      />
+    </>
+  );
+}
