@@ -44,7 +44,8 @@ async function client(url: string, headers: Record<string, string>, pairs: Pair[
   while (performance.now() < until) {
     n += 1;
     const pair = pairs[(n * 7919) % pairs.length] as Pair;
-    const resend = sent.length > 0 && (n % 100) / 100 < RESEND;
+    // A pseudo-random tenth of the posts (not the first ones) resend an earlier clientId.
+    const resend = sent.length > 0 && ((n * 7) % 97) / 97 < RESEND;
     const clientId = resend ? (sent[(n * 31) % sent.length] as string) : randomUUID();
     if (!resend) sent.push(clientId);
     const body = {
@@ -86,8 +87,8 @@ async function synthetic(db: Awaited<ReturnType<typeof openDatabase>>['db'], cou
     insert into assistance_record (county_code, client_id, household_id, member_id, pairing_id, visited_on,
                                    measure, content, status, verified_by, verified_at)
     select p.county_code, gen_random_uuid(), p.household_id, p.member_id, p.id,
-           date '2025-11-30' + (g * 7919 + p.id * 31) % 365,
-           (array['industry','employment','education','health','finance','safety_net','other'])[1 + (g + p.id) % 7],
+           date '2025-11-30' + ((g * 7919 + p.id * 31) % 365)::int,
+           (array['industry','employment','education','health','finance','safety_net','other'])[1 + ((g + p.id) % 7)::int],
            '入户走访，落实帮扶措施（合成数据）',
            case when g % 10 < 7 then 'verified' else 'submitted' end,
            case when g % 10 < 7 then 1 end,

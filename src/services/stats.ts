@@ -16,6 +16,8 @@ export interface RegistryStats {
   persons: number;
   /** Current pairings (not ended). */
   pairings: number;
+  /** Help records (帮扶纪实), any status. */
+  helpRecords: number;
 }
 
 /** One round trip of sub-selects; `county` undefined counts every county in the database. Current grids only. */
@@ -35,7 +37,8 @@ export async function registryStats(db: Kysely<Database>, county?: string): Prom
       (select count(*) from household where status = 'exited' ${and})::int as "householdsExited",
       (select count(*) from household where status = 'monitored' ${and})::int as "householdsMonitored",
       (select count(*) from household_person where removed_on is null ${and})::int as "persons",
-      (select count(*) from pairing where ended_on is null ${and})::int as "pairings"
+      (select count(*) from pairing where ended_on is null ${and})::int as "pairings",
+      (select count(*) from assistance_record ${where})::int as "helpRecords"
   `.execute(db);
   return rows[0] as RegistryStats;
 }

@@ -18,6 +18,7 @@ const Stats = Type.Object({
   householdsMonitored: Type.Integer(),
   persons: Type.Integer(),
   pairings: Type.Integer({ description: 'Current pairings (结对) of members with households' }),
+  helpRecords: Type.Integer({ description: 'Help records (帮扶纪实), any status' }),
 });
 
 const DictionaryEntry = Type.Object({ kind: Type.String(), code: Type.String(), zh: Type.String(), en: Type.String() });
