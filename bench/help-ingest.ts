@@ -9,6 +9,7 @@
  * `node bin/run-ts.js bench/help-ingest.ts` — prints JSON lines; progress on stderr.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/kysely.ts';
 import { timelineRows } from '../src/db/repositories/household-timeline.ts';
@@ -63,6 +64,12 @@ async function client(url: string, headers: Record<string, string>, pairs: Pair[
     statuses[res.status] = (statuses[res.status] ?? 0) + 1;
   }
   return { times, statuses, sent };
+}
+
+/** CPU time (user + system) of a process so far, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function ingest(serverUrl: string, headers: Record<string, string>, pairs: Pair[]) {
@@ -143,7 +150,10 @@ async function main() {
                                     where county_code = ${COUNTY} and ended_on is null`.execute(db)
     ).rows;
     log(`ingest: ${CLIENTS} clients × ${SECONDS} s over ${pairs.length} current pairings …`);
+    const cpuBefore = cpuMsOf(server.child.pid as number);
     const run = await ingest(server.url, headers, pairs);
+    const serverCpuMs = cpuMsOf(server.child.pid as number) - cpuBefore;
+    const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
     const unique = new Set(run.sent);
     const stored = await sql<{ n: string; dup: string }>`
       select count(*) as n, count(*) - count(distinct client_id) as dup from assistance_record`.execute(db);
@@ -164,6 +174,9 @@ async function main() {
       client_ids_sent: unique.size,
       rows_stored: Number(stored.rows[0]?.n),
       duplicate_rows: Number(stored.rows[0]?.dup),
+      // Node's share of the cost (PostgreSQL's is not counted): what one core of an idle machine could carry.
+      server_cpu_ms_per_request: Math.round((serverCpuMs / run.times.length) * 100) / 100,
+      loadavg_1m: load,
     });
     log(`inserting ${RECORDS} synthetic records over a year …`);
     const insertStarted = performance.now();
