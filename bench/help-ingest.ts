@@ -9,6 +9,7 @@
  * `node bin/run-ts.js bench/help-ingest.ts` — prints JSON lines; progress on stderr.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/kysely.ts';
 import { timelineRows } from '../src/db/repositories/household-timeline.ts';
@@ -44,7 +45,8 @@ async function client(url: string, headers: Record<string, string>, pairs: Pair[
   while (performance.now() < until) {
     n += 1;
     const pair = pairs[(n * 7919) % pairs.length] as Pair;
-    const resend = sent.length > 0 && (n % 100) / 100 < RESEND;
+    // A pseudo-random tenth of the posts (not the first ones) resend an earlier clientId.
+    const resend = sent.length > 0 && ((n * 7) % 97) / 97 < RESEND;
     const clientId = resend ? (sent[(n * 31) % sent.length] as string) : randomUUID();
     if (!resend) sent.push(clientId);
     const body = {
@@ -62,6 +64,12 @@ async function client(url: string, headers: Record<string, string>, pairs: Pair[
     statuses[res.status] = (statuses[res.status] ?? 0) + 1;
   }
   return { times, statuses, sent };
+}
+
+/** CPU time (user + system) of a process so far, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function ingest(serverUrl: string, headers: Record<string, string>, pairs: Pair[]) {
@@ -86,8 +94,8 @@ async function synthetic(db: Awaited<ReturnType<typeof openDatabase>>['db'], cou
     insert into assistance_record (county_code, client_id, household_id, member_id, pairing_id, visited_on,
                                    measure, content, status, verified_by, verified_at)
     select p.county_code, gen_random_uuid(), p.household_id, p.member_id, p.id,
-           date '2025-11-30' + (g * 7919 + p.id * 31) % 365,
-           (array['industry','employment','education','health','finance','safety_net','other'])[1 + (g + p.id) % 7],
+           date '2025-11-30' + ((g * 7919 + p.id * 31) % 365)::int,
+           (array['industry','employment','education','health','finance','safety_net','other'])[1 + ((g + p.id) % 7)::int],
            '入户走访，落实帮扶措施（合成数据）',
            case when g % 10 < 7 then 'verified' else 'submitted' end,
            case when g % 10 < 7 then 1 end,
@@ -142,7 +150,10 @@ async function main() {
                                     where county_code = ${COUNTY} and ended_on is null`.execute(db)
     ).rows;
     log(`ingest: ${CLIENTS} clients × ${SECONDS} s over ${pairs.length} current pairings …`);
+    const cpuBefore = cpuMsOf(server.child.pid as number);
     const run = await ingest(server.url, headers, pairs);
+    const serverCpuMs = cpuMsOf(server.child.pid as number) - cpuBefore;
+    const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
     const unique = new Set(run.sent);
     const stored = await sql<{ n: string; dup: string }>`
       select count(*) as n, count(*) - count(distinct client_id) as dup from assistance_record`.execute(db);
@@ -163,6 +174,9 @@ async function main() {
       client_ids_sent: unique.size,
       rows_stored: Number(stored.rows[0]?.n),
       duplicate_rows: Number(stored.rows[0]?.dup),
+      // Node's share of the cost (PostgreSQL's is not counted): what one core of an idle machine could carry.
+      server_cpu_ms_per_request: Math.round((serverCpuMs / run.times.length) * 100) / 100,
+      loadavg_1m: load,
     });
     log(`inserting ${RECORDS} synthetic records over a year …`);
     const insertStarted = performance.now();

@@ -32,7 +32,7 @@ describe('lianxin CLI', () => {
     const { stdout } = await lianxin('import-divisions', '--county', '110101');
     expect(stdout).toContain('东城区 (110101): 17 townships imported');
     const stats = JSON.parse((await lianxin('stats', '--json', '--county', '110101')).stdout);
-    expect(stats).toMatchObject({ townships: 17, villages: 0, members: 0, households: 0 });
+    expect(stats).toMatchObject({ townships: 17, villages: 0, members: 0, households: 0, helpRecords: 0 });
   });
 
   it('refuses an unknown county with a clear message and a non-zero exit', async () => {

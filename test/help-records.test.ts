@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/services/audit/verify-audit.ts';
 import { TINY_PNG } from './access-fixtures.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
 import { insertPairing, postHousehold, postMember, signInMember } from './commitment-factory.ts';
@@ -112,6 +113,22 @@ describe('help records', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
     expect(await rowCount(burst.clientId as string)).toBe(1);
+  });
+
+  it('group-commits 30 concurrent new records with one audit entry each and an intact chain', async () => {
+    const payloads = Array.from({ length: 30 }, (_, i) => record(h.a, { memberId: m.a, content: `并发记录 ${i}` }));
+    const results = await Promise.all(payloads.map((p) => post(t.inject, p)));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(30).fill(201));
+    const ids = results.map((r) => r.json().id as number);
+    expect(new Set(ids).size).toBe(30);
+    const entries = await t.database.db
+      .selectFrom('audit_log')
+      .select('record_id')
+      .where('action', '=', 'help_record.create')
+      .where('record_id', 'in', ids.map(String))
+      .execute();
+    expect(entries).toHaveLength(30);
+    expect(await verifyAuditChain(t.database.db, COUNTY)).toMatchObject({ ok: true });
   });
 
   it('keeps the previous values as versions on edit; verified records are frozen', async () => {

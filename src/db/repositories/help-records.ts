@@ -18,29 +18,31 @@ export interface NewHelpRecord {
   createdBy: number | null;
 }
 
-/** Inserts unless the county already has `clientId`: the new id, or null when it was there (a retry). */
-export async function insertRecordOnce(db: Kysely<Database>, county: string, r: NewHelpRecord) {
-  const row = await db
+/** Inserts the rows whose clientId the county does not have yet (one statement); clientId → new id. */
+export async function insertRecordsOnce(db: Kysely<Database>, county: string, rows: NewHelpRecord[]) {
+  const inserted = await db
     .insertInto('assistance_record')
-    .values({
-      county_code: county,
-      client_id: r.clientId,
-      household_id: r.householdId,
-      member_id: r.memberId,
-      pairing_id: r.pairingId,
-      visited_on: r.visitedOn,
-      measure: r.measure,
-      need_id: r.needId,
-      solved_need: r.solvedNeed,
-      content: r.content,
-      lat: r.lat,
-      lng: r.lng,
-      created_by: r.createdBy,
-    })
+    .values(
+      rows.map((r) => ({
+        county_code: county,
+        client_id: r.clientId,
+        household_id: r.householdId,
+        member_id: r.memberId,
+        pairing_id: r.pairingId,
+        visited_on: r.visitedOn,
+        measure: r.measure,
+        need_id: r.needId,
+        solved_need: r.solvedNeed,
+        content: r.content,
+        lat: r.lat,
+        lng: r.lng,
+        created_by: r.createdBy,
+      })),
+    )
     .onConflict((oc) => oc.columns(['county_code', 'client_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row ? Number(row.id) : null;
+    .returning(['id', 'client_id'])
+    .execute();
+  return new Map(inserted.map((r) => [r.client_id, Number(r.id)]));
 }
 
 /** The id of the record a client created with `clientId`, if any. */

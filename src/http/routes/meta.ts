@@ -21,6 +21,7 @@ const Stats = Type.Object({
   problemsResolved: Type.Integer({ description: 'Problems resolved or closed' }),
   problemsOpen: Type.Integer({ description: 'Problems still being handled' }),
   problemsOverdue: Type.Integer({ description: 'Problems past their level’s deadline' }),
+  helpRecords: Type.Integer({ description: 'Help records (帮扶纪实), any status' }),
 });
 
 const DictionaryEntry = Type.Object({ kind: Type.String(), code: Type.String(), zh: Type.String(), en: Type.String() });

@@ -150,3 +150,66 @@ export async function auditedTransaction<T>(
     return result;
   });
 }
+
+/**
+ * Appends several entries to the county's chain in one go, inside the caller's transaction: one lock of the
+ * chain head, one multi-row insert, one head update. Each entry carries the request context it came from (a
+ * batched writer serves several requests in one transaction). Same chain and hashes as calling audit() in turn.
+ */
+export async function auditMany(
+  tx: Kysely<Database>,
+  county: string,
+  entries: Array<{ input: Omit<AuditInput, 'county'>; context: ReturnType<typeof currentContext> }>,
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx
+    .insertInto('audit_head')
+    .values({ county_code: county, seq: 0, hash: GENESIS })
+    .onConflict((oc) => oc.column('county_code').doNothing())
+    .execute();
+  const head = await tx
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('county_code', '=', county)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  let [seq, prev] = [Number(head.seq), head.hash];
+  const rows = entries.map(({ input, context }) => {
+    seq += 1;
+    const entry: AuditEntry = {
+      countyCode: county,
+      seq,
+      at: new Date().toISOString(),
+      actorId: context.actorId,
+      actor: context.actor,
+      action: input.action,
+      tableName: input.table,
+      recordId: String(input.recordId),
+      orgCode: input.orgCode,
+      diff: input.diff ?? {},
+      ip: context.ip,
+      requestId: context.requestId,
+    };
+    const hash = chainHash(prev, entry);
+    const row = {
+      county_code: county,
+      seq,
+      at: entry.at,
+      actor_id: entry.actorId,
+      actor: entry.actor,
+      action: entry.action,
+      table_name: entry.tableName,
+      record_id: entry.recordId,
+      org_code: entry.orgCode,
+      diff: JSON.stringify(entry.diff),
+      ip: entry.ip,
+      request_id: entry.requestId,
+      prev_hash: prev,
+      hash,
+    };
+    prev = hash;
+    return row;
+  });
+  await tx.insertInto('audit_log').values(rows).execute();
+  await tx.updateTable('audit_head').set({ seq, hash: prev }).where('county_code', '=', county).execute();
+}

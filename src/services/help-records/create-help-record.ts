@@ -1,12 +1,13 @@
 /** Record a visit or act of help (帮扶纪实: 记录), retry-safe by the client's id. */
 import type { Kysely } from 'kysely';
 import { householdOf } from '../../db/repositories/help-record-parts.ts';
-import { idByClientId, insertRecordOnce } from '../../db/repositories/help-records.ts';
+import { idByClientId } from '../../db/repositories/help-records.ts';
 import type { Database } from '../../db/schema.ts';
 import { inScope } from '../../domain/access/roles.ts';
 import { AppError } from '../../domain/errors.ts';
 import { HELP_RECORD, HOUSEHOLD } from '../../domain/help-records.ts';
-import { audit } from '../audit/audit.ts';
+import { currentContext } from '../audit/request-context.ts';
+import { createBatcher, type PreparedRecord } from './create-batcher.ts';
 import { type HelpActor, resolveHelper } from './help-actor.ts';
 import { checkFields, type HelpFieldsInput } from './help-fields.ts';
 import { type HelpRecordDetail, loadDetail } from './help-view.ts';
@@ -23,41 +24,26 @@ export interface CreateResult {
   created: boolean;
 }
 
-/**
- * Creates the record, audited in the same transaction. The same `clientId` again returns the stored record and
- * stores nothing: the unique (county, client_id) constraint with ON CONFLICT DO NOTHING makes this hold even for
- * concurrent retries (the second insert waits for the first and then finds it). `writeRoots` is where the actor
- * holds help.write: a stored record outside it is 404, so client ids cannot be probed.
- */
-export async function createHelpRecord(
+/** Checks household, helper and fields (404 / 422) and returns the row with its audit entry. */
+async function prepare(
   db: Kysely<Database>,
   county: string,
   actor: HelpActor,
   writeRoots: readonly string[],
   input: CreateHelpInput,
-): Promise<CreateResult> {
-  const stored = await storedRecord(db, county, input.clientId, writeRoots);
-  if (stored) return { record: stored, created: false };
-  const id = await db.transaction().execute(async (tx) => {
-    const household = await householdOf(tx, county, input.householdId);
-    if (!household || !inScope(household.natural_village_code, writeRoots)) throw AppError.notFound(HOUSEHOLD);
-    const unit = household.natural_village_code;
-    const helper = await resolveHelper(tx, county, actor, { id: input.householdId, unit }, input.memberId);
-    const fields = await checkFields(tx, county, input.householdId, input);
-    const newId = await insertRecordOnce(tx, county, {
-      ...fields,
-      clientId: input.clientId,
-      householdId: input.householdId,
-      memberId: helper.memberId,
-      pairingId: helper.pairingId,
-      createdBy: actor.userId,
-    });
-    if (newId === null) return null;
-    await audit(tx, {
-      county,
+): Promise<PreparedRecord> {
+  const household = await householdOf(db, county, input.householdId);
+  if (!household || !inScope(household.natural_village_code, writeRoots)) throw AppError.notFound(HOUSEHOLD);
+  const unit = household.natural_village_code;
+  const helper = await resolveHelper(db, county, actor, { id: input.householdId, unit }, input.memberId);
+  const fields = await checkFields(db, county, input.householdId, input);
+  const row = { ...fields, clientId: input.clientId, householdId: input.householdId, createdBy: actor.userId };
+  return {
+    row: { ...row, memberId: helper.memberId, pairingId: helper.pairingId },
+    context: { ...currentContext() },
+    audit: {
       action: 'help_record.create',
       table: 'assistance_record',
-      recordId: newId,
       orgCode: unit,
       diff: {
         household_id: [null, input.householdId],
@@ -68,9 +54,28 @@ export async function createHelpRecord(
         solved_need: [null, fields.solvedNeed],
         content: [null, fields.content],
       },
-    });
-    return newId;
-  });
+    },
+  };
+}
+
+/**
+ * Creates the record, audited in the same transaction (group-committed with concurrent creates of the county,
+ * see create-batcher.ts). The same `clientId` again returns the stored record and stores nothing: the unique
+ * (county, client_id) constraint with ON CONFLICT DO NOTHING makes this hold even for concurrent retries.
+ * `writeRoots` is where the actor holds help.write: a stored record outside it is 404, so client ids cannot
+ * be probed.
+ */
+export async function createHelpRecord(
+  db: Kysely<Database>,
+  county: string,
+  actor: HelpActor,
+  writeRoots: readonly string[],
+  input: CreateHelpInput,
+): Promise<CreateResult> {
+  const stored = await storedRecord(db, county, input.clientId, writeRoots);
+  if (stored) return { record: stored, created: false };
+  const prepared = await prepare(db, county, actor, writeRoots, input);
+  const id = await createBatcher(db).insert(county, prepared);
   if (id === null) {
     const raced = await storedRecord(db, county, input.clientId, writeRoots);
     if (!raced) throw AppError.notFound(HELP_RECORD);
