@@ -32,6 +32,7 @@ export async function pairDemoCounty(db: Kysely<Database>, countyCode: string, r
   };
   const pairings = await applySuggestions(db, countyCode, loaded, result.suggestions, startOn);
   await publishContactNumbers(db, countyCode);
+  await writeMeasures(db, countyCode);
   return { pairings, shortfall: result.summary.shortfall, ms: Math.round(performance.now() - started) };
 }
 
@@ -44,4 +45,30 @@ async function publishContactNumbers(db: Kysely<Database>, countyCode: string): 
     update party_member m set public_phone = '0556-5' || lpad((m.id % 1000000)::text, 6, '0')
     where m.county_code = ${countyCode}
       and exists (select 1 from pairing p where p.county_code = m.county_code and p.member_id = m.id)`.execute(db);
+}
+
+/** The plaque's 帮扶措施 of a demo pairing, by the household's main cause. */
+const MEASURES: Record<string, string> = {
+  illness: '落实医疗保障和慢病签约服务，协助办理大病报销',
+  disability: '落实残疾人两项补贴，联系康复服务和辅具',
+  schooling: '落实教育资助，联系结对助学，每学期走访一次',
+  disaster: '协助申请灾后重建补助，恢复生产',
+  marriage: '宣传移风易俗，帮助发展家庭生产',
+  land: '协助土地流转入股合作社，安排公益岗位',
+  water: '协调饮水工程入户，解决安全饮水',
+  skills: '推荐参加实用技术培训，指导特色种养',
+  labour: '联系就近务工岗位和公益性岗位',
+  capital: '协助申请扶贫小额信贷，发展特色产业',
+  transport: '协调通组道路建设，帮助农产品外运',
+  drive: '常走访、多谈心，扶志扶智，带动参加合作社',
+  other: '每月走访，帮助解决生产生活困难',
+};
+
+async function writeMeasures(db: Kysely<Database>, countyCode: string): Promise<void> {
+  const causes = Object.keys(MEASURES);
+  await sql`
+    update pairing p set measures = m.text
+    from household h, unnest(${causes}::text[], ${causes.map((c) => MEASURES[c])}::text[]) as m(cause, text)
+    where p.county_code = ${countyCode} and h.county_code = p.county_code and h.id = p.household_id
+      and h.main_cause = m.cause and p.measures = ''`.execute(db);
 }
