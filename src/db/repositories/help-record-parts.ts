@@ -1,5 +1,5 @@
 /** What a help record refers to: the household, its current helpers, its needs, the measure codes; and photos. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /** The household's unit and status (null when not in the county). */
@@ -10,19 +10,6 @@ export async function householdOf(db: Kysely<Database>, county: string, id: numb
     .where('county_code', '=', county)
     .where('id', '=', id)
     .executeTakeFirst();
-}
-
-/** The current pairings of a household: who helps it now. */
-export async function currentHelpers(db: Kysely<Database>, county: string, householdId: number) {
-  const rows = await db
-    .selectFrom('pairing')
-    .select(['id', 'member_id'])
-    .where('county_code', '=', county)
-    .where('household_id', '=', householdId)
-    .where('ended_on', 'is', null)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ pairingId: Number(r.id), memberId: Number(r.member_id) }));
 }
 
 /** A need of the household (any status), or undefined. */
@@ -82,4 +69,44 @@ export async function insertPhoto(db: Kysely<Database>, county: string, p: NewPh
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
+}
+
+/** Everything creating a record checks, in one round trip (a county's phones post many records at once). */
+export interface CreateFacts {
+  /** A record the county already has with this clientId (a retry). */
+  existing_id: number | null;
+  natural_village_code: string | null;
+  helpers: { pairingId: number; memberId: number }[];
+  measure_ok: boolean;
+  need_ok: boolean;
+}
+
+/** The facts of a create: stored clientId, household unit, current helpers, measure and need validity. */
+export async function createFacts(
+  db: Kysely<Database>,
+  county: string,
+  q: { clientId: string; householdId: number; measure: string; needId: number | null },
+): Promise<CreateFacts> {
+  const { rows } = await sql<CreateFacts>`
+    select
+      (select id from assistance_record where county_code = ${county} and client_id = ${q.clientId}::uuid) as existing_id,
+      h.natural_village_code,
+      (select coalesce(json_agg(json_build_object('pairingId', p.id, 'memberId', p.member_id) order by p.id), '[]')
+         from pairing p
+        where p.county_code = ${county} and p.household_id = ${q.householdId} and p.ended_on is null) as helpers,
+      exists (select 1 from dictionary where kind = 'measure' and code = ${q.measure} and active) as measure_ok,
+      (${q.needId}::bigint is null or exists (select 1 from household_need n where n.county_code = ${county}
+         and n.household_id = ${q.householdId} and n.id = ${q.needId}::bigint)) as need_ok
+    from (select 1) as one
+    left join household h on h.county_code = ${county} and h.id = ${q.householdId}`.execute(db);
+  const facts = rows[0] as CreateFacts;
+  const helpers = typeof facts.helpers === 'string' ? JSON.parse(facts.helpers) : facts.helpers;
+  return {
+    ...facts,
+    existing_id: facts.existing_id === null ? null : Number(facts.existing_id),
+    helpers: (helpers as CreateFacts['helpers']).map((h) => ({
+      pairingId: Number(h.pairingId),
+      memberId: Number(h.memberId),
+    })),
+  };
 }

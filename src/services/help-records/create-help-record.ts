@@ -1,16 +1,17 @@
 /** Record a visit or act of help (帮扶纪实: 记录), retry-safe by the client's id. */
 import type { Kysely } from 'kysely';
-import { householdOf } from '../../db/repositories/help-record-parts.ts';
+import { type CreateFacts, createFacts } from '../../db/repositories/help-record-parts.ts';
 import { idByClientId } from '../../db/repositories/help-records.ts';
 import type { Database } from '../../db/schema.ts';
 import { inScope } from '../../domain/access/roles.ts';
+import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
 import { HELP_RECORD, HOUSEHOLD } from '../../domain/help-records.ts';
 import { currentContext } from '../audit/request-context.ts';
 import { createBatcher, type PreparedRecord } from './create-batcher.ts';
 import { type HelpActor, resolveHelper } from './help-actor.ts';
 import { checkFields, type HelpFieldsInput } from './help-fields.ts';
-import { type HelpRecordDetail, loadDetail } from './help-view.ts';
+import { type HelpRecordDetail, loadDetail, loadNew } from './help-view.ts';
 
 export interface CreateHelpInput extends HelpFieldsInput {
   clientId: string;
@@ -24,19 +25,20 @@ export interface CreateResult {
   created: boolean;
 }
 
-/** Checks household, helper and fields (404 / 422) and returns the row with its audit entry. */
+/** Checks household, helper and fields against the facts read (404 / 422); the row with its audit entry. */
 async function prepare(
   db: Kysely<Database>,
   county: string,
   actor: HelpActor,
   writeRoots: readonly string[],
   input: CreateHelpInput,
+  facts: CreateFacts,
 ): Promise<PreparedRecord> {
-  const household = await householdOf(db, county, input.householdId);
-  if (!household || !inScope(household.natural_village_code, writeRoots)) throw AppError.notFound(HOUSEHOLD);
-  const unit = household.natural_village_code;
-  const helper = await resolveHelper(db, county, actor, { id: input.householdId, unit }, input.memberId);
-  const fields = await checkFields(db, county, input.householdId, input);
+  const unit = facts.natural_village_code;
+  if (unit === null || !inScope(unit, writeRoots)) throw AppError.notFound(HOUSEHOLD);
+  const helper = resolveHelper(actor, unit, facts.helpers, input.memberId);
+  const known = { measureOk: facts.measure_ok, needOk: facts.need_ok };
+  const fields = await checkFields(db, county, input.householdId, input, chinaDateOf(), known);
   const row = { ...fields, clientId: input.clientId, householdId: input.householdId, createdBy: actor.userId };
   return {
     row: { ...row, memberId: helper.memberId, pairingId: helper.pairingId },
@@ -72,21 +74,24 @@ export async function createHelpRecord(
   writeRoots: readonly string[],
   input: CreateHelpInput,
 ): Promise<CreateResult> {
-  const stored = await storedRecord(db, county, input.clientId, writeRoots);
-  if (stored) return { record: stored, created: false };
-  const prepared = await prepare(db, county, actor, writeRoots, input);
+  const needId = input.needId ?? null;
+  const facts = await createFacts(db, county, { ...input, needId });
+  if (facts.existing_id !== null) {
+    return { record: await storedRecord(db, county, facts.existing_id, writeRoots), created: false };
+  }
+  const prepared = await prepare(db, county, actor, writeRoots, input, facts);
   const id = await createBatcher(db).insert(county, prepared);
   if (id === null) {
-    const raced = await storedRecord(db, county, input.clientId, writeRoots);
-    if (!raced) throw AppError.notFound(HELP_RECORD);
-    return { record: raced, created: false };
+    // A concurrent request with the same clientId won: answer with its record.
+    const raced = await idByClientId(db, county, input.clientId);
+    if (raced === null) throw AppError.notFound(HELP_RECORD);
+    return { record: await storedRecord(db, county, raced, writeRoots), created: false };
   }
-  return { record: await loadDetail(db, county, id), created: true };
+  return { record: await loadNew(db, county, id), created: true };
 }
 
-async function storedRecord(db: Kysely<Database>, county: string, clientId: string, roots: readonly string[]) {
-  const id = await idByClientId(db, county, clientId);
-  if (id === null) return null;
+/** The stored record `id`, 404 outside the caller's write scope (client ids cannot be probed). */
+async function storedRecord(db: Kysely<Database>, county: string, id: number, roots: readonly string[]) {
   const record = await loadDetail(db, county, id);
   if (!inScope(record.naturalVillageCode, roots)) throw AppError.notFound(HELP_RECORD);
   return record;

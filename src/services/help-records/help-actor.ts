@@ -3,9 +3,6 @@
  * 'member' grants records for the households their own member helps now (404 otherwise, no leaks); any other
  * writer names the member, who must be a current helper of the household (422 otherwise).
  */
-import type { Kysely } from 'kysely';
-import { currentHelpers } from '../../db/repositories/help-record-parts.ts';
-import type { Database } from '../../db/schema.ts';
 import type { OwnerGrant } from '../../domain/commitments.ts';
 import { ownMembersOnly } from '../../domain/commitments.ts';
 import { AppError, type Localized } from '../../domain/errors.ts';
@@ -29,16 +26,14 @@ export function checkOwnRecord(actor: HelpActor, unit: string, memberId: number,
   if (own !== null && !own.includes(memberId)) throw AppError.notFound(what);
 }
 
-/** The member and pairing a new record of household `householdId` (at `unit`) belongs to. */
-export async function resolveHelper(
-  db: Kysely<Database>,
-  county: string,
+/** The member and pairing a new record of a household at `unit` belongs to, among its current `helpers`. */
+export function resolveHelper(
   actor: HelpActor,
-  household: { id: number; unit: string },
+  unit: string,
+  helpers: readonly { pairingId: number; memberId: number }[],
   memberId: number | undefined,
-): Promise<{ memberId: number; pairingId: number }> {
-  const helpers = await currentHelpers(db, county, household.id);
-  const own = ownMembersOnly(actor.writers, household.unit);
+): { memberId: number; pairingId: number } {
+  const own = ownMembersOnly(actor.writers, unit);
   if (own !== null) {
     const mine = helpers.find((h) => own.includes(h.memberId) && (memberId === undefined || h.memberId === memberId));
     if (!mine) throw AppError.notFound(HOUSEHOLD);

@@ -25,11 +25,13 @@ export async function checkFields(
   householdId: number,
   input: HelpFieldsInput,
   today: string = chinaDateOf(),
+  /** Measure and need validity when the caller has already read them (create reads all facts at once). */
+  known?: { measureOk: boolean; needOk: boolean },
 ): Promise<HelpRecordEdit> {
   const problems: FieldProblem[] = [];
   const date = visitDateProblem(input.visitedOn, today);
   if (date) problems.push({ path: 'visitedOn', code: 'bad_date', message: date });
-  if (!(await isMeasure(db, input.measure))) {
+  if (!(known ? known.measureOk : await isMeasure(db, input.measure))) {
     problems.push({
       path: 'measure',
       code: 'unknown_code',
@@ -37,7 +39,10 @@ export async function checkFields(
     });
   }
   const needId = input.needId ?? null;
-  if (needId !== null && !(await needOf(db, county, householdId, needId))) {
+  const needOk = known
+    ? known.needOk
+    : needId === null || (await needOf(db, county, householdId, needId)) !== undefined;
+  if (!needOk) {
     problems.push({
       path: 'needId',
       code: 'not_a_need',
