@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { recordStatusChange } from '../households/change-household-status.ts';
 import { today } from '../households/household-rules.ts';
@@ -13,6 +14,10 @@ import { warningsChanged } from './list-warnings.ts';
 
 /** Starts monitoring household `id`; 422 when its status cannot move to 'monitored' (e.g. already monitored). */
 export async function startMonitoring(db: Kysely<Database>, county: string, id: number, reason: string) {
+  if (reason.trim() === '') {
+    const message = { zh: '请说明纳入监测的原因', en: 'Say why the household is monitored' };
+    throw AppError.rules([{ path: 'reason', code: 'reason_required', message }]);
+  }
   const effectiveOn = today();
   const { eventId, naturalVillageCode } = await db
     .transaction()
