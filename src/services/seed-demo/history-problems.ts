@@ -11,6 +11,7 @@ import { deadlineHours } from '../../domain/deadlines.ts';
 import { holderCode, LEVELS, type ProblemLevel, type Urgency } from '../../domain/escalation.ts';
 import { DEMO_TODAY, DEMO_YEAR, toDayNumber } from './dates.ts';
 import { type EventRow, eventColumns, type ProblemRow, problemColumns } from './history-problem-rows.ts';
+import { skipForeignKeyTriggers } from './history-records.ts';
 import type { Rng } from './random.ts';
 
 /** Problems per unit of scale: resolved or closed, still open, open and overdue. */
@@ -71,18 +72,21 @@ function momentBetween(rng: Rng, firstDay: number, lastDay: number): number {
 
 type Outcome = 'resolved' | 'open' | 'overdue';
 
+const TODAY = toDayNumber(DEMO_TODAY);
+/** Days a problem of each outcome is raised between. */
+const WINDOWS: Record<Outcome, [number, number]> = {
+  resolved: [toDayNumber(`${DEMO_YEAR}-01-01`), TODAY - 40],
+  open: [TODAY, TODAY],
+  overdue: [TODAY - 40, TODAY - 30],
+};
+
 /** One problem and its trail; `at` moves forward through the steps. */
 function planProblem(rng: Rng, id: number, who: Paired, outcome: Outcome, user: number): [ProblemRow, EventRow[]] {
   const category = rng.weighted(CATEGORIES);
   const urgency: Urgency = rng.chance(0.15) ? 'urgent' : 'normal';
-  const final: ProblemLevel = rng.weighted(FINAL_LEVEL);
-  const today = toDayNumber(DEMO_TODAY);
-  const [first, last] =
-    outcome === 'resolved'
-      ? [toDayNumber(`${DEMO_YEAR}-01-01`), today - 40]
-      : outcome === 'open'
-        ? [today - 2, today]
-        : [today - 40, today - 30];
+  // Still open at the demo's today: raised that day at the grid, within its deadline (the shortest is 12 h).
+  const final: ProblemLevel = outcome === 'open' ? 'grid' : rng.weighted(FINAL_LEVEL);
+  const [first, last] = WINDOWS[outcome];
   let at = momentBetween(rng, first, last);
   const events: EventRow[] = [];
   const step = (
@@ -108,8 +112,8 @@ function planProblem(rng: Rng, id: number, who: Paired, outcome: Outcome, user: 
   let entered = at;
   const hours = (l: ProblemLevel) => deadlineHours([], category, urgency, l);
   for (;;) {
-    const share = outcome === 'resolved' ? 0.3 : 0.2;
-    at += Math.max(1, Math.round(hours(level) * share * rng.next())) * HOUR;
+    if (outcome === 'open' && rng.chance(0.5)) break; // not yet accepted
+    at += Math.max(1, Math.round(hours(level) * (outcome === 'open' ? 0.05 : 0.3) * rng.next())) * HOUR;
     step('accept', [level, 'open'], [level, 'accepted'], ACTOR[level]);
     if (level === final) break;
     at += rng.int(2, 24) * HOUR;
@@ -128,7 +132,7 @@ function planProblem(rng: Rng, id: number, who: Paired, outcome: Outcome, user: 
     urgency,
     description: DESCRIPTIONS[category] as string,
     level,
-    status: 'accepted',
+    status: (events.at(-1) as EventRow).toStatus,
     holder: holderCode(level, who.nv),
     department: null,
     entered,
@@ -221,6 +225,7 @@ export async function seedDemoProblems(db: Kysely<Database>, county: string, rng
     }
   }
   await db.transaction().execute(async (tx) => {
+    await skipForeignKeyTriggers(tx);
     await problemColumns(tx, county, problems);
     await eventColumns(tx, county, events);
     await sql`select setval(pg_get_serial_sequence('problem', 'id'), ${id})`.execute(tx);

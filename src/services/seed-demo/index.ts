@@ -64,6 +64,8 @@ export interface SeedSummary {
   /** The demo year's problems (resolved with full trails, some open or overdue) and their trail events. */
   problems: number;
   problemEvents: number;
+  /** Time spent on the help records and problems (ms). */
+  historyMs: number;
   ms: number;
 }
 
@@ -100,6 +102,7 @@ async function partitionDemoCounty(db: Kysely<Database>, countyCode: string, rng
  * verifier and resolver of record). Analyzed before the problems so their foreign-key checks use indexes.
  */
 async function seedDemoHistory(db: Kysely<Database>, countyCode: string, rng: Rng, scale: number) {
+  const started = performance.now();
   const user = await db
     .selectFrom('app_user')
     .select('id')
@@ -108,7 +111,12 @@ async function seedDemoHistory(db: Kysely<Database>, countyCode: string, rng: Rn
   const userId = Number(user?.id ?? 0);
   const helpRecords = await seedDemoHelpRecords(db, countyCode, rng.fork('help'), scale, userId);
   const problems = await seedDemoProblems(db, countyCode, rng.fork('problems'), scale, userId);
-  return { helpRecords, problems: problems.problems, problemEvents: problems.events };
+  return {
+    helpRecords,
+    problems: problems.problems,
+    problemEvents: problems.events,
+    historyMs: Math.round(performance.now() - started),
+  };
 }
 
 /** Largest supported scale: the village-name syllables give about 1,000 distinct names per county. */

@@ -2,8 +2,8 @@
  * Practical things done (办实事) of a scope: verified help records that solved a need plus problems resolved or
  * closed, by month of a year and by child unit; and the scope's problems by level and status with the on-time
  * rate (resolved within their level's deadline / resolved). The county's grouped rows are read once and
- * remembered (CountyMemo: until a help or problem write of the county, at most 5 s), then folded to the scope in
- * memory, so a read is a few microseconds of work after the first.
+ * remembered (CountyMemo: until a help or problem write of the county, at most a minute), then folded to the
+ * scope in memory, so a repeated read is a map lookup.
  */
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/things-done.ts';
@@ -14,16 +14,26 @@ interface CountyRows {
   help: repo.UnitMonthCount[];
   problems: repo.UnitMonthCount[];
   tallies: repo.ProblemTally[];
-  children: Map<string, Array<{ code: string; name: string }>>;
 }
 
-/** Remembered grouped rows per county and year; help-record and problem writers call `thingsDoneChanged`. */
-const memo = new CountyMemo<CountyRows>();
+type Children = Array<{ code: string; name: string }>;
+type ThingsDoneBody = ReturnType<typeof fold>;
+
+/**
+ * Three memos: the county's grouped rows per year (dropped by help-record and problem writes), the answer per
+ * year and scope folded from them (dropped with them), and the child units per scope (org units change rarely).
+ * All are kept at most a minute: a write by another process (the CLI, a second server) shows within that, which
+ * is fine for a monthly count, and the county's grouped read (~0.5 s on a seeded county) stays rare. A remembered answer is a map lookup; a new scope folds the county's rows once (~2 ms).
+ */
+const rowsMemo = new CountyMemo<CountyRows>(60_000);
+const answers = new CountyMemo<ThingsDoneBody>(60_000);
+const childMemo = new CountyMemo<Children>(60_000);
 const latestYears = new CountyMemo<number | null>();
 
 /** Call after a committed write that may change the county's things done (verification, resolution). */
 export function thingsDoneChanged(county: string): void {
-  memo.changed(county);
+  rowsMemo.changed(county);
+  answers.changed(county);
   latestYears.changed(county);
 }
 
@@ -33,16 +43,7 @@ async function loadCounty(db: Kysely<Database>, county: string, year: number): P
     repo.problemsDone(db, county, year),
     repo.problemTallies(db, county),
   ]);
-  return { help, problems, tallies, children: new Map() };
-}
-
-async function childrenOf(db: Kysely<Database>, rows: CountyRows, county: string, within: string) {
-  let children = rows.children.get(within);
-  if (!children) {
-    children = await repo.childUnits(db, county, within);
-    rows.children.set(within, children);
-  }
-  return children;
+  return { help, problems, tallies };
 }
 
 /** The query: a scope (defaults to the county) and a year (defaults to the year of the latest verified help). */
@@ -60,8 +61,15 @@ export async function getThingsDone(db: Kysely<Database>, county: string, query:
   const within = query.within ?? county;
   const year =
     query.year ?? (await latestYears.get(county, 'latest', () => repo.latestHelpYear(db, county))) ?? chinaYear(now);
-  const rows = await memo.get(county, String(year), () => loadCounty(db, county, year));
-  const children = await childrenOf(db, rows, county, within);
+  return answers.get(county, `${year}|${within}`, async () => {
+    const rows = await rowsMemo.get(county, String(year), () => loadCounty(db, county, year));
+    const children = await childMemo.get(county, within, () => repo.childUnits(db, county, within));
+    return fold(rows, children, year, within);
+  });
+}
+
+/** The county's rows cut to `within` and summed by month and by child unit. */
+function fold(rows: CountyRows, children: Children, year: number, within: string) {
   const inScope = (code: string) => code.startsWith(within);
   const months = Array.from({ length: 12 }, (_, i) => ({
     month: i + 1,
@@ -69,6 +77,8 @@ export async function getThingsDone(db: Kysely<Database>, county: string, query:
     problemsResolved: 0,
     total: 0,
   }));
+  // Child codes all have one length (the next level down), so a row's child is a prefix lookup, not a search.
+  const childLength = children[0]?.code.length ?? 0;
   const byChild = new Map(children.map((c) => [c.code, 0]));
   const add = (r: repo.UnitMonthCount, field: 'helpRecords' | 'problemsResolved') => {
     if (!inScope(r.code)) return;
@@ -77,8 +87,9 @@ export async function getThingsDone(db: Kysely<Database>, county: string, query:
       month[field] += r.n;
       month.total += r.n;
     }
-    const child = children.find((c) => r.code.startsWith(c.code));
-    if (child) byChild.set(child.code, (byChild.get(child.code) ?? 0) + r.n);
+    const child = r.code.slice(0, childLength);
+    const sum = byChild.get(child);
+    if (sum !== undefined) byChild.set(child, sum + r.n);
   };
   for (const r of rows.help) add(r, 'helpRecords');
   for (const r of rows.problems) add(r, 'problemsResolved');
