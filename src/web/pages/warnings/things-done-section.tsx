@@ -64,7 +64,9 @@ export default function ThingsDoneSection({ county, scope }: { county: string; s
     <Row gutter={[12, 12]} data-testid="things-done">
       <Col xs={24} lg={12}>
         <ChartCard title={m.thingsDoneYear(data.year)}>
-          <Statistic title={m.total} value={data.total} />
+          <div data-testid="things-done-total" data-value={data.total}>
+            <Statistic title={m.total} value={data.total} />
+          </div>
           <Months data={data} m={m} />
         </ChartCard>
       </Col>
