@@ -4,7 +4,7 @@
  * monitoring (纳入监测) with a reason.
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { App, Button, Input, Modal, Segmented, Table, Tag, Typography } from 'antd';
+import { Button, Input, Modal, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { ScopedLink } from '../../components/scoped-link.tsx';
@@ -17,9 +17,15 @@ import './warnings.css';
 type Item = Warnings['items'][number];
 const KINDS: WarningKind[] = ['no_help', 'low_income', 'income_fell', 'illness', 'overdue_problem'];
 
-function MonitorDialog({ item, onClose, m }: { item: Item | null; onClose: () => void; m: WarningsMessages }) {
+interface DialogProps {
+  item: Item | null;
+  /** `done`: the household is now monitored */
+  onClose: (done?: boolean) => void;
+  m: WarningsMessages;
+}
+
+function MonitorDialog({ item, onClose, m }: DialogProps) {
   const { county } = useScope();
-  const { message } = App.useApp();
   const start = useStartMonitoring(county);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -28,9 +34,8 @@ function MonitorDialog({ item, onClose, m }: { item: Item | null; onClose: () =>
     if (reason.trim() === '') return setError(m.required);
     try {
       await start.mutateAsync({ id: item.householdId, reason });
-      void message.success(m.done);
       setReason('');
-      onClose();
+      onClose(true);
     } catch (e) {
       setError(e instanceof ApiError ? (e.details?.[0]?.message ?? e.message) : String(e));
     }
@@ -43,7 +48,7 @@ function MonitorDialog({ item, onClose, m }: { item: Item | null; onClose: () =>
       cancelText={m.cancel}
       confirmLoading={start.isPending}
       onOk={() => void submit()}
-      onCancel={onClose}
+      onCancel={() => onClose()}
     >
       <Input.TextArea
         aria-label={m.reason}
@@ -101,6 +106,7 @@ export default function WarningsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [target, setTarget] = useState<Item | null>(null);
+  const [monitored, setMonitored] = useState<string | null>(null);
   const list = useWarnings(county, {
     within: scope,
     page,
@@ -139,6 +145,11 @@ export default function WarningsPage() {
           style={{ maxWidth: 240 }}
         />
       </div>
+      {monitored && (
+        <Typography.Paragraph type="success" role="status">
+          {monitored}
+        </Typography.Paragraph>
+      )}
       <Table
         rowKey="householdId"
         size="small"
@@ -156,7 +167,14 @@ export default function WarningsPage() {
           showSizeChanger: false,
         }}
       />
-      <MonitorDialog item={target} onClose={() => setTarget(null)} m={m} />
+      <MonitorDialog
+        item={target}
+        onClose={(done) => {
+          if (done && target) setMonitored(`${m.done}：${target.headName}`);
+          setTarget(null);
+        }}
+        m={m}
+      />
     </>
   );
 }
