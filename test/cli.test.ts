@@ -50,6 +50,10 @@ describe('lianxin CLI', () => {
     expect(stats.members).toBeGreaterThan(0);
     expect(stats.householdsExited).toBeGreaterThan(0);
     expect(stats.householdsPoor).toBeLessThan(stats.households);
+    // a year of help records (~200,000 per county) and problems (~19,900) at 2 %
+    expect(stats.helpRecords).toBeGreaterThan(3_800);
+    expect(stats.problemsResolved).toBe(380);
+    expect(stats.problemsOpen).toBe(18);
     const all = JSON.parse((await lianxin('stats', '--json')).stdout);
     expect(all.townships).toBe(37);
     // the seed ends partitioned: every natural village and member in a grid, one Party group per grid
@@ -150,6 +154,10 @@ describe('lianxin CLI', () => {
         ? { databaseUrl: env.DATABASE_URL }
         : { dataDir: env.LIANXIN_DATA_DIR ?? null, pgliteThread: 'inline' },
     );
+    // The seed's year of problems (2020: its open ones are all past due by now) is cleared: only these two count.
+    await handle.db.deleteFrom('notification').execute();
+    await handle.db.deleteFrom('problem_event').execute();
+    await handle.db.deleteFrom('problem').execute();
     const household = await handle.db
       .selectFrom('household')
       .select(['id', 'natural_village_code'])

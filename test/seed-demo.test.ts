@@ -134,9 +134,63 @@ describe('seedDemoCounty', () => {
     ).toBe(0);
   });
 
+  it('writes a year of help records by current helpers and problems with full trails, at scale', async () => {
+    const { db, summary } = a;
+    // ~200,000 help records and ~19,000 resolved + 900 open problems per county; 5 % here.
+    expect(summary.helpRecords).toBeGreaterThan(200_000 * SCALE * 0.97);
+    expect(summary.helpRecords).toBeLessThan(200_000 * SCALE * 1.03);
+    expect(await count(db, 'select count(*) as n from assistance_record')).toBe(summary.helpRecords);
+    expect(summary.problems).toBe(Math.round(19_000 * SCALE) + Math.round(600 * SCALE) + Math.round(300 * SCALE));
+    expect(await count(db, 'select count(*) as n from problem')).toBe(summary.problems);
+    expect(await count(db, 'select count(*) as n from problem_event')).toBe(summary.problemEvents);
+    // Every record is by the household's current helper, within the demo year and not before the pairing began.
+    expect(
+      await count(
+        db,
+        `select count(*) as n from assistance_record r join pairing p on p.id = r.pairing_id
+          where p.ended_on is not null or p.member_id <> r.member_id or p.household_id <> r.household_id
+            or r.visited_on < p.started_on or r.visited_on not between date '2020-01-01' and date '${TODAY}'`,
+      ),
+    ).toBe(0);
+    expect(await count(db, 'select count(*) as n from assistance_record where pairing_id is null')).toBe(0);
+    const share = async (where: string) =>
+      (await count(db, `select count(*) as n from assistance_record where ${where}`)) / summary.helpRecords;
+    expect(await share("status = 'verified'")).toBeCloseTo(0.85, 1);
+    expect(await share("status = 'returned'")).toBeGreaterThan(0.03);
+    expect(await share("status = 'submitted'")).toBeGreaterThan(0.05);
+    expect(await share('solved_need')).toBeGreaterThan(0.2);
+    // Spring and autumn busier than the Spring Festival month.
+    const inMonth = (m: number) => share(`extract(month from visited_on) = ${m}`);
+    expect(await inMonth(4)).toBeGreaterThan((await inMonth(2)) * 1.5);
+    expect(await inMonth(10)).toBeGreaterThan((await inMonth(2)) * 1.5);
+    // Resolved problems have their trail: raised first, resolved at their final level, closed ones confirmed last.
+    expect(
+      await count(
+        db,
+        `select count(*) as n from problem p where p.status in ('resolved', 'closed') and (
+          (select action from problem_event e where e.problem_id = p.id order by e.at, e.id limit 1) <> 'raise'
+          or not exists (select 1 from problem_event e where e.problem_id = p.id and e.action = 'resolve'
+            and e.to_level = p.level and e.at = p.resolved_at)
+          or (p.status = 'closed') <> exists (select 1 from problem_event e where e.problem_id = p.id
+            and e.action = 'confirm' and e.at = p.closed_at))`,
+      ),
+    ).toBe(0);
+    const levels = await sql<{ level: string }>`select distinct level from problem order by level`.execute(db);
+    expect(levels.rows.map((r) => r.level)).toEqual(['county', 'grid', 'township', 'village']);
+    expect(await count(db, "select count(*) as n from problem where status in ('resolved', 'closed')")).toBe(
+      Math.round(19_000 * SCALE),
+    );
+    expect(
+      await count(
+        db,
+        `select count(*) as n from problem where status not in ('resolved', 'closed') and due_at < date '${TODAY}'`,
+      ),
+    ).toBe(Math.round(300 * SCALE));
+  });
+
   it('reports progress per stage, ending each stage at its total', () => {
     const stages = [...new Set(progress.map(([stage]) => stage))];
-    expect(stages).toEqual(['places', 'members', 'households', 'grids', 'pairings']);
+    expect(stages).toEqual(['places', 'members', 'households', 'grids', 'pairings', 'history']);
     for (const stage of stages) {
       const last = progress.filter(([s]) => s === stage).at(-1);
       expect(last?.[1]).toBe(last?.[2]);

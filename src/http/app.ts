@@ -40,6 +40,7 @@ import plaqueRoutes from './routes/plaques.ts';
 import problemRoutes from './routes/problems.ts';
 import publicPlaqueRoutes from './routes/public-plaques.ts';
 import userRoutes from './routes/users.ts';
+import warningRoutes from './routes/warnings.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(publicPlaqueRoutes, { prefix: '/api/public/plaques' });
   await app.register(commitmentRoutes, { prefix: '/api/counties/:county/commitments' });
   await app.register(helpRecordRoutes, { prefix: '/api/counties/:county' });
+  await app.register(warningRoutes, { prefix: '/api/counties/:county' });
   await app.register(problemRoutes, { prefix: '/api/counties/:county/problems' });
   await app.register(inboxRoutes, { prefix: '/api/counties/:county/inbox' });
   if (options.sweepMinutes && options.sweepMinutes > 0) {

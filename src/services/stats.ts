@@ -16,6 +16,8 @@ export interface RegistryStats {
   persons: number;
   /** Current pairings (not ended). */
   pairings: number;
+  /** Help records (帮扶纪实) of any status. */
+  helpRecords: number;
   /** Problems resolved or closed; still being handled; of those, past their level's deadline. */
   problemsResolved: number;
   problemsOpen: number;
@@ -42,6 +44,7 @@ export async function registryStats(db: Kysely<Database>, county?: string): Prom
       (select count(*) from household where status = 'monitored' ${and})::int as "householdsMonitored",
       (select count(*) from household_person where removed_on is null ${and})::int as "persons",
       (select count(*) from pairing where ended_on is null ${and})::int as "pairings",
+      (select count(*) from assistance_record ${where})::int as "helpRecords",
       (select count(*) from problem where status in ('resolved', 'closed') ${and})::int as "problemsResolved",
       (select count(*) from problem where status not in ('resolved', 'closed') ${and})::int as "problemsOpen",
       (select count(*) from problem where status not in ('resolved', 'closed') and due_at < now() ${and})::int

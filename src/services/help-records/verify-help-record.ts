@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
 import { audit } from '../audit/audit.ts';
+import { thingsDoneChanged } from '../things-done/get-things-done.ts';
 import { refuse } from './help-actor.ts';
 import { type HelpRecordDetail, loadDetail } from './help-view.ts';
 
@@ -45,5 +46,6 @@ export async function verifyHelpRecord(
       diff: { status: [status, next], verify_comment: [row.verify_comment, comment] },
     });
   });
+  thingsDoneChanged(county);
   return loadDetail(db, county, id);
 }

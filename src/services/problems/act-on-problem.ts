@@ -20,6 +20,7 @@ import { type ActionInput, apply, holderCode, isRefusal, type Transition } from 
 import type { SessionUser } from '../access/sessions.ts';
 import { audit } from '../audit/audit.ts';
 import { currentContext } from '../audit/request-context.ts';
+import { thingsDoneChanged } from '../things-done/get-things-done.ts';
 import { getProblem } from './get-problem.ts';
 import { notify } from './notify.ts';
 import { problemActor } from './problem-actor.ts';
@@ -137,5 +138,6 @@ export async function actOnProblem(
     });
     await tell(tx, county, row, next, input);
   });
+  thingsDoneChanged(county);
   return getProblem(db, county, id, user);
 }

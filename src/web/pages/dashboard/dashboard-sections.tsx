@@ -8,11 +8,15 @@
  */
 import { Col } from 'antd';
 import type { DashboardBody } from '../../../shared/schemas/dashboard.ts';
+import { moduleLoader, useLoadedModule } from '../../components/use-loaded-module.ts';
 import { ScopeMap } from '../../map/scope-map.tsx';
 import { ChartCard } from './chart-card.tsx';
 import { ChildrenChart } from './children-panel.tsx';
 import { DashboardCharts } from './dashboard-charts.tsx';
 import type { DashboardMessages } from './dashboard-messages.ts';
+
+// Things done and problem figures (办实事): their own chunk and request, after the map (below the first screen).
+const loadThingsDone = moduleLoader(() => import('../warnings/things-done-section.tsx'));
 
 interface Props {
   county: string;
@@ -28,6 +32,7 @@ interface Props {
 }
 
 export default function DashboardSections({ county, scope, data, m, onDrill, ready, mapScope, onMapSettled }: Props) {
+  const thingsDone = useLoadedModule(loadThingsDone, mapScope !== null);
   return (
     <>
       <Col xs={24} xl={data.children.length > 0 ? 14 : 24}>
@@ -56,6 +61,11 @@ export default function DashboardSections({ county, scope, data, m, onDrill, rea
       <Col span={24}>
         {mapScope !== null ? <DashboardCharts data={data} m={m} /> : <div className="dashboard-skeleton" />}
       </Col>
+      {thingsDone && (
+        <Col span={24}>
+          <thingsDone.default county={county} scope={scope} />
+        </Col>
+      )}
       {ready && mapScope === scope && <span data-testid="dashboard-ready" data-scope={data.scope.code} hidden />}
     </>
   );

@@ -3,6 +3,7 @@
  * them (its first-screen JS budget is full).
  */
 import { Route, Routes } from 'react-router';
+import WarningsPage from '../warnings/warnings-page.tsx';
 import OverdueBoardPage from './overdue-board-page.tsx';
 import ProblemInboxPage from './problem-inbox-page.tsx';
 import ProblemPage from './problem-page.tsx';
@@ -13,6 +14,7 @@ export default function ProblemsSection() {
     <Routes>
       <Route index element={<ProblemInboxPage />} />
       <Route path="overdue" element={<OverdueBoardPage />} />
+      <Route path="warnings" element={<WarningsPage />} />
       <Route path=":id" element={<ProblemPage />} />
     </Routes>
   );

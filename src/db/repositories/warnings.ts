@@ -1,0 +1,58 @@
+/**
+ * The facts early warning reads for every household of a scope not under monitoring, in one statement of
+ * grouped sub-queries (no query per household): latest verified help, the latest two income years, persons with
+ * a serious illness or disability, and problems past their deadline.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema.ts';
+
+export interface WarningFactsRow {
+  id: number;
+  natural_village_code: string;
+  head_name: string;
+  status: string;
+  last_help: string | null;
+  income_year: number | null;
+  per_capita: string | null;
+  previous_per_capita: string | null;
+  ill_persons: number;
+  ill_changed_on: string | null;
+  overdue_problems: number;
+}
+
+/** Facts of the scope's households that are not monitored, by id. */
+export async function warningFacts(db: Kysely<Database>, county: string, within: string, now: Date) {
+  const { rows } = await sql<WarningFactsRow>`
+    with hh as (
+      select id, natural_village_code, head_name, status from household
+      where county_code = ${county} and natural_village_code like ${`${within}%`} and status <> 'monitored'
+    ), help as (
+      select household_id, to_char(max(visited_on), 'YYYY-MM-DD') as last_help from assistance_record
+      where county_code = ${county} and status = 'verified' group by household_id
+    ), inc as (
+      select household_id, year, per_capita_net,
+        lag(per_capita_net) over (partition by household_id order by year) as previous,
+        row_number() over (partition by household_id order by year desc) as rn
+      from household_income where county_code = ${county}
+    ), ill as (
+      select household_id, count(*)::int as n,
+        to_char(max(updated_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD') as changed_on
+      from household_person
+      where county_code = ${county} and removed_on is null and health in ('serious', 'disabled')
+      group by household_id
+    ), late as (
+      select household_id, count(*)::int as n from problem
+      where county_code = ${county} and status not in ('resolved', 'closed') and due_at < ${now}
+      group by household_id
+    )
+    select hh.id::int as id, hh.natural_village_code, hh.head_name, hh.status, help.last_help,
+      inc.year::int as income_year, inc.per_capita_net as per_capita, inc.previous as previous_per_capita,
+      coalesce(ill.n, 0) as ill_persons, ill.changed_on as ill_changed_on, coalesce(late.n, 0) as overdue_problems
+    from hh
+    left join help on help.household_id = hh.id
+    left join inc on inc.household_id = hh.id and inc.rn = 1
+    left join ill on ill.household_id = hh.id
+    left join late on late.household_id = hh.id
+    order by hh.id`.execute(db);
+  return rows;
+}

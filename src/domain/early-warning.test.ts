@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { type HouseholdFacts, householdWarnings } from './early-warning.ts';
+
+const TODAY = '2020-12-31';
+const healthy: HouseholdFacts = {
+  province: '34',
+  lastVerifiedHelpOn: '2020-12-01',
+  incomeYear: 2020,
+  perCapita: 9000,
+  previousPerCapita: 8000,
+  illPersons: 0,
+  illChangedOn: null,
+  overdueProblems: 0,
+};
+const kinds = (f: Partial<HouseholdFacts>) => householdWarnings({ ...healthy, ...f }, TODAY).map((w) => w.kind);
+
+describe('householdWarnings', () => {
+  it('a healthy household has no flag', () => {
+    expect(kinds({})).toEqual([]);
+  });
+  it('no verified help for more than 60 days, or never', () => {
+    expect(kinds({ lastVerifiedHelpOn: '2020-11-01' })).toEqual([]);
+    expect(kinds({ lastVerifiedHelpOn: '2020-10-31' })).toEqual(['no_help']);
+    expect(kinds({ lastVerifiedHelpOn: null })).toEqual(['no_help']);
+    const [w] = householdWarnings({ ...healthy, lastVerifiedHelpOn: '2020-10-01' }, TODAY);
+    expect(w?.reason.zh).toBe('已 91 天没有已核实的帮扶（上次 2020-10-01）');
+  });
+  it('income below 1.5 × the poverty line (2020: 4000 → 6000)', () => {
+    expect(kinds({ perCapita: 6000, previousPerCapita: 5000 })).toEqual([]);
+    expect(kinds({ perCapita: 5999, previousPerCapita: 5000 })).toEqual(['low_income']);
+    const custom = householdWarnings({ ...healthy, perCapita: 7000, previousPerCapita: 6000 }, TODAY, {
+      noHelpDays: 60,
+      incomeMultiple: 2,
+      newIllnessDays: 60,
+    });
+    expect(custom.map((w) => w.kind)).toEqual(['low_income']);
+  });
+  it('income fell from the year before', () => {
+    expect(kinds({ perCapita: 8999, previousPerCapita: 9000 })).toEqual(['income_fell']);
+    expect(kinds({ previousPerCapita: null })).toEqual([]);
+  });
+  it('serious illness or disability: new when recorded within the window', () => {
+    const [recent] = householdWarnings({ ...healthy, illPersons: 1, illChangedOn: '2020-12-20' }, TODAY);
+    expect(recent?.kind).toBe('illness');
+    expect(recent?.reason.en).toContain('recorded 2020-12-20');
+    const [old] = householdWarnings({ ...healthy, illPersons: 2, illChangedOn: '2019-01-01' }, TODAY);
+    expect(old?.reason.en).toContain('not monitored');
+  });
+  it('overdue problems', () => {
+    expect(kinds({ overdueProblems: 2 })).toEqual(['overdue_problem']);
+  });
+});

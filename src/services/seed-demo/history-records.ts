@@ -1,0 +1,202 @@
+/**
+ * A year of help records (帮扶纪实) for the demo county, once pairings exist: every current helper visits their
+ * households through the demo year from the day the pairing started — more in spring and autumn, few over the
+ * Spring Festival — ~85 % verified, some returned, some still submitted, ~30 % solving one of the household's
+ * needs. Generated in memory from the seeded stream and written with unnest arrays, 20,000 rows a statement.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { DEMO_TODAY, DEMO_YEAR, fromDayNumber, toDayNumber } from './dates.ts';
+import type { Rng } from './random.ts';
+
+/** Help records per unit of scale over the demo year. */
+export const HELP_RECORDS_PER_SCALE = 200_000;
+const CHUNK = 20_000;
+
+/** Relative visits by month (January–December): the Spring Festival falls in late January 2020. */
+const MONTH_WEIGHTS = [6, 4, 11, 12, 10, 8, 7, 7, 10, 12, 10, 8];
+const MONTHS = MONTH_WEIGHTS.map((w, i) => [i, w] as const);
+const FESTIVAL = { from: `${DEMO_YEAR}-01-22`, to: `${DEMO_YEAR}-02-02` };
+
+const CONTENT: Record<string, string> = {
+  industry: '帮助落实产业奖补，指导种养技术',
+  employment: '联系就近务工岗位，帮助办理就业登记',
+  welfare_job: '协调公益岗位，核实上岗情况',
+  education: '落实教育资助，走访了解子女就学',
+  health: '协助办理慢病卡和医疗报销',
+  finance: '帮助申请扶贫小额信贷',
+  living_conditions: '协调解决饮水、用电问题',
+  safety_net: '核实低保、特困政策落实情况',
+  other: '入户走访，宣讲政策，了解生产生活情况',
+};
+const MEASURES = Object.keys(CONTENT);
+const RETURNS = ['照片与内容不符，请补充', '请写明帮扶的具体事项'] as const;
+
+/** A current pairing with the window its records may fall in and the household's needs. */
+interface PairingSpan {
+  pairingId: number;
+  memberId: number;
+  householdId: number;
+  from: number;
+  needs: number[];
+}
+
+async function loadSpans(db: Kysely<Database>, county: string, first: number, last: number): Promise<PairingSpan[]> {
+  const { rows } = await sql<{
+    id: number;
+    member_id: number;
+    household_id: number;
+    started_on: string;
+    needs: number[];
+  }>`
+    select p.id::int as id, p.member_id::int as member_id, p.household_id::int as household_id,
+      to_char(p.started_on, 'YYYY-MM-DD') as started_on,
+      coalesce((select array_agg(n.id::int order by n.id) from household_need n
+        where n.county_code = p.county_code and n.household_id = p.household_id), '{}') as needs
+    from pairing p where p.county_code = ${county} and p.ended_on is null order by p.id`.execute(db);
+  return rows
+    .map((r) => ({
+      pairingId: r.id,
+      memberId: r.member_id,
+      householdId: r.household_id,
+      from: Math.max(first, toDayNumber(r.started_on)),
+      needs: r.needs,
+    }))
+    .filter((s) => s.from <= last);
+}
+
+/** A visit day in [from, last]: a weighted month, then a day, avoiding the festival; uniform when the window is short. */
+function visitDay(rng: Rng, from: number, last: number, festival: [number, number]): number {
+  for (let tries = 0; tries < 4; tries++) {
+    const month = rng.weighted(MONTHS);
+    const start = Date.UTC(DEMO_YEAR, month, 1) / 86_400_000;
+    const day = rng.int(start, Date.UTC(DEMO_YEAR, month + 1, 1) / 86_400_000 - 1);
+    if (day < from || day > last) continue;
+    if (day >= festival[0] && day <= festival[1] && !rng.chance(0.2)) continue;
+    return day;
+  }
+  return rng.int(from, last);
+}
+
+function uuid(rng: Rng): string {
+  const hex = (n: number) =>
+    Math.floor(rng.next() * 16 ** n)
+      .toString(16)
+      .padStart(n, '0');
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(8)}${hex(4)}`;
+}
+
+interface Columns {
+  client: string[];
+  household: number[];
+  member: number[];
+  pairing: number[];
+  visited: string[];
+  measure: string[];
+  need: (number | null)[];
+  solved: boolean[];
+  content: string[];
+  status: string[];
+  verifiedAt: (string | null)[];
+  comment: (string | null)[];
+}
+
+function push(c: Columns, rng: Rng, s: PairingSpan, day: number, last: number): void {
+  const status = rng.weighted([
+    ['verified', 85],
+    ['returned', 6],
+    ['submitted', 9],
+  ] as const);
+  const solved = s.needs.length > 0 && rng.chance(0.3);
+  const measure = rng.pick(MEASURES);
+  c.client.push(uuid(rng));
+  c.household.push(s.householdId);
+  c.member.push(s.memberId);
+  c.pairing.push(s.pairingId);
+  c.visited.push(fromDayNumber(day));
+  c.measure.push(measure);
+  c.need.push(solved ? rng.pick(s.needs) : null);
+  c.solved.push(solved);
+  c.content.push(CONTENT[measure] as string);
+  c.status.push(status);
+  const checked = fromDayNumber(Math.min(last, day + rng.int(1, 7)));
+  c.verifiedAt.push(status === 'submitted' ? null : `${checked}T10:00:00+08:00`);
+  c.comment.push(status === 'returned' ? rng.pick(RETURNS) : null);
+}
+
+/** Spreads `target` records over the spans in proportion to each window's length. */
+function generate(rng: Rng, spans: PairingSpan[], target: number, last: number): Columns {
+  const c: Columns = {
+    client: [],
+    household: [],
+    member: [],
+    pairing: [],
+    visited: [],
+    measure: [],
+    need: [],
+    solved: [],
+    content: [],
+    status: [],
+    verifiedAt: [],
+    comment: [],
+  };
+  const festival: [number, number] = [toDayNumber(FESTIVAL.from), toDayNumber(FESTIVAL.to)];
+  const days = spans.reduce((n, s) => n + (last - s.from + 1), 0);
+  const perDay = days === 0 ? 0 : target / days;
+  for (const s of spans) {
+    const expected = (last - s.from + 1) * perDay;
+    const n = Math.floor(expected) + (rng.chance(expected % 1) ? 1 : 0);
+    for (let i = 0; i < n; i++) push(c, rng, s, visitDay(rng, s.from, last, festival), last);
+  }
+  return c;
+}
+
+async function insertChunk(db: Kysely<Database>, county: string, verifier: number, c: Columns, at: number) {
+  const s = <T>(column: T[]) => column.slice(at, at + CHUNK);
+  await sql`
+    insert into assistance_record (county_code, client_id, household_id, member_id, pairing_id, visited_on, measure,
+      need_id, solved_need, content, status, verified_by, verified_at, verify_comment, created_at, updated_at)
+    select ${county}, x.client_id, x.household_id, x.member_id, x.pairing_id, x.visited_on, x.measure, x.need_id,
+      x.solved_need, x.content, x.status, case when x.verified_at is null then null else ${verifier}::int end,
+      x.verified_at, x.verify_comment, x.visited_on + time '18:00', coalesce(x.verified_at, x.visited_on + time '18:00')
+    from unnest(${s(c.client)}::uuid[], ${s(c.household)}::bigint[], ${s(c.member)}::bigint[],
+      ${s(c.pairing)}::bigint[], ${s(c.visited)}::date[], ${s(c.measure)}::text[], ${s(c.need)}::bigint[],
+      ${s(c.solved)}::boolean[], ${s(c.content)}::text[], ${s(c.status)}::text[], ${s(c.verifiedAt)}::timestamptz[],
+      ${s(c.comment)}::text[])
+      as x(client_id, household_id, member_id, pairing_id, visited_on, measure, need_id, solved_need, content, status,
+        verified_at, verify_comment)`.execute(db);
+}
+
+/**
+ * Where the database user may (a superuser: PGlite always, a local PostgreSQL usually), turns off the foreign-key
+ * triggers for the rest of the transaction: the rows are built from the parents just read, so every reference
+ * holds by construction, and the five checks per row were most of the insert time (CHECK constraints and unique
+ * indexes still apply). Elsewhere the checks simply run.
+ */
+export async function skipForeignKeyTriggers(tx: Kysely<Database>): Promise<void> {
+  const { rows } = await sql<{ superuser: boolean }>`
+    select rolsuper as superuser from pg_roles where rolname = current_user`.execute(tx);
+  if (rows[0]?.superuser) await sql`set local session_replication_role = replica`.execute(tx);
+}
+
+/**
+ * Writes the demo year's help records of current pairings (about `HELP_RECORDS_PER_SCALE × scale`), verified by
+ * `verifier` (a user id), in one transaction. Returns how many were written.
+ */
+export async function seedDemoHelpRecords(
+  db: Kysely<Database>,
+  county: string,
+  rng: Rng,
+  scale: number,
+  verifier: number,
+): Promise<number> {
+  const first = toDayNumber(`${DEMO_YEAR}-01-01`);
+  const last = toDayNumber(DEMO_TODAY);
+  const spans = await loadSpans(db, county, first, last);
+  const columns = generate(rng, spans, Math.round(HELP_RECORDS_PER_SCALE * scale), last);
+  await db.transaction().execute(async (tx) => {
+    await skipForeignKeyTriggers(tx);
+    for (let at = 0; at < columns.client.length; at += CHUNK) await insertChunk(tx, county, verifier, columns, at);
+  });
+  return columns.client.length;
+}

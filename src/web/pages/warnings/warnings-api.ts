@@ -1,0 +1,39 @@
+/** Things done (办实事) and early warning (防返贫监测预警) requests as TanStack Query hooks; types from the shared schemas. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type { MonitoringResult, ThingsDone, WarningPage, WarningQuery } from '../../../shared/schemas/warnings.ts';
+import { api } from '../../api/client.ts';
+
+export type ThingsDoneBody = Static<typeof ThingsDone>;
+export type Warnings = Static<typeof WarningPage>;
+export type WarningKind = Warnings['items'][number]['warnings'][number]['kind'];
+
+const base = (county: string) => `/api/counties/${county}`;
+
+/** Things done of a scope (latest year by default), with problems by level and status. */
+export function useThingsDone(county: string, within: string) {
+  return useQuery({
+    queryKey: ['things-done', county, within],
+    queryFn: () => api.get<ThingsDoneBody>(`${base(county)}/things-done`, { within }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of flagged households of a scope. */
+export function useWarnings(county: string, query: Static<typeof WarningQuery>) {
+  return useQuery({
+    queryKey: ['warnings', county, query],
+    queryFn: () => api.get<Warnings>(`${base(county)}/warnings`, query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Puts a household under monitoring; the warning lists reload. */
+export function useStartMonitoring(county: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) =>
+      api.post<Static<typeof MonitoringResult>>(`${base(county)}/households/${id}/monitoring`, { reason }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['warnings', county] }),
+  });
+}

@@ -1,0 +1,88 @@
+/** Texts of the things-done section of the dashboard and the early-warning page. */
+const zh = {
+  thingsDone: '办实事',
+  thingsDoneYear: (year: number) => `${year} 年办实事`,
+  total: '合计',
+  helpRecords: '帮扶解决需求',
+  problemsResolved: '问题办结',
+  month: (n: number) => `${n}月`,
+  byUnit: '按单位',
+  problems: '问题办理',
+  onTime: '按期办结率',
+  onTimeNone: '暂无办结问题',
+  levels: { grid: '网格', village: '村级', township: '乡镇', county: '县级' } as Record<string, string>,
+  statuses: {
+    open: '待受理',
+    accepted: '处理中',
+    with_department: '已转部门',
+    resolved: '待确认',
+    closed: '已办结',
+    reopened: '重新打开',
+  } as Record<string, string>,
+  warningsLink: '防返贫监测预警',
+  title: '防返贫监测预警',
+  allKinds: '全部预警',
+  kinds: {
+    no_help: '长期未帮扶',
+    low_income: '收入临界',
+    income_fell: '收入下降',
+    illness: '大病残疾',
+    overdue_problem: '问题超期',
+  },
+  household: '户主',
+  reasons: '预警原因',
+  monitor: '纳入监测',
+  monitorTitle: (name: string) => `将 ${name} 户纳入监测`,
+  reason: '纳入监测的原因',
+  required: '请填写原因',
+  done: '已纳入监测',
+  cancel: '取消',
+  empty: '没有预警户',
+};
+
+type Messages = typeof zh;
+
+const en: Messages = {
+  thingsDone: 'Things done',
+  thingsDoneYear: (year) => `Things done in ${year}`,
+  total: 'Total',
+  helpRecords: 'Needs solved by help',
+  problemsResolved: 'Problems resolved',
+  month: (n) =>
+    ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][n - 1] ?? String(n),
+  byUnit: 'By unit',
+  problems: 'Problems',
+  onTime: 'Resolved on time',
+  onTimeNone: 'None resolved yet',
+  levels: { grid: 'Grid', village: 'Village', township: 'Township', county: 'County' },
+  statuses: {
+    open: 'Open',
+    accepted: 'Accepted',
+    with_department: 'With department',
+    resolved: 'Resolved',
+    closed: 'Closed',
+    reopened: 'Reopened',
+  },
+  warningsLink: 'Early warning',
+  title: 'Early warning',
+  allKinds: 'All warnings',
+  kinds: {
+    no_help: 'No recent help',
+    low_income: 'Income near the line',
+    income_fell: 'Income fell',
+    illness: 'Illness or disability',
+    overdue_problem: 'Overdue problem',
+  },
+  household: 'Head',
+  reasons: 'Reasons',
+  monitor: 'Monitor',
+  monitorTitle: (name) => `Put ${name}'s household under monitoring`,
+  reason: 'Why it is monitored',
+  required: 'Say why',
+  done: 'Now under monitoring',
+  cancel: 'Cancel',
+  empty: 'No household flagged',
+};
+
+export const warningsMessages = { zh, en };
+export type WarningsMessages = Messages;
