@@ -8,6 +8,7 @@ import { chinaDateOf } from '../src/domain/dates.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { postMember } from './commitment-factory.ts';
 import { buildHousehold, buildPerson, COUNTY, createPlaces } from './households-factory.ts';
+import { createPairing } from './pairing-factory.ts';
 
 const NV = '340822100201001';
 const OUT_NV = '340822101201001';
@@ -82,6 +83,9 @@ beforeAll(async () => {
   for (const key of ['healthy', 'low', 'fell', 'ill', 'overdue', 'outside'])
     await verifiedHelp(h[key] as number, daysAgo(5));
   await verifiedHelp(h.noHelp as number, daysAgo(100));
+  await createPairing(t.database.db, { memberId: member, householdId: h.noHelp as number, startedOn: daysAgo(200) });
+  // Never helped, but without a helper either: not a pairing's failure, so no no_help flag.
+  h.unpaired = await household(8);
   const now = Date.now();
   await t.database.db
     .insertInto('problem')
@@ -109,6 +113,7 @@ describe('early warning', () => {
     const of = (id: number) => (body.items as Item[]).find((i) => i.householdId === id)?.warnings ?? [];
     expect(of(h.healthy as number)).toEqual([]);
     expect(of(h.outside as number)).toEqual([]);
+    expect(of(h.unpaired as number)).toEqual([]);
     expect(of(h.noHelp as number)).toEqual([
       { kind: 'no_help', reason: `已 100 天没有已核实的帮扶（上次 ${daysAgo(100)}）` },
     ]);

@@ -4,6 +4,7 @@ import { type HouseholdFacts, householdWarnings } from './early-warning.ts';
 const TODAY = '2020-12-31';
 const healthy: HouseholdFacts = {
   province: '34',
+  paired: true,
   lastVerifiedHelpOn: '2020-12-01',
   incomeYear: 2020,
   perCapita: 9000,
@@ -22,6 +23,8 @@ describe('householdWarnings', () => {
     expect(kinds({ lastVerifiedHelpOn: '2020-11-01' })).toEqual([]);
     expect(kinds({ lastVerifiedHelpOn: '2020-10-31' })).toEqual(['no_help']);
     expect(kinds({ lastVerifiedHelpOn: null })).toEqual(['no_help']);
+    // Without a helper, missing help is not a pairing's failure (the other rules still apply).
+    expect(kinds({ paired: false, lastVerifiedHelpOn: null })).toEqual([]);
     const [w] = householdWarnings({ ...healthy, lastVerifiedHelpOn: '2020-10-01' }, TODAY);
     expect(w?.reason.zh).toBe('已 91 天没有已核实的帮扶（上次 2020-10-01）');
   });

@@ -25,6 +25,8 @@ export const DEFAULT_WARNING_CONFIG: WarningConfig = { noHelpDays: 60, incomeMul
 export interface HouseholdFacts {
   /** 2-digit province code, for the poverty line */
   province: string;
+  /** whether the household has a current helper (only then is missing help a failure to warn about) */
+  paired: boolean;
   /** day of the latest verified help record, or null when none */
   lastVerifiedHelpOn: string | null;
   /** the latest income year on record with its per-capita net income, and the year before's, when known */
@@ -50,6 +52,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 function helpWarning(f: HouseholdFacts, c: WarningConfig, today: string): Warning | null {
+  if (!f.paired) return null;
   if (f.lastVerifiedHelpOn === null) {
     return { kind: 'no_help', reason: { zh: '没有已核实的帮扶记录', en: 'No verified help on record' } };
   }

@@ -22,8 +22,6 @@ export interface RegistryStats {
   problemsResolved: number;
   problemsOpen: number;
   problemsOverdue: number;
-  /** Help records (帮扶纪实), any status. */
-  helpRecords: number;
 }
 
 /** One round trip of sub-selects; `county` undefined counts every county in the database. Current grids only. */
@@ -48,8 +46,7 @@ export async function registryStats(db: Kysely<Database>, county?: string): Prom
       (select count(*) from problem where status in ('resolved', 'closed') ${and})::int as "problemsResolved",
       (select count(*) from problem where status not in ('resolved', 'closed') ${and})::int as "problemsOpen",
       (select count(*) from problem where status not in ('resolved', 'closed') and due_at < now() ${and})::int
-        as "problemsOverdue",
-      (select count(*) from assistance_record ${where})::int as "helpRecords"
+        as "problemsOverdue"
   `.execute(db);
   return rows[0] as RegistryStats;
 }

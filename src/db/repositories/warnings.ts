@@ -1,6 +1,6 @@
 /**
  * The facts early warning reads for every household of a scope not under monitoring, in one statement of
- * grouped sub-queries (no query per household): latest verified help, the latest two income years, persons with
+ * grouped sub-queries (no query per household): whether it has a current helper, latest verified help, the latest two income years, persons with
  * a serious illness or disability, and problems past their deadline.
  */
 import { type Kysely, sql } from 'kysely';
@@ -11,6 +11,7 @@ export interface WarningFactsRow {
   natural_village_code: string;
   head_name: string;
   status: string;
+  paired: boolean;
   last_help: string | null;
   income_year: number | null;
   per_capita: string | null;
@@ -46,6 +47,8 @@ export async function warningFacts(db: Kysely<Database>, county: string, within:
       group by household_id
     )
     select hh.id::int as id, hh.natural_village_code, hh.head_name, hh.status, help.last_help,
+      exists (select 1 from pairing p where p.county_code = ${county} and p.household_id = hh.id
+        and p.ended_on is null) as paired,
       inc.year::int as income_year, inc.per_capita_net as per_capita, inc.previous as previous_per_capita,
       coalesce(ill.n, 0) as ill_persons, ill.changed_on as ill_changed_on, coalesce(late.n, 0) as overdue_problems
     from hh

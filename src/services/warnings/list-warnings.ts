@@ -49,6 +49,7 @@ async function flagged(db: Kysely<Database>, county: string, within: string, now
     const warnings = householdWarnings(
       {
         province: county.slice(0, 2),
+        paired: row.paired,
         lastVerifiedHelpOn: row.last_help,
         incomeYear: row.income_year,
         perCapita: num(row.per_capita),
