@@ -1,14 +1,21 @@
 /** The main menu (side bar on desktop, drawer on phones); entries keep the current scope, and show by permission. */
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BulbOutlined,
+  FlagOutlined,
+  FormOutlined,
   HeartOutlined,
   HomeOutlined,
+  MessageOutlined,
+  NotificationOutlined,
   PieChartOutlined,
   SafetyOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
@@ -18,24 +25,22 @@ import { useScopedHref } from '../components/scoped-link.tsx';
 import { useMessages } from '../i18n/i18n.tsx';
 import { shellMessages } from './shell-messages.ts';
 
-/**
- * Entries and the permission each needs (role-aware navigation; the server enforces the same). The pairing work
- * (结对帮扶: pairings, suggestions, commitments, exit notices, feedback) shares one icon: each icon costs the first
- * screen ~0.3 KB of its JS budget, and a sub-menu ~10 KB.
- */
+/** Entries and the permission each needs (role-aware navigation; the server enforces the same). */
 const ENTRIES = [
   { key: '/', icon: <HomeOutlined />, label: 'dashboard', permission: 'dashboard.read' },
   { key: '/members', icon: <UserOutlined />, label: 'members', permission: 'member.read' },
   { key: '/households', icon: <TeamOutlined />, label: 'households', permission: 'household.read' },
-  { key: '/exit-notices', icon: <HeartOutlined />, label: 'exitNotices', permission: 'household.read' },
+  { key: '/exit-notices', icon: <NotificationOutlined />, label: 'exitNotices', permission: 'household.read' },
   { key: '/grids', icon: <AppstoreOutlined />, label: 'grids', permission: 'grid.read' },
   { key: '/grid-plans', icon: <ApartmentOutlined />, label: 'gridPlans', permission: 'grid.write' },
   { key: '/coverage', icon: <PieChartOutlined />, label: 'coverage', permission: 'grid.read' },
-  { key: '/feedback', icon: <HeartOutlined />, label: 'feedback', permission: 'pairing.write' },
-  { key: '/commitments', icon: <HeartOutlined />, label: 'commitments', permission: 'pairing.read' },
   { key: '/pairings', icon: <HeartOutlined />, label: 'pairings', permission: 'pairing.read' },
-  { key: '/pairing-suggestions', icon: <HeartOutlined />, label: 'pairingSuggestions', permission: 'pairing.write' },
-  { key: '/problems', icon: <AuditOutlined />, label: 'problems', permission: 'household.read' },
+  { key: '/pairing-suggestions', icon: <BulbOutlined />, label: 'pairingSuggestions', permission: 'pairing.write' },
+  { key: '/commitments', icon: <FlagOutlined />, label: 'commitments', permission: 'pairing.read' },
+  { key: '/help/new', icon: <FormOutlined />, label: 'helpRecord', permission: 'help.write' },
+  { key: '/problems', icon: <AlertOutlined />, label: 'problems', permission: 'household.read' },
+  { key: '/problems/warnings', icon: <WarningOutlined />, label: 'warnings', permission: 'household.read' },
+  { key: '/feedback', icon: <MessageOutlined />, label: 'feedback', permission: 'pairing.write' },
   { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
 ] as const;
@@ -46,6 +51,8 @@ function sectionOf(pathname: string): string {
   if (first === 'party-groups') return '/grids';
   // Plaques are printed from a village's grid list or a pairing.
   if (first === 'plaques') return '/pairings';
+  if (first === 'help') return '/help/new';
+  if (pathname.startsWith('/problems/warnings')) return '/problems/warnings';
   return first ? `/${first}` : '/';
 }
 
