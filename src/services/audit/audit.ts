@@ -89,53 +89,7 @@ export function diffOf(
 
 /** Appends one entry to the county's chain, inside the caller's transaction. */
 export async function audit(tx: Kysely<Database>, input: AuditInput): Promise<void> {
-  const context = currentContext();
-  await tx
-    .insertInto('audit_head')
-    .values({ county_code: input.county, seq: 0, hash: GENESIS })
-    .onConflict((oc) => oc.column('county_code').doNothing())
-    .execute();
-  const head = await tx
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('county_code', '=', input.county)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const entry: AuditEntry = {
-    countyCode: input.county,
-    seq: Number(head.seq) + 1,
-    at: new Date().toISOString(),
-    actorId: context.actorId,
-    actor: context.actor,
-    action: input.action,
-    tableName: input.table,
-    recordId: String(input.recordId),
-    orgCode: input.orgCode,
-    diff: input.diff ?? {},
-    ip: context.ip,
-    requestId: context.requestId,
-  };
-  const hash = chainHash(head.hash, entry);
-  await tx
-    .insertInto('audit_log')
-    .values({
-      county_code: entry.countyCode,
-      seq: entry.seq,
-      at: entry.at,
-      actor_id: entry.actorId,
-      actor: entry.actor,
-      action: entry.action,
-      table_name: entry.tableName,
-      record_id: entry.recordId,
-      org_code: entry.orgCode,
-      diff: JSON.stringify(entry.diff),
-      ip: entry.ip,
-      request_id: entry.requestId,
-      prev_hash: head.hash,
-      hash,
-    })
-    .execute();
-  await tx.updateTable('audit_head').set({ seq: entry.seq, hash }).where('county_code', '=', input.county).execute();
+  await auditMany(tx, input.county, [{ input, context: currentContext() }]);
 }
 
 /** Runs `work` in a transaction and audits it there (for writes that have no transaction of their own). */
