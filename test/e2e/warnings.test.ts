@@ -37,7 +37,8 @@ test('filters warnings by kind and puts a household under monitoring', async () 
   expect(before.total).toBeGreaterThan(0);
   const { page, errors } = await openPage(browser);
   await page.goto(`${baseUrl()}/problems/warnings`);
-  await page.getByText(/^收入临界/).click();
+  // The kind filter (a segmented control), not the rows' tags of the same name.
+  await page.locator('.ant-segmented-item-label', { hasText: /^收入临界/ }).click();
   const first = page.locator('[data-testid="warnings-table"] .ant-table-row').first();
   await first.getByText(before.items[0]!.headName).waitFor();
   await screenshot(page, 'warnings-low-income');
