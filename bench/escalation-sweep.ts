@@ -7,12 +7,11 @@
  * BENCH_SCALE (default 1) sizes the county.
  */
 import { type Kysely, sql } from 'kysely';
-import { openDatabase } from '../src/db/kysely.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
 import { sweepOverdue } from '../src/services/problems/sweep-overdue.ts';
 import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
-import { freshDatabase } from './lib/databases.ts';
+import { onBenchDatabase } from './lib/databases.ts';
 
 const COUNTY = '340822';
 const RESOLVED = Number(process.env.BENCH_RESOLVED ?? 19_000);
@@ -108,21 +107,4 @@ async function run(db: Kysely<Database>, backend: string): Promise<void> {
   });
 }
 
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
-  const fresh = await freshDatabase('postgres');
-  const handle = await openDatabase({ databaseUrl: fresh.env.DATABASE_URL as string, pgliteThread: 'inline' });
-  try {
-    await run(handle.db, 'postgres');
-  } finally {
-    await handle.close();
-    await fresh.drop();
-  }
-} else {
-  const handle = await openDatabase({ dataDir: null, pgliteThread: 'inline' });
-  try {
-    await run(handle.db, 'pglite');
-  } finally {
-    await handle.close();
-  }
-}
+await onBenchDatabase(run);

@@ -8,14 +8,13 @@
  * BENCH_DATA_DIR keeps the PGlite database there and reuses it when already seeded (skips the ~1-2 min seed).
  */
 import { type Kysely, sql } from 'kysely';
-import { openDatabase } from '../src/db/kysely.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import * as repo from '../src/db/repositories/things-done.ts';
 import type { Database } from '../src/db/schema.ts';
 import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
 import { getThingsDone, thingsDoneChanged } from '../src/services/things-done/get-things-done.ts';
 import { listWarnings, warningsChanged } from '../src/services/warnings/list-warnings.ts';
-import { freshDatabase } from './lib/databases.ts';
+import { onBenchDatabase } from './lib/databases.ts';
 
 const COUNTY = '340822';
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -108,21 +107,4 @@ async function run(db: Kysely<Database>, backend: string): Promise<void> {
   await warnings(db, backend);
 }
 
-const url = process.env.BENCH_DATABASE_URL;
-if (url) {
-  const fresh = await freshDatabase('postgres');
-  const handle = await openDatabase({ databaseUrl: fresh.env.DATABASE_URL as string, pgliteThread: 'inline' });
-  try {
-    await run(handle.db, 'postgres');
-  } finally {
-    await handle.close();
-    await fresh.drop();
-  }
-} else {
-  const handle = await openDatabase({ dataDir: process.env.BENCH_DATA_DIR ?? null, pgliteThread: 'inline' });
-  try {
-    await run(handle.db, 'pglite');
-  } finally {
-    await handle.close();
-  }
-}
+await onBenchDatabase(run, process.env.BENCH_DATA_DIR ?? null);

@@ -2,7 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { openDatabase } from '../../src/db/kysely.ts';
+import type { Database } from '../../src/db/schema.ts';
 
 export const PG_URL =
   process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -53,4 +56,24 @@ export async function freshDatabase(backend: 'pglite' | 'postgres'): Promise<Ben
     env: { DATABASE_URL: url.toString() },
     drop: () => admin(`drop database if exists ${name} with (force)`),
   };
+}
+
+/**
+ * Runs `run` on a fresh PostgreSQL database when BENCH_DATABASE_URL is set (dropped afterwards), else on an
+ * in-process PGlite (in memory, or `pgliteDataDir`).
+ */
+export async function onBenchDatabase(
+  run: (db: Kysely<Database>, backend: 'pglite' | 'postgres') => Promise<void>,
+  pgliteDataDir: string | null = null,
+): Promise<void> {
+  const fresh = process.env.BENCH_DATABASE_URL ? await freshDatabase('postgres') : null;
+  const handle = fresh
+    ? await openDatabase({ databaseUrl: fresh.env.DATABASE_URL as string, pgliteThread: 'inline' })
+    : await openDatabase({ dataDir: pgliteDataDir, pgliteThread: 'inline' });
+  try {
+    await run(handle.db, fresh ? 'postgres' : 'pglite');
+  } finally {
+    await handle.close();
+    await fresh?.drop();
+  }
 }
