@@ -28,6 +28,8 @@ export function rssMbOf(pid: number): number {
 export function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const child = fork(RUN_TS, [SERVER], {
     env: { ...process.env, ...env },
+    // e.g. BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server alone.
+    execArgv: process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

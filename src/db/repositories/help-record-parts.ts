@@ -71,42 +71,70 @@ export async function insertPhoto(db: Kysely<Database>, county: string, p: NewPh
   return Number(row.id);
 }
 
-/** Everything creating a record checks, in one round trip (a county's phones post many records at once). */
+/** What one create names: the facts of several creates are read in one round trip. */
+export interface CreateQuestion {
+  clientId: string;
+  householdId: number;
+  measure: string;
+  needId: number | null;
+}
+
+/** Everything creating a record checks and shows, read for many creates at once (phones post in bursts). */
 export interface CreateFacts {
   /** A record the county already has with this clientId (a retry). */
   existing_id: number | null;
   natural_village_code: string | null;
-  helpers: { pairingId: number; memberId: number }[];
+  head_name: string | null;
+  helpers: { pairingId: number; memberId: number; memberName: string }[];
   measure_ok: boolean;
   need_ok: boolean;
+  /** The text of the named need, for the response. */
+  need: string | null;
 }
 
-/** The facts of a create: stored clientId, household unit, current helpers, measure and need validity. */
+/**
+ * The facts of each create, in the order asked: stored clientId, household unit and head, current helpers,
+ * measure and need validity. One statement for the whole batch.
+ */
 export async function createFacts(
   db: Kysely<Database>,
   county: string,
-  q: { clientId: string; householdId: number; measure: string; needId: number | null },
-): Promise<CreateFacts> {
-  const { rows } = await sql<CreateFacts>`
+  questions: readonly CreateQuestion[],
+): Promise<CreateFacts[]> {
+  const { rows } = await sql<CreateFacts & { ord: string }>`
     select
-      (select id from assistance_record where county_code = ${county} and client_id = ${q.clientId}::uuid) as existing_id,
+      q.ord,
+      (select id from assistance_record r where r.county_code = ${county} and r.client_id = q.client_id) as existing_id,
       h.natural_village_code,
-      (select coalesce(json_agg(json_build_object('pairingId', p.id, 'memberId', p.member_id) order by p.id), '[]')
+      h.head_name,
+      (select coalesce(json_agg(json_build_object('pairingId', p.id, 'memberId', p.member_id, 'memberName', m.name)
+                                order by p.id), '[]')
          from pairing p
-        where p.county_code = ${county} and p.household_id = ${q.householdId} and p.ended_on is null) as helpers,
-      exists (select 1 from dictionary where kind = 'measure' and code = ${q.measure} and active) as measure_ok,
-      (${q.needId}::bigint is null or exists (select 1 from household_need n where n.county_code = ${county}
-         and n.household_id = ${q.householdId} and n.id = ${q.needId}::bigint)) as need_ok
-    from (select 1) as one
-    left join household h on h.county_code = ${county} and h.id = ${q.householdId}`.execute(db);
-  const facts = rows[0] as CreateFacts;
-  const helpers = typeof facts.helpers === 'string' ? JSON.parse(facts.helpers) : facts.helpers;
-  return {
-    ...facts,
-    existing_id: facts.existing_id === null ? null : Number(facts.existing_id),
-    helpers: (helpers as CreateFacts['helpers']).map((h) => ({
-      pairingId: Number(h.pairingId),
-      memberId: Number(h.memberId),
-    })),
-  };
+         join party_member m on m.county_code = p.county_code and m.id = p.member_id
+        where p.county_code = ${county} and p.household_id = q.household_id and p.ended_on is null) as helpers,
+      exists (select 1 from dictionary where kind = 'measure' and code = q.measure and active) as measure_ok,
+      (q.need_id is null or n.id is not null) as need_ok,
+      n.need
+    from unnest(${questions.map((q) => q.clientId)}::uuid[], ${questions.map((q) => q.householdId)}::bigint[],
+                ${questions.map((q) => q.measure)}::text[], ${questions.map((q) => q.needId)}::bigint[])
+         with ordinality as q(client_id, household_id, measure, need_id, ord)
+    left join household h on h.county_code = ${county} and h.id = q.household_id
+    left join household_need n on n.county_code = ${county} and n.household_id = q.household_id and n.id = q.need_id
+    order by q.ord`.execute(db);
+  return rows.map((facts) => {
+    const helpers = typeof facts.helpers === 'string' ? JSON.parse(facts.helpers) : facts.helpers;
+    return {
+      existing_id: facts.existing_id === null ? null : Number(facts.existing_id),
+      natural_village_code: facts.natural_village_code,
+      head_name: facts.head_name,
+      measure_ok: facts.measure_ok,
+      need_ok: facts.need_ok,
+      need: facts.need,
+      helpers: (helpers as CreateFacts['helpers']).map((h) => ({
+        pairingId: Number(h.pairingId),
+        memberId: Number(h.memberId),
+        memberName: h.memberName,
+      })),
+    };
+  });
 }

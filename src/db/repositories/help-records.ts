@@ -1,6 +1,6 @@
 /** Help records (帮扶纪实): rows, edit history and photos. Queries only. */
-import { type Kysely, sql } from 'kysely';
-import type { Database, HelpRecordStatus } from '../schema.ts';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { AssistanceRecordTable, Database, HelpRecordStatus } from '../schema.ts';
 
 /** The columns a service writes when creating a record. */
 export interface NewHelpRecord {
@@ -18,32 +18,49 @@ export interface NewHelpRecord {
   createdBy: number | null;
 }
 
-/** Inserts the rows whose clientId the county does not have yet (one statement); clientId → new id. */
+/** The columns of a record row, as an insert returns them. */
+const RECORD_COLUMNS = [
+  'id',
+  'client_id',
+  'household_id',
+  'member_id',
+  'pairing_id',
+  'visited_on',
+  'measure',
+  'need_id',
+  'solved_need',
+  'content',
+  'lat',
+  'lng',
+  'status',
+  'verified_by',
+  'verified_at',
+  'verify_comment',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
+
+/**
+ * Inserts the rows whose clientId the county does not have yet; clientId → the stored row. One statement text
+ * whatever the number of rows (unnest of arrays), so it is prepared once per connection.
+ */
 export async function insertRecordsOnce(db: Kysely<Database>, county: string, rows: NewHelpRecord[]) {
-  const inserted = await db
-    .insertInto('assistance_record')
-    .values(
-      rows.map((r) => ({
-        county_code: county,
-        client_id: r.clientId,
-        household_id: r.householdId,
-        member_id: r.memberId,
-        pairing_id: r.pairingId,
-        visited_on: r.visitedOn,
-        measure: r.measure,
-        need_id: r.needId,
-        solved_need: r.solvedNeed,
-        content: r.content,
-        lat: r.lat,
-        lng: r.lng,
-        created_by: r.createdBy,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['county_code', 'client_id']).doNothing())
-    .returning(['id', 'client_id'])
-    .execute();
-  return new Map(inserted.map((r) => [r.client_id, Number(r.id)]));
+  const col = <K extends keyof NewHelpRecord>(key: K) => rows.map((r) => r[key]);
+  const { rows: inserted } = await sql<Pick<Selectable<AssistanceRecordTable>, (typeof RECORD_COLUMNS)[number]>>`
+    insert into assistance_record (county_code, client_id, household_id, member_id, pairing_id, visited_on,
+                                   measure, need_id, solved_need, content, lat, lng, created_by)
+    select ${county}, * from unnest(${col('clientId')}::uuid[], ${col('householdId')}::bigint[],
+      ${col('memberId')}::bigint[], ${col('pairingId')}::bigint[], ${col('visitedOn')}::date[],
+      ${col('measure')}::text[], ${col('needId')}::bigint[], ${col('solvedNeed')}::boolean[],
+      ${col('content')}::text[], ${col('lat')}::double precision[], ${col('lng')}::double precision[],
+      ${col('createdBy')}::integer[])
+    on conflict (county_code, client_id) do nothing
+    returning ${sql.join(RECORD_COLUMNS.map((c) => sql.ref(c)))}`.execute(db);
+  return new Map(inserted.map((r) => [r.client_id, r]));
 }
+
+export type InsertedRecord = Awaited<ReturnType<typeof insertRecordsOnce>> extends Map<string, infer R> ? R : never;
 
 /** The id of the record a client created with `clientId`, if any. */
 export async function idByClientId(db: Kysely<Database>, county: string, clientId: string) {

@@ -4,7 +4,7 @@
  * (`audit_head`, one row per county, locked FOR UPDATE) serialises a county's writers so the chain never forks.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { maskBankAccount, maskPhone, maskResidentId } from '../../domain/ids.ts';
 import { currentContext } from './request-context.ts';
@@ -116,16 +116,13 @@ export async function auditMany(
   entries: Array<{ input: Omit<AuditInput, 'county'>; context: ReturnType<typeof currentContext> }>,
 ): Promise<void> {
   if (entries.length === 0) return;
-  await tx
+  // Creates the head on the county's first write, else locks it (a conflicting upsert locks the row like FOR
+  // UPDATE): one round trip either way.
+  const head = await tx
     .insertInto('audit_head')
     .values({ county_code: county, seq: 0, hash: GENESIS })
-    .onConflict((oc) => oc.column('county_code').doNothing())
-    .execute();
-  const head = await tx
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('county_code', '=', county)
-    .forUpdate()
+    .onConflict((oc) => oc.column('county_code').doUpdateSet((eb) => ({ seq: eb.ref('audit_head.seq') })))
+    .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
   let [seq, prev] = [Number(head.seq), head.hash];
   const rows = entries.map(({ input, context }) => {
@@ -145,25 +142,18 @@ export async function auditMany(
       requestId: context.requestId,
     };
     const hash = chainHash(prev, entry);
-    const row = {
-      county_code: county,
-      seq,
-      at: entry.at,
-      actor_id: entry.actorId,
-      actor: entry.actor,
-      action: entry.action,
-      table_name: entry.tableName,
-      record_id: entry.recordId,
-      org_code: entry.orgCode,
-      diff: JSON.stringify(entry.diff),
-      ip: entry.ip,
-      request_id: entry.requestId,
-      prev_hash: prev,
-      hash,
-    };
+    const row = { ...entry, diff: JSON.stringify(entry.diff), prevHash: prev, hash };
     prev = hash;
     return row;
   });
-  await tx.insertInto('audit_log').values(rows).execute();
+  const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+  // One statement text whatever the number of entries (unnest of arrays): prepared once per connection.
+  await sql`
+    insert into audit_log (county_code, seq, at, actor_id, actor, action, table_name, record_id, org_code, diff,
+                           ip, request_id, prev_hash, hash)
+    select ${county}, * from unnest(${col('seq')}::bigint[], ${col('at')}::timestamptz[], ${col('actorId')}::integer[],
+      ${col('actor')}::text[], ${col('action')}::text[], ${col('tableName')}::text[], ${col('recordId')}::text[],
+      ${col('orgCode')}::text[], ${col('diff')}::jsonb[], ${col('ip')}::text[], ${col('requestId')}::text[],
+      ${col('prevHash')}::text[], ${col('hash')}::text[])`.execute(tx);
   await tx.updateTable('audit_head').set({ seq, hash: prev }).where('county_code', '=', county).execute();
 }

@@ -1,42 +1,37 @@
 /**
- * Group commit for new help records. Every write of a county appends to its audit chain under one lock held
- * until commit, so one record per transaction caps a county at one commit (an fsync, ~6 ms here) per record.
- * Records checked by their own requests queue here per county; while one transaction commits, the next
- * requests gather, and the next transaction inserts them all in one statement with one chain append. A batch
- * that fails (a row refused by a constraint after its check, e.g. a need deleted meanwhile) is retried record
- * by record, so one bad record never fails the others.
+ * Group commit for a county's writes. Every write of a county appends to its audit chain under one lock held
+ * until commit, so one write per transaction caps a county at one commit (an fsync, ~6 ms here) per write.
+ * Requests queue here per county; while one batch is written, the next requests gather, and the next call of
+ * `write` takes them all: one round trip to check them, one transaction to store them with one chain append.
+ * `write` answers each item on its own (a refused item does not fail the others); when it throws instead (a row
+ * refused by a constraint after its check, e.g. a need deleted meanwhile), the items are written one by one, so
+ * one bad item never fails the others.
  */
-import type { Kysely } from 'kysely';
-import { insertRecordsOnce, type NewHelpRecord } from '../../db/repositories/help-records.ts';
-import type { Database } from '../../db/schema.ts';
-import { type AuditInput, auditMany } from '../audit/audit.ts';
-import type { RequestContext } from '../audit/request-context.ts';
 
-/** A checked record ready to insert, with its audit entry and the context of the request it came from. */
-export interface PreparedRecord {
-  row: NewHelpRecord;
-  audit: Omit<AuditInput, 'county' | 'recordId'>;
-  context: RequestContext;
-}
+/** An item's own answer: its result, or the error its request gets. */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-interface Pending extends PreparedRecord {
-  /** The new id, or null when the clientId was stored already (a retry). */
-  resolve(id: number | null): void;
+/** Writes one batch of a county's items; one answer per item, in order. */
+export type BatchWriter<Item, Result> = (county: string, batch: Item[]) => Promise<Settled<Result>[]>;
+
+interface Pending<Item, Result> {
+  item: Item;
+  resolve(result: Result): void;
   reject(error: unknown): void;
 }
 
 const MAX_BATCH = 200;
 
-class CreateBatcher {
-  private readonly queues = new Map<string, Pending[]>();
+export class CountyBatcher<Item, Result> {
+  private readonly queues = new Map<string, Pending<Item, Result>[]>();
   private readonly running = new Set<string>();
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly write: BatchWriter<Item, Result>) {}
 
-  /** Inserts the record (unless its clientId is stored): its new id, or null for a retry. */
-  insert(county: string, record: PreparedRecord): Promise<number | null> {
+  /** Queues `item` for the county's next batch; its answer. */
+  submit(county: string, item: Item): Promise<Result> {
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(county) ?? [];
-      queue.push({ ...record, resolve, reject });
+      queue.push({ item, resolve, reject });
       this.queues.set(county, queue);
       if (!this.running.has(county)) void this.drain(county);
     });
@@ -48,10 +43,20 @@ class CreateBatcher {
       for (let queue = this.queues.get(county); queue && queue.length > 0; queue = this.queues.get(county)) {
         const batch = queue.splice(0, MAX_BATCH);
         try {
-          await this.write(county, batch);
+          this.answer(
+            batch,
+            await this.write(
+              county,
+              batch.map((p) => p.item),
+            ),
+          );
         } catch (error) {
           if (batch.length === 1) batch[0]?.reject(error);
-          else for (const one of batch) await this.write(county, [one]).catch(one.reject);
+          else {
+            for (const one of batch) {
+              await this.write(county, [one.item]).then((answers) => this.answer([one], answers), one.reject);
+            }
+          }
         }
       }
     } finally {
@@ -59,39 +64,11 @@ class CreateBatcher {
     }
   }
 
-  /** One transaction: insert the rows, append the new ones to the audit chain, then answer each request. */
-  private async write(county: string, batch: Pending[]): Promise<void> {
-    const ids = await this.db.transaction().execute(async (tx) => {
-      const inserted = await insertRecordsOnce(
-        tx,
-        county,
-        batch.map((p) => p.row),
-      );
-      const first = batch.filter((p, i) => batch.findIndex((q) => q.row.clientId === p.row.clientId) === i);
-      const entries = first
-        .filter((p) => inserted.has(p.row.clientId))
-        .map((p) => ({ input: { ...p.audit, recordId: inserted.get(p.row.clientId) as number }, context: p.context }));
-      await auditMany(tx, county, entries);
-      return inserted;
+  private answer(batch: Pending<Item, Result>[], answers: Settled<Result>[]): void {
+    batch.forEach((pending, i) => {
+      const answer = answers[i];
+      if (answer?.ok) pending.resolve(answer.value);
+      else pending.reject(answer ? answer.error : new Error('batch writer gave no answer'));
     });
-    const answered = new Set<string>();
-    for (const p of batch) {
-      const id = ids.get(p.row.clientId);
-      // The same clientId twice in one batch: the first is the creation, the others are retries.
-      p.resolve(id !== undefined && !answered.has(p.row.clientId) ? id : null);
-      answered.add(p.row.clientId);
-    }
   }
-}
-
-const batchers = new WeakMap<Kysely<Database>, CreateBatcher>();
-
-/** The batcher of a database handle (one per app). */
-export function createBatcher(db: Kysely<Database>): CreateBatcher {
-  let batcher = batchers.get(db);
-  if (!batcher) {
-    batcher = new CreateBatcher(db);
-    batchers.set(db, batcher);
-  }
-  return batcher;
 }

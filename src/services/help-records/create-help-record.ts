@@ -1,17 +1,18 @@
 /** Record a visit or act of help (帮扶纪实: 记录), retry-safe by the client's id. */
 import type { Kysely } from 'kysely';
 import { type CreateFacts, createFacts } from '../../db/repositories/help-record-parts.ts';
-import { idByClientId } from '../../db/repositories/help-records.ts';
+import { type InsertedRecord, idByClientId, insertRecordsOnce } from '../../db/repositories/help-records.ts';
 import type { Database } from '../../db/schema.ts';
 import { inScope } from '../../domain/access/roles.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
 import { HELP_RECORD, HOUSEHOLD } from '../../domain/help-records.ts';
-import { currentContext } from '../audit/request-context.ts';
-import { createBatcher, type PreparedRecord } from './create-batcher.ts';
+import { auditMany } from '../audit/audit.ts';
+import { currentContext, type RequestContext } from '../audit/request-context.ts';
+import { CountyBatcher, type Settled } from './create-batcher.ts';
 import { type HelpActor, resolveHelper } from './help-actor.ts';
-import { checkFields, type HelpFieldsInput } from './help-fields.ts';
-import { type HelpRecordDetail, loadDetail, loadNew } from './help-view.ts';
+import { checkedFields, type HelpFieldsInput } from './help-fields.ts';
+import { type HelpRecordDetail, loadDetail, toView } from './help-view.ts';
 
 export interface CreateHelpInput extends HelpFieldsInput {
   clientId: string;
@@ -25,44 +26,21 @@ export interface CreateResult {
   created: boolean;
 }
 
-/** Checks household, helper and fields against the facts read (404 / 422); the row with its audit entry. */
-async function prepare(
-  db: Kysely<Database>,
-  county: string,
-  actor: HelpActor,
-  writeRoots: readonly string[],
-  input: CreateHelpInput,
-  facts: CreateFacts,
-): Promise<PreparedRecord> {
-  const unit = facts.natural_village_code;
-  if (unit === null || !inScope(unit, writeRoots)) throw AppError.notFound(HOUSEHOLD);
-  const helper = resolveHelper(actor, unit, facts.helpers, input.memberId);
-  const known = { measureOk: facts.measure_ok, needOk: facts.need_ok };
-  const fields = await checkFields(db, county, input.householdId, input, chinaDateOf(), known);
-  const row = { ...fields, clientId: input.clientId, householdId: input.householdId, createdBy: actor.userId };
-  return {
-    row: { ...row, memberId: helper.memberId, pairingId: helper.pairingId },
-    context: { ...currentContext() },
-    audit: {
-      action: 'help_record.create',
-      table: 'assistance_record',
-      orgCode: unit,
-      diff: {
-        household_id: [null, input.householdId],
-        member_id: [null, helper.memberId],
-        visited_on: [null, fields.visitedOn],
-        measure: [null, fields.measure],
-        need_id: [null, fields.needId],
-        solved_need: [null, fields.solvedNeed],
-        content: [null, fields.content],
-      },
-    },
-  };
+/** One create as its request asked for it. */
+interface CreateRequest {
+  actor: HelpActor;
+  writeRoots: readonly string[];
+  input: CreateHelpInput;
+  context: RequestContext;
+  today: string;
 }
 
+/** What a batch answers a create: the new record, or the id of the one stored already under its clientId. */
+type CreateOutcome = { created: true; record: HelpRecordDetail } | { created: false; id: number | null };
+
 /**
- * Creates the record, audited in the same transaction (group-committed with concurrent creates of the county,
- * see create-batcher.ts). The same `clientId` again returns the stored record and stores nothing: the unique
+ * Creates the record, audited in the same transaction, group-committed with the county's concurrent creates
+ * (see create-batcher.ts). The same `clientId` again returns the stored record and stores nothing: the unique
  * (county, client_id) constraint with ON CONFLICT DO NOTHING makes this hold even for concurrent retries.
  * `writeRoots` is where the actor holds help.write: a stored record outside it is 404, so client ids cannot
  * be probed.
@@ -74,25 +52,141 @@ export async function createHelpRecord(
   writeRoots: readonly string[],
   input: CreateHelpInput,
 ): Promise<CreateResult> {
-  const needId = input.needId ?? null;
-  const facts = await createFacts(db, county, { ...input, needId });
-  if (facts.existing_id !== null) {
-    return { record: await storedRecord(db, county, facts.existing_id, writeRoots), created: false };
-  }
-  const prepared = await prepare(db, county, actor, writeRoots, input, facts);
-  const id = await createBatcher(db).insert(county, prepared);
-  if (id === null) {
-    // A concurrent request with the same clientId won: answer with its record.
-    const raced = await idByClientId(db, county, input.clientId);
-    if (raced === null) throw AppError.notFound(HELP_RECORD);
-    return { record: await storedRecord(db, county, raced, writeRoots), created: false };
-  }
-  return { record: await loadNew(db, county, id), created: true };
+  const request = { actor, writeRoots, input, context: { ...currentContext() }, today: chinaDateOf() };
+  const outcome = await batcherOf(db).submit(county, request);
+  if (outcome.created) return outcome;
+  // Stored before, or a concurrent request with the same clientId won.
+  const id = outcome.id ?? (await idByClientId(db, county, input.clientId));
+  if (id === null) throw AppError.notFound(HELP_RECORD);
+  const record = await loadDetail(db, county, id);
+  if (!inScope(record.naturalVillageCode, writeRoots)) throw AppError.notFound(HELP_RECORD);
+  return { record, created: false };
 }
 
-/** The stored record `id`, 404 outside the caller's write scope (client ids cannot be probed). */
-async function storedRecord(db: Kysely<Database>, county: string, id: number, roots: readonly string[]) {
-  const record = await loadDetail(db, county, id);
-  if (!inScope(record.naturalVillageCode, roots)) throw AppError.notFound(HELP_RECORD);
-  return record;
+const batchers = new WeakMap<Kysely<Database>, CountyBatcher<CreateRequest, CreateOutcome>>();
+
+/** The create batcher of a database handle (one per app). */
+function batcherOf(db: Kysely<Database>): CountyBatcher<CreateRequest, CreateOutcome> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new CountyBatcher((county, batch) => createBatch(db, county, batch));
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
+
+/** A create that passed its checks, with the facts it was checked against. */
+interface Ready {
+  index: number;
+  request: CreateRequest;
+  facts: CreateFacts;
+  helper: { memberId: number; pairingId: number };
+  fields: ReturnType<typeof checkedFields>;
+}
+
+/**
+ * One batch: the facts of every create in one query, each checked on its own (404 / 422 answer only that
+ * create), then one transaction inserting the new rows and appending their audit entries. The answers are
+ * built from the inserted rows and the facts: no read after the write.
+ */
+async function createBatch(
+  db: Kysely<Database>,
+  county: string,
+  batch: CreateRequest[],
+): Promise<Settled<CreateOutcome>[]> {
+  const facts = await createFacts(
+    db,
+    county,
+    batch.map(({ input }) => ({ ...input, needId: input.needId ?? null })),
+  );
+  const answers: Settled<CreateOutcome>[] = [];
+  const ready: Ready[] = [];
+  batch.forEach((request, index) => {
+    const f = facts[index] as CreateFacts;
+    if (f.existing_id !== null) answers[index] = { ok: true, value: { created: false, id: f.existing_id } };
+    else {
+      try {
+        ready.push({ index, request, facts: f, ...check(request, f) });
+      } catch (error) {
+        answers[index] = { ok: false, error };
+      }
+    }
+  });
+  if (ready.length === 0) return answers;
+  const inserted = await db.transaction().execute(async (tx) => {
+    const rows = await insertRecordsOnce(
+      tx,
+      county,
+      ready.map((r) => newRow(r)),
+    );
+    const firsts = ready.filter(
+      (r, i) => ready.findIndex((s) => s.request.input.clientId === r.request.input.clientId) === i,
+    );
+    const entries = firsts.flatMap((r) => {
+      const row = rows.get(r.request.input.clientId);
+      return row ? [{ input: auditOf(r, Number(row.id)), context: r.request.context }] : [];
+    });
+    await auditMany(tx, county, entries);
+    return rows;
+  });
+  const answered = new Set<string>();
+  for (const r of ready) {
+    const clientId = r.request.input.clientId;
+    const row = inserted.get(clientId);
+    // The same clientId twice in one batch: the first is the creation, the others are retries.
+    answers[r.index] = {
+      ok: true,
+      value:
+        row && !answered.has(clientId)
+          ? { created: true, record: detailOf(row, r) }
+          : { created: false, id: row ? Number(row.id) : null },
+    };
+    answered.add(clientId);
+  }
+  return answers;
+}
+
+/** Checks household, helper and fields against the facts read (404 / 422). */
+function check({ actor, writeRoots, input, today }: CreateRequest, facts: CreateFacts) {
+  const unit = facts.natural_village_code;
+  if (unit === null || !inScope(unit, writeRoots)) throw AppError.notFound(HOUSEHOLD);
+  const helper = resolveHelper(actor, unit, facts.helpers, input.memberId);
+  const fields = checkedFields(input, today, { measureOk: facts.measure_ok, needOk: facts.need_ok });
+  return { helper, fields };
+}
+
+function newRow({ request, helper, fields }: Ready) {
+  const { clientId, householdId } = request.input;
+  return { ...fields, clientId, householdId, createdBy: request.actor.userId, ...helper };
+}
+
+function auditOf({ request, facts, helper, fields }: Ready, recordId: number) {
+  return {
+    action: 'help_record.create',
+    table: 'assistance_record',
+    recordId,
+    orgCode: facts.natural_village_code as string,
+    diff: {
+      household_id: [null, request.input.householdId],
+      member_id: [null, helper.memberId],
+      visited_on: [null, fields.visitedOn],
+      measure: [null, fields.measure],
+      need_id: [null, fields.needId],
+      solved_need: [null, fields.solvedNeed],
+      content: [null, fields.content],
+    } satisfies Record<string, [unknown, unknown]>,
+  };
+}
+
+/** The new record as the API shows it, from its inserted row and the facts it was checked against. */
+function detailOf(row: InsertedRecord, { facts, helper }: Ready): HelpRecordDetail {
+  const memberName = facts.helpers.find((h) => h.memberId === helper.memberId)?.memberName ?? '';
+  const view = toView({
+    ...row,
+    head_name: facts.head_name as string,
+    natural_village_code: facts.natural_village_code as string,
+    member_name: memberName,
+    need: facts.need,
+  });
+  return { ...view, versions: [], photos: [] };
 }

@@ -18,6 +18,12 @@ export interface HelpFieldsInput {
   lng?: number | null | undefined;
 }
 
+/** Whether the measure code and the named need exist (read from the database). */
+export interface CodesValid {
+  measureOk: boolean;
+  needOk: boolean;
+}
+
 /** The checked fields ready to store; 422 with every problem found. */
 export async function checkFields(
   db: Kysely<Database>,
@@ -25,13 +31,21 @@ export async function checkFields(
   householdId: number,
   input: HelpFieldsInput,
   today: string = chinaDateOf(),
-  /** Measure and need validity when the caller has already read them (create reads all facts at once). */
-  known?: { measureOk: boolean; needOk: boolean },
 ): Promise<HelpRecordEdit> {
+  const needId = input.needId ?? null;
+  const valid = {
+    measureOk: await isMeasure(db, input.measure),
+    needOk: needId === null || (await needOf(db, county, householdId, needId)) !== undefined,
+  };
+  return checkedFields(input, today, valid);
+}
+
+/** The checked fields when the codes' validity is known (create reads it with its other facts); 422 or fields. */
+export function checkedFields(input: HelpFieldsInput, today: string, valid: CodesValid): HelpRecordEdit {
   const problems: FieldProblem[] = [];
   const date = visitDateProblem(input.visitedOn, today);
   if (date) problems.push({ path: 'visitedOn', code: 'bad_date', message: date });
-  if (!(known ? known.measureOk : await isMeasure(db, input.measure))) {
+  if (!valid.measureOk) {
     problems.push({
       path: 'measure',
       code: 'unknown_code',
@@ -39,10 +53,7 @@ export async function checkFields(
     });
   }
   const needId = input.needId ?? null;
-  const needOk = known
-    ? known.needOk
-    : needId === null || (await needOf(db, county, householdId, needId)) !== undefined;
-  if (!needOk) {
+  if (!valid.needOk) {
     problems.push({
       path: 'needId',
       code: 'not_a_need',

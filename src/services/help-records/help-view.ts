@@ -67,10 +67,3 @@ export async function loadDetail(db: Kysely<Database>, county: string, id: numbe
 }
 
 export type HelpRecordDetail = Awaited<ReturnType<typeof loadDetail>>;
-
-/** A record just created: no versions or photos yet, so one query. */
-export async function loadNew(db: Kysely<Database>, county: string, id: number): Promise<HelpRecordDetail> {
-  const row = await findRecord(db, county, id);
-  if (!row) throw AppError.notFound(HELP_RECORD);
-  return { ...toView(row), versions: [], photos: [] };
-}
