@@ -131,6 +131,65 @@ describe('help records', () => {
     expect(await verifyAuditChain(t.database.db, COUNTY)).toMatchObject({ ok: true });
   });
 
+  it('syncs a batch: each record answered on its own, a resend 200, a refusal kept out, one audit entry each', async () => {
+    const stored = record(h.a, { memberId: m.a });
+    const first = await post(t.inject, stored);
+    const fresh = [record(h.a, { memberId: m.a }), record(h.b, { memberId: m.b, content: '送技术资料' })];
+    const refused = record(h.a, { memberId: m.b });
+    const res = await t.inject({
+      method: 'POST',
+      url: `${BASE}/batch`,
+      payload: { records: [fresh[0], stored, refused, fresh[1], fresh[1]] },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(res.statusCode).toBe(200);
+    const results = res.json().results as Json[];
+    expect(results.map((r) => [r.clientId, r.status])).toEqual([
+      [fresh[0]?.clientId, 201],
+      [stored.clientId, 200],
+      [refused.clientId, 422],
+      [fresh[1]?.clientId, 201],
+      [fresh[1]?.clientId, 200],
+    ]);
+    expect(results[1]?.id).toBe(first.json().id);
+    expect(results[4]?.id).toBe(results[3]?.id);
+    expect(results[2]?.error).toMatchObject({
+      code: 'rule_violation',
+      details: [
+        { path: 'memberId', code: 'not_a_helper', message: 'The member does not currently help this household' },
+      ],
+    });
+    expect(await rowCount(refused.clientId as string)).toBe(0);
+    const created = await t.database.db
+      .selectFrom('assistance_record')
+      .select(['id', 'household_id', 'content'])
+      .where('id', 'in', [results[0]?.id as number, results[3]?.id as number])
+      .orderBy('id')
+      .execute();
+    expect(created.map((r) => [Number(r.household_id), r.content])).toEqual([
+      [h.a, '帮助联系收购商，销售生猪 3 头'],
+      [h.b, '送技术资料'],
+    ]);
+    const entries = await t.database.db
+      .selectFrom('audit_log')
+      .select('record_id')
+      .where('action', '=', 'help_record.create')
+      .where(
+        'record_id',
+        'in',
+        created.map((r) => String(r.id)),
+      )
+      .execute();
+    expect(entries).toHaveLength(2);
+    expect(await verifyAuditChain(t.database.db, COUNTY)).toMatchObject({ ok: true });
+    const tooMany = await t.inject({
+      method: 'POST',
+      url: `${BASE}/batch`,
+      payload: { records: Array.from({ length: 51 }, () => record(h.a, { memberId: m.a })) },
+    });
+    expect(tooMany.statusCode).toBe(400);
+  });
+
   it('keeps the previous values as versions on edit; verified records are frozen', async () => {
     const id = (await post(t.inject, record(h.a, { memberId: m.a }))).json().id;
     const edit = await t.inject({

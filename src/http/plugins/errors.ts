@@ -57,21 +57,24 @@ function localize(message: Localized, lang: 'zh' | 'en'): string {
   return message[lang];
 }
 
+/** The HTTP status and the body (without requestId) a thrown value answers with, in the caller's language. */
+export function errorReply(error: unknown, lang: 'zh' | 'en') {
+  const appError = toAppError(error);
+  const body: { code: string; message: string; details?: { path: string; code: string; message: string }[] } = {
+    code: appError.code,
+    message: localize(appError.localized, lang),
+  };
+  if (appError.details.length > 0) {
+    body.details = appError.details.map((d) => ({ path: d.path, code: d.code, message: localize(d.message, lang) }));
+  }
+  return { status: STATUS[appError.code], body };
+}
+
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error, request, reply: FastifyReply) => {
-    const appError = toAppError(error);
-    const status = STATUS[appError.code];
+    const { status, body } = errorReply(error, languageOf(request));
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    const lang = languageOf(request);
-    const body: Record<string, unknown> = {
-      code: appError.code,
-      message: localize(appError.localized, lang),
-      requestId: request.id,
-    };
-    if (appError.details.length > 0) {
-      body.details = appError.details.map((d) => ({ path: d.path, code: d.code, message: localize(d.message, lang) }));
-    }
-    return reply.status(status).send(body);
+    return reply.status(status).send({ ...body, requestId: request.id });
   });
   app.setNotFoundHandler((request, reply) => {
     const lang = languageOf(request);

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { helpWriters } from '../../domain/help-records.ts';
 import { addHelpPhoto } from '../../services/help-records/add-help-photo.ts';
-import { createHelpRecord } from '../../services/help-records/create-help-record.ts';
+import { createHelpRecord, createHelpRecords } from '../../services/help-records/create-help-record.ts';
 import { editHelpRecord } from '../../services/help-records/edit-help-record.ts';
 import { getHelpRecord } from '../../services/help-records/get-help-record.ts';
 import type { HelpActor } from '../../services/help-records/help-actor.ts';
@@ -16,7 +16,10 @@ import { readHelpPhoto } from '../../services/help-records/read-help-photo.ts';
 import { verifyHelpRecord } from '../../services/help-records/verify-help-record.ts';
 import { CountyIdParams, CountyParams, ERROR_RESPONSES, PageOf } from '../../shared/schemas/common.ts';
 import {
+  HELP_BATCH_MAX,
+  HelpBatchResult,
   HelpCreate,
+  HelpCreateBatch,
   HelpEdit,
   HelpListQuery,
   HelpParams,
@@ -28,6 +31,7 @@ import {
   TimelinePage,
   TimelineQuery,
 } from '../../shared/schemas/help-record.ts';
+import { errorReply, languageOf } from '../plugins/errors.ts';
 
 const tags = ['help-records'];
 const one = { 200: HelpRecordDetail, ...ERROR_RESPONSES };
@@ -80,6 +84,36 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const roots = req.access.roots('help.write', county);
       const result = await createHelpRecord(app.db, county, actor(req, county), roots, req.body);
       return reply.status(result.created ? 201 : 200).send(result.record);
+    },
+  );
+  app.post(
+    '/help-records/batch',
+    {
+      config: { permission: 'help.write' },
+      schema: {
+        tags,
+        summary: `Record up to ${HELP_BATCH_MAX} records at once (an offline queue syncing); each gets its own answer`,
+        params: CountyParams,
+        body: HelpCreateBatch,
+        response: { 200: HelpBatchResult, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const county = req.params.county;
+      const roots = req.access.roots('help.write', county);
+      const settled = await createHelpRecords(app.db, county, actor(req, county), roots, req.body.records);
+      const lang = languageOf(req);
+      return {
+        results: settled.map((one, i) => {
+          const clientId = req.body.records[i]?.clientId as string;
+          if (one.status === 'fulfilled') {
+            return { clientId, status: one.value.created ? 201 : 200, id: one.value.record.id };
+          }
+          const { status, body } = errorReply(one.reason, lang);
+          if (status >= 500) req.log.error({ err: one.reason }, 'batch record failed');
+          return { clientId, status, error: body };
+        }),
+      };
     },
   );
   app.put(

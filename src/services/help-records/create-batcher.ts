@@ -33,12 +33,15 @@ export class CountyBatcher<Item, Result> {
       const queue = this.queues.get(county) ?? [];
       queue.push({ item, resolve, reject });
       this.queues.set(county, queue);
-      if (!this.running.has(county)) void this.drain(county);
+      if (!this.running.has(county)) {
+        this.running.add(county);
+        // Drains after the current task: items submitted together (a sync request's records) share a batch.
+        queueMicrotask(() => void this.drain(county));
+      }
     });
   }
 
   private async drain(county: string): Promise<void> {
-    this.running.add(county);
     try {
       for (let queue = this.queues.get(county); queue && queue.length > 0; queue = this.queues.get(county)) {
         const batch = queue.splice(0, MAX_BATCH);

@@ -63,6 +63,20 @@ export async function createHelpRecord(
   return { record, created: false };
 }
 
+/**
+ * Creates several records (an offline queue syncing), each on its own: one record's refusal does not stop the
+ * others. They join the same group commit, so a batch costs about one round trip and one transaction.
+ */
+export function createHelpRecords(
+  db: Kysely<Database>,
+  county: string,
+  actor: HelpActor,
+  writeRoots: readonly string[],
+  inputs: readonly CreateHelpInput[],
+): Promise<PromiseSettledResult<CreateResult>[]> {
+  return Promise.allSettled(inputs.map((input) => createHelpRecord(db, county, actor, writeRoots, input)));
+}
+
 const batchers = new WeakMap<Kysely<Database>, CountyBatcher<CreateRequest, CreateOutcome>>();
 
 /** The create batcher of a database handle (one per app). */

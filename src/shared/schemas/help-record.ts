@@ -28,6 +28,31 @@ export const HelpCreate = Type.Object(
   { additionalProperties: false },
 );
 export type HelpCreate = Static<typeof HelpCreate>;
+/** How many records one sync request may carry (an offline queue sends what it saved, in slices). */
+export const HELP_BATCH_MAX = 50;
+export const HelpCreateBatch = Type.Object(
+  { records: Type.Array(HelpCreate, { minItems: 1, maxItems: HELP_BATCH_MAX }) },
+  { additionalProperties: false },
+);
+/** Each record's own answer: 201 stored now, 200 stored before (a resend), or its error (404 / 422 / 409). */
+export const HelpBatchResult = Type.Object({
+  results: Type.Array(
+    Type.Object({
+      clientId: Type.String(),
+      status: Type.Integer(),
+      id: Type.Optional(Type.Integer()),
+      error: Type.Optional(
+        Type.Object({
+          code: Type.String(),
+          message: Type.String(),
+          details: Type.Optional(
+            Type.Array(Type.Object({ path: Type.String(), code: Type.String(), message: Type.String() })),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
 export const HelpEdit = Type.Object(fields, { additionalProperties: false });
 export const HelpVerify = Type.Object(
   {
