@@ -1,8 +1,9 @@
 /**
- * Sends the waiting help records, oldest first. A record leaves the device only after the server answered
- * 200/201 for it and for each of its photos; the record's client uuid makes resending safe (the server returns
- * the stored record instead of storing it again). Network failures and 5xx stop the round and are retried with
- * backoff; a refusal (4xx) is kept with the server's message for the user to see.
+ * Sends the waiting help records, oldest first: the records themselves in sync requests of up to 50 (one round
+ * trip for a day's visits on a weak signal), then each record's photos. A record leaves the device only after
+ * the server answered 200/201 for it and for each of its photos; the record's client uuid makes resending safe
+ * (the server returns the stored record instead of storing it again). Network failures and 5xx stop the round
+ * and are retried with backoff; a refusal (4xx) is kept with the server's message for the user to see.
  */
 import { listQueued, putQueued, type QueuedRecord, removeQueued } from './offline-store.ts';
 
@@ -30,20 +31,56 @@ async function postJson(url: string, body: unknown): Promise<Response> {
 /** A failure worth retrying: no answer, a server error, a timeout or rate limit. */
 const transient = (status: number) => status >= 500 || status === 408 || status === 429 || status === 401;
 
-/** Sends one record and its photos; true when the server has all of it, false on a transient failure. */
-async function sendOne(record: QueuedRecord): Promise<boolean> {
-  const base = `/api/counties/${record.county}/help-records`;
-  if (record.recordId === undefined) {
-    const res = await postJson(base, { clientId: record.clientId, ...record.body });
-    if (res.status !== 200 && res.status !== 201) {
-      if (transient(res.status)) return false;
-      const body = (await res.json().catch(() => ({}))) as { message?: string };
-      await putQueued({ ...record, attempts: record.attempts + 1, error: body.message ?? `HTTP ${res.status}` });
-      return true;
-    }
-    record.recordId = ((await res.json()) as { id: number }).id;
+/** How many records one sync request carries (the server's limit). */
+const SYNC_SLICE = 50;
+
+interface SyncAnswer {
+  status: number;
+  id?: number;
+  error?: { message: string };
+}
+
+/**
+ * Sends one county's records in one request; each stored one gets its recordId, each refused one its error.
+ * When the request as a whole is refused (a record the server's schema rejects), each record is sent alone so
+ * only the bad one carries the error. False on a transient failure (the rest waits for the next round).
+ */
+async function syncSlice(county: string, slice: QueuedRecord[]): Promise<boolean> {
+  const res = await postJson(`/api/counties/${county}/help-records/batch`, {
+    records: slice.map((r) => ({ clientId: r.clientId, ...r.body })),
+  });
+  if (res.status !== 200 && transient(res.status)) return false;
+  if (res.status !== 200 && slice.length > 1) {
+    for (const record of slice) if (!(await syncSlice(county, [record]))) return false;
+    return true;
+  }
+  const body = (await res.json().catch(() => ({}))) as { results?: SyncAnswer[]; message?: string };
+  for (const [k, record] of slice.entries()) {
+    const answer: SyncAnswer = body.results?.[k] ?? { status: res.status, error: { message: body.message ?? '' } };
+    if (answer.status === 200 || answer.status === 201) record.recordId = answer.id as number;
+    else if (transient(answer.status)) continue;
+    else record.error = answer.error?.message || `HTTP ${answer.status}`;
+    record.attempts += 1;
     await putQueued(record);
   }
+  return true;
+}
+
+/** Sends the records the server does not have yet, by county, up to SYNC_SLICE per request. */
+async function syncRecords(records: QueuedRecord[]): Promise<boolean> {
+  const byCounty = new Map<string, QueuedRecord[]>();
+  for (const r of records) byCounty.set(r.county, [...(byCounty.get(r.county) ?? []), r]);
+  for (const [county, group] of byCounty) {
+    for (let i = 0; i < group.length; i += SYNC_SLICE) {
+      if (!(await syncSlice(county, group.slice(i, i + SYNC_SLICE)))) return false;
+    }
+  }
+  return true;
+}
+
+/** Sends a stored record's photos, then forgets it; true when the server has all of it. */
+async function sendPhotos(record: QueuedRecord): Promise<boolean> {
+  const base = `/api/counties/${record.county}/help-records`;
   while (record.photos.length > 0) {
     const res = await postJson(`${base}/${record.recordId}/photos`, record.photos[0]);
     if (res.status !== 201 && transient(res.status)) return false;
@@ -58,16 +95,18 @@ async function sendOne(record: QueuedRecord): Promise<boolean> {
 /** One round over the queue; refused records stay (with their error) and are not resent automatically. */
 export async function flushQueue(): Promise<FlushResult> {
   let sent = 0;
-  for (const record of await listQueued()) {
-    if (record.error) continue;
-    try {
-      if (!(await sendOne(record))) return { sent, retry: true };
+  try {
+    const waiting = (await listQueued()).filter((r) => !r.error);
+    const synced = await syncRecords(waiting.filter((r) => r.recordId === undefined));
+    for (const record of waiting) {
+      if (record.recordId === undefined) continue;
+      if (!(await sendPhotos(record))) return { sent, retry: true };
       sent += 1;
-    } catch {
-      return { sent, retry: true }; // offline: fetch rejects
     }
+    return { sent, retry: !synced };
+  } catch {
+    return { sent, retry: true }; // offline: fetch rejects
   }
-  return { sent, retry: false };
 }
 
 /** The wait before retry `attempt` (1, 2, 4 … seconds, at most a minute). */
