@@ -1,13 +1,19 @@
 /**
  * Help records (issue 7 items 1, 2 and 8) on PostgreSQL, through the real API on a seeded demo county:
  * - `help_ingest`: BENCH_CLIENTS (20) concurrent clients POST help records for current pairings for
- *   BENCH_SECONDS; BENCH_RESEND (10 %) of the posts resend an earlier clientId (an offline client retrying);
- *   records/s stored, requests/s, p50/p95/p99, and the check that every clientId is stored exactly once;
+ *   BENCH_SECONDS, one record per request (the form online); BENCH_RESEND (10 %) of the records resend an
+ *   earlier clientId (an offline client retrying); records/s stored, requests/s, p50/p95/p99, and the check that
+ *   every clientId is stored exactly once;
+ * - `help_ingest_sync`: the same, but each request carries BENCH_SYNC_SIZE (10) records through
+ *   /help-records/batch (an offline queue syncing what it saved);
  * - `help_timeline_api` / `help_timeline_sql`: a household's timeline (first page of 20) after BENCH_RECORDS
  *   (200,000) synthetic records spread over a year are inserted directly: p95 through the API (autocannon,
  *   1 and 20 connections, 200 households) and of the query alone (sequential, in this process).
- * `node bin/run-ts.js bench/help-ingest.ts` — prints JSON lines; progress on stderr.
+ * `node bin/run-ts.js bench/help-ingest.ts` — prints JSON lines; progress on stderr. BENCH_REUSE_DATABASE_URL
+ * runs on a database where the demo county is seeded already (no seeding, nothing dropped); BENCH_RECORDS=0
+ * skips the timeline part.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
@@ -24,6 +30,7 @@ const COUNTY = '340822';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
 const RESEND = Number(process.env.BENCH_RESEND ?? 0.1);
+const SYNC_SIZE = Number(process.env.BENCH_SYNC_SIZE ?? 10);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000);
 const MEASURES = ['industry', 'employment', 'education', 'health', 'finance', 'safety_net', 'other'];
 const print = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
@@ -36,20 +43,30 @@ function percentile(sorted: number[], p: number): number {
 
 type Pair = { member_id: number; household_id: number };
 
-/** One client: posts until the deadline; returns latencies, statuses and the clientIds it sent. */
-async function client(url: string, headers: Record<string, string>, pairs: Pair[], until: number, seed: number) {
+/**
+ * One client: posts until the deadline, `perRequest` records a request (1: the single-record route, more: the
+ * batch route); returns latencies, statuses of records (not requests) and the clientIds it sent.
+ */
+async function client(
+  baseUrl: string,
+  headers: Record<string, string>,
+  pairs: Pair[],
+  until: number,
+  seed: number,
+  perRequest: number,
+) {
   const times: number[] = [];
   const statuses: Record<number, number> = {};
   const sent: string[] = [];
   let n = seed;
-  while (performance.now() < until) {
+  const nextRecord = () => {
     n += 1;
     const pair = pairs[(n * 7919) % pairs.length] as Pair;
-    // A pseudo-random tenth of the posts (not the first ones) resend an earlier clientId.
+    // A pseudo-random tenth of the records (not the first ones) resend an earlier clientId.
     const resend = sent.length > 0 && ((n * 7) % 97) / 97 < RESEND;
     const clientId = resend ? (sent[(n * 31) % sent.length] as string) : randomUUID();
     if (!resend) sent.push(clientId);
-    const body = {
+    return {
       clientId,
       householdId: Number(pair.household_id),
       memberId: Number(pair.member_id),
@@ -57,11 +74,23 @@ async function client(url: string, headers: Record<string, string>, pairs: Pair[
       measure: MEASURES[n % MEASURES.length],
       content: `入户走访，了解生产生活情况（基准测试 ${n}）`,
     };
+  };
+  const count = (status: number) => {
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  };
+  while (performance.now() < until) {
+    const records = Array.from({ length: perRequest }, nextRecord);
+    const single = perRequest === 1;
     const started = performance.now();
-    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-    await res.arrayBuffer();
+    const res = await fetch(single ? baseUrl : `${baseUrl}/batch`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(single ? records[0] : { records }),
+    });
+    const body = (await res.json()) as { results?: { status: number }[] };
     times.push(performance.now() - started);
-    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    if (single || !body.results) count(res.status);
+    else for (const r of body.results) count(r.status);
   }
   return { times, statuses, sent };
 }
@@ -72,13 +101,15 @@ function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function ingest(serverUrl: string, headers: Record<string, string>, pairs: Pair[]) {
+async function ingest(serverUrl: string, headers: Record<string, string>, pairs: Pair[], perRequest: number) {
   const url = `${serverUrl}/api/counties/${COUNTY}/help-records`;
-  await client(url, headers, pairs, performance.now() + 1000, 1_000_000); // warm-up
+  await client(url, headers, pairs, performance.now() + 1000, 1_000_000 * perRequest, perRequest); // warm-up
   const started = performance.now();
   const until = started + SECONDS * 1000;
   const runs = await Promise.all(
-    Array.from({ length: CLIENTS }, (_, i) => client(url, headers, pairs, until, i * 10_000)),
+    Array.from({ length: CLIENTS }, (_, i) =>
+      client(url, headers, pairs, until, (i + 1) * 100_000 * perRequest, perRequest),
+    ),
   );
   const seconds = (performance.now() - started) / 1000;
   const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
@@ -124,15 +155,82 @@ async function timelineSqlP95(db: Awaited<ReturnType<typeof openDatabase>>['db']
   };
 }
 
+/** Sum of the CPU time of the PostgreSQL server's processes so far, in ms (its share of the cost). */
+function postgresCpuMs(): number {
+  const pids = spawnSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  return pids.reduce((sum, pid) => {
+    try {
+      return sum + cpuMsOf(Number(pid));
+    } catch {
+      return sum; // the process ended meanwhile
+    }
+  }, 0);
+}
+
+/** One ingest run and its figures, with each process's CPU per stored record (2 cores are shared by all three). */
+async function measureIngest(
+  db: Awaited<ReturnType<typeof openDatabase>>['db'],
+  server: Awaited<ReturnType<typeof startServerProcess>>,
+  headers: Record<string, string>,
+  pairs: Pair[],
+  name: string,
+  perRequest: number,
+) {
+  const pid = server.child.pid as number;
+  const before = { server: cpuMsOf(pid), postgres: postgresCpuMs(), client: process.cpuUsage() };
+  const run = await ingest(server.url, headers, pairs, perRequest);
+  const clientCpu = process.cpuUsage(before.client);
+  const cpu = {
+    server: cpuMsOf(pid) - before.server,
+    postgres: postgresCpuMs() - before.postgres,
+    client: (clientCpu.user + clientCpu.system) / 1000,
+  };
+  const unique = [...new Set(run.sent)];
+  const stored = await sql<{ n: string }>`
+    select count(*) as n from assistance_record
+     where county_code = ${COUNTY} and client_id = any(${unique}::uuid[])`.execute(db);
+  const created = run.statuses[201] ?? 0;
+  const perRecord = (ms: number) => Math.round((ms / Math.max(1, created)) * 100) / 100;
+  return {
+    name,
+    backend: 'postgres',
+    clients: CLIENTS,
+    records_per_request: perRequest,
+    resend_share: RESEND,
+    requests: run.times.length,
+    seconds: Math.round(run.seconds * 10) / 10,
+    records_per_s: Math.round(created / run.seconds),
+    requests_per_s: Math.round(run.times.length / run.seconds),
+    p50_ms: percentile(run.times, 50),
+    p95_ms: percentile(run.times, 95),
+    p99_ms: percentile(run.times, 99),
+    record_statuses: run.statuses,
+    client_ids_sent: unique.length,
+    // Every clientId sent is stored exactly once (the unique constraint forbids twice; this checks none is lost).
+    client_ids_stored: Number(stored.rows[0]?.n),
+    cpu_ms_per_record: {
+      server: perRecord(cpu.server),
+      postgres: perRecord(cpu.postgres),
+      client: perRecord(cpu.client),
+    },
+    loadavg_1m: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+  };
+}
+
 async function main() {
   if (!(await postgresAvailable())) throw new Error('PostgreSQL is not reachable (BENCH_DATABASE_URL)');
-  const database = await freshDatabase('postgres');
+  // BENCH_REUSE_DATABASE_URL: a database seeded with the demo county already (kept afterwards), to rerun quickly.
+  const reuse = process.env.BENCH_REUSE_DATABASE_URL;
+  const database = reuse ? null : await freshDatabase('postgres');
+  const env = database?.env ?? { DATABASE_URL: reuse };
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
-  const handle = await openDatabase({ databaseUrl: database.env.DATABASE_URL, poolSize: 4 });
+  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: 4 });
   try {
-    log('seeding the demo county …');
-    print(await timeSeed(database));
-    server = await startServerProcess(database.env);
+    if (database) {
+      log('seeding the demo county …');
+      print(await timeSeed(database));
+    }
+    server = await startServerProcess(env);
     const db = handle.db;
     const admin = await db
       .selectFrom('app_user')
@@ -149,35 +247,14 @@ async function main() {
       await sql<Pair>`select member_id, household_id from pairing
                                     where county_code = ${COUNTY} and ended_on is null`.execute(db)
     ).rows;
-    log(`ingest: ${CLIENTS} clients × ${SECONDS} s over ${pairs.length} current pairings …`);
-    const cpuBefore = cpuMsOf(server.child.pid as number);
-    const run = await ingest(server.url, headers, pairs);
-    const serverCpuMs = cpuMsOf(server.child.pid as number) - cpuBefore;
-    const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
-    const unique = new Set(run.sent);
-    const stored = await sql<{ n: string; dup: string }>`
-      select count(*) as n, count(*) - count(distinct client_id) as dup from assistance_record`.execute(db);
-    const created = run.statuses[201] ?? 0;
-    print({
-      name: 'help_ingest',
-      backend: 'postgres',
-      clients: CLIENTS,
-      resend_share: RESEND,
-      n: run.times.length,
-      seconds: Math.round(run.seconds * 10) / 10,
-      records_per_s: Math.round(created / run.seconds),
-      requests_per_s: Math.round(run.times.length / run.seconds),
-      p50_ms: percentile(run.times, 50),
-      p95_ms: percentile(run.times, 95),
-      p99_ms: percentile(run.times, 99),
-      statuses: run.statuses,
-      client_ids_sent: unique.size,
-      rows_stored: Number(stored.rows[0]?.n),
-      duplicate_rows: Number(stored.rows[0]?.dup),
-      // Node's share of the cost (PostgreSQL's is not counted): what one core of an idle machine could carry.
-      server_cpu_ms_per_request: Math.round((serverCpuMs / run.times.length) * 100) / 100,
-      loadavg_1m: load,
-    });
+    for (const [name, perRequest] of [
+      ['help_ingest', 1],
+      ['help_ingest_sync', SYNC_SIZE],
+    ] as const) {
+      log(`${name}: ${CLIENTS} clients × ${SECONDS} s, ${perRequest} record(s) a request, ${pairs.length} pairings …`);
+      print(await measureIngest(db, server, headers, pairs, name, perRequest));
+    }
+    if (RECORDS === 0) return;
     log(`inserting ${RECORDS} synthetic records over a year …`);
     const insertStarted = performance.now();
     await synthetic(db, RECORDS);
@@ -215,7 +292,7 @@ async function main() {
   } finally {
     await server?.stop();
     await handle.close();
-    await database.drop();
+    await database?.drop();
   }
 }
 
