@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: for PGlite and PostgreSQL (when reachable) — seed the demo county into a fresh database,
  * then load the API. One JSON object per line on stdout; progress on stderr.
- * Then the web budgets, the county partition and the matching. BENCH_SECONDS sets each load's duration (default 10);
+ * Then the web budgets, the county partition, the matching, the overdue sweep, the things-done figures and the
+ * help-record ingest (see each script). BENCH_SECONDS sets each load's duration (default 10);
  * BENCH_BACKENDS=pglite limits the backends.
  */
 import { spawnSync } from 'node:child_process';
 import { benchApi } from './api.ts';
-import { freshDatabase, postgresAvailable } from './lib/databases.ts';
+import { freshDatabase, PG_URL, postgresAvailable } from './lib/databases.ts';
 import { timeSeed } from './seed.ts';
 
 const wanted = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',');
@@ -28,12 +29,22 @@ for (const backend of backends) {
   }
 }
 
-// The web budgets (bundle size, first dashboard render in Chromium) and the county partition run as their own
-// processes: each builds its own demo county and must not share memory with the runs above.
-for (const script of ['bench/web-budgets.ts', 'bench/partition.ts', 'bench/matching.ts']) {
+/** Runs a benchmark script in its own process (each builds its own demo county; no memory shared). */
+function runScript(script: string, env: NodeJS.ProcessEnv = {}): void {
   console.error(`[${script}] …`);
   spawnSync(process.execPath, ['bin/run-ts.js', script], {
     stdio: 'inherit',
-    env: { ...process.env, BENCH_BACKENDS: backends.join(',') },
+    env: { ...process.env, BENCH_BACKENDS: backends.join(','), ...env },
   });
 }
+
+// The web budgets (bundle size, first dashboard render in Chromium), the county partition and the matching.
+for (const script of ['bench/web-budgets.ts', 'bench/partition.ts', 'bench/matching.ts']) runScript(script);
+// Help records and problems (issue 7): the sweep and the things-done figures on each backend (PGlite in process,
+// PostgreSQL through BENCH_DATABASE_URL); the API ingest and timeline on PostgreSQL.
+const postgres = backends.includes('postgres') && (await postgresAvailable());
+for (const script of ['bench/escalation-sweep.ts', 'bench/things-done.ts']) {
+  if (backends.includes('pglite')) runScript(script, { BENCH_DATABASE_URL: '' });
+  if (postgres) runScript(script, { BENCH_DATABASE_URL: PG_URL });
+}
+if (postgres) runScript('bench/help-ingest.ts');
