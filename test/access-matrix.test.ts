@@ -116,7 +116,7 @@ describe('authorization matrix', () => {
         const anonymous = await t.app.inject(req);
         cells += 1;
         const publicRoute = route.permission === 'public';
-        if (publicRoute ? anonymous.statusCode === 401 : anonymous.statusCode !== 401) {
+        if (publicRoute ? anonymous.statusCode === 401 || anonymous.statusCode >= 500 : anonymous.statusCode !== 401) {
           failures.push(`anonymous ${route.method} ${req.url} → ${anonymous.statusCode}`);
         }
         for (const role of ROLES) {
@@ -126,7 +126,8 @@ describe('authorization matrix', () => {
           const expectAllowed = allowed(role, route, w);
           if (expectAllowed) allowedCells += 1;
           const passed = ![401, 403, 404].includes(res.statusCode);
-          if (passed !== expectAllowed || (!expectAllowed && res.statusCode !== 404)) {
+          // A 5xx is a failure either way: an allowed request must end in a real answer (even a 400), not a crash.
+          if (passed !== expectAllowed || (!expectAllowed && res.statusCode !== 404) || res.statusCode >= 500) {
             failures.push(
               `${role} ${where} ${route.method} ${req.url} → ${res.statusCode} (expected ${expectAllowed ? 'allowed' : '404'})`,
             );
