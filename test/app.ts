@@ -11,6 +11,7 @@ import type { DatabaseHandle } from '../src/db/kysely.ts';
 import type { Role } from '../src/domain/access/roles.ts';
 import { buildApp } from '../src/http/app.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/http/plugins/access.ts';
+import type { TrustProxy } from '../src/http/trust-proxy.ts';
 import { createSession } from '../src/services/access/sessions.ts';
 import { importDivisions } from '../src/services/import-divisions.ts';
 import { LocalDiskStorage } from '../src/services/storage/storage.ts';
@@ -57,12 +58,17 @@ export async function signInAs(app: FastifyInstance, database: DatabaseHandle, r
 }
 
 /** Fresh database (with Huaining's county and townships unless `divisions: false`) and an app on it. */
-export async function createTestApp(options: { divisions?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { divisions?: boolean; trustProxy?: TrustProxy } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.divisions !== false) await importDivisions(database.db, '340822');
   // Uploads go to a temporary directory of this app, removed on close.
   const files = mkdtempSync(join(tmpdir(), 'lianxin-files-'));
-  const app = await buildApp({ database, logger: false, storage: new LocalDiskStorage(files) });
+  const app = await buildApp({
+    database,
+    logger: false,
+    storage: new LocalDiskStorage(files),
+    trustProxy: options.trustProxy ?? false,
+  });
   await app.ready();
   const inject =
     options.divisions === false

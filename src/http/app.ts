@@ -41,9 +41,12 @@ import problemRoutes from './routes/problems.ts';
 import publicPlaqueRoutes from './routes/public-plaques.ts';
 import userRoutes from './routes/users.ts';
 import warningRoutes from './routes/warnings.ts';
+import { type TrustProxy, trustProxyFrom } from './trust-proxy.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
+  /** Proxies whose X-Forwarded-For to believe; default from LIANXIN_TRUST_PROXY (see trust-proxy.ts). */
+  trustProxy?: TrustProxy;
   /** Pino logger options, or false (tests). Sensitive fields are redacted either way. */
   logger?: boolean | Record<string, unknown>;
   /** Where uploaded files go; the local disk under the data directory by default. */
@@ -102,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : { ...(options.logger === true ? {} : options.logger), redact: REDACT };
   const app = Fastify({
     logger,
+    trustProxy: options.trustProxy ?? trustProxyFrom(process.env.LIANXIN_TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
