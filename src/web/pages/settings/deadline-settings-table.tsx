@@ -67,7 +67,7 @@ function DeadlineCell({ row, level, edit, errors, onEdit, m }: CellProps) {
             {m.resetCell}
           </Button>
         )}
-        <Typography.Text type="secondary"> {m.asDays(shown)}</Typography.Text>
+        <Typography.Text type="secondary">{m.asDays(shown)}</Typography.Text>
       </div>
       {errors?.map((e) => (
         <Typography.Text key={e} type="danger" className="deadline-error">

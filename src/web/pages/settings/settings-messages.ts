@@ -32,7 +32,7 @@ const zh = {
   saveDeadlines: '保存时限',
   discard: '放弃修改',
   deadlinesSaved: '办理时限已保存，新上报和升级的问题按新时限计算',
-  asDays: (h: number) => (h % 24 === 0 ? `${h / 24} 天` : ''),
+  asDays: (h: number) => (h % 24 === 0 ? `（${h / 24} 天）` : ''),
 };
 
 export type SettingsMessages = typeof zh;
@@ -71,7 +71,7 @@ const en: SettingsMessages = {
   saveDeadlines: 'Save deadlines',
   discard: 'Discard',
   deadlinesSaved: 'Deadlines saved; problems raised or escalated from now on use them',
-  asDays: (h) => (h % 24 === 0 ? `${h / 24} d` : ''),
+  asDays: (h) => (h % 24 === 0 ? ` (${h / 24} d)` : ''),
 };
 
 export const settingsMessages = { zh, en };
