@@ -100,5 +100,12 @@ test('a county admin edits, is refused, saves and resets a deadline cell, then r
   await page.getByText('预警阈值已恢复默认值').waitFor();
   expect(await page.getByTestId('settings-noHelpDays').inputValue()).toBe('60');
   expect((await apiGet<Static<typeof WarningSettings>>('/settings/warnings')).isDefault).toBe(true);
+
+  await page.getByText('EN', { exact: true }).click();
+  await page.getByRole('heading', { name: 'Settings' }).waitFor();
+  await page.getByText('Problem deadlines', { exact: true }).waitFor();
+  await page.getByLabel('Industry Normal Village').waitFor();
+  await screenshot(page, 'settings-english');
+  await page.getByText('中文', { exact: true }).click();
   expect(errors).toEqual([]);
 });

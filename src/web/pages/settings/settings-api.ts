@@ -8,6 +8,7 @@ import type {
   WarningSettingsBody,
 } from '../../../shared/schemas/settings.ts';
 import { api } from '../../api/client.ts';
+import { useLang } from '../../i18n/i18n.tsx';
 
 export type WarningSettings = Static<typeof WarningSchema>;
 export type WarningValues = Static<typeof WarningSettingsBody>;
@@ -23,9 +24,11 @@ export function useWarningSettings(county: string) {
   });
 }
 
+/** The table; its category labels come in the interface language, so a language switch asks again. */
 export function useDeadlineSettings(county: string) {
+  const { lang } = useLang();
   return useQuery({
-    queryKey: ['settings', county, 'deadlines'],
+    queryKey: ['settings', county, 'deadlines', lang],
     queryFn: () => api.get<DeadlineSettings>(`${base(county)}/problem-deadlines`),
   });
 }

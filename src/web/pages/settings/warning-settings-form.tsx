@@ -26,7 +26,8 @@ export function WarningSettingsForm({ county, settings, m }: Props) {
   const server = useServerForm(form);
   const save = useSaveWarnings(county);
   const reset = useResetWarnings(county);
-  const [done, setDone] = useState<string | null>(null);
+  // Which message to show (a key, so a language switch re-words it).
+  const [done, setDone] = useState<'warningsSaved' | 'warningsReset' | null>(null);
   const { noHelpDays, incomeMultiple, newIllnessDays } = settings;
   const values = { noHelpDays, incomeMultiple, newIllnessDays };
   // Show what the server holds after each save or reset (also when another admin changed it).
@@ -35,11 +36,11 @@ export function WarningSettingsForm({ county, settings, m }: Props) {
   }, [form, noHelpDays, incomeMultiple, newIllnessDays]);
   const onFinish = async (v: WarningValues) => {
     setDone(null);
-    if (await server.submit(() => save.mutateAsync(v))) setDone(m.warningsSaved);
+    if (await server.submit(() => save.mutateAsync(v))) setDone('warningsSaved');
   };
   const onReset = async () => {
     setDone(null);
-    if (await server.submit(() => reset.mutateAsync())) setDone(m.warningsReset);
+    if (await server.submit(() => reset.mutateAsync())) setDone('warningsReset');
   };
   return (
     <Form<WarningValues>
@@ -53,7 +54,7 @@ export function WarningSettingsForm({ county, settings, m }: Props) {
         {settings.isDefault ? m.usingDefaults : m.usingOwn(new Date(settings.updatedAt ?? '').toLocaleString())}
       </Typography.Paragraph>
       <FormProblems error={server.error} unplaced={server.unplaced} />
-      {done && <Alert type="success" showIcon title={done} role="status" data-testid="warning-settings-saved" />}
+      {done && <Alert type="success" showIcon title={m[done]} role="status" data-testid="warning-settings-saved" />}
       {FIELDS.map((f) => (
         <Form.Item
           key={f.name}
