@@ -140,4 +140,23 @@ describe('authorization matrix', () => {
     );
     expect(failures).toEqual([]);
   });
+
+  it('lets county-wide writes (scope: the county in the path) through only for roles granted on the whole county', async () => {
+    const routes = t.app.routeTable.filter(
+      (r) => r.url.startsWith('/api') && r.scope && 'param' in r.scope && r.scope.param === 'county',
+    );
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toContain('PUT /api/counties/:county/settings/warnings');
+    const failures: string[] = [];
+    for (const role of ROLES) {
+      const inject = await t.signIn(role, worlds.inside.county);
+      for (const route of routes) {
+        const req = request(route, worlds.inside);
+        const res = await inject(req);
+        const expectAllowed = ROLE_PERMISSIONS[role].has(route.permission);
+        const passed = ![401, 403, 404].includes(res.statusCode);
+        if (passed !== expectAllowed) failures.push(`${role}@county ${route.method} ${req.url} → ${res.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
 });

@@ -31,6 +31,7 @@ describe('migrations', () => {
       'audit_log',
       'commitment',
       'commitment_item',
+      'county_warning_setting',
       'dashboard_summary',
       'dictionary',
       'exit_objection',

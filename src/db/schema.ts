@@ -305,7 +305,18 @@ export interface Database {
   problem: ProblemTable;
   problem_event: ProblemEventTable;
   problem_deadline: ProblemDeadlineTable;
+  county_warning_setting: CountyWarningSettingTable;
   notification: NotificationTable;
+}
+
+/** A county's early-warning thresholds (migration 09); no row = the code defaults. */
+export interface CountyWarningSettingTable {
+  county_code: string;
+  no_help_days: number;
+  income_multiple: number;
+  new_illness_days: number;
+  updated_by: number | null;
+  updated_at: Timestamp;
 }
 
 export interface AppUserTable {

@@ -39,6 +39,7 @@ import partyGroupRoutes from './routes/party-groups.ts';
 import plaqueRoutes from './routes/plaques.ts';
 import problemRoutes from './routes/problems.ts';
 import publicPlaqueRoutes from './routes/public-plaques.ts';
+import settingsRoutes from './routes/settings.ts';
 import userRoutes from './routes/users.ts';
 import warningRoutes from './routes/warnings.ts';
 import { type TrustProxy, trustProxyFrom } from './trust-proxy.ts';
@@ -149,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(warningRoutes, { prefix: '/api/counties/:county' });
   await app.register(problemRoutes, { prefix: '/api/counties/:county/problems' });
   await app.register(inboxRoutes, { prefix: '/api/counties/:county/inbox' });
+  await app.register(settingsRoutes, { prefix: '/api/counties/:county/settings' });
   if (options.sweepMinutes && options.sweepMinutes > 0) {
     const scheduler = startSweepScheduler(app.db, options.sweepMinutes, {
       onResult: (r) => app.log.info({ sweep: r }, 'overdue sweep'),

@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'help.verify',
   'problem.raise',
   'problem.handle',
+  'settings.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +76,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'help.write',
     'help.verify',
     ...PROBLEMS,
+    // The county's own deadlines and warning thresholds (系统设置); read by whoever sees problems and warnings.
+    'settings.write',
   ]),
   township_admin: new Set([
     ...VIEW,

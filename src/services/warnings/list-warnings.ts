@@ -6,14 +6,9 @@
 import type { Kysely } from 'kysely';
 import { type WarningFactsRow, warningFacts } from '../../db/repositories/warnings.ts';
 import type { Database } from '../../db/schema.ts';
-import {
-  DEFAULT_WARNING_CONFIG,
-  householdWarnings,
-  type Warning,
-  type WarningConfig,
-  type WarningKind,
-} from '../../domain/early-warning.ts';
+import { householdWarnings, type Warning, type WarningConfig, type WarningKind } from '../../domain/early-warning.ts';
 import { CountyMemo } from '../county-memo.ts';
+import { countyWarningConfig } from '../settings/county-warning-config.ts';
 
 export interface WarningQuery {
   within?: string | undefined;
@@ -73,10 +68,13 @@ export async function listWarnings(
   query: WarningQuery,
   lang: 'zh' | 'en' = 'zh',
   now = new Date(),
-  config: WarningConfig = DEFAULT_WARNING_CONFIG,
+  configured?: WarningConfig,
 ) {
   const within = query.within ?? county;
-  const all = await memo.get(county, within, () => flagged(db, county, within, now, config));
+  // The county's own thresholds (系统设置), part of the remembered key so a change elsewhere is never served stale.
+  const config = configured ?? (await countyWarningConfig(db, county));
+  const key = `${within}|${config.noHelpDays}|${config.incomeMultiple}|${config.newIllnessDays}`;
+  const all = await memo.get(county, key, () => flagged(db, county, within, now, config));
   const byKind: Record<string, number> = {};
   for (const { warnings } of all) for (const w of warnings) byKind[w.kind] = (byKind[w.kind] ?? 0) + 1;
   const q = query.q?.trim();

@@ -57,6 +57,7 @@ const FeedbackPage = lazy(() => import('../pages/plaques/feedback-page.tsx'));
 const PublicPlaquePage = lazy(() => import('../pages/plaques/public-plaque-page.tsx'));
 const HelpRecordPage = lazy(() => import('../pages/help/help-record-page.tsx'));
 const ProblemsSection = lazy(() => import('../pages/problems/problems-section.tsx'));
+const SettingsPage = lazy(() => import('../pages/settings/settings-page.tsx'));
 
 export function AppRoutes() {
   return (
@@ -105,6 +106,7 @@ export function AppRoutes() {
         <Route path="problems/*" element={<ProblemsSection />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -13,6 +13,7 @@ import {
   NotificationOutlined,
   PieChartOutlined,
   SafetyOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
   WarningOutlined,
@@ -43,6 +44,7 @@ const ENTRIES = [
   { key: '/feedback', icon: <MessageOutlined />, label: 'feedback', permission: 'pairing.write' },
   { key: '/admin/users', icon: <SafetyOutlined />, label: 'users', permission: 'user.admin' },
   { key: '/audit', icon: <AuditOutlined />, label: 'audit', permission: 'audit.read' },
+  { key: '/settings', icon: <SettingOutlined />, label: 'settings', permission: 'settings.write' },
 ] as const;
 
 /** The menu key of a path: its first segment ("/members/12/edit" → "/members"). */

@@ -1,0 +1,67 @@
+/** A county's settings (系统设置) as TanStack Query hooks; types from the shared schemas. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type {
+  DeadlineChangesBody,
+  DeadlineSettings as DeadlineSchema,
+  WarningSettings as WarningSchema,
+  WarningSettingsBody,
+} from '../../../shared/schemas/settings.ts';
+import { api } from '../../api/client.ts';
+import { useLang } from '../../i18n/i18n.tsx';
+
+export type WarningSettings = Static<typeof WarningSchema>;
+export type WarningValues = Static<typeof WarningSettingsBody>;
+export type DeadlineSettings = Static<typeof DeadlineSchema>;
+export type DeadlineChange = Static<typeof DeadlineChangesBody>['cells'][number];
+
+const base = (county: string) => `/api/counties/${county}/settings`;
+
+export function useWarningSettings(county: string) {
+  return useQuery({
+    queryKey: ['settings', county, 'warnings'],
+    queryFn: () => api.get<WarningSettings>(`${base(county)}/warnings`),
+  });
+}
+
+/** The table; its category labels come in the interface language, so a language switch asks again. */
+export function useDeadlineSettings(county: string) {
+  const { lang } = useLang();
+  return useQuery({
+    queryKey: ['settings', county, 'deadlines', lang],
+    queryFn: () => api.get<DeadlineSettings>(`${base(county)}/problem-deadlines`),
+  });
+}
+
+/** After a change: the settings and the warning lists (which use the thresholds) reload. */
+function useRefresh(county: string) {
+  const client = useQueryClient();
+  return async () => {
+    await client.invalidateQueries({ queryKey: ['settings', county] });
+    await client.invalidateQueries({ queryKey: ['warnings', county] });
+  };
+}
+
+export function useSaveWarnings(county: string) {
+  const refresh = useRefresh(county);
+  return useMutation({
+    mutationFn: (values: WarningValues) => api.put<WarningSettings>(`${base(county)}/warnings`, values),
+    onSuccess: refresh,
+  });
+}
+
+export function useResetWarnings(county: string) {
+  const refresh = useRefresh(county);
+  return useMutation({
+    mutationFn: () => api.delete<WarningSettings>(`${base(county)}/warnings`),
+    onSuccess: refresh,
+  });
+}
+
+export function useSaveDeadlines(county: string) {
+  const refresh = useRefresh(county);
+  return useMutation({
+    mutationFn: (cells: DeadlineChange[]) => api.put<DeadlineSettings>(`${base(county)}/problem-deadlines`, { cells }),
+    onSuccess: refresh,
+  });
+}
