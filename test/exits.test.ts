@@ -319,6 +319,38 @@ describe('status changes around the workflow', () => {
 });
 
 describe('scope', () => {
+  it('keeps a pairing after an exit when told, and ends it later pinned to that exit (never before it)', async () => {
+    const id = await household(61);
+    const pairingId = await pair(id, 2, 'P-EXIT-61');
+    const endUrl = `/api/counties/${COUNTY}/pairings/${pairingId}/end`;
+    const early = await post(endUrl, { on: day(-1) }, 'en');
+    expect(early.statusCode).toBe(422);
+    expect(early.json().details[0]).toMatchObject({
+      code: 'household_not_exited',
+      message: 'The household has not exited poverty (or returned or is monitored): no exit, no unpairing',
+    });
+    const exitId = await underNotice(id, -12);
+    expect((await step(exitId, 'complete', { on: day(-6), endPairings: false })).statusCode).toBe(200);
+    expect((await pairingRow(pairingId)).ended_on).toBeNull();
+
+    const beforeExit = await post(endUrl, { on: day(-7) });
+    expect(codes(beforeExit)).toEqual(['date_too_early']);
+    expect((await post(endUrl, { on: day(1) })).statusCode).toBe(422);
+    const ended = await post(endUrl, { on: day(-2) });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toMatchObject({ id: pairingId, endedOn: day(-2), endReason: 'exited' });
+    const row = await pairingRow(pairingId);
+    expect([row.ended_on, Number(row.exit_id)]).toEqual([day(-2), exitId]);
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .select('diff')
+      .where('action', '=', 'pairing.end')
+      .where('record_id', '=', String(pairingId))
+      .executeTakeFirstOrThrow();
+    expect(entry.diff).toEqual({ ended_on: [null, day(-2)], end_reason: [null, 'exited'], exit_id: [null, exitId] });
+    expect(codes(await post(endUrl, { on: day(-1) }))).toEqual(['pairing_ended']);
+  });
+
   it('answers 404 for exits of households outside the caller’s scope', async () => {
     const id = await household(50);
     const exitId = (await post(`${BASE}/${id}/exits`, { assessedOn: day(0) })).json().id;

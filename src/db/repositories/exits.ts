@@ -165,6 +165,30 @@ export async function endPairingsByExit(
   return Number(result.numUpdatedRows);
 }
 
+/** The household's latest completed exit (id and day), if any. */
+export function latestCompletedExit(db: Kysely<Database>, county: string, householdId: number) {
+  return db
+    .selectFrom('household_exit')
+    .select(['id', 'exited_on'])
+    .where('county_code', '=', county)
+    .where('household_id', '=', householdId)
+    .where('status', '=', 'exited')
+    .orderBy('exited_on', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Ends one current pairing on `on`, pinned to the household's completed exit `exitId`. */
+export async function endPairingByExit(db: Kysely<Database>, county: string, id: number, exitId: number, on: string) {
+  await db
+    .updateTable('pairing')
+    .set({ ended_on: on, end_reason: 'exited', exit_id: exitId, exit_status: 'exited' })
+    .where('county_code', '=', county)
+    .where('id', '=', id)
+    .where('ended_on', 'is', null)
+    .execute();
+}
+
 /** Ends the household's current pairings on `on` because status event `eventId` cleared its risk. */
 export async function endPairingsByClearedRisk(
   db: Kysely<Database>,

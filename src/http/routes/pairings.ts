@@ -31,6 +31,7 @@
  *          successor: PairingItem|null, history: PairingItem[] (the household's pairings, current first) }
  * PATCH  /:id   { measures } (≤ 500 chars)   pairing.write (record) → the pairing as GET /:id
  * POST   /:id/handover  { successorMemberId, on, reason: deceased|moved|illness|other, note }   pairing.write (record)
+ * POST   /:id/end       { on }  a pairing kept after the household's exit                   pairing.write (record)
  *        → 201 the successor pairing as GET /:id (its predecessor is the ended one). 422 on `successorMemberId`
  *        (capacity_exceeded, member_inactive, same_member, already_paired, other_township), `on` (date_future,
  *        date_too_early), `id` (pairing_ended).
@@ -40,6 +41,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { confirmPairings, type Writer } from '../../services/pairing/confirm-pairings.ts';
+import { endPairingAfterExit } from '../../services/pairing/end-pairing.ts';
 import { getPairing } from '../../services/pairing/get-pairing.ts';
 import { handOverPairing } from '../../services/pairing/hand-over-pairing.ts';
 import { listPairings } from '../../services/pairing/list-pairings.ts';
@@ -50,6 +52,7 @@ import { CountyParams, ERROR_RESPONSES, PageOf } from '../../shared/schemas/comm
 import {
   ConfirmBody,
   ConfirmResult,
+  EndPairingBody,
   HandoverBody,
   MeasuresBody,
   PairingDetail,
@@ -194,6 +197,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const result = await handOverPairing(app.db, county, id, req.body, writer(req, county));
       return reply.status(201).send(result);
     },
+  );
+  app.post(
+    '/:id/end',
+    {
+      config: { permission: 'pairing.write', scope: { record: 'pairing', param: 'id' } },
+      schema: {
+        tags,
+        summary: "End a pairing kept after the household's exit (送一程 over); refused while it is in poverty",
+        params: PairingParams,
+        body: EndPairingBody,
+        response: { 200: PairingDetail, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => endPairingAfterExit(app.db, req.params.county, req.params.id, req.body),
   );
 };
 

@@ -121,6 +121,10 @@ export const HandoverBody = Type.Object(
 );
 export type HandoverInput = Static<typeof HandoverBody>;
 
+/** End a pairing kept after its household's exit (送一程 is over). */
+export const EndPairingBody = Type.Object({ on: DateString }, { additionalProperties: false });
+export type EndPairingInput = Static<typeof EndPairingBody>;
+
 export const MeasuresBody = Type.Object({ measures: Measures }, { additionalProperties: false });
 
 export const PairingListQuery = Type.Object(

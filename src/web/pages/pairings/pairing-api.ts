@@ -93,5 +93,14 @@ export function useHandOver(county: string, id: number) {
   });
 }
 
+/** Ends a pairing kept after the household's exit. */
+export function useEndPairing(county: string, id: number) {
+  const refresh = useRefreshPairings(county);
+  return useMutation({
+    mutationFn: (body: { on: string }) => api.post<PairingDetail>(`${base(county)}/${id}/end`, body),
+    onSuccess: () => refresh(),
+  });
+}
+
 /** The plaque print page (挂牌) of one pairing. */
 export const plaquePath = (pairingId: number) => `/pairings/${pairingId}/plaque`;

@@ -1,5 +1,5 @@
 /** How a pairing row shows: table columns on desktop, a card on phones; write actions only where allowed. */
-import { EditOutlined, PrinterOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, PrinterOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import type { ReactNode } from 'react';
@@ -11,6 +11,7 @@ export interface PairingActions {
   canWrite(row: PairingItem): boolean;
   editMeasures(row: PairingItem): void;
   handOver(row: PairingItem): void;
+  end(row: PairingItem): void;
 }
 
 /** Current / ended (with the reason) and "needs handover". */
@@ -45,6 +46,11 @@ function RowActions({ row, m, a }: { row: PairingItem; m: PairingMessages; a: Pa
       <Button size="small" icon={<SwapOutlined />} onClick={() => a.handOver(row)} data-testid={`handover-${row.id}`}>
         {m.handOver}
       </Button>
+      {row.household.status === 'exited' && (
+        <Button size="small" icon={<StopOutlined />} onClick={() => a.end(row)} data-testid={`end-${row.id}`}>
+          {m.endPairing}
+        </Button>
+      )}
       <ScopedLink to={plaquePath(row.id)}>
         <Button size="small" icon={<PrinterOutlined />} data-testid={`plaque-${row.id}`}>
           {m.plaque}

@@ -1,4 +1,7 @@
-/** Dialogs on one current pairing: edit its help measures, and hand the household over to a successor. */
+/**
+ * Dialogs on one current pairing: edit its help measures, hand the household over to a successor, and end a
+ * pairing kept after the household's exit.
+ */
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { HANDOVER_REASONS } from '../../../shared/schemas/pairing.ts';
@@ -7,7 +10,7 @@ import { ServerFormDialog } from '../../components/server-form-dialog.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { useHousehold } from '../households/household-api.ts';
-import { type HandoverInput, type PairingItem, useHandOver, useUpdateMeasures } from './pairing-api.ts';
+import { type HandoverInput, type PairingItem, useEndPairing, useHandOver, useUpdateMeasures } from './pairing-api.ts';
 import { pairingMessages } from './pairing-messages.ts';
 import { SuccessorPicker } from './successor-picker.tsx';
 
@@ -77,6 +80,29 @@ export function HandoverDialog({ row, onClose }: Props) {
       </Form.Item>
       <Form.Item name="note" label={m.handoverNote}>
         <Input.TextArea maxLength={500} rows={2} />
+      </Form.Item>
+    </ServerFormDialog>
+  );
+}
+
+export function EndPairingDialog({ row, onClose }: Props) {
+  const m = useMessages(pairingMessages);
+  const { county } = useScope();
+  const end = useEndPairing(county, row.id);
+  return (
+    <ServerFormDialog<{ on: string }>
+      title={m.endTitle(row.household.headName)}
+      m={m}
+      okText={m.endPairing}
+      notice={<p className="pairing-muted">{m.endNotice}</p>}
+      initialValues={{ on: dayjs().format('YYYY-MM-DD') }}
+      pending={end.isPending}
+      save={(v) => end.mutateAsync(v)}
+      onClose={onClose}
+      testId="end-pairing-dialog"
+    >
+      <Form.Item name="on" label={m.endOn} rules={[{ required: true, message: m.required }]} {...dateAsText}>
+        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(row.startedOn), 'day')} />
       </Form.Item>
     </ServerFormDialog>
   );

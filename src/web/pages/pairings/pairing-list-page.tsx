@@ -20,7 +20,7 @@ import { useListQuery } from '../../components/use-list-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { type PairingItem, type PairingQuery, usePairingList } from './pairing-api.ts';
 import { PairingCard, pairingColumns } from './pairing-columns.tsx';
-import { HandoverDialog, MeasuresDialog } from './pairing-dialogs.tsx';
+import { EndPairingDialog, HandoverDialog, MeasuresDialog } from './pairing-dialogs.tsx';
 import { pairingMessages } from './pairing-messages.ts';
 import './pairings.css';
 
@@ -33,12 +33,13 @@ export default function PairingListPage() {
   const { county, scope, values, update, base, paging } = useListQuery(KEYS);
   const needsHandover = values.needsHandover === 'true' ? true : undefined;
   const list = usePairingList(county, { ...base, status: values.status, needsHandover } as PairingQuery);
-  const [editing, setEditing] = useState<{ row: PairingItem; kind: 'measures' | 'handover' } | null>(null);
+  const [editing, setEditing] = useState<{ row: PairingItem; kind: 'measures' | 'handover' | 'end' } | null>(null);
   const canWrite = can('pairing.write', scope);
   const actions = {
     canWrite: () => canWrite,
     editMeasures: (row: PairingItem) => setEditing({ row, kind: 'measures' }),
     handOver: (row: PairingItem) => setEditing({ row, kind: 'handover' }),
+    end: (row: PairingItem) => setEditing({ row, kind: 'end' }),
   };
 
   return (
@@ -80,6 +81,7 @@ export default function PairingListPage() {
       />
       {editing?.kind === 'measures' && <MeasuresDialog row={editing.row} onClose={() => setEditing(null)} />}
       {editing?.kind === 'handover' && <HandoverDialog row={editing.row} onClose={() => setEditing(null)} />}
+      {editing?.kind === 'end' && <EndPairingDialog row={editing.row} onClose={() => setEditing(null)} />}
     </>
   );
 }
