@@ -15,8 +15,8 @@ import type { EndPairingInput } from '../../shared/schemas/pairing.ts';
 import { audit } from '../audit/audit.ts';
 import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
 import { getPairing } from './get-pairing.ts';
+import { lockCurrentPairing } from './lock-current-pairing.ts';
 import { dateProblem, problemAt, refuseAll } from './pairing-rules.ts';
-import { PAIRING } from './pairing-view.ts';
 
 /** Ends current pairing `id` on `input.on`; its household must have exited (and not returned) by then. */
 export async function endPairingAfterExit(
@@ -27,16 +27,7 @@ export async function endPairingAfterExit(
   today: string = chinaDateOf(),
 ) {
   await db.transaction().execute(async (tx) => {
-    const pairing = await repo.lockPairing(tx, county, id);
-    if (!pairing) throw AppError.notFound(PAIRING);
-    if (pairing.ended_on !== null) {
-      throw AppError.rules([
-        problemAt('id', {
-          code: 'pairing_ended',
-          message: { zh: '该结对已结束', en: 'The pairing has already ended' },
-        }),
-      ]);
-    }
+    const pairing = await lockCurrentPairing(tx, county, id);
     const [household] = await repo.householdsByIds(tx, county, [pairing.household_id]);
     const exit = await latestCompletedExit(tx, county, pairing.household_id);
     if (household?.status !== 'exited' || !exit?.exited_on) {

@@ -8,14 +8,14 @@ import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/pairings.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
-import { AppError, type FieldProblem } from '../../domain/errors.ts';
+import type { FieldProblem } from '../../domain/errors.ts';
 import type { HandoverInput } from '../../shared/schemas/pairing.ts';
 import { audit } from '../audit/audit.ts';
 import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
 import { assertInScope, type Writer } from './confirm-pairings.ts';
 import { getPairing } from './get-pairing.ts';
+import { lockCurrentPairing } from './lock-current-pairing.ts';
 import { dateProblem, freeSlot, householdProblem, memberProblem, problemAt, refuseAll } from './pairing-rules.ts';
-import { PAIRING } from './pairing-view.ts';
 import { newPlaqueCode } from './plaque-code.ts';
 
 function successorProblems(
@@ -57,16 +57,7 @@ export async function handOverPairing(
   today: string = chinaDateOf(),
 ) {
   const successorId = await db.transaction().execute(async (tx) => {
-    const old = await repo.lockPairing(tx, county, id);
-    if (!old) throw AppError.notFound(PAIRING);
-    if (old.ended_on !== null) {
-      throw AppError.rules([
-        problemAt('id', {
-          code: 'pairing_ended',
-          message: { zh: '该结对已结束，不能再交接', en: 'The pairing has already ended' },
-        }),
-      ]);
-    }
+    const old = await lockCurrentPairing(tx, county, id);
     const [m] = await repo.lockMembers(tx, county, [input.successorMemberId]);
     const [h] = await repo.householdsByIds(tx, county, [old.household_id]);
     assertInScope(writer, [m?.natural_village_code]);
