@@ -38,3 +38,16 @@ test('switch to English and back, persisting across reloads', async () => {
   await screenshot(page, 'language-chinese');
   expect(errors).toEqual([]);
 });
+
+test('server-written text follows a switch at once (warning reasons come in the request language)', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${baseUrl()}/problems/warnings`);
+  await page.getByText('年人均纯收入').first().waitFor();
+  await page.getByText('EN', { exact: true }).click();
+  // No reload: the switch fetches the list again with Accept-Language: en.
+  await page.getByText('Per-capita income').first().waitFor();
+  expect(await page.getByText('年人均纯收入').count()).toBe(0);
+  await page.getByText('中文', { exact: true }).click();
+  await page.getByText('年人均纯收入').first().waitFor();
+  expect(errors).toEqual([]);
+});

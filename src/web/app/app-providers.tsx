@@ -4,14 +4,14 @@
  * (themed through ConfigProvider.config) rather than <App>, whose modal and notification code would otherwise
  * ride in the first-screen bundle.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { ConfigProvider, type ThemeConfig } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import type { Locale } from 'antd/es/locale/index.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { LangProvider, useLang } from '../i18n/i18n.tsx';
 
@@ -41,10 +41,15 @@ function newQueryClient(): QueryClient {
 
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { lang } = useLang();
+  const client = useQueryClient();
+  const shown = useRef(lang);
   useEffect(() => {
     dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
-  }, [lang]);
+    // Server-written text (reasons, error details) comes in the request's language: fetch it again on a switch.
+    if (shown.current !== lang) void client.invalidateQueries();
+    shown.current = lang;
+  }, [lang, client]);
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
       {children}
