@@ -90,7 +90,7 @@ export default function HelpVerifyPage() {
       <Alert type="info" showIcon message={m.hint} className="help-verify-hint" />
       <Table<Row>
         rowKey="id"
-        data-testid="help-verify-table"
+        data-testid="to-verify-table"
         loading={records.isFetching}
         dataSource={records.data?.items ?? []}
         locale={{ emptyText: m.empty }}
