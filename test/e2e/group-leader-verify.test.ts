@@ -6,7 +6,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiGet, apiPost, baseUrl, launchBrowser, loginCookies, screenshot } from './support/browser.ts';
+import {
+  apiGet,
+  apiPost,
+  baseUrl,
+  launchBrowser,
+  loginCookies,
+  openPage,
+  pickOption,
+  screenshot,
+} from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -92,3 +101,29 @@ test('the group leader verifies a record of their grid; a viewer sees no actions
   await screenshot(viewer.page, 'problem-no-actions');
   for (const p of [leader, viewer]) expect(p.errors).toEqual([]);
 });
+
+test("the users page names a group leader's member and asks for one when the role needs it", async () => {
+  const leaderMe = await (
+    await fetch(`${baseUrl()}/api/auth/me`, { headers: { cookie: await cookieOf('demo_group_leader') } })
+  ).json();
+  const member = await apiGet<{ name: string }>(`/members/${leaderMe.grants[0].memberId}`);
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${baseUrl()}/admin/users`);
+  const row = page.getByRole('row', { name: /demo_group_leader/ });
+  await row.waitFor();
+  expect(await row.textContent()).toContain(`党小组长 · ${leaderMe.grants[0].orgName} · ${member.name}`);
+  expect(await page.getByText('关联党员').count()).toBe(0);
+  await pickOption(page, page.getByRole('combobox', { name: '角色' }), '党小组长');
+  await page.getByText('关联党员').waitFor();
+  await pickOption(page, page.getByRole('combobox', { name: '角色' }), '指导员');
+  await page.getByText('关联党员').waitFor({ state: 'detached' });
+  expect(errors).toEqual([]);
+});
+
+/** The login cookie header of a demo user. */
+async function cookieOf(username: string): Promise<string> {
+  const cookies = await loginCookies(username);
+  return Object.entries(cookies)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('; ');
+}
