@@ -58,7 +58,7 @@ describe('login and sessions', () => {
     await createUser(t.database.db, {
       username: 'victim',
       password: PASSWORD,
-      grants: [{ role: 'member', orgCode: INSIDE_VILLAGE }],
+      grants: [{ role: 'instructor', orgCode: INSIDE_VILLAGE }],
     });
     const wrong = await login('victim', 'nope-nope-1');
     expect(wrong.statusCode).toBe(401);

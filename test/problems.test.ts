@@ -10,6 +10,7 @@ import { startSweepScheduler } from '../src/services/problems/sweep-scheduler.ts
 import { createTestApp, type Inject, type TestApp } from './app.ts';
 import { insertPairing, postHousehold, postMember, signInMember } from './commitment-factory.ts';
 import { COUNTY, createPlaces } from './households-factory.ts';
+import { leadGrid, signInLinked } from './leader-factory.ts';
 
 const BASE = `/api/counties/${COUNTY}/problems`;
 const INBOX = `/api/counties/${COUNTY}/inbox`;
@@ -41,7 +42,10 @@ beforeAll(async () => {
   h.out = await postHousehold(t, 13, OUT_NV);
   await insertPairing(t.database.db, { memberId: member, householdId: h.a, slot: 1 });
   as.helper = await signInMember(t, NV, member);
-  as.leader = await t.signIn('group_leader', NV);
+  // The group leader is the member who leads the grid of NV; their grant names that member.
+  const leader = await postMember(t, 2, NV, '李组长');
+  await leadGrid(t.database.db, { village: '340822100201', naturals: [NV], leaderId: leader });
+  as.leader = await signInLinked(t, 'group_leader', NV, leader);
   as.secretary = await t.signIn('village_secretary', '340822100201');
   as.township = await t.signIn('township_admin', '340822100');
   as.county = t.inject;
@@ -63,7 +67,7 @@ describe('problem escalation', () => {
     expect(await unread(as.leader)).toBe(1);
     expect(await unread(as.secretary)).toBe(0);
     const leaderView = (await as.leader({ method: 'GET', url: `${BASE}/${id}` })).json();
-    expect(leaderView.actions).toEqual(['accept', 'hand_to_department', 'resolve', 'escalate']);
+    expect(leaderView.allowedActions).toEqual(['accept', 'hand_to_department', 'resolve', 'escalate']);
   });
 
   it('goes up grid → village → township → county, each level notified, and no further', async () => {
@@ -98,7 +102,7 @@ describe('problem escalation', () => {
     expect(res.json()).toMatchObject({ status: 'resolved', resolution: '县农业农村局落实产业补助 3000 元' });
     expect(await unread(as.helper)).toBe(1);
     const view = (await as.helper({ method: 'GET', url: `${BASE}/${id}` })).json();
-    expect(view.actions).toEqual(['confirm', 'reopen']);
+    expect(view.allowedActions).toEqual(['confirm', 'reopen']);
     res = await act(as.helper, id, { action: 'confirm', comment: '户主满意' });
     expect(res.json()).toMatchObject({ status: 'closed', level: 'county' });
     expect(res.json().closedAt).not.toBeNull();

@@ -101,6 +101,13 @@ describe('seedDemoCounty', () => {
     expect(await count(db, 'select count(*) as n from party_group where leader_member_id is not null')).toBe(
       summary.grids,
     );
+    // The demo group leader is the member who leads the group of the grid holding its natural village.
+    const leaderGrants = `select count(*) as n from role_grant r join app_user u on u.id = r.user_id
+      join party_group pg on pg.leader_member_id = r.member_id and pg.retired_at is null
+      join grid_natural_village gnv on gnv.grid_id = pg.grid_id and gnv.ended_at is null
+        and gnv.natural_village_code = r.org_code
+      where u.username = 'demo_group_leader' and r.role = 'group_leader'`;
+    expect(await count(db, leaderGrants)).toBe(1);
   });
 
   it('pairs every household needing help, no member beyond their card, none before identification or joining', async () => {

@@ -91,6 +91,7 @@ user
   .option('--password <password>', 'initial password (8+ characters, a letter and a digit); generated when absent')
   .option('--phone <phone>', 'mobile number, also usable to log in')
   .option('--name <name>', 'display name')
+  .option('--member <id>', 'roles member and group_leader: the Party member the user is (a leader leads a group there)')
   .action(userCreateCommand);
 
 const audit = program.command('audit').description('the tamper-evident audit trail');

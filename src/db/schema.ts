@@ -340,7 +340,7 @@ export interface RoleGrantTable {
   user_id: number;
   role: string;
   org_code: string;
-  /** For role 'member': the Party member the user is. */
+  /** For roles 'member' and 'group_leader': the Party member the user is (migrations 05 and 10). */
   member_id: Defaulted<number | null>;
   created_at: Timestamp;
 }

@@ -7,19 +7,37 @@ import {
   apply,
   holderCode,
   isRefusal,
+  LEVELS,
   nextLevel,
   type ProblemLevel,
   type ProblemState,
   type ProblemStatus,
+  STATUSES,
 } from './escalation.ts';
 
 const NV = '340822100201001';
-const leader: Actor = { grants: [{ role: 'group_leader', orgCode: NV }], isHelper: false };
-const secretary: Actor = { grants: [{ role: 'village_secretary', orgCode: '340822100201' }], isHelper: false };
-const township: Actor = { grants: [{ role: 'township_admin', orgCode: '340822100' }], isHelper: false };
-const county: Actor = { grants: [{ role: 'county_admin', orgCode: '340822' }], isHelper: false };
-const helper: Actor = { grants: [{ role: 'member', orgCode: NV }], isHelper: true };
-const stranger: Actor = { grants: [{ role: 'township_admin', orgCode: '340822101' }], isHelper: false };
+const leader: Actor = {
+  grants: [{ role: 'group_leader', orgCode: NV, memberId: 5 }],
+  isHelper: false,
+  gridLeaders: [5],
+};
+const secretary: Actor = {
+  grants: [{ role: 'village_secretary', orgCode: '340822100201' }],
+  isHelper: false,
+  gridLeaders: [],
+};
+const township: Actor = {
+  grants: [{ role: 'township_admin', orgCode: '340822100' }],
+  isHelper: false,
+  gridLeaders: [],
+};
+const county: Actor = { grants: [{ role: 'county_admin', orgCode: '340822' }], isHelper: false, gridLeaders: [] };
+const helper: Actor = { grants: [{ role: 'member', orgCode: NV }], isHelper: true, gridLeaders: [] };
+const stranger: Actor = {
+  grants: [{ role: 'township_admin', orgCode: '340822101' }],
+  isHelper: false,
+  gridLeaders: [],
+};
 const HANDLER: Record<ProblemLevel, Actor> = { grid: leader, village: secretary, township, county };
 
 const state = (level: ProblemLevel, status: ProblemStatus): ProblemState => ({ level, status, naturalVillageCode: NV });
@@ -143,6 +161,35 @@ describe('allowed actions', () => {
     expect(allowedActions(county, state('county', 'accepted'))).toEqual(['hand_to_department', 'resolve']);
     expect(allowedActions(helper, state('village', 'resolved'))).toEqual(['confirm', 'reopen']);
     expect(allowedActions(helper, state('village', 'open'))).toEqual([]);
+  });
+  it('are exactly the actions apply does not refuse, for every actor, level and status', () => {
+    const inputs: ActionInput[] = [
+      { action: 'accept' },
+      { action: 'hand_to_department', department: '县民政局' },
+      { action: 'resolve', resolution: '已解决' },
+      { action: 'escalate', reason: '需上级协调' },
+      { action: 'confirm' },
+      { action: 'reopen', reason: '未解决' },
+    ];
+    const actors = [leader, secretary, township, county, helper, stranger];
+    for (const actor of actors)
+      for (const level of LEVELS)
+        for (const status of STATUSES) {
+          const accepted = inputs.filter((i) => !isRefusal(apply(state(level, status), actor, i))).map((i) => i.action);
+          expect(allowedActions(actor, state(level, status))).toEqual(accepted);
+        }
+  });
+  it("give grid handling to a group leader only while the grant's member leads the household's grid", () => {
+    const otherGrid: Actor = { ...leader, gridLeaders: [] };
+    const unlinked: Actor = { grants: [{ role: 'group_leader', orgCode: NV }], isHelper: false, gridLeaders: [] };
+    for (const actor of [otherGrid, unlinked]) {
+      expect(allowedActions(actor, state('grid', 'open'))).toEqual([]);
+      expect(allowedActions(actor, state('grid', 'resolved'))).toEqual([]);
+      expect(refused(state('grid', 'open'), actor, { action: 'accept' }).kind).toBe('actor');
+    }
+    expect(allowedActions(leader, state('grid', 'resolved'))).toEqual(['confirm', 'reopen']);
+    // The village secretary stands in for any grid of the village, linked or not.
+    expect(allowedActions(secretary, state('grid', 'open'))).toContain('accept');
   });
 });
 

@@ -41,15 +41,28 @@ export const LEVEL_ROLES: Record<ProblemLevel, readonly Role[]> = {
 
 /** What the domain knows of the one acting: their handling roles at the problem's unit and their relation. */
 export interface Actor {
-  /** (role, org code) grants of the user in the problem's county. */
-  grants: ReadonlyArray<{ role: Role; orgCode: string }>;
+  /** (role, org code) grants of the user in the problem's county; 'member' and 'group_leader' ones name a member. */
+  grants: ReadonlyArray<{ role: Role; orgCode: string; memberId?: number | undefined }>;
   /** The user is the household's current helper (a member paired with it), or the one who raised it. */
   isHelper: boolean;
+  /** The members named by the user's group_leader grants who lead the household's grid now. */
+  gridLeaders: readonly number[];
 }
 
-/** Whether the actor handles problems at `level` held by unit `holder` (a level role over the holder). */
+/**
+ * Whether one grant lets the actor handle problems at `level` held by unit `holder`: a level role over the holder;
+ * a group leader's grant only when its member leads the household's grid now (a grant naming no member, made
+ * before grants named one, handles nothing: see docs/decisions.md).
+ */
+function grantHandles(actor: Actor, grant: Actor['grants'][number], level: ProblemLevel, holder: string): boolean {
+  if (!LEVEL_ROLES[level].includes(grant.role) || !holder.startsWith(grant.orgCode)) return false;
+  if (grant.role !== 'group_leader') return true;
+  return grant.memberId !== undefined && actor.gridLeaders.includes(grant.memberId);
+}
+
+/** Whether the actor handles problems at `level` held by unit `holder`. */
 export function handlesAt(actor: Actor, level: ProblemLevel, holder: string): boolean {
-  return actor.grants.some((g) => LEVEL_ROLES[level].includes(g.role) && holder.startsWith(g.orgCode));
+  return actor.grants.some((g) => grantHandles(actor, g, level, holder));
 }
 
 /** A verifier of a household: its group leader or village secretary (the grid's own handlers). */
@@ -129,19 +142,11 @@ export function mayAct(actor: Actor, state: ProblemState, action: ProblemAction)
   return handlesAt(actor, state.level, holderCode(state.level, state.naturalVillageCode));
 }
 
-/** The actions the actor may take now (for the page's buttons). */
-export function allowedActions(actor: Actor, state: ProblemState): ProblemAction[] {
-  return ACTIONS.filter(
-    (a) =>
-      FROM[a].includes(state.status) &&
-      mayAct(actor, state, a) &&
-      (a !== 'escalate' || nextLevel(state.level) !== null),
-  );
-}
-
-/** Applies `input` to `state`: the transition, or the refusal (actor first, then state, then fields). */
-export function apply(state: ProblemState, actor: Actor, input: ActionInput): Transition | Refusal {
-  const action = input.action;
+/**
+ * Why the actor may not take `action` now (wrong actor, then wrong state), or null when they may: the one rule
+ * behind both the refusal of a step ({@link apply}) and the buttons a page offers ({@link allowedActions}).
+ */
+export function refusal(actor: Actor, state: ProblemState, action: ProblemAction): Refusal | null {
   if (!mayAct(actor, state, action)) {
     return {
       kind: 'actor',
@@ -152,13 +157,26 @@ export function apply(state: ProblemState, actor: Actor, input: ActionInput): Tr
     const s = STATUS_NAMES[state.status];
     return { kind: 'state', message: { zh: `问题${s.zh}，不能执行此操作`, en: `The problem is ${s.en}: not allowed` } };
   }
-  const up = nextLevel(state.level);
-  if (action === 'escalate' && up === null) {
+  if (action === 'escalate' && nextLevel(state.level) === null) {
     return {
       kind: 'state',
       message: { zh: '县级为最高层级，不能再上报', en: 'The county is the top level: no escalation' },
     };
   }
+  return null;
+}
+
+/** The actions the actor may take now (for the page's buttons): exactly those {@link apply} does not refuse. */
+export function allowedActions(actor: Actor, state: ProblemState): ProblemAction[] {
+  return ACTIONS.filter((a) => refusal(actor, state, a) === null);
+}
+
+/** Applies `input` to `state`: the transition, or the refusal (actor first, then state, then fields). */
+export function apply(state: ProblemState, actor: Actor, input: ActionInput): Transition | Refusal {
+  const action = input.action;
+  const refused = refusal(actor, state, action);
+  if (refused) return refused;
+  const up = nextLevel(state.level);
   const missing = missingField(input);
   if (missing) return missing;
   const stay = (status: ProblemStatus): Transition => ({ level: state.level, status, enteredLevel: false });

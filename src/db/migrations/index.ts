@@ -8,6 +8,7 @@ import * as pairing from './2026-11-29-05-pairing.ts';
 import * as helpRecords from './2026-11-29-06-help-records.ts';
 import * as problems from './2026-11-29-07-problems.ts';
 import * as countySettings from './2026-11-29-09-county-settings.ts';
+import * as leaderGrants from './2026-11-29-10-leader-grants.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-registries': registries,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-06-help-records': helpRecords,
   '2026-11-29-07-problems': problems,
   '2026-11-29-09-county-settings': countySettings,
+  '2026-11-29-10-leader-grants': leaderGrants,
 };

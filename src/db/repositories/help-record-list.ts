@@ -1,6 +1,7 @@
 /** The help-record list query: filters by scope, status, member, household, measure and month; one page and the total. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, HelpRecordStatus } from '../schema.ts';
+import { ledByAny } from './grid-leaders.ts';
 import { recordsQuery } from './help-records.ts';
 import { likeEscape, pageWindow, parseSort } from './paging.ts';
 
@@ -13,6 +14,8 @@ export interface HelpRecordFilter {
   /** YYYY-MM */
   month?: string | undefined;
   q?: string | undefined;
+  /** Only records under `open` units, or under a `led` unit in a grid its member leads (see domain reachOf). */
+  reach?: { open: string[]; led: Array<{ orgCode: string; memberId: number }> } | undefined;
   sort?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
@@ -27,7 +30,21 @@ function nextMonth(month: string): string {
 }
 
 function filtered(db: Kysely<Database>, county: string, f: HelpRecordFilter) {
+  const reach = f.reach;
   return recordsQuery(db, county)
+    .$if(reach !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          ...(reach?.open ?? []).map((code) => eb('h.natural_village_code', 'like', `${code}%`)),
+          ...(reach?.led ?? []).map((l) =>
+            eb.and([
+              eb('h.natural_village_code', 'like', `${l.orgCode}%`),
+              ledByAny(county, [l.memberId], sql.ref('h.id'), sql.ref('h.natural_village_code')),
+            ]),
+          ),
+        ]),
+      ),
+    )
     .$if(f.within !== undefined && f.within !== county, (q) =>
       q.where('h.natural_village_code', 'like', `${f.within}%`),
     )

@@ -3,6 +3,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { ProblemLevel } from '../../domain/escalation.ts';
 import type { Database } from '../schema.ts';
 import type { NotificationTable } from '../schema-problems.ts';
+import { leads } from './grid-leaders.ts';
 
 /** The role grants that receive a level's problems, by level, and the unit length the grant sits on. */
 const HOLDERS: Record<Exclude<ProblemLevel, 'grid'>, { role: string; length: number }> = {
@@ -12,8 +13,8 @@ const HOLDERS: Record<Exclude<ProblemLevel, 'grid'>, { role: string; length: num
 };
 
 /**
- * Users holding a household's problem at the grid: the group leader of the household's grid (the user whose
- * grant names the party group's leader, or a group_leader grant over the natural village).
+ * Users holding a household's problem at the grid: the group leaders whose grant covers the natural village and
+ * names the member who leads the household's grid now (the same rule as handling it, domain/escalation.ts).
  */
 async function gridHolders(db: Kysely<Database>, county: string, householdId: number, nv: string) {
   const rows = await db
@@ -21,51 +22,9 @@ async function gridHolders(db: Kysely<Database>, county: string, householdId: nu
     .select('g.user_id')
     .distinct()
     .where('g.county_code', '=', county)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('g.role', '=', 'group_leader'),
-          eb(sql.lit(nv), 'like', sql<string>`g.org_code || '%'`),
-          eb(sql`length(g.org_code)`, '>=', 12),
-        ]),
-        eb(
-          'g.member_id',
-          'in',
-          eb
-            .selectFrom('party_group as pg')
-            .innerJoin('grid as gr', (j) =>
-              j.onRef('gr.county_code', '=', 'pg.county_code').onRef('gr.id', '=', 'pg.grid_id'),
-            )
-            .select('pg.leader_member_id')
-            .where('pg.county_code', '=', county)
-            .where('gr.retired_at', 'is', null)
-            .where('pg.leader_member_id', 'is not', null)
-            .where((w) =>
-              w.or([
-                w(
-                  'gr.id',
-                  'in',
-                  w
-                    .selectFrom('grid_household')
-                    .select('grid_id')
-                    .where('county_code', '=', county)
-                    .where('household_id', '=', householdId),
-                ),
-                w(
-                  'gr.id',
-                  'in',
-                  w
-                    .selectFrom('grid_natural_village')
-                    .select('grid_id')
-                    .where('county_code', '=', county)
-                    .where('natural_village_code', '=', nv)
-                    .where('ended_at', 'is', null),
-                ),
-              ]),
-            ),
-        ),
-      ]),
-    )
+    .where('g.role', '=', 'group_leader')
+    .where((eb) => eb(sql.lit(nv), 'like', sql<string>`g.org_code || '%'`))
+    .where(leads(county, sql.ref('g.member_id'), householdId, nv))
     .execute();
   return rows.map((r) => r.user_id);
 }

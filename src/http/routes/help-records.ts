@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { helpWriters } from '../../domain/help-records.ts';
+import { helpVerifiers, helpWriters } from '../../domain/help-records.ts';
 import { addHelpPhoto } from '../../services/help-records/add-help-photo.ts';
 import { createHelpRecord, createHelpRecords } from '../../services/help-records/create-help-record.ts';
 import { editHelpRecord } from '../../services/help-records/edit-help-record.ts';
@@ -56,7 +56,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PageOf(HelpRecordItem), ...ERROR_RESPONSES },
       },
     },
-    async (req) => listHelpRecords(app.db, req.params.county, req.query),
+    async (req) => {
+      const county = req.params.county;
+      return listHelpRecords(app.db, county, req.query, helpVerifiers(req.access.user?.grants ?? [], county));
+    },
   );
   app.get(
     '/help-records/:id',
@@ -142,7 +145,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: one,
       },
     },
-    async (req) => verifyHelpRecord(app.db, req.params.county, req.params.id, req.access.user?.id ?? null, req.body),
+    async (req) => {
+      const { county, id } = req.params;
+      const verifier = {
+        userId: req.access.user?.id ?? null,
+        grants: helpVerifiers(req.access.user?.grants ?? [], county),
+      };
+      return verifyHelpRecord(app.db, county, id, verifier, req.body);
+    },
   );
   app.post(
     '/help-records/:id/photos',

@@ -13,7 +13,7 @@ const Ok = Type.Object({ ok: Type.Boolean() });
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   /** Grants must lie in the path's county and be grantable by the admin (no escalation). */
   function checkGrants(
-    grants: Array<{ role: string; orgCode: string }>,
+    grants: Array<{ role: string; orgCode: string; memberId?: number | undefined }>,
     county: string,
     adminGrants: Parameters<typeof checkGrantable>[0],
   ) {
@@ -21,7 +21,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (!g.orgCode.startsWith(county)) throw AppError.notFound({ zh: '区划', en: 'org unit' });
       checkGrantable(adminGrants, county, g.role as Role, g.orgCode);
     }
-    return grants as Array<{ role: Role; orgCode: string }>;
+    return grants as Array<{ role: Role; orgCode: string; memberId?: number | undefined }>;
   }
 
   app.get(

@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import { type Grant, inScope, isRole, ROLE_PERMISSIONS, type Role, scopeRoots } from '../../domain/access/roles.ts';
 import { AppError } from '../../domain/errors.ts';
 import { audit } from '../audit/audit.ts';
+import { checkGrantMembers, type GrantToWrite } from './grant-members.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { forgetUser, revokeUserSessions } from './sessions.ts';
 
@@ -16,7 +17,8 @@ export interface NewUser {
   phone?: string | null | undefined;
   password: string;
   isDemo?: boolean;
-  grants: Array<{ role: Role; orgCode: string }>;
+  /** For roles 'member' and 'group_leader', `memberId` names the Party member the user is (checked, 422). */
+  grants: GrantToWrite[];
 }
 
 const USER = { zh: '用户', en: 'user' };
@@ -39,6 +41,7 @@ export function checkGrantable(granter: readonly Grant[], county: string, role: 
 }
 
 async function insertGrants(tx: Kysely<Database>, userId: number, grants: NewUser['grants']): Promise<void> {
+  await checkGrantMembers(tx, grants);
   for (const grant of grants) {
     const county = countyOf(grant.orgCode);
     const unit = await tx
@@ -50,7 +53,13 @@ async function insertGrants(tx: Kysely<Database>, userId: number, grants: NewUse
     if (!unit) throw AppError.notFound({ zh: `区划 ${grant.orgCode}`, en: `org unit ${grant.orgCode}` });
     await tx
       .insertInto('role_grant')
-      .values({ county_code: county, user_id: userId, role: grant.role, org_code: grant.orgCode })
+      .values({
+        county_code: county,
+        user_id: userId,
+        role: grant.role,
+        org_code: grant.orgCode,
+        member_id: grant.memberId ?? null,
+      })
       .execute();
     await audit(tx, {
       county,
@@ -58,7 +67,7 @@ async function insertGrants(tx: Kysely<Database>, userId: number, grants: NewUse
       table: 'role_grant',
       recordId: userId,
       orgCode: grant.orgCode,
-      diff: { role: [null, grant.role], orgCode: [null, grant.orgCode] },
+      diff: { role: [null, grant.role], orgCode: [null, grant.orgCode], memberId: [null, grant.memberId ?? null] },
     });
   }
 }
@@ -100,8 +109,11 @@ export async function listUsers(db: Kysely<Database>, county: string, roots: rea
     .selectFrom('role_grant as g')
     .innerJoin('app_user as u', 'u.id', 'g.user_id')
     .leftJoin('org_unit as o', (j) => j.onRef('o.county_code', '=', 'g.county_code').onRef('o.code', '=', 'g.org_code'))
+    .leftJoin('party_member as m', (j) =>
+      j.onRef('m.county_code', '=', 'g.county_code').onRef('m.id', '=', 'g.member_id'),
+    )
     .select(['u.id', 'u.username', 'u.display_name', 'u.phone', 'u.is_demo', 'u.disabled', 'u.locked_until'])
-    .select(['g.role', 'g.org_code', 'o.name as org_name'])
+    .select(['g.role', 'g.org_code', 'o.name as org_name', 'g.member_id', 'm.name as member_name'])
     .where('g.county_code', '=', county)
     .orderBy('u.username')
     .orderBy('g.id')
@@ -115,7 +127,13 @@ export async function listUsers(db: Kysely<Database>, county: string, roots: rea
       isDemo: boolean;
       disabled: boolean;
       locked: boolean;
-      grants: Array<{ role: string; orgCode: string; orgName: string | null }>;
+      grants: Array<{
+        role: string;
+        orgCode: string;
+        orgName: string | null;
+        memberId: number | null;
+        memberName: string | null;
+      }>;
     }
   >();
   for (const row of grants) {
@@ -128,7 +146,13 @@ export async function listUsers(db: Kysely<Database>, county: string, roots: rea
       locked: row.locked_until !== null && new Date(row.locked_until).getTime() > Date.now(),
       grants: [],
     };
-    user.grants.push({ role: row.role, orgCode: row.org_code, orgName: row.org_name });
+    user.grants.push({
+      role: row.role,
+      orgCode: row.org_code,
+      orgName: row.org_name,
+      memberId: row.member_id === null ? null : Number(row.member_id),
+      memberName: row.member_name ?? null,
+    });
     users.set(row.id, user);
   }
   return [...users.values()].filter((u) => u.grants.some((g) => inScope(g.orgCode, roots)));
@@ -168,7 +192,11 @@ export async function replaceGrants(
         table: 'role_grant',
         recordId: id,
         orgCode: old.org_code,
-        diff: { role: [old.role, null], orgCode: [old.org_code, null] },
+        diff: {
+          role: [old.role, null],
+          orgCode: [old.org_code, null],
+          memberId: [old.member_id === null ? null : Number(old.member_id), null],
+        },
       });
     }
     await insertGrants(tx, id, grants);

@@ -4,15 +4,22 @@ import { type HelpRecordFilter, listHelpRecords as query } from '../../db/reposi
 import type { Page } from '../../db/repositories/paging.ts';
 import { pageWindow } from '../../db/repositories/paging.ts';
 import type { Database } from '../../db/schema.ts';
+import { type LinkedGrant, reachOf } from '../../domain/access/linked-members.ts';
 import { type HelpRecordView, toView } from './help-view.ts';
 
-/** One page of the records matching `filter` (already narrowed to the caller's scope by the access layer). */
+/**
+ * One page of the records matching `filter` (already narrowed to the caller's scope by the access layer). With
+ * `toVerify`, only submitted records the caller may verify: `verifiers` are their grants holding help.verify.
+ */
 export async function listHelpRecords(
   db: Kysely<Database>,
   county: string,
-  filter: HelpRecordFilter,
+  filter: HelpRecordFilter & { toVerify?: boolean | undefined },
+  verifiers: readonly LinkedGrant[] = [],
 ): Promise<Page<HelpRecordView>> {
   const { page, pageSize } = pageWindow(filter);
-  const { rows, total } = await query(db, county, filter);
+  const { toVerify, ...rest } = filter;
+  const narrowed: HelpRecordFilter = toVerify ? { ...rest, status: 'submitted', reach: reachOf(verifiers) } : rest;
+  const { rows, total } = await query(db, county, narrowed);
   return { items: rows.map(toView), total, page, pageSize };
 }

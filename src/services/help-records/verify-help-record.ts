@@ -1,7 +1,13 @@
-/** Verify a help record, or return it to the member with a comment (帮扶纪实: 核实/退回). */
+/**
+ * Verify a help record, or return it to the member with a comment (帮扶纪实: 核实/退回). A caller whose help.verify at
+ * the household comes only from group_leader grants verifies only in the grids their own member leads now
+ * (404 otherwise, as if the record were not there).
+ */
 import type { Kysely } from 'kysely';
+import { leadersOfHousehold } from '../../db/repositories/grid-leaders.ts';
 import { findRecord, lockRecord, setVerification } from '../../db/repositories/help-records.ts';
 import type { Database } from '../../db/schema.ts';
+import { type LinkedGrant, leaderMembersOnly } from '../../domain/access/linked-members.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
 import { audit } from '../audit/audit.ts';
@@ -14,6 +20,25 @@ export interface VerifyInput {
   comment?: string | undefined;
 }
 
+/** The caller as a verifier: their id and their grants of the county whose role holds help.verify. */
+export interface Verifier {
+  userId: number | null;
+  grants: readonly LinkedGrant[];
+}
+
+/** 404 unless the verifier may verify records of household `householdId` in natural village `nv`. */
+async function checkLeadsHousehold(
+  db: Kysely<Database>,
+  county: string,
+  verifier: Verifier,
+  householdId: number,
+  nv: string,
+): Promise<void> {
+  const leaders = leaderMembersOnly(verifier.grants, nv);
+  if (leaders === null) return;
+  if ((await leadersOfHousehold(db, county, householdId, leaders)).length === 0) throw AppError.notFound(HELP_RECORD);
+}
+
 /**
  * Marks submitted record `id` verified or returned, audited in the same transaction. A return needs a comment
  * (422); a record already verified or returned is 409.
@@ -22,7 +47,7 @@ export async function verifyHelpRecord(
   db: Kysely<Database>,
   county: string,
   id: number,
-  userId: number | null,
+  verifier: Verifier,
   input: VerifyInput,
 ): Promise<HelpRecordDetail> {
   const comment = (input.comment ?? '').trim();
@@ -33,10 +58,11 @@ export async function verifyHelpRecord(
     await lockRecord(tx, county, id);
     const row = await findRecord(tx, county, id);
     if (!row) throw AppError.notFound(HELP_RECORD);
+    await checkLeadsHousehold(tx, county, verifier, Number(row.household_id), row.natural_village_code);
     const status = row.status as HelpRecordStatus;
     if (!canDoHelp('verify', status)) throw new AppError('conflict', wrongHelpState('verify', status));
     const next = input.decision === 'verify' ? 'verified' : 'returned';
-    await setVerification(tx, county, id, next, comment, userId);
+    await setVerification(tx, county, id, next, comment, verifier.userId);
     await audit(tx, {
       county,
       action: `help_record.${input.decision}`,

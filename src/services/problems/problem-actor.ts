@@ -1,5 +1,6 @@
 /** The caller as the escalation domain sees them: their grants in the county and whether they help the household. */
 import type { Kysely } from 'kysely';
+import { leadersOfHousehold } from '../../db/repositories/grid-leaders.ts';
 import { helpsHousehold } from '../../db/repositories/problems.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/escalation.ts';
@@ -12,7 +13,10 @@ export function grantsIn(user: SessionUser | null, county: string) {
   return { grants, memberIds };
 }
 
-/** The domain actor for a problem of household `householdId` (helper: paired now, or the one who raised it). */
+/**
+ * The domain actor for a problem of household `householdId` (helper: paired now, or the one who raised it; grid
+ * leaders: the members of their group_leader grants who lead the household's grid now).
+ */
 export async function problemActor(
   db: Kysely<Database>,
   county: string,
@@ -22,6 +26,14 @@ export async function problemActor(
 ): Promise<Actor> {
   const { grants, memberIds } = grantsIn(user, county);
   const raiser = user !== null && raisedByUserId === user.id;
-  const isHelper = raiser || (await helpsHousehold(db, county, memberIds, householdId));
-  return { grants: grants.map((g) => ({ role: g.role, orgCode: g.orgCode })), isHelper };
+  const leaderIds = grants.flatMap((g) => (g.role === 'group_leader' && g.memberId !== undefined ? [g.memberId] : []));
+  const [helps, gridLeaders] = await Promise.all([
+    raiser ? true : helpsHousehold(db, county, memberIds, householdId),
+    leadersOfHousehold(db, county, householdId, leaderIds),
+  ]);
+  return {
+    grants: grants.map((g) => ({ role: g.role, orgCode: g.orgCode, memberId: g.memberId })),
+    isHelper: helps,
+    gridLeaders,
+  };
 }

@@ -54,7 +54,11 @@ export function toEvent(e: Selectable<ProblemEventTable>) {
 }
 
 /** The detail: the problem, its resolution fields, its trail and what the caller may do. */
-export function toProblemDetail(row: ProblemRow, events: Selectable<ProblemEventTable>[], actions: ProblemAction[]) {
+export function toProblemDetail(
+  row: ProblemRow,
+  events: Selectable<ProblemEventTable>[],
+  allowedActions: ProblemAction[],
+) {
   return {
     ...toProblemItem(row),
     raisedByMemberId: row.raised_by_member_id === null ? null : Number(row.raised_by_member_id),
@@ -62,7 +66,7 @@ export function toProblemDetail(row: ProblemRow, events: Selectable<ProblemEvent
     resolvedAt: iso(row.resolved_at),
     closedAt: iso(row.closed_at),
     events: events.map(toEvent),
-    actions,
+    allowedActions,
   };
 }
 

@@ -2,7 +2,8 @@
  * One demo account per role in the demo county, all with the password DEMO_PASSWORD, marked `is_demo` (refused
  * at login and for existing sessions when NODE_ENV=production). Each role sits where it naturally works:
  * admins and the auditor on the county or a township, the others in a village of it (or a natural village); the
- * member account is a member of its natural village (role_grant.member_id), so it writes its own commitments.
+ * member account is a member of its natural village (role_grant.member_id), so it writes its own commitments;
+ * the group leader account is the member who leads the grid of its natural village, so it verifies there.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -29,6 +30,27 @@ async function demoMemberOf(db: Kysely<Database>, county: string, naturalVillage
   return row ? Number(row.id) : null;
 }
 
+/** The member leading, now, the party group of the grid that holds `naturalVillage` (null when none). */
+async function demoLeaderOf(db: Kysely<Database>, county: string, naturalVillage: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('grid_natural_village as gnv')
+    .innerJoin('grid as g', (j) => j.onRef('g.county_code', '=', 'gnv.county_code').onRef('g.id', '=', 'gnv.grid_id'))
+    .innerJoin('party_group as pg', (j) =>
+      j.onRef('pg.county_code', '=', 'g.county_code').onRef('pg.grid_id', '=', 'g.id'),
+    )
+    .select('pg.leader_member_id')
+    .where('gnv.county_code', '=', county)
+    .where('gnv.natural_village_code', '=', naturalVillage)
+    .where('gnv.ended_at', 'is', null)
+    .where('g.retired_at', 'is', null)
+    .where('pg.retired_at', 'is', null)
+    .where('pg.leader_member_id', 'is not', null)
+    .orderBy('gnv.piece')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.leader_member_id == null ? null : Number(row.leader_member_id);
+}
+
 /** Creates the demo accounts (idempotent: existing demo usernames are skipped). */
 export async function writeDemoAccounts(db: Kysely<Database>, county: string): Promise<void> {
   const units = await db
@@ -50,7 +72,10 @@ export async function writeDemoAccounts(db: Kysely<Database>, county: string): P
     member: natural,
     auditor: county,
   };
-  const memberId = await demoMemberOf(db, county, natural);
+  const linked: Partial<Record<Role, number | null>> = {
+    member: await demoMemberOf(db, county, natural),
+    group_leader: await demoLeaderOf(db, county, natural),
+  };
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const [role, orgCode] of Object.entries(places) as Array<[Role, string]>) {
     const username = `demo_${role}`;
@@ -68,7 +93,7 @@ export async function writeDemoAccounts(db: Kysely<Database>, county: string): P
         user_id: id,
         role,
         org_code: orgCode,
-        member_id: role === 'member' ? memberId : null,
+        member_id: linked[role] ?? null,
       })
       .execute();
   }

@@ -21,7 +21,9 @@ export const GrantView = Type.Object({
   countyCode: Type.String(),
   orgCode: Type.String(),
   orgName: Type.Union([Type.String(), Type.Null()]),
-  memberId: Type.Optional(Type.Integer({ description: "For role 'member': the Party member the user is" })),
+  memberId: Type.Optional(
+    Type.Integer({ description: "For roles 'member' and 'group_leader': the Party member the user is" }),
+  ),
 });
 
 export const Me = Type.Object({
@@ -46,7 +48,21 @@ export const PasswordReset = Type.Object(
   { additionalProperties: false },
 );
 
-export const GrantInput = Type.Object({ role: RoleCode, orgCode: OrgCode }, { additionalProperties: false });
+export const GrantInput = Type.Object(
+  {
+    role: RoleCode,
+    orgCode: OrgCode,
+    memberId: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description:
+          "The Party member the user is: required for roles 'member' and 'group_leader' (a group leader's member " +
+          'must lead a grid Party group within orgCode), refused for the others (422)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const UserCreate = Type.Object(
   {
@@ -72,7 +88,13 @@ export const UserView = Type.Object({
   disabled: Type.Boolean(),
   locked: Type.Boolean(),
   grants: Type.Array(
-    Type.Object({ role: Type.String(), orgCode: Type.String(), orgName: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Object({
+      role: Type.String(),
+      orgCode: Type.String(),
+      orgName: Type.Union([Type.String(), Type.Null()]),
+      memberId: Type.Union([Type.Integer(), Type.Null()]),
+      memberName: Type.Union([Type.String(), Type.Null()]),
+    }),
   ),
 });
 

@@ -81,6 +81,12 @@ export const HelpListQuery = Type.Object(
     measure: Type.Optional(Type.String({ pattern: '^[a-z0-9_]{1,40}$' })),
     month: Type.Optional(Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$' })),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    toVerify: Type.Optional(
+      Type.Boolean({
+        description:
+          'Only submitted records the caller may verify (a group leader: of the grids their own member leads now)',
+      }),
+    ),
     sort: SortQuery(['visitedOn', 'createdAt', 'status']),
     ...PageQuery,
   },

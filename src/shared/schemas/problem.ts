@@ -88,7 +88,9 @@ export const ProblemDetail = Type.Object({
   resolvedAt: NullableString,
   closedAt: NullableString,
   events: Type.Array(ProblemEvent),
-  actions: Type.Array(ProblemAction),
+  allowedActions: Type.Array(ProblemAction, {
+    description: 'The steps the caller may take now: exactly those POST …/actions accepts (same rule)',
+  }),
 });
 
 const Comment = Type.Optional(Type.String({ maxLength: 500 }));

@@ -56,6 +56,7 @@ const PlaquePrintPage = lazy(() => import('../pages/plaques/plaque-print-page.ts
 const FeedbackPage = lazy(() => import('../pages/plaques/feedback-page.tsx'));
 const PublicPlaquePage = lazy(() => import('../pages/plaques/public-plaque-page.tsx'));
 const HelpRecordPage = lazy(() => import('../pages/help/help-record-page.tsx'));
+const HelpVerifyPage = lazy(() => import('../pages/help/help-verify-page.tsx'));
 const ProblemsSection = lazy(() => import('../pages/problems/problems-section.tsx'));
 const SettingsPage = lazy(() => import('../pages/settings/settings-page.tsx'));
 
@@ -103,6 +104,7 @@ export function AppRoutes() {
         <Route path="pairings" element={<PairingListPage />} />
         <Route path="pairing-suggestions" element={<SuggestionPage />} />
         <Route path="help/new" element={<HelpRecordPage />} />
+        <Route path="help/verify" element={<HelpVerifyPage />} />
         <Route path="problems/*" element={<ProblemsSection />} />
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />

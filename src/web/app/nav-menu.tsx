@@ -5,6 +5,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BulbOutlined,
+  CheckSquareOutlined,
   FlagOutlined,
   FormOutlined,
   HeartOutlined,
@@ -39,6 +40,7 @@ const ENTRIES = [
   { key: '/pairing-suggestions', icon: <BulbOutlined />, label: 'pairingSuggestions', permission: 'pairing.write' },
   { key: '/commitments', icon: <FlagOutlined />, label: 'commitments', permission: 'pairing.read' },
   { key: '/help/new', icon: <FormOutlined />, label: 'helpRecord', permission: 'help.write' },
+  { key: '/help/verify', icon: <CheckSquareOutlined />, label: 'helpVerify', permission: 'help.verify' },
   { key: '/problems', icon: <AlertOutlined />, label: 'problems', permission: 'household.read' },
   { key: '/problems/warnings', icon: <WarningOutlined />, label: 'warnings', permission: 'household.read' },
   { key: '/feedback', icon: <MessageOutlined />, label: 'feedback', permission: 'pairing.write' },
@@ -53,6 +55,7 @@ function sectionOf(pathname: string): string {
   if (first === 'party-groups') return '/grids';
   // Plaques are printed from a village's grid list or a pairing.
   if (first === 'plaques') return '/pairings';
+  if (pathname.startsWith('/help/verify')) return '/help/verify';
   if (first === 'help') return '/help/new';
   if (pathname.startsWith('/problems/warnings')) return '/problems/warnings';
   return first ? `/${first}` : '/';

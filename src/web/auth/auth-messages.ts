@@ -33,6 +33,13 @@ export const authMessages = {
     newPassword: '新密码（8 位以上，含字母和数字）',
     saved: '已保存',
     locked: '已锁定',
+    member: '关联党员',
+    memberSearch: '输入姓名查找党员',
+    memberHint: { member: '该账号本人对应的党员', group_leader: '须为此范围内某网格党小组的现任组长' } as Record<
+      string,
+      string
+    >,
+    unlinked: '未关联党员',
     audit: '审计日志',
     actor: '操作人',
     action: '操作',
@@ -79,6 +86,13 @@ export const authMessages = {
     newPassword: 'New password (8+ characters, a letter and a digit)',
     saved: 'Saved',
     locked: 'locked',
+    member: 'Party member',
+    memberSearch: 'Type a name to find the member',
+    memberHint: {
+      member: 'The Party member this account is',
+      group_leader: 'Must lead a grid Party group within this unit now',
+    } as Record<string, string>,
+    unlinked: 'no member linked',
     audit: 'Audit log',
     actor: 'Actor',
     action: 'Action',

@@ -1,4 +1,7 @@
-/** /admin/users — accounts with a grant in my scope; create one with a role on an org unit; reset a password. */
+/**
+ * /admin/users — accounts with a grant in my scope; create one with a role on an org unit (a member or group leader
+ * also names the Party member the user is); reset a password.
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, message, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -7,6 +10,7 @@ import { authMessages } from '../../auth/auth-messages.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
+import { GrantMemberPicker } from './grant-member-picker.tsx';
 
 interface UserRow {
   id: number;
@@ -15,7 +19,31 @@ interface UserRow {
   isDemo: boolean;
   disabled: boolean;
   locked: boolean;
-  grants: Array<{ role: string; orgCode: string; orgName: string | null }>;
+  grants: Array<{
+    role: string;
+    orgCode: string;
+    orgName: string | null;
+    memberId: number | null;
+    memberName: string | null;
+  }>;
+}
+
+/** Roles whose grants name the Party member the user is (the server requires it for them and refuses it else). */
+const LINKED_ROLES = new Set(['member', 'group_leader']);
+
+interface NewUserValues {
+  username: string;
+  displayName?: string;
+  password: string;
+  role: string;
+  orgCode: string;
+  memberId?: number;
+}
+
+function grantLabel(m: (typeof authMessages)['zh'], g: UserRow['grants'][number]): string {
+  const base = `${m.roles[g.role] ?? g.role} · ${g.orgName ?? g.orgCode}`;
+  if (!LINKED_ROLES.has(g.role)) return base;
+  return `${base} · ${g.memberName ?? m.unlinked}`;
 }
 
 const ROLES = [
@@ -35,13 +63,22 @@ export default function UsersPage() {
   const key = ['users', county];
   const users = useQuery({ queryKey: key, queryFn: () => api.get<UserRow[]>(`/api/counties/${county}/users`) });
   const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<NewUserValues>();
+  const role = Form.useWatch('role', form);
+  const orgCode = Form.useWatch('orgCode', form);
   const create = useMutation({
-    mutationFn: (v: { username: string; displayName?: string; password: string; role: string; orgCode: string }) =>
+    mutationFn: (v: NewUserValues) =>
       api.post(`/api/counties/${county}/users`, {
         username: v.username,
         ...(v.displayName ? { displayName: v.displayName } : {}),
         password: v.password,
-        grants: [{ role: v.role, orgCode: v.orgCode }],
+        grants: [
+          {
+            role: v.role,
+            orgCode: v.orgCode,
+            ...(LINKED_ROLES.has(v.role) && v.memberId ? { memberId: v.memberId } : {}),
+          },
+        ],
       }),
     onSuccess: () => {
       setError(null);
@@ -67,7 +104,7 @@ export default function UsersPage() {
         <Typography.Title level={2}>{m.users}</Typography.Title>
       </div>
       <Card title={m.newUser} size="small" className="users-new">
-        <Form layout="inline" onFinish={(v) => create.mutate(v)}>
+        <Form form={form} layout="inline" onFinish={(v) => create.mutate(v)}>
           <Form.Item name="username" rules={[{ required: true, message: m.required }]}>
             <Input placeholder={m.username} aria-label={m.username} />
           </Form.Item>
@@ -88,6 +125,16 @@ export default function UsersPage() {
           <Form.Item name="orgCode" rules={[{ required: true, message: m.required }]}>
             <OrgTreeSelect county={county} placeholder={m.org} className="users-org" />
           </Form.Item>
+          {role && LINKED_ROLES.has(role) && (
+            <Form.Item
+              name="memberId"
+              tooltip={m.memberHint[role]}
+              label={m.member}
+              rules={[{ required: true, message: m.required }]}
+            >
+              <GrantMemberPicker county={county} within={orgCode} placeholder={m.memberSearch} />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" loading={create.isPending}>
             {m.create}
           </Button>
@@ -116,7 +163,12 @@ export default function UsersPage() {
             title: m.grants,
             render: (_, u) =>
               u.grants.map((g) => (
-                <Tag key={`${g.role}${g.orgCode}`}>{`${m.roles[g.role] ?? g.role} · ${g.orgName ?? g.orgCode}`}</Tag>
+                <Tag
+                  key={`${g.role}${g.orgCode}`}
+                  color={LINKED_ROLES.has(g.role) && g.memberId === null ? 'orange' : undefined}
+                >
+                  {grantLabel(m, g)}
+                </Tag>
               )),
           },
           {

@@ -44,6 +44,9 @@ const zh = {
   },
   inputs: { department: '部门名称', resolution: '解决情况', reason: '原因', comment: '说明（可选）' },
   automatic: '系统自动',
+  /** Said instead of buttons when the caller may take no step (the server's allowedActions is empty). */
+  noActions: (level: 'grid' | 'village' | 'township' | 'county') =>
+    `该问题当前在${{ grid: '网格', village: '村级', township: '乡镇级', county: '县级' }[level]}办理，您无权操作`,
   inbox: '我的通知',
   unread: (n: number) => `${n} 条未读`,
   markAllRead: '全部已读',
@@ -107,6 +110,8 @@ const en: ProblemMessages = {
   },
   inputs: { department: 'Department', resolution: 'Resolution', reason: 'Reason', comment: 'Comment (optional)' },
   automatic: 'automatic',
+  noActions: (level: 'grid' | 'village' | 'township' | 'county') =>
+    `This problem is handled at the ${level} level; you cannot act on it`,
   inbox: 'My notifications',
   unread: (n: number) => `${n} unread`,
   markAllRead: 'Mark all read',

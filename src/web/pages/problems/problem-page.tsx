@@ -1,4 +1,7 @@
-/** One problem (/problems/:id): where it is, its deadline, its trail, and the steps the user may take now. */
+/**
+ * One problem (/problems/:id): where it is, its deadline, its trail, and the steps the user may take now — only
+ * those the server lists in allowedActions (the same rule that refuses a step), else a line saying why none.
+ */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
@@ -80,8 +83,13 @@ function Problem({ p, m }: { p: ProblemDetail; m: ProblemMessages }) {
         </ScopedLink>
       </div>
       <Space orientation="vertical" size={16} className="full-width">
+        {p.allowedActions.length === 0 && (
+          <Typography.Text type="secondary" data-testid="problem-no-actions">
+            {m.noActions(p.level)}
+          </Typography.Text>
+        )}
         <Space wrap>
-          {p.actions.map((a) => (
+          {p.allowedActions.map((a) => (
             <Button
               key={a}
               type={a === 'resolve' || a === 'confirm' ? 'primary' : 'default'}

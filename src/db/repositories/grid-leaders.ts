@@ -1,0 +1,83 @@
+/**
+ * Who leads which grid now, as the access rules of group leaders read it: the current (not retired) party group of
+ * a current grid names its leader (party_group.leader_member_id). A household's grid is its grid_household row
+ * when its natural village is split into pieces, else the current grid of its whole natural village.
+ */
+import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../schema.ts';
+
+type Ref = Expression<unknown> | RawBuilder<unknown> | number | string;
+
+/**
+ * True when member `leader` (a value or a ref such as `g.member_id`) leads the grid of the household
+ * (`householdId`, living in natural village `nv`): a condition for a where clause.
+ */
+export function leads(county: string, leader: Ref, householdId: Ref, nv: Ref) {
+  return sql<boolean>`exists (
+    select 1 from party_group pg
+    join grid gr on gr.county_code = pg.county_code and gr.id = pg.grid_id
+    where pg.county_code = ${county} and pg.retired_at is null and gr.retired_at is null
+      and pg.leader_member_id = ${leader}
+      and (gr.id in (select gh.grid_id from grid_household gh
+                     where gh.county_code = ${county} and gh.household_id = ${householdId})
+        or gr.id in (select gnv.grid_id from grid_natural_village gnv
+                     where gnv.county_code = ${county} and gnv.natural_village_code = ${nv}
+                       and gnv.ended_at is null and gnv.pieces = 1)))`;
+}
+
+/** True when one of `memberIds` leads the household's grid (see {@link leads}); false for no members. */
+export function ledByAny(county: string, memberIds: readonly number[], householdId: Ref, nv: Ref) {
+  if (memberIds.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`(${sql.join(
+    memberIds.map((id) => leads(county, id, householdId, nv)),
+    sql` or `,
+  )})`;
+}
+
+/** Which of `memberIds` lead the grid of household `householdId` now (a query per member, usually one). */
+export async function leadersOfHousehold(
+  db: Kysely<Database>,
+  county: string,
+  householdId: number,
+  memberIds: readonly number[],
+): Promise<number[]> {
+  if (memberIds.length === 0) return [];
+  const led = await Promise.all(
+    [...new Set(memberIds)].map(async (memberId) => {
+      const row = await db
+        .selectFrom('household as h')
+        .select('h.id')
+        .where('h.county_code', '=', county)
+        .where('h.id', '=', householdId)
+        .where(ledByAny(county, [memberId], sql.ref('h.id'), sql.ref('h.natural_village_code')))
+        .executeTakeFirst();
+      return row ? [memberId] : [];
+    }),
+  );
+  return led.flat();
+}
+
+/** Whether member `memberId` leads, now, a party group whose grid has a current natural village under `orgCode`. */
+export async function leadsGroupWithin(
+  db: Kysely<Database>,
+  county: string,
+  memberId: number,
+  orgCode: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('party_group as pg')
+    .innerJoin('grid as gr', (j) => j.onRef('gr.county_code', '=', 'pg.county_code').onRef('gr.id', '=', 'pg.grid_id'))
+    .innerJoin('grid_natural_village as gnv', (j) =>
+      j.onRef('gnv.county_code', '=', 'gr.county_code').onRef('gnv.grid_id', '=', 'gr.id'),
+    )
+    .select('pg.id')
+    .where('pg.county_code', '=', county)
+    .where('pg.leader_member_id', '=', memberId)
+    .where('pg.retired_at', 'is', null)
+    .where('gr.retired_at', 'is', null)
+    .where('gnv.ended_at', 'is', null)
+    .where('gnv.natural_village_code', 'like', `${orgCode}%`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
