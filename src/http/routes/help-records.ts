@@ -1,6 +1,6 @@
 /**
  * /api/counties/:county/help-records — help records (帮扶纪实): record (retry-safe by clientId), edit, verify
- * or return, photos; and /api/counties/:county/households/:id/timeline.
+ * or return, photos; and /api/counties/:county/households/:id/timeline and …/help-choices (the form's choices).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
@@ -10,12 +10,14 @@ import { createHelpRecord } from '../../services/help-records/create-help-record
 import { editHelpRecord } from '../../services/help-records/edit-help-record.ts';
 import { getHelpRecord } from '../../services/help-records/get-help-record.ts';
 import type { HelpActor } from '../../services/help-records/help-actor.ts';
+import { helpChoices } from '../../services/help-records/help-choices.ts';
 import { householdTimeline } from '../../services/help-records/household-timeline.ts';
 import { listHelpRecords } from '../../services/help-records/list-help-records.ts';
 import { readHelpPhoto } from '../../services/help-records/read-help-photo.ts';
 import { verifyHelpRecord } from '../../services/help-records/verify-help-record.ts';
 import { CountyIdParams, CountyParams, ERROR_RESPONSES, PageOf } from '../../shared/schemas/common.ts';
 import {
+  HelpChoices,
   HelpCreate,
   HelpEdit,
   HelpListQuery,
@@ -159,6 +161,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => householdTimeline(app.db, req.params.county, req.params.id, req.query),
+  );
+  app.get(
+    '/households/:id/help-choices',
+    {
+      config: { permission: 'household.read', scope: { record: 'household', param: 'id' } },
+      schema: {
+        tags,
+        summary: "The help form's choices for a household: head's name, open needs, current helpers (kept offline)",
+        params: CountyIdParams,
+        response: { 200: HelpChoices, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => helpChoices(app.db, req.params.county, req.params.id),
   );
 };
 
