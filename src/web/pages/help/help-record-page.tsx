@@ -18,6 +18,7 @@ import { PhotoField } from './photo-field.tsx';
 import { type Position, PositionField } from './position-field.tsx';
 import { QueuePanel } from './queue-panel.tsx';
 import { useHelpQueue } from './use-help-queue.ts';
+import { useOfflineReady } from './use-offline-ready.ts';
 import './help.css';
 
 interface Values {
@@ -52,6 +53,7 @@ export default function HelpRecordPage() {
   const client = useQueryClient();
   const queue = useHelpQueue(() => void client.invalidateQueries({ queryKey: ['help', county, 'timeline'] }));
   const online = useOnline();
+  const offlineReady = useOfflineReady(county);
   const [form] = Form.useForm<Values>();
   const presetId = Number(useSearchParams()[0].get('householdId')) || undefined;
   const preset = useHelpChoices(county, presetId).data;
@@ -93,7 +95,7 @@ export default function HelpRecordPage() {
   return (
     <div className="help-page">
       <Typography.Title level={2}>{m.title}</Typography.Title>
-      <QueuePanel queue={queue} online={online} />
+      <QueuePanel queue={queue} online={online} offlineReady={offlineReady} />
       <Form form={form} layout="vertical" onFinish={save} initialValues={{ visitedOn: chinaToday() }}>
         <HouseholdPicker county={county} scope={scope} memberId={memberId} preset={chosen} onPicked={setHousehold} />
         {memberId === null && <MemberPicker county={county} householdId={householdId} />}
