@@ -33,9 +33,10 @@ worker.addEventListener('install', (event) => {
     const cache = await caches.open(SHELL_CACHE);
     await cache.addAll(__PRECACHE__.map((url) => new Request(url, { cache: 'reload' })));
   };
-  // skipWaiting: a new build takes over at once instead of after every tab is closed (phones keep tabs for weeks).
-  // Safe here because the old build's files stay on the server and in the HTTP cache, so a page still running
-  // the old build can load its lazy chunks; it gets the new build on its next navigation.
+  // skipWaiting: a new build takes over at once instead of after every tab is closed (phones keep tabs for weeks),
+  // so the next navigation or reload gets the new index.html and chunks. A page still running the old build loads
+  // its not-yet-loaded lazy chunks from the HTTP cache or the server, as it did before there was a worker (a
+  // deploy that removed them fails that load exactly as before; the page's error boundary offers the reload).
   event.waitUntil(precache().then(() => worker.skipWaiting()));
 });
 
