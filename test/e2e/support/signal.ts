@@ -1,9 +1,7 @@
 /**
- * A recording proxy in front of the test server: the journey opens the app through it, and it lists every request
- * that reached the server. An offline step can then prove that nothing went out, i.e. that the service worker
- * answered everything from the phone's caches (the browser's own view cannot tell a worker's network fetch from a
- * cache hit). `cut()` drops every connection as a phone without signal would, for a browser whose
- * `context.setOffline` stops covering service workers.
+ * A switchable "mobile signal" in front of the test server: a proxy the journey opens the app through. `cut()`
+ * drops every connection (the browser, its service worker and its own /sw.js update checks all see a network
+ * error, as on a phone without signal) until `restore()`; it records what reached the server and what it dropped.
  */
 import { createServer, request, type Server } from 'node:http';
 import type { Socket } from 'node:net';
@@ -13,6 +11,8 @@ export interface Signal {
   url: string;
   /** Requests that reached the real server ("GET /path"), in order. */
   forwarded: string[];
+  /** Requests dropped while the signal was cut. */
+  dropped: string[];
   cut(): void;
   restore(): void;
   close(): Promise<void>;
@@ -22,9 +22,11 @@ export async function startSignal(target: string): Promise<Signal> {
   const upstream = new URL(target);
   const sockets = new Set<Socket>();
   const forwarded: string[] = [];
+  const dropped: string[] = [];
   let up = true;
   const server: Server = createServer((req, res) => {
     if (!up) {
+      dropped.push(`${req.method} ${req.url}`);
       req.socket.destroy();
       return;
     }
@@ -49,6 +51,7 @@ export async function startSignal(target: string): Promise<Signal> {
   return {
     url: `http://127.0.0.1:${port}`,
     forwarded,
+    dropped,
     cut() {
       up = false;
       for (const socket of sockets) socket.destroy(); // kept-alive connections too
