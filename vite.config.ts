@@ -3,11 +3,13 @@
  * Pages are lazy routes; react, antd and echarts go to their own chunks so a deploy that changes only app code
  * leaves the big vendor files cached, and echarts is fetched only by pages that draw charts.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
+import { type BundleFile, precacheList } from './src/web/sw/precache-list.ts';
 
 const API = process.env.LIANXIN_API ?? 'http://localhost:3000';
 
@@ -57,10 +59,62 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Lazy pages the service worker precaches with the shell: the help form. (The shell's scope selector shows its
+ * placeholder until its tree loads, which needs the org-unit API, not cached, anyway.)
+ */
+const OFFLINE_MODULES = [/\/pages\/help\/help-record-page\.tsx$/];
+
+/**
+ * Emits /sw.js (src/web/sw/sw.ts) after the app's bundle, as one classic script (an ES-module worker is missing on
+ * older phone browsers), with the precache list taken from this bundle and a build hash naming its cache.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'lianxin-service-worker',
+    apply: 'build',
+    async generateBundle(_options, bundle) {
+      const files: BundleFile[] = Object.values(bundle).map((file) =>
+        file.type === 'chunk'
+          ? {
+              fileName: file.fileName,
+              isEntry: file.isEntry,
+              facadeModuleId: file.facadeModuleId,
+              imports: file.imports,
+              css: [...(file.viteMetadata?.importedCss ?? [])],
+            }
+          : { fileName: file.fileName },
+      );
+      const precache = precacheList(files, OFFLINE_MODULES);
+      const names = Object.keys(bundle).sort().join('\n');
+      const html = bundle['index.html'];
+      const hash = createHash('sha256')
+        .update(names)
+        .update(html?.type === 'asset' ? String(html.source) : '')
+        .digest('hex')
+        .slice(0, 12);
+      const out = (await build({
+        configFile: false,
+        logLevel: 'warn',
+        define: { __PRECACHE__: JSON.stringify(precache), __BUILD__: JSON.stringify(hash) },
+        build: {
+          write: false,
+          minify: true,
+          lib: { entry: 'src/web/sw/sw.ts', formats: ['iife'], name: 'lianxinServiceWorker', fileName: () => 'sw.js' },
+        },
+      })) as Rolldown.RolldownOutput[];
+      const code = out[0]?.output[0]?.code;
+      if (!code) throw new Error('the service worker build produced no code');
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: code });
+      this.info(`sw.js: ${precache.length} files precached, build ${hash}`);
+    },
+  };
+}
+
 export default defineConfig({
   root: 'src/web',
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [react(), serviceWorker(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -28,6 +28,7 @@ describe('web assets', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>连心</title>');
     writeFileSync(join(dir, 'assets/index-abc123.js'), script);
     writeFileSync(join(dir, 'assets/index-abc123.js.gz'), gzipSync(script));
+    writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     app = await appServing(dir);
   });
   afterAll(async () => {
@@ -52,6 +53,14 @@ describe('web assets', () => {
     expect(res.headers['content-type']).toMatch(/javascript/);
     const plain = await app.inject({ url: '/assets/index-abc123.js' });
     expect(plain.body).toBe(script);
+  });
+
+  test('the service worker is served at /sw.js as JavaScript, revalidated on every check, never immutable', async () => {
+    const res = await app.inject({ url: '/sw.js', headers: { accept: '*/*', 'service-worker': 'script' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^(application|text)\/javascript/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toContain('addEventListener("fetch"');
   });
 
   test('a missing file is a 404, never index.html; API and docs paths keep their JSON 404', async () => {

@@ -80,7 +80,8 @@ const REDACT = [
 /**
  * Content Security Policy for the SPA: scripts only from this origin (Vite emits no inline script), styles
  * inline too (Ant Design injects its CSS-in-JS as <style>), images and fonts as data:/blob: (ECharts exports,
- * icons), no framing, no plugins.
+ * icons), no framing, no plugins. Workers from this origin: /sw.js, the service worker that opens the help form
+ * offline (src/web/sw/).
  */
 const CSP = {
   useDefaults: false,

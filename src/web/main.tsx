@@ -7,6 +7,7 @@ import { BrowserRouter } from 'react-router';
 import { AppProviders } from './app/app-providers.tsx';
 import { AppRoutes, preloadFirstPage } from './app/app-routes.tsx';
 import './app/app.css';
+import { registerServiceWorker } from './sw/register.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -23,3 +24,5 @@ void preloadFirstPage(location.pathname).then(() =>
     </StrictMode>,
   ),
 );
+// Offline use of the help form (src/web/sw/): registered after the page has loaded, so it costs the first screen nothing.
+registerServiceWorker();

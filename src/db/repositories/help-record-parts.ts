@@ -12,6 +12,34 @@ export async function householdOf(db: Kysely<Database>, county: string, id: numb
     .executeTakeFirst();
 }
 
+/** The household's open needs, oldest first (the help form's choices). */
+export async function openNeedsOf(db: Kysely<Database>, county: string, householdId: number) {
+  return db
+    .selectFrom('household_need')
+    .select(['id', 'need', 'detail'])
+    .where('county_code', '=', county)
+    .where('household_id', '=', householdId)
+    .where('status', '=', 'open')
+    .orderBy('raised_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** The household's current helpers (id and name only), by slot. */
+export async function currentHelpersOf(db: Kysely<Database>, county: string, householdId: number) {
+  return db
+    .selectFrom('pairing as p')
+    .innerJoin('party_member as m', (j) =>
+      j.onRef('m.county_code', '=', 'p.county_code').onRef('m.id', '=', 'p.member_id'),
+    )
+    .select(['m.id', 'm.name'])
+    .where('p.county_code', '=', county)
+    .where('p.household_id', '=', householdId)
+    .where('p.ended_on', 'is', null)
+    .orderBy('p.slot')
+    .execute();
+}
+
 /** A need of the household (any status), or undefined. */
 export async function needOf(db: Kysely<Database>, county: string, householdId: number, needId: number) {
   return db

@@ -31,6 +31,7 @@ const SERVER_PATHS = /^\/(api|docs|openapi\.json)(\/|$|\?)/;
 
 function cacheHeaders(res: { setHeader(name: string, value: string): unknown }, path: string): void {
   // Vite puts a content hash in every file name under assets/, so those never change under the same URL.
+  // Everything else, /sw.js above all (its bytes decide when a phone takes a new build), is revalidated each time.
   const hashed = /[\\/]assets[\\/]/.test(path);
   res.setHeader('cache-control', hashed ? `public, max-age=${YEAR}, immutable` : 'no-cache');
   res.setHeader('vary', 'accept-encoding'); // the body may be the .br or .gz sibling

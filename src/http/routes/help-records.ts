@@ -1,6 +1,6 @@
 /**
  * /api/counties/:county/help-records — help records (帮扶纪实): record (retry-safe by clientId), edit, verify
- * or return, photos; and /api/counties/:county/households/:id/timeline.
+ * or return, photos; and /api/counties/:county/households/:id/timeline and …/help-choices (the form's choices).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
@@ -10,6 +10,7 @@ import { createHelpRecord, createHelpRecords } from '../../services/help-records
 import { editHelpRecord } from '../../services/help-records/edit-help-record.ts';
 import { getHelpRecord } from '../../services/help-records/get-help-record.ts';
 import type { HelpActor } from '../../services/help-records/help-actor.ts';
+import { helpChoices } from '../../services/help-records/help-choices.ts';
 import { householdTimeline } from '../../services/help-records/household-timeline.ts';
 import { listHelpRecords } from '../../services/help-records/list-help-records.ts';
 import { readHelpPhoto } from '../../services/help-records/read-help-photo.ts';
@@ -18,6 +19,7 @@ import { CountyIdParams, CountyParams, ERROR_RESPONSES, PageOf } from '../../sha
 import {
   HELP_BATCH_MAX,
   HelpBatchResult,
+  HelpChoices,
   HelpCreate,
   HelpCreateBatch,
   HelpEdit,
@@ -203,6 +205,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => householdTimeline(app.db, req.params.county, req.params.id, req.query),
+  );
+  app.get(
+    '/households/:id/help-choices',
+    {
+      config: { permission: 'household.read', scope: { record: 'household', param: 'id' } },
+      schema: {
+        tags,
+        summary: "The help form's choices for a household: head's name, open needs, current helpers (kept offline)",
+        params: CountyIdParams,
+        response: { 200: HelpChoices, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => helpChoices(app.db, req.params.county, req.params.id),
   );
 };
 

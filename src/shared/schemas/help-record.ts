@@ -168,3 +168,15 @@ export const TimelinePage = Type.Object({
   ),
 });
 export type TimelinePage = Static<typeof TimelinePage>;
+
+/**
+ * What the help form needs of one household, and nothing more (the phone keeps it for offline use, so no ID
+ * number, phone, income or health): the head's name, the open needs and the current helpers.
+ */
+export const HelpChoices = Type.Object({
+  householdId: Type.Integer(),
+  headName: Type.String(),
+  needs: Type.Array(Type.Object({ id: Type.Integer(), need: Type.String(), detail: Type.String() })),
+  helpers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+});
+export type HelpChoices = Static<typeof HelpChoices>;

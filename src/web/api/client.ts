@@ -32,6 +32,7 @@ export class ApiError extends Error {
 
 import { takeEarlyResponse } from '../app/early-requests.ts';
 import { acceptLanguage, type Lang } from '../i18n/stored-lang.ts';
+import { clearOfflineApiCache } from '../sw/register.ts';
 
 let language: Lang = 'zh';
 
@@ -68,8 +69,9 @@ function csrfToken(): string | undefined {
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }
 
-/** Where a 401 sends the browser: the login page, coming back here afterwards. */
+/** Where a 401 sends the browser: the login page, coming back here afterwards; the offline reads are forgotten. */
 function toLogin(): void {
+  void clearOfflineApiCache();
   const { pathname, search } = window.location;
   if (pathname === '/login') return;
   window.location.assign(`/login?next=${encodeURIComponent(pathname + search)}`);

@@ -4,6 +4,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
+import { clearOfflineApiCache } from '../sw/register.ts';
 
 export interface Me {
   id: number;
@@ -35,6 +36,7 @@ export function useSignOut() {
   return async (everywhere = false) => {
     await api.post(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', {});
     client.clear();
+    await clearOfflineApiCache(); // the next user of this phone must not find this one's reads offline
     window.location.assign('/login');
   };
 }

@@ -1,6 +1,6 @@
 /** The help-record API as the web pages use it: household choices, helpers, the timeline. */
 import { useQuery } from '@tanstack/react-query';
-import type { TimelinePage } from '../../../shared/schemas/help-record.ts';
+import type { HelpChoices, TimelinePage } from '../../../shared/schemas/help-record.ts';
 import { api } from '../../api/client.ts';
 import type { Me } from '../../auth/session.tsx';
 
@@ -46,20 +46,26 @@ export function useHouseholdSearch(county: string, scope: string, q: string, ena
   });
 }
 
-/** The current helpers of a household (the members a record may name). */
-export function useHelpers(county: string, householdId: number | undefined, enabled: boolean) {
+/**
+ * The form's choices for a household (head's name, open needs, current helpers) in one small read, which the
+ * service worker keeps for offline use (src/web/sw/strategy.ts): the household record itself is never kept.
+ */
+export function useHelpChoices(county: string, householdId: number | undefined) {
   return useQuery({
-    queryKey: ['help', county, 'helpers', householdId],
-    enabled: enabled && householdId !== undefined,
-    queryFn: async () => {
-      const body = await api.get<{ items: { member: { id: number; name: string } }[] }>(
-        `/api/counties/${county}/pairings`,
-        { householdId, status: 'current', pageSize: 10 },
-      );
-      return body.items.map((p) => p.member);
-    },
+    queryKey: helpChoicesKey(county, householdId),
+    enabled: householdId !== undefined && householdId > 0,
+    queryFn: () => fetchHelpChoices(county, householdId as number),
   });
 }
+
+export const helpChoicesKey = (county: string, householdId: number | undefined) => [
+  'help',
+  county,
+  'choices',
+  householdId,
+];
+export const fetchHelpChoices = (county: string, householdId: number) =>
+  api.get<HelpChoices>(`/api/counties/${county}/households/${householdId}/help-choices`);
 
 /**
  * The household's newest `size` timeline entries (the card asks for 20 more at a time, up to the API's 100).

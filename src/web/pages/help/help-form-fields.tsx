@@ -1,10 +1,17 @@
 /** The choice fields of the help form: household (limited to the user's scope), member, need. */
+import { useQueryClient } from '@tanstack/react-query';
 import { Form, Select } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useDictionary } from '../../api/dictionary.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
-import { useHousehold } from '../households/household-api.ts';
-import { type HouseholdChoice, useHelpers, useHouseholdSearch, usePairedHouseholds } from './help-api.ts';
+import {
+  fetchHelpChoices,
+  type HouseholdChoice,
+  helpChoicesKey,
+  useHelpChoices,
+  useHouseholdSearch,
+  usePairedHouseholds,
+} from './help-api.ts';
 import { helpMessages } from './help-messages.ts';
 
 interface PickerProps {
@@ -21,6 +28,16 @@ export function HouseholdPicker({ county, scope, memberId, preset, onPicked }: P
   const m = useMessages(helpMessages);
   const [q, setQ] = useState('');
   const paired = usePairedHouseholds(county, memberId);
+  const client = useQueryClient();
+  // A member has one or two households: fetch the choices of each now, so the phone has them all if it goes offline.
+  useEffect(() => {
+    for (const h of paired.data ?? []) {
+      void client.prefetchQuery({
+        queryKey: helpChoicesKey(county, h.id),
+        queryFn: () => fetchHelpChoices(county, h.id),
+      });
+    }
+  }, [client, county, paired.data]);
   const found = useHouseholdSearch(county, scope, q, memberId === null);
   const choices = (memberId === null ? found.data : paired.data) ?? [];
   const all = preset && !choices.some((c) => c.id === preset.id) ? [preset, ...choices] : choices;
@@ -40,12 +57,12 @@ export function HouseholdPicker({ county, scope, memberId, preset, onPicked }: P
 /** The helping member (only for users above a member: a member records as themselves). */
 export function MemberPicker({ county, householdId }: { county: string; householdId: number | undefined }) {
   const m = useMessages(helpMessages);
-  const helpers = useHelpers(county, householdId, true);
+  const choices = useHelpChoices(county, householdId);
   return (
     <Form.Item name="memberId" label={m.member} rules={[{ required: true, message: m.required }]}>
       <Select
-        loading={helpers.isFetching}
-        options={(helpers.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        loading={choices.isFetching}
+        options={(choices.data?.helpers ?? []).map((x) => ({ value: x.id, label: x.name }))}
       />
     </Form.Item>
   );
@@ -54,9 +71,9 @@ export function MemberPicker({ county, householdId }: { county: string; househol
 /** The household's open needs. */
 export function NeedPicker({ county, householdId }: { county: string; householdId: number | undefined }) {
   const m = useMessages(helpMessages);
-  const household = useHousehold(county, householdId ?? 0);
+  const choices = useHelpChoices(county, householdId);
   const need = useDictionary('need');
-  const needs = (household.data?.needs ?? []).filter((n) => n.status === 'open');
+  const needs = choices.data?.needs ?? [];
   return (
     <Form.Item name="needId" label={m.need}>
       <Select

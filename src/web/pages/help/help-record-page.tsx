@@ -10,8 +10,7 @@ import { useDictionary } from '../../api/dictionary.ts';
 import { useMe } from '../../auth/session.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
-import { useHousehold } from '../households/household-api.ts';
-import { chinaToday, type HouseholdChoice, newClientId, ownMemberId } from './help-api.ts';
+import { chinaToday, type HouseholdChoice, newClientId, ownMemberId, useHelpChoices } from './help-api.ts';
 import { HouseholdPicker, MemberPicker, NeedPicker } from './help-form-fields.tsx';
 import { helpMessages } from './help-messages.ts';
 import type { QueuedPhoto } from './offline-store.ts';
@@ -19,6 +18,7 @@ import { PhotoField } from './photo-field.tsx';
 import { type Position, PositionField } from './position-field.tsx';
 import { QueuePanel } from './queue-panel.tsx';
 import { useHelpQueue } from './use-help-queue.ts';
+import { useOfflineReady } from './use-offline-ready.ts';
 import './help.css';
 
 interface Values {
@@ -53,11 +53,12 @@ export default function HelpRecordPage() {
   const client = useQueryClient();
   const queue = useHelpQueue(() => void client.invalidateQueries({ queryKey: ['help', county, 'timeline'] }));
   const online = useOnline();
+  const offlineReady = useOfflineReady(county);
   const [form] = Form.useForm<Values>();
   const presetId = Number(useSearchParams()[0].get('householdId')) || undefined;
-  const preset = useHousehold(county, presetId ?? 0).data;
+  const preset = useHelpChoices(county, presetId).data;
   const [household, setHousehold] = useState<HouseholdChoice | undefined>();
-  const chosen = household ?? (preset ? { id: preset.id, headName: preset.headName } : undefined);
+  const chosen = household ?? (preset ? { id: preset.householdId, headName: preset.headName } : undefined);
   const [position, setPosition] = useState<Position | null>(null);
   const [photos, setPhotos] = useState<QueuedPhoto[]>([]);
   const measures = useDictionary('measure');
@@ -94,7 +95,7 @@ export default function HelpRecordPage() {
   return (
     <div className="help-page">
       <Typography.Title level={2}>{m.title}</Typography.Title>
-      <QueuePanel queue={queue} online={online} />
+      <QueuePanel queue={queue} online={online} offlineReady={offlineReady} />
       <Form form={form} layout="vertical" onFinish={save} initialValues={{ visitedOn: chinaToday() }}>
         <HouseholdPicker county={county} scope={scope} memberId={memberId} preset={chosen} onPicked={setHousehold} />
         {memberId === null && <MemberPicker county={county} householdId={householdId} />}

@@ -4,7 +4,16 @@ import { useMessages } from '../../i18n/i18n.tsx';
 import { helpMessages } from './help-messages.ts';
 import type { HelpQueue } from './use-help-queue.ts';
 
-export function QueuePanel({ queue, online }: { queue: HelpQueue; online: boolean }) {
+/** `offlineReady`: the phone can reopen this form without signal (a service worker keeps it). */
+export function QueuePanel({
+  queue,
+  online,
+  offlineReady,
+}: {
+  queue: HelpQueue;
+  online: boolean;
+  offlineReady: boolean;
+}) {
   const m = useMessages(helpMessages);
   const count = queue.items.length;
   return (
@@ -20,6 +29,11 @@ export function QueuePanel({ queue, online }: { queue: HelpQueue; online: boolea
           </Button>
         )}
       </div>
+      {online && offlineReady && (
+        <Typography.Text type="secondary" className="help-offline-ready">
+          {m.offlineReady}
+        </Typography.Text>
+      )}
       {count > 0 && (
         <List
           size="small"
