@@ -12,7 +12,9 @@ export function registerServiceWorker(): void {
       // No worker (private mode, old browser, plain http on a LAN address): the app works online as before.
     });
   };
-  const whenIdle = () => (window.requestIdleCallback ? window.requestIdleCallback(register) : setTimeout(register));
+  // At most 3 s of waiting: a page kept busy (a slow phone, a spinner) may never be idle.
+  const whenIdle = () =>
+    window.requestIdleCallback ? window.requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register);
   if (document.readyState === 'complete') whenIdle();
   else window.addEventListener('load', whenIdle, { once: true });
 }

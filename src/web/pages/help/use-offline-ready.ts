@@ -25,9 +25,17 @@ export function useOfflineReady(county: string): boolean {
       await Promise.all(again.map((filters) => client.refetchQueries(filters).catch(() => undefined)));
       setReady(controlled());
     };
-    const listener = () => void takenOver();
+    let live = true;
+    const listener = () => void (live && takenOver());
     navigator.serviceWorker.addEventListener('controllerchange', listener);
-    return () => navigator.serviceWorker.removeEventListener('controllerchange', listener);
-  }, [client, county]);
+    // A worker that took over between the first render and this effect fired its event unheard: check once.
+    void navigator.serviceWorker.ready.then(() => {
+      if (live && controlled() && !ready) listener();
+    });
+    return () => {
+      live = false;
+      navigator.serviceWorker.removeEventListener('controllerchange', listener);
+    };
+  }, [client, county, ready]);
   return ready;
 }
