@@ -306,6 +306,14 @@ export interface Database {
   problem_event: ProblemEventTable;
   problem_deadline: ProblemDeadlineTable;
   notification: NotificationTable;
+  app_setting: AppSettingTable;
+}
+
+/** A global setting (migration 08): the value is jsonb, validated by the code reading its key. */
+export interface AppSettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
 }
 
 export interface AppUserTable {
