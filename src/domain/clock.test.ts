@@ -1,12 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  anchorOffsetMs,
-  businessNow,
-  businessTimeOf,
-  clockOffsetMs,
-  isDemoClock,
-  setClockAnchor,
-} from './clock.ts';
+import { anchorOffsetMs, businessNow, businessTimeOf, clockOffsetMs, isDemoClock, setClockAnchor } from './clock.ts';
 import { chinaDateOf } from './dates.ts';
 
 const ANCHOR = { realAt: '2026-11-29T09:30:00.000Z', businessAt: '2020-12-31T01:00:00.000Z' };

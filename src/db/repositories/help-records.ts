@@ -1,5 +1,6 @@
 /** Help records (帮扶纪实): rows, edit history and photos. Queries only. */
 import { type Kysely, sql } from 'kysely';
+import { businessNow } from '../../domain/clock.ts';
 import type { Database, HelpRecordStatus } from '../schema.ts';
 
 /** The columns a service writes when creating a record. */
@@ -178,6 +179,7 @@ export async function setVerification(
   status: Exclude<HelpRecordStatus, 'submitted'>,
   comment: string,
   by: number | null,
+  at: Date = businessNow(),
 ) {
   await db
     .updateTable('assistance_record')
@@ -185,7 +187,8 @@ export async function setVerification(
       status,
       verify_comment: comment,
       verified_by: by ?? 0,
-      verified_at: sql<Date>`now()`,
+      // When the village verified it is a business fact (the seed dates it in the demo year): business time.
+      verified_at: at,
       updated_at: sql<Date>`now()`,
     })
     .where('county_code', '=', county)
