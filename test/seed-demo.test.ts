@@ -20,8 +20,8 @@ import { checkHousehold } from '../src/domain/consistency.ts';
 import { runExitTest } from '../src/domain/exit-test.ts';
 import { ageOn, parseResidentId } from '../src/domain/ids.ts';
 import { povertyLine } from '../src/domain/poverty-line.ts';
-import { type SeedStage, type SeedSummary, seedDemoCounty } from '../src/services/seed-demo/index.ts';
 import { DEMO_CLOCK_START } from '../src/services/seed-demo/dates.ts';
+import { type SeedStage, type SeedSummary, seedDemoCounty } from '../src/services/seed-demo/index.ts';
 import { countyBox } from '../src/services/seed-demo/places.ts';
 import { createTestDatabase } from './database.ts';
 
