@@ -24,6 +24,7 @@ import { DEMO_CLOCK_START } from '../src/services/seed-demo/dates.ts';
 import { type SeedStage, type SeedSummary, seedDemoCounty } from '../src/services/seed-demo/index.ts';
 import { countyBox } from '../src/services/seed-demo/places.ts';
 import { createTestDatabase } from './database.ts';
+import { describeDemoClock } from './demo-clock-checks.ts';
 
 const SCALE = 0.05;
 const TODAY = '2020-12-31';
@@ -491,3 +492,6 @@ describe('seeded members and places', () => {
     await expect(seedDemoCounty(a.db, { seed: 1, scale: SCALE })).rejects.toMatchObject({ code: 'conflict' });
   });
 });
+
+// Last: it anchors the demo clock on `a` and moves its problems (the checks above read the seed as written).
+describeDemoClock(() => a.db, SCALE);
