@@ -1,6 +1,5 @@
 /** The review, fulfilment and evaluation dialogs of one commitment (each saves to the API, errors under fields). */
 import { DatePicker, Form, Input, Select } from 'antd';
-import dayjs from 'dayjs';
 import { businessToday } from '../../auth/business-clock.ts';
 import { dateAsText } from '../../components/date-field.ts';
 import { ServerFormDialog } from '../../components/server-form-dialog.tsx';

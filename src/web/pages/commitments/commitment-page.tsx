@@ -4,7 +4,6 @@
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Popconfirm, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCan, useMe } from '../../auth/session.tsx';

@@ -4,7 +4,6 @@
  * on a date. Confirmed households drop out of the refreshed suggestions.
  */
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../auth/session.tsx';
 import { QueryState } from '../../components/query-state.tsx';
