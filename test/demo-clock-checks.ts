@@ -9,7 +9,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/schema.ts';
 import { setClockAnchor } from '../src/domain/clock.ts';
 import { chinaDateOf } from '../src/domain/dates.ts';
-import { anchorDemoClock, loadBusinessClock, removeDemoClock } from '../src/services/clock/business-clock.ts';
+import {
+  anchorDemoClock,
+  loadBusinessClock,
+  removeDemoClock,
+  restartDemoClock,
+} from '../src/services/clock/business-clock.ts';
 import { listOverdue } from '../src/services/problems/list-problems.ts';
 import { sweepOverdue } from '../src/services/problems/sweep-overdue.ts';
 import { DEMO_CLOCK_START } from '../src/services/seed-demo/dates.ts';
@@ -89,7 +94,7 @@ export function describeDemoClock(database: () => Kysely<Database>, scale: numbe
       expect(lapsed / paired).toBeLessThan(0.1);
     });
 
-    it('is real time again once the anchor is removed (audited)', async () => {
+    it('is real time again once the anchor is removed, and anchored again by hand (both audited)', async () => {
       const db = database();
       expect(await removeDemoClock(db)).toMatchObject({ businessAt: new Date(DEMO_CLOCK_START).toISOString() });
       expect(await loadBusinessClock(db)).toEqual({ today: chinaDateOf(new Date()), demoClock: false });
@@ -101,6 +106,13 @@ export function describeDemoClock(database: () => Kysely<Database>, scale: numbe
         .execute();
       expect(audited.map((r) => r.county_code)).toEqual(['110101', COUNTY]);
       expect(await removeDemoClock(db)).toBeNull();
+      // `lianxin clock --demo` anchors it again by hand, audited too; then off again for whatever runs next.
+      await restartDemoClock(db, DEMO_CLOCK_START);
+      expect(await loadBusinessClock(db)).toEqual({ today: '2020-12-31', demoClock: true });
+      const demo = await db.selectFrom('audit_log').select('county_code').where('action', '=', 'clock.demo').execute();
+      expect(demo).toHaveLength(2);
+      await removeDemoClock(db);
+      expect((await loadBusinessClock(db)).demoClock).toBe(false);
     });
   });
 }

@@ -44,8 +44,9 @@ program
 
 program
   .command('clock')
-  .description('the business date and whether the demo clock is on; --real removes the demo anchor (real time)')
+  .description('the business date and whether the demo clock is on; --real removes the demo anchor, --demo sets it')
   .option('--real', 'remove the demo clock anchor (global, audited in every county)')
+  .option('--demo', 'anchor the demo clock now at the demo date 2020-12-31 09:00 China (global, audited)')
   .option('--json', 'print one JSON object')
   .action(clockCommand);
 

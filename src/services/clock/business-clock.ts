@@ -58,6 +58,21 @@ export async function anchorDemoClock(db: Kysely<Database>, businessAt: string, 
   return anchor;
 }
 
+/** One entry per county's audit chain: the setting is global, so every county's business time changed. */
+async function auditEveryCounty(tx: Kysely<Database>, action: string, before: unknown, after: unknown) {
+  const counties = await tx.selectFrom('org_unit').select('county_code').where('level', '=', 'county').execute();
+  for (const { county_code: county } of counties) {
+    await audit(tx, {
+      county,
+      action,
+      table: 'app_setting',
+      recordId: DEMO_CLOCK_KEY,
+      orgCode: county,
+      diff: { [DEMO_CLOCK_KEY]: [before, after] },
+    });
+  }
+}
+
 /**
  * Removes the demo anchor so business time is real time again (for every county: the setting is global), with an
  * entry in each county's audit chain in the same transaction. Running servers keep their clock until restarted.
@@ -67,17 +82,20 @@ export async function removeDemoClock(db: Kysely<Database>): Promise<ClockAnchor
   return db.transaction().execute(async (tx) => {
     const anchor = await readDemoClock(tx);
     if (!(await removeSetting(tx, DEMO_CLOCK_KEY))) return null;
-    const counties = await tx.selectFrom('org_unit').select('county_code').where('level', '=', 'county').execute();
-    for (const { county_code: county } of counties) {
-      await audit(tx, {
-        county,
-        action: 'clock.real',
-        table: 'app_setting',
-        recordId: DEMO_CLOCK_KEY,
-        orgCode: county,
-        diff: { [DEMO_CLOCK_KEY]: [anchor, null] },
-      });
-    }
+    await auditEveryCounty(tx, 'clock.real', anchor, null);
+    return anchor;
+  });
+}
+
+/**
+ * Anchors the demo clock by hand (`lianxin clock --demo`, e.g. for a demo database seeded before the clock existed),
+ * audited in every county's chain. Rows the app wrote since the seed keep their business times.
+ */
+export async function restartDemoClock(db: Kysely<Database>, businessAt: string): Promise<ClockAnchor> {
+  return db.transaction().execute(async (tx) => {
+    const before = await readDemoClock(tx);
+    const anchor = await anchorDemoClock(tx, businessAt);
+    await auditEveryCounty(tx, 'clock.demo', before, anchor);
     return anchor;
   });
 }
