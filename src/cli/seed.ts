@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import { anchorDemoClock } from '../services/clock/business-clock.ts';
+import { anchorDemoClock, readDemoClock } from '../services/clock/business-clock.ts';
 import { DEMO_CLOCK_START } from '../services/seed-demo/dates.ts';
 import { seedDemoCounty } from '../services/seed-demo/index.ts';
 import { withJobDatabase } from './job-database.ts';
@@ -62,7 +62,8 @@ export async function seedCommand(options: SeedOptions): Promise<void> {
       });
       progress.stop();
       // The generator never reads the clock; only this row records when the seeding happened in real time.
-      if (options.clock) {
+      // An existing anchor is kept: moving it back would put what the app wrote since into the future.
+      if (options.clock && (await readDemoClock(db)) === null) {
         await anchorDemoClock(db, DEMO_CLOCK_START);
         console.error(`Demo clock anchored: the business date is now ${DEMO_CLOCK_START.slice(0, 10)} (China time).`);
       }
