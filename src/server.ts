@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { databaseOptionsFromEnv, openDatabase } from './db/kysely.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { loadBusinessClock } from './services/clock/business-clock.ts';
 import { sweepMinutesFromEnv } from './services/problems/sweep-scheduler.ts';
 
 export interface ServeOptions {
@@ -33,6 +34,9 @@ export async function startServer(options: ServeOptions) {
   if (options.seedDemo) seedInChildProcess();
   const database = await openDatabase({ ...databaseOptionsFromEnv(), pgliteThread: 'worker' });
   await migrateToLatest(database.db);
+  // Before any route or the sweep runs: the demo county's business clock (real time when not anchored).
+  const clock = await loadBusinessClock(database.db);
+  if (clock.demoClock) console.error(`Demo clock on: business date ${clock.today} (lianxin clock --real turns it off)`);
   const app = await buildApp({ database, logger: options.logger ?? true, sweepMinutes: sweepMinutesFromEnv() });
   const close = async () => {
     await app.close();

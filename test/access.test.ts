@@ -5,6 +5,8 @@
  */
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setClockAnchor } from '../src/domain/clock.ts';
+import { chinaDateOf } from '../src/domain/dates.ts';
 import accessPlugin from '../src/http/plugins/access.ts';
 import databasePlugin from '../src/http/plugins/database.ts';
 import { ABSOLUTE_MS, createSession, findSession, IDLE_MS } from '../src/services/access/sessions.ts';
@@ -49,7 +51,18 @@ describe('login and sessions', () => {
     expect((await login('13900001111', PASSWORD)).statusCode).toBe(200);
     const cookies = cookiesOf(res);
     const headers = { 'x-csrf-token': me.csrfToken };
-    expect((await t.app.inject({ url: '/api/auth/me', cookies })).statusCode).toBe(200);
+    const signedIn = await t.app.inject({ url: '/api/auth/me', cookies });
+    expect(signedIn.statusCode).toBe(200);
+    // The business date for the web's defaults: the real one without a demo clock, the demo's with one.
+    expect(signedIn.json()).toMatchObject({ today: chinaDateOf(new Date()), demoClock: false });
+    setClockAnchor({ realAt: new Date().toISOString(), businessAt: '2020-12-31T01:00:00.000Z' });
+    try {
+      const demo = (await t.app.inject({ url: '/api/auth/me', cookies })).json();
+      expect(demo).toMatchObject({ today: '2020-12-31', demoClock: true });
+      expect(demo.now.slice(0, 13)).toBe('2020-12-31T01');
+    } finally {
+      setClockAnchor(null);
+    }
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', cookies, headers })).statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/auth/me', cookies })).statusCode).toBe(401);
   });

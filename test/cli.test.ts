@@ -1,7 +1,8 @@
 /**
  * The `lianxin` command as a user runs it, in child processes against a fresh database of the suite's backend:
- * migrate, import-divisions for a county other than the demo one, a small seed, stats --json, coverage --json and
- * match [--apply].
+ * migrate, import-divisions for a county other than the demo one, a small seed (which anchors the demo clock),
+ * clock, stats --json, coverage --json, match [--apply] and escalate --sweep on the demo's business time, then
+ * clock --real.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,10 @@ describe('lianxin CLI', () => {
     expect(stats.helpRecords).toBeGreaterThan(3_800);
     expect(stats.problemsResolved).toBe(380);
     expect(stats.problemsOpen).toBe(18);
+    // The seed anchored the demo clock: business time is the demo's 2020-12-31, so only the seed's late ones
+    // (90 per county at scale 1) are overdue, not every open problem of 2020.
+    expect(JSON.parse((await lianxin('clock', '--json')).stdout)).toEqual({ today: '2020-12-31', demoClock: true });
+    expect(stats.problemsOverdue).toBe(2);
     const all = JSON.parse((await lianxin('stats', '--json')).stdout);
     expect(all.townships).toBe(37);
     // the seed ends partitioned: every natural village and member in a grid, one Party group per grid
@@ -77,7 +82,7 @@ describe('lianxin CLI', () => {
     // --if-empty leaves a seeded database alone
     const again = await lianxin('seed', '--demo', '--if-empty');
     expect(again.stderr).toBe('');
-  }, 120_000);
+  }, 180_000); // one more child process than before (clock), on a shared 2-core machine
 
   it('matches a township and applies the suggestions in one audited batch', async () => {
     const before = JSON.parse((await lianxin('match', '--org', '340822', '--json')).stdout);
@@ -105,7 +110,8 @@ describe('lianxin CLI', () => {
     expect(dry.totalFit).toBeGreaterThan(0);
     expect(dry.loadMs).toBeGreaterThanOrEqual(0);
     const applied = JSON.parse(
-      (await lianxin('match', '--org', township, '--apply', '--start-on', '2021-03-01', '--json')).stdout,
+      // The business today is the demo's 2020-12-31 (demo clock), so the start is a date before it.
+      (await lianxin('match', '--org', township, '--apply', '--start-on', '2020-12-01', '--json')).stdout,
     );
     expect(applied).toMatchObject({ applied: ids.length, householdsCovered: ids.length });
     const after = JSON.parse((await lianxin('match', '--org', township, '--json')).stdout);
@@ -147,6 +153,38 @@ describe('lianxin CLI', () => {
     });
   });
 
+  it('sweeps on the demo clock only the seeded problems late at the demo date, then turns the clock off', async () => {
+    const env = database.env;
+    const handle = await openDatabase(
+      env.DATABASE_URL
+        ? { databaseUrl: env.DATABASE_URL }
+        : { dataDir: env.LIANXIN_DATA_DIR ?? null, pgliteThread: 'inline' },
+    );
+    // Business now from the anchor row itself (not the app's clock), with a minute's margin on the test's run time.
+    const { value } = await handle.db.selectFrom('app_setting').select('value').executeTakeFirstOrThrow();
+    const anchor = value as { realAt: string; businessAt: string };
+    const businessNow = new Date(Date.now() - (Date.parse(anchor.realAt) - Date.parse(anchor.businessAt)) + 60_000);
+    const late = await handle.db
+      .selectFrom('problem')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', 'not in', ['resolved', 'closed'])
+      .where('due_at', '<', businessNow)
+      .where((eb) => eb.or([eb('level', '<>', 'county'), eb('overdue_flagged_at', 'is', null)]))
+      .executeTakeFirstOrThrow();
+    await handle.close();
+    const swept = JSON.parse((await lianxin('escalate', '--sweep')).stdout);
+    expect(swept.checked).toBe(Number(late.n));
+    expect(swept.checked).toBeLessThanOrEqual(2); // of the 18 open ones: the seeded late ones only
+    const off = await lianxin('clock', '--real', '--json');
+    expect(off.stderr).toContain('Demo clock removed');
+    const real = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(JSON.parse(off.stdout)).toMatchObject({ today: real, demoClock: false, removed: true });
+    expect(JSON.parse((await lianxin('clock', '--real', '--json')).stdout)).toMatchObject({ removed: false });
+    expect((await lianxin('audit', 'verify', '--county', '110101')).stdout).toContain(
+      '110101: 1 entries, chain intact',
+    );
+  });
+
   it('escalates the overdue problems with escalate --sweep and prints {checked, escalated}, once', async () => {
     const env = database.env;
     const handle = await openDatabase(
@@ -154,7 +192,8 @@ describe('lianxin CLI', () => {
         ? { databaseUrl: env.DATABASE_URL }
         : { dataDir: env.LIANXIN_DATA_DIR ?? null, pgliteThread: 'inline' },
     );
-    // The seed's year of problems (2020: its open ones are all past due by now) is cleared: only these two count.
+    // The seed's year of problems (2020: its open ones are all past due on the real clock, which the previous test
+    // turned back on) is cleared: only these two count.
     await handle.db.deleteFrom('notification').execute();
     await handle.db.deleteFrom('problem_event').execute();
     await handle.db.deleteFrom('problem').execute();

@@ -23,6 +23,7 @@ async function tables(): Promise<string[]> {
 describe('migrations', () => {
   it('create the registry tables with the dictionary filled', async () => {
     expect(await tables()).toEqual([
+      'app_setting',
       'app_user',
       'assistance_photo',
       'assistance_record',

@@ -20,9 +20,11 @@ import { checkHousehold } from '../src/domain/consistency.ts';
 import { runExitTest } from '../src/domain/exit-test.ts';
 import { ageOn, parseResidentId } from '../src/domain/ids.ts';
 import { povertyLine } from '../src/domain/poverty-line.ts';
+import { DEMO_CLOCK_START } from '../src/services/seed-demo/dates.ts';
 import { type SeedStage, type SeedSummary, seedDemoCounty } from '../src/services/seed-demo/index.ts';
 import { countyBox } from '../src/services/seed-demo/places.ts';
 import { createTestDatabase } from './database.ts';
+import { describeDemoClock } from './demo-clock-checks.ts';
 
 const SCALE = 0.05;
 const TODAY = '2020-12-31';
@@ -147,7 +149,7 @@ describe('seedDemoCounty', () => {
     expect(summary.helpRecords).toBeGreaterThan(200_000 * SCALE * 0.97);
     expect(summary.helpRecords).toBeLessThan(200_000 * SCALE * 1.03);
     expect(await count(db, 'select count(*) as n from assistance_record')).toBe(summary.helpRecords);
-    expect(summary.problems).toBe(Math.round(19_000 * SCALE) + Math.round(600 * SCALE) + Math.round(300 * SCALE));
+    expect(summary.problems).toBe(Math.round(19_000 * SCALE) + Math.round(810 * SCALE) + Math.round(90 * SCALE));
     expect(await count(db, 'select count(*) as n from problem')).toBe(summary.problems);
     expect(await count(db, 'select count(*) as n from problem_event')).toBe(summary.problemEvents);
     // Every record is by the household's current helper, within the demo year and not before the pairing began.
@@ -190,9 +192,17 @@ describe('seedDemoCounty', () => {
     expect(
       await count(
         db,
-        `select count(*) as n from problem where status not in ('resolved', 'closed') and due_at < date '${TODAY}'`,
+        `select count(*) as n from problem where status not in ('resolved', 'closed') and due_at < '${DEMO_CLOCK_START}'`,
       ),
-    ).toBe(Math.round(300 * SCALE));
+    ).toBe(Math.round(90 * SCALE));
+    // Nothing happens after the demo clock's start (the business "now" at seeding), so nothing is in the future.
+    expect(
+      await count(
+        db,
+        `select count(*) as n from problem
+          where greatest(created_at, updated_at, level_entered_at, resolved_at, closed_at) > '${DEMO_CLOCK_START}'`,
+      ),
+    ).toBe(0);
   });
 
   it('reports progress per stage, ending each stage at its total', () => {
@@ -489,3 +499,6 @@ describe('seeded members and places', () => {
     await expect(seedDemoCounty(a.db, { seed: 1, scale: SCALE })).rejects.toMatchObject({ code: 'conflict' });
   });
 });
+
+// Last: it anchors the demo clock on `a` and moves its problems (the checks above read the seed as written).
+describeDemoClock(() => a.db, SCALE);

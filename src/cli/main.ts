@@ -1,10 +1,11 @@
 /**
- * `lianxin` — the command line: serve, migrate, seed, import-divisions, stats, coverage, match, escalate, user create,
- * audit verify.
+ * `lianxin` — the command line: serve, migrate, seed, clock, import-divisions, stats, coverage, match, escalate, user
+ * create, audit verify.
  * Batch jobs open PGlite inline in their own process (nothing else waits on them).
  */
 import { Command } from 'commander';
 import { auditVerifyCommand } from './audit.ts';
+import { clockCommand } from './clock.ts';
 import { coverageCommand } from './coverage.ts';
 import { escalateCommand } from './escalate.ts';
 import { importDivisionsCommand } from './import-divisions.ts';
@@ -38,7 +39,16 @@ program
   .option('--county <code>', 'county code (6 digits)', '340822')
   .option('--scale <x>', 'size relative to Huaining (1 = ~21,000 members)', (v) => Number(v), 1)
   .option('--if-empty', 'do nothing when the database already has org units')
+  .option('--no-clock', 'do not anchor the demo clock (business time stays real time)')
   .action(seedCommand);
+
+program
+  .command('clock')
+  .description('the business date and whether the demo clock is on; --real removes the demo anchor, --demo sets it')
+  .option('--real', 'remove the demo clock anchor (global, audited in every county)')
+  .option('--demo', 'anchor the demo clock now at the demo date 2020-12-31 09:00 China (global, audited)')
+  .option('--json', 'print one JSON object')
+  .action(clockCommand);
 
 program
   .command('import-divisions')

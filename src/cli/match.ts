@@ -29,8 +29,9 @@ function validate(options: MatchCommandOptions): string {
  * system in one transaction.
  */
 export async function matchCommand(options: MatchCommandOptions): Promise<void> {
-  const startOn = validate(options);
   await withJobDatabase(async ({ db }) => {
+    // Validated once the business clock is loaded: "not after today" is the business today.
+    const startOn = validate(options);
     const county = options.org.slice(0, 6);
     const scope = await resolveScope(db, county, options.org);
     const loaded = await loadMatchInput(db, county, scope);

@@ -1,4 +1,6 @@
 import cliProgress from 'cli-progress';
+import { anchorDemoClock, readDemoClock } from '../services/clock/business-clock.ts';
+import { DEMO_CLOCK_START } from '../services/seed-demo/dates.ts';
 import { seedDemoCounty } from '../services/seed-demo/index.ts';
 import { withJobDatabase } from './job-database.ts';
 
@@ -8,6 +10,8 @@ interface SeedOptions {
   county: string;
   scale: number;
   ifEmpty?: boolean;
+  /** Anchor the demo clock (default; `--no-clock` keeps real time, e.g. for browser journeys dated by the real clock). */
+  clock: boolean;
 }
 
 /** A progress bar per stage on a terminal; one line per stage otherwise (CI logs). */
@@ -39,7 +43,7 @@ function progressReporter() {
   };
 }
 
-/** `lianxin seed --demo [--seed N] [--county C] [--scale X] [--if-empty]`. */
+/** `lianxin seed --demo [--seed N] [--county C] [--scale X] [--if-empty] [--no-clock]`. */
 export async function seedCommand(options: SeedOptions): Promise<void> {
   if (!options.demo) throw new Error('say what to seed: --demo (the synthetic demo county)');
   await withJobDatabase(async ({ db, location }) => {
@@ -57,6 +61,12 @@ export async function seedCommand(options: SeedOptions): Promise<void> {
         onProgress: progress.update,
       });
       progress.stop();
+      // The generator never reads the clock; only this row records when the seeding happened in real time.
+      // An existing anchor is kept: moving it back would put what the app wrote since into the future.
+      if (options.clock && (await readDemoClock(db)) === null) {
+        await anchorDemoClock(db, DEMO_CLOCK_START);
+        console.error(`Demo clock anchored: the business date is now ${DEMO_CLOCK_START.slice(0, 10)} (China time).`);
+      }
       console.error(`Seeded in ${(summary.ms / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
     } finally {
       progress.stop();

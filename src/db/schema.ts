@@ -307,6 +307,14 @@ export interface Database {
   problem_deadline: ProblemDeadlineTable;
   county_warning_setting: CountyWarningSettingTable;
   notification: NotificationTable;
+  app_setting: AppSettingTable;
+}
+
+/** A global setting (migration 08): the value is jsonb, validated by the code reading its key. */
+export interface AppSettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
 }
 
 /** A county's early-warning thresholds (migration 09); no row = the code defaults. */

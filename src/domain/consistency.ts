@@ -30,7 +30,7 @@ function idKey(idNumber: string, asOf: string): string {
  * @throws RangeError when `asOf` is not a valid date.
  */
 export function checkHousehold(h: HouseholdFacts, opts: { asOf?: string } = {}): Violation[] {
-  const asOf = opts.asOf ?? chinaDateOf(new Date());
+  const asOf = opts.asOf ?? chinaDateOf();
   if (!parseIsoDate(asOf)) throw new RangeError(`Invalid asOf date: ${asOf}`);
   const ids = h.persons.map((p) => parseResidentId(p.idNumber, asOf));
   const ctx: RuleContext = {

@@ -3,6 +3,7 @@
  * `Date` objects because a birth date or an assessment date is a calendar day, not an instant:
  * going through `Date` would shift days across time zones.
  */
+import { businessNow } from './clock.ts';
 
 /** A calendar date split into its parts (month and day are 1-based). */
 export interface CalendarDate {
@@ -50,8 +51,11 @@ export function formatIsoDate({ year, month, day }: CalendarDate): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-/** The calendar date in China (UTC+8) at the given instant, as 'YYYY-MM-DD'. */
-export function chinaDateOf(instant: Date = new Date()): string {
+/**
+ * The calendar date in China (UTC+8) at the given instant, as 'YYYY-MM-DD'; by default the business "today"
+ * (domain/clock.ts), which is the real date unless the demo clock is on.
+ */
+export function chinaDateOf(instant: Date = businessNow()): string {
   const shifted = new Date(instant.getTime() + CHINA_OFFSET_MS);
   return formatIsoDate({
     year: shifted.getUTCFullYear(),

@@ -3,6 +3,8 @@
  * identifiers the registry holds (ID numbers, phones, bank accounts), which must never appear in
  * public notices or logs.
  */
+
+import { businessNow } from './clock.ts';
 import { chinaDateOf, formatIsoDate, isRealDate, parseIsoDate } from './dates.ts';
 
 export { ageOn } from './dates.ts';
@@ -52,7 +54,7 @@ function upgradeFifteen(id15: string): string {
  */
 export function parseResidentId(
   input: string,
-  today: Date | string = new Date(),
+  today: Date | string = businessNow(),
   minBirthYear: number = MIN_BIRTH_YEAR,
 ): ResidentIdResult {
   const raw = input.replace(/\s+/g, '').toUpperCase();

@@ -1,6 +1,7 @@
 /** Headline counts of the registries, for one county or the whole database. */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { businessNow } from '../domain/clock.ts';
 
 export interface RegistryStats {
   townships: number;
@@ -24,8 +25,15 @@ export interface RegistryStats {
   problemsOverdue: number;
 }
 
-/** One round trip of sub-selects; `county` undefined counts every county in the database. Current grids only. */
-export async function registryStats(db: Kysely<Database>, county?: string): Promise<RegistryStats> {
+/**
+ * One round trip of sub-selects; `county` undefined counts every county in the database. Current grids only.
+ * Overdue is judged at `now` (business time).
+ */
+export async function registryStats(
+  db: Kysely<Database>,
+  county?: string,
+  now: Date = businessNow(),
+): Promise<RegistryStats> {
   const where = county ? sql`where county_code = ${county}` : sql``;
   const and = county ? sql`and county_code = ${county}` : sql``;
   const { rows } = await sql<Record<keyof RegistryStats, number>>`
@@ -45,7 +53,7 @@ export async function registryStats(db: Kysely<Database>, county?: string): Prom
       (select count(*) from assistance_record ${where})::int as "helpRecords",
       (select count(*) from problem where status in ('resolved', 'closed') ${and})::int as "problemsResolved",
       (select count(*) from problem where status not in ('resolved', 'closed') ${and})::int as "problemsOpen",
-      (select count(*) from problem where status not in ('resolved', 'closed') and due_at < now() ${and})::int
+      (select count(*) from problem where status not in ('resolved', 'closed') and due_at < ${now.toISOString()}::timestamptz ${and})::int
         as "problemsOverdue"
   `.execute(db);
   return rows[0] as RegistryStats;

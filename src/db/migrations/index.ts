@@ -7,6 +7,7 @@ import * as access from './2026-11-29-04-access.ts';
 import * as pairing from './2026-11-29-05-pairing.ts';
 import * as helpRecords from './2026-11-29-06-help-records.ts';
 import * as problems from './2026-11-29-07-problems.ts';
+import * as appSettings from './2026-11-29-08-app-settings.ts';
 import * as countySettings from './2026-11-29-09-county-settings.ts';
 import * as leaderGrants from './2026-11-29-10-leader-grants.ts';
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-05-pairing': pairing,
   '2026-11-29-06-help-records': helpRecords,
   '2026-11-29-07-problems': problems,
+  '2026-11-29-08-app-settings': appSettings,
   '2026-11-29-09-county-settings': countySettings,
   '2026-11-29-10-leader-grants': leaderGrants,
 };

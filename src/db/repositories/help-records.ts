@@ -1,5 +1,6 @@
 /** Help records (帮扶纪实): rows, edit history and photos. Queries only. */
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { businessNow } from '../../domain/clock.ts';
 import type { AssistanceRecordTable, Database, HelpRecordStatus } from '../schema.ts';
 
 /** The columns a service writes when creating a record. */
@@ -195,6 +196,7 @@ export async function setVerification(
   status: Exclude<HelpRecordStatus, 'submitted'>,
   comment: string,
   by: number | null,
+  at: Date = businessNow(),
 ) {
   await db
     .updateTable('assistance_record')
@@ -202,7 +204,8 @@ export async function setVerification(
       status,
       verify_comment: comment,
       verified_by: by ?? 0,
-      verified_at: sql<Date>`now()`,
+      // When the village verified it is a business fact (the seed dates it in the demo year): business time.
+      verified_at: at,
       updated_at: sql<Date>`now()`,
     })
     .where('county_code', '=', county)

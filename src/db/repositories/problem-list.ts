@@ -1,5 +1,6 @@
 /** The problem lists: a scope's problems filtered by level, status, category and lateness, a page and the total. */
 import { type Kysely, sql } from 'kysely';
+import { businessNow } from '../../domain/clock.ts';
 import type { ProblemLevel, ProblemStatus } from '../../domain/escalation.ts';
 import type { Database } from '../schema.ts';
 import { likeEscape, pageWindow, parseSort } from './paging.ts';
@@ -50,7 +51,7 @@ function filtered(db: Kysely<Database>, county: string, f: ProblemFilter, now: D
 }
 
 /** One page of problems (soonest due first by default) and the total. */
-export async function listProblems(db: Kysely<Database>, county: string, f: ProblemFilter, now: Date = new Date()) {
+export async function listProblems(db: Kysely<Database>, county: string, f: ProblemFilter, now: Date = businessNow()) {
   const { pageSize, offset } = pageWindow(f);
   const [field, direction] = parseSort(f.sort, 'dueAt');
   const column = SORT_COLUMNS[field as keyof typeof SORT_COLUMNS] ?? 'p.due_at';

@@ -17,11 +17,12 @@ export interface WarningFactsRow {
   per_capita: string | null;
   previous_per_capita: string | null;
   ill_persons: number;
-  ill_changed_on: string | null;
+  /** Latest change of an ill or disabled person (updated_at: bookkeeping, real time). */
+  ill_changed_at: Date | string | null;
   overdue_problems: number;
 }
 
-/** Facts of the scope's households that are not monitored, by id. */
+/** Facts of the scope's households that are not monitored, by id; problems are overdue at `now` (business time). */
 export async function warningFacts(db: Kysely<Database>, county: string, within: string, now: Date) {
   const { rows } = await sql<WarningFactsRow>`
     with hh as (
@@ -37,7 +38,7 @@ export async function warningFacts(db: Kysely<Database>, county: string, within:
       from household_income where county_code = ${county}
     ), ill as (
       select household_id, count(*)::int as n,
-        to_char(max(updated_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD') as changed_on
+        max(updated_at) as changed_at
       from household_person
       where county_code = ${county} and removed_on is null and health in ('serious', 'disabled')
       group by household_id
@@ -50,7 +51,7 @@ export async function warningFacts(db: Kysely<Database>, county: string, within:
       exists (select 1 from pairing p where p.county_code = ${county} and p.household_id = hh.id
         and p.ended_on is null) as paired,
       inc.year::int as income_year, inc.per_capita_net as per_capita, inc.previous as previous_per_capita,
-      coalesce(ill.n, 0) as ill_persons, ill.changed_on as ill_changed_on, coalesce(late.n, 0) as overdue_problems
+      coalesce(ill.n, 0) as ill_persons, ill.changed_at as ill_changed_at, coalesce(late.n, 0) as overdue_problems
     from hh
     left join help on help.household_id = hh.id
     left join inc on inc.household_id = hh.id and inc.rn = 1

@@ -3,9 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { PERMISSIONS } from '../../domain/access/roles.ts';
+import { businessNow } from '../../domain/clock.ts';
 import { login } from '../../services/access/login.ts';
 import { findSession, revokeSession, revokeUserSessions } from '../../services/access/sessions.ts';
 import { changePassword } from '../../services/access/users.ts';
+import { clockStatus } from '../../services/clock/business-clock.ts';
 import { LoginBody, Me, PasswordChange } from '../../shared/schemas/access.ts';
 import { ERROR_RESPONSES } from '../../shared/schemas/common.ts';
 import { Access, CSRF_COOKIE, SESSION_COOKIE } from '../plugins/access.ts';
@@ -51,6 +53,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       csrfToken: csrfToken ?? session.csrfToken,
       grants: user.grants.map((g) => ({ ...g, orgName: names.find((n) => n.code === g.orgCode)?.name ?? null })),
       permissions,
+      // The business date, so the web's defaults and "not in the future" checks agree with the server's rules.
+      ...clockStatus(),
+      now: businessNow().toISOString(),
     };
   }
 

@@ -29,7 +29,7 @@ import type { IncomeInputBody, PersonInputBody } from '../../shared/schemas/hous
 import { type CodeUse, unknownCodes } from '../dictionary.ts';
 
 /** Today in China: the day ages, defaults and "not in the future" are judged on. */
-export const today = (): string => chinaDateOf(new Date());
+export const today = (): string => chinaDateOf();
 
 /** The household columns the rules read. */
 export interface RuleHousehold {

@@ -14,6 +14,7 @@ import {
 } from '../../db/repositories/problems.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ProblemTable } from '../../db/schema-problems.ts';
+import { businessNow } from '../../domain/clock.ts';
 import { deadlineHours, dueAt } from '../../domain/deadlines.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type ActionInput, apply, holderCode, isRefusal, type Transition } from '../../domain/escalation.ts';
@@ -94,7 +95,7 @@ export async function actOnProblem(
   id: number,
   user: SessionUser | null,
   input: ActionInput,
-  now: Date = new Date(),
+  now: Date = businessNow(),
 ): Promise<ProblemDetailView> {
   await db.transaction().execute(async (tx) => {
     if (!(await lockProblem(tx, county, id))) throw AppError.notFound(PROBLEM);

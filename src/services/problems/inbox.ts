@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { inbox, markRead } from '../../db/repositories/notifications.ts';
 import { pageWindow } from '../../db/repositories/paging.ts';
 import type { Database } from '../../db/schema.ts';
+import { businessTimeOf } from '../../domain/clock.ts';
 
 export interface InboxRequest {
   unread?: boolean | undefined;
@@ -25,7 +26,8 @@ export async function listInbox(db: Kysely<Database>, county: string, userId: nu
       problemId: n.problem_id === null ? null : Number(n.problem_id),
       textZh: n.text_zh,
       textEn: n.text_en,
-      createdAt: new Date(n.created_at).toISOString(),
+      // Bookkeeping time shown in business time, like the problem it is about (the demo clock).
+      createdAt: businessTimeOf(new Date(n.created_at)).toISOString(),
       readAt: n.read_at === null ? null : new Date(n.read_at).toISOString(),
     })),
   };

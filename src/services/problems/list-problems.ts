@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { listProblems as listRows, overdueByLevel, type ProblemFilter } from '../../db/repositories/problem-list.ts';
 import type { Database } from '../../db/schema.ts';
+import { businessNow } from '../../domain/clock.ts';
 import { LEVELS } from '../../domain/escalation.ts';
 import { toProblemItem } from './problem-view.ts';
 
@@ -10,7 +11,7 @@ export async function listProblems(
   db: Kysely<Database>,
   county: string,
   request: ProblemFilter,
-  now: Date = new Date(),
+  now: Date = businessNow(),
 ) {
   const q = request.q?.trim();
   const { rows, total } = await listRows(db, county, { ...request, q: q === '' ? undefined : q }, now);
@@ -27,7 +28,7 @@ export async function listOverdue(
   db: Kysely<Database>,
   county: string,
   request: ProblemFilter,
-  now: Date = new Date(),
+  now: Date = businessNow(),
 ) {
   const [byLevel, page] = await Promise.all([
     overdueByLevel(db, county, request.within, now),

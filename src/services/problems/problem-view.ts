@@ -3,6 +3,7 @@
 import type { Selectable } from 'kysely';
 import type { ProblemRow } from '../../db/repositories/problems.ts';
 import type { ProblemEventTable } from '../../db/schema-problems.ts';
+import { businessNow, businessTimeOf } from '../../domain/clock.ts';
 import { hoursLate, isOverdue } from '../../domain/deadlines.ts';
 import type { Localized } from '../../domain/errors.ts';
 import type { ProblemAction } from '../../domain/escalation.ts';
@@ -12,7 +13,7 @@ export const PROBLEM: Localized = { zh: '问题', en: 'problem' };
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 /** A problem as lists show it, with its lateness at `now`. */
-export function toProblemItem(row: ProblemRow, now: Date = new Date()) {
+export function toProblemItem(row: ProblemRow, now: Date = businessNow()) {
   const due = new Date(row.due_at);
   const overdue = isOverdue(row.status, due, now);
   return {
@@ -33,7 +34,8 @@ export function toProblemItem(row: ProblemRow, now: Date = new Date()) {
     overdue,
     hoursLate: overdue ? hoursLate(due, now) : 0,
     reopenedCount: Number(row.reopened_count),
-    createdAt: iso(row.created_at) as string,
+    // created_at is bookkeeping (real time): shown in business time, like the rest of the problem.
+    createdAt: businessTimeOf(new Date(row.created_at)).toISOString(),
   };
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../../db/repositories/problems.ts';
 import type { Database } from '../../db/schema.ts';
 import { inScope, ROLE_PERMISSIONS } from '../../domain/access/roles.ts';
+import { businessNow } from '../../domain/clock.ts';
 import { deadlineHours, dueAt } from '../../domain/deadlines.ts';
 import { AppError } from '../../domain/errors.ts';
 import { holderCode, type Urgency } from '../../domain/escalation.ts';
@@ -49,7 +50,7 @@ export async function raiseProblem(
   county: string,
   user: SessionUser | null,
   input: RaiseInput,
-  now: Date = new Date(),
+  now: Date = businessNow(),
 ): Promise<ProblemDetailView> {
   const household = await householdPlace(db, county, input.householdId);
   if (!household) throw AppError.notFound(HOUSEHOLD);

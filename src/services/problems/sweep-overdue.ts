@@ -16,6 +16,7 @@ import {
 } from '../../db/repositories/problem-sweep.ts';
 import { deadlineOverrides, insertEvents } from '../../db/repositories/problems.ts';
 import type { Database } from '../../db/schema.ts';
+import { businessNow } from '../../domain/clock.ts';
 import { type DeadlineOverride, deadlineHours, dueAt } from '../../domain/deadlines.ts';
 import { holderCode, LEVEL_ROLES, nextLevel, type ProblemLevel } from '../../domain/escalation.ts';
 import { audit } from '../audit/audit.ts';
@@ -103,7 +104,7 @@ export async function sweepOverdue(
   db: Kysely<Database>,
   options: { now?: Date; batchSize?: number; county?: string } = {},
 ): Promise<SweepResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? businessNow();
   const batchSize = options.batchSize ?? 500;
   const caches = new Map<string, CountyCache>();
   const result: SweepResult = { checked: 0, escalated: 0 };

@@ -70,3 +70,9 @@ export function maxDate(a: string, b: string): string {
 export function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
+
+/**
+ * The business instant the demo clock shows at the moment of seeding (services/clock/business-clock.ts): 09:00 on
+ * {@link DEMO_TODAY} in China, after every seeded event, so the demo starts a working day that lasts 15 hours.
+ */
+export const DEMO_CLOCK_START = `${DEMO_TODAY}T09:00:00+08:00`;

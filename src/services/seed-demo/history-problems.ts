@@ -2,20 +2,21 @@
  * A year of problems (问题上报与逐级办理) for the demo county with their full trails: helpers raise them for their
  * paired households at the grid; most are accepted and resolved at the grid, others escalated village →
  * township → county (sometimes handed to a department), resolved mostly within the level's deadline and then
- * confirmed; a few are still open at the demo's today, some of them past their deadline. Ids are assigned here
+ * confirmed; ~900 are still open at the demo clock's start (DEMO_CLOCK_START), about one in ten of them past its
+ * deadline (the overdue sweep's work when the demo starts). Every time is before that start. Ids are assigned here
  * so events can name their problem; both tables are written with unnest arrays.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { deadlineHours } from '../../domain/deadlines.ts';
 import { holderCode, LEVELS, type ProblemLevel, type Urgency } from '../../domain/escalation.ts';
-import { DEMO_TODAY, DEMO_YEAR, toDayNumber } from './dates.ts';
+import { DEMO_CLOCK_START, DEMO_TODAY, DEMO_YEAR, toDayNumber } from './dates.ts';
 import { type EventRow, eventColumns, type ProblemRow, problemColumns } from './history-problem-rows.ts';
 import { skipForeignKeyTriggers } from './history-records.ts';
 import type { Rng } from './random.ts';
 
-/** Problems per unit of scale: resolved or closed, still open, open and overdue. */
-export const PROBLEMS_PER_SCALE = { resolved: 19_000, open: 600, overdue: 300 };
+/** Problems per unit of scale: resolved or closed, still open within their deadline, open and overdue (~10 %). */
+export const PROBLEMS_PER_SCALE = { resolved: 19_000, open: 810, overdue: 90 };
 
 const HOUR = 3_600_000;
 const CATEGORIES = [
@@ -33,6 +34,13 @@ const FINAL_LEVEL = [
   ['village', 25],
   ['township', 11],
   ['county', 4],
+] as const;
+/** Problems still late at the demo's start are mostly the hard ones, held high up. */
+const OVERDUE_LEVEL = [
+  ['grid', 15],
+  ['village', 25],
+  ['township', 30],
+  ['county', 30],
 ] as const;
 const ACTOR: Record<ProblemLevel, string> = {
   grid: '网格长',
@@ -76,18 +84,31 @@ const TODAY = toDayNumber(DEMO_TODAY);
 /** Days a problem of each outcome is raised between. */
 const WINDOWS: Record<Outcome, [number, number]> = {
   resolved: [toDayNumber(`${DEMO_YEAR}-01-01`), TODAY - 40],
-  open: [TODAY, TODAY],
+  open: [TODAY, TODAY], // not used: see openRaisedAt
   overdue: [TODAY - 40, TODAY - 30],
 };
+const START = Date.parse(DEMO_CLOCK_START);
+
+/**
+ * When a problem still open within its deadline was raised: 10–85 % of its grid deadline before the demo clock's
+ * start (an accept takes at most 5 % more), so it is neither late nor raised after the start.
+ */
+function openRaisedAt(rng: Rng, gridHours: number): number {
+  return START - Math.round((0.1 + 0.75 * rng.next()) * gridHours * HOUR);
+}
 
 /** One problem and its trail; `at` moves forward through the steps. */
 function planProblem(rng: Rng, id: number, who: Paired, outcome: Outcome, user: number): [ProblemRow, EventRow[]] {
   const category = rng.weighted(CATEGORIES);
   const urgency: Urgency = rng.chance(0.15) ? 'urgent' : 'normal';
-  // Still open at the demo's today: raised that day at the grid, within its deadline (the shortest is 12 h).
-  const final: ProblemLevel = outcome === 'open' ? 'grid' : rng.weighted(FINAL_LEVEL);
+  // Still open at the demo clock's start: raised lately at the grid, within its deadline.
+  const final: ProblemLevel =
+    outcome === 'open' ? 'grid' : rng.weighted(outcome === 'overdue' ? OVERDUE_LEVEL : FINAL_LEVEL);
   const [first, last] = WINDOWS[outcome];
-  let at = momentBetween(rng, first, last);
+  let at =
+    outcome === 'open'
+      ? openRaisedAt(rng, deadlineHours([], category, urgency, 'grid'))
+      : momentBetween(rng, first, last);
   const events: EventRow[] = [];
   const step = (
     action: string,
@@ -157,7 +178,9 @@ function planProblem(rng: Rng, id: number, who: Paired, outcome: Outcome, user: 
       },
       user,
     );
-  else if (outcome === 'overdue') {
+  else if (outcome === 'overdue' && level === 'county') {
+    // Late at the county, the sweep flags it (there is no level above); lower levels wait for the sweep to move
+    // them up when the demo starts (the server sweeps 15 minutes after it starts).
     at = due + HOUR;
     row.overdueFlagged = at;
     events.push({

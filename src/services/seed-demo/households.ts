@@ -14,7 +14,7 @@ import type {
 import { checkHousehold, type HouseholdFacts } from '../../domain/consistency.ts';
 import { drawProfile } from './causes.ts';
 import { drawConditions } from './conditions.ts';
-import { DEMO_TODAY, DEMO_YEAR } from './dates.ts';
+import { DEMO_TODAY, DEMO_YEAR, fromDayNumber, toDayNumber } from './dates.ts';
 import { familyShape, tekunShape } from './family.ts';
 import { drawHistory } from './history.ts';
 import { type IncomeYear, incomeSeries } from './income-series.ts';
@@ -68,11 +68,24 @@ function householdFacts(
   };
 }
 
+/**
+ * When the registry recorded a person (created_at/updated_at, dated in the demo's time like the rest of the
+ * seed): when the household was identified, except that one serious illness or disability in 20 was recorded in
+ * the last 55 days of the year, so the early warning's "new illness" flags a realistic few. Chosen by id, so the
+ * random stream is not consumed.
+ */
+function recordedAt(personId: number, health: string, identifiedOn: string): string {
+  const recent = (health === 'serious' || health === 'disabled') && personId % 20 === 0;
+  const day = recent ? fromDayNumber(toDayNumber(DEMO_TODAY) - 1 - (personId % 55)) : identifiedOn;
+  return `${day}T10:00:00+08:00`;
+}
+
 function personRows(
   county: string,
   householdId: number,
   firstPersonId: number,
   persons: readonly PersonDraft[],
+  identifiedOn: string,
 ): Insertable<HouseholdPersonTable>[] {
   return persons.map((p, i) => ({
     county_code: county,
@@ -91,6 +104,8 @@ function personRows(
     months_worked: p.monthsWorked,
     has_medical_insurance: true, // basic medical insurance covered every registered poor person
     has_pension_insurance: p.hasPensionInsurance,
+    created_at: recordedAt(firstPersonId + i, p.health, identifiedOn),
+    updated_at: recordedAt(firstPersonId + i, p.health, identifiedOn),
   }));
 }
 
@@ -182,7 +197,7 @@ export function buildHousehold(
     income_year: latest ? DEMO_YEAR : null,
     per_capita_income: latest?.perCapita ?? null,
   });
-  rows.household_person.push(...personRows(ctx.countyCode, id, cursor.person, persons));
+  rows.household_person.push(...personRows(ctx.countyCode, id, cursor.person, persons, history.identifiedOn));
   cursor.person += persons.length;
   rows.household_income.push(...incomeRows(ctx.countyCode, id, series));
   const dangerous = conditions.housing_grade === 'C' || conditions.housing_grade === 'D';

@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/things-done.ts';
 import type { Database } from '../../db/schema.ts';
+import { businessNow } from '../../domain/clock.ts';
 import { CountyMemo } from '../county-memo.ts';
 
 interface CountyRows {
@@ -57,7 +58,7 @@ function chinaYear(now: Date): number {
 }
 
 /** Things done of a scope by month and child unit, and its problems by level and status with the on-time rate. */
-export async function getThingsDone(db: Kysely<Database>, county: string, query: ThingsDoneQuery, now = new Date()) {
+export async function getThingsDone(db: Kysely<Database>, county: string, query: ThingsDoneQuery, now = businessNow()) {
   const within = query.within ?? county;
   const year =
     query.year ?? (await latestYears.get(county, 'latest', () => repo.latestHelpYear(db, county))) ?? chinaYear(now);

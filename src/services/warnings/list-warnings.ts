@@ -6,6 +6,8 @@
 import type { Kysely } from 'kysely';
 import { type WarningFactsRow, warningFacts } from '../../db/repositories/warnings.ts';
 import type { Database } from '../../db/schema.ts';
+import { businessNow, businessTimeOf } from '../../domain/clock.ts';
+import { chinaDateOf } from '../../domain/dates.ts';
 import { householdWarnings, type Warning, type WarningConfig, type WarningKind } from '../../domain/early-warning.ts';
 import { CountyMemo } from '../county-memo.ts';
 import { countyWarningConfig } from '../settings/county-warning-config.ts';
@@ -36,8 +38,11 @@ export function warningsChanged(county: string): void {
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 
+/** The business date of a bookkeeping timestamp (a person's updated_at): see businessTimeOf. */
+const changedOn = (at: Date | string | null) => (at === null ? null : chinaDateOf(businessTimeOf(new Date(at))));
+
 async function flagged(db: Kysely<Database>, county: string, within: string, now: Date, config: WarningConfig) {
-  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = chinaDateOf(now);
   const rows = await warningFacts(db, county, within, now);
   const out: Array<{ row: WarningFactsRow; warnings: Warning[] }> = [];
   for (const row of rows) {
@@ -50,7 +55,7 @@ async function flagged(db: Kysely<Database>, county: string, within: string, now
         perCapita: num(row.per_capita),
         previousPerCapita: num(row.previous_per_capita),
         illPersons: row.ill_persons,
-        illChangedOn: row.ill_changed_on,
+        illChangedOn: changedOn(row.ill_changed_at),
         overdueProblems: row.overdue_problems,
       },
       today,
@@ -67,7 +72,7 @@ export async function listWarnings(
   county: string,
   query: WarningQuery,
   lang: 'zh' | 'en' = 'zh',
-  now = new Date(),
+  now = businessNow(),
   configured?: WarningConfig,
 ) {
   const within = query.within ?? county;

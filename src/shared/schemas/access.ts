@@ -35,6 +35,9 @@ export const Me = Type.Object({
   grants: Type.Array(GrantView),
   /** permission → org codes (subtree roots) where it applies */
   permissions: Type.Record(Type.String(), Type.Array(Type.String())),
+  today: Type.String({ format: 'date', description: "The server's business date (China): form defaults and checks" }),
+  now: Type.String({ format: 'date-time', description: 'The business instant: deadlines count from it' }),
+  demoClock: Type.Boolean({ description: 'Whether the demo clock sets the business date (the demo county)' }),
 });
 export type MeType = Static<typeof Me>;
 

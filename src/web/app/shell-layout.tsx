@@ -1,9 +1,9 @@
 /**
- * The frame of every page: header (product name, language), menu (side bar on desktop, drawer on phones),
+ * The frame of every page: header (product name, the demo date when the demo clock is on, language), menu (side bar on desktop, drawer on phones),
  * the scope selector, and the page itself loaded lazily with a skeleton while its chunk arrives.
  */
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Skeleton } from 'antd';
+import { Button, Drawer, Layout, Skeleton, Tag, Tooltip } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { AccountMenu } from '../auth/account-menu.tsx';
@@ -36,6 +36,13 @@ export function ShellLayout() {
           {!isPhone && <span className="shell-tagline">{m.tagline}</span>}
         </ScopedLink>
         <span className="shell-spacer" />
+        {me.data.demoClock && (
+          <Tooltip title={m.demoDateHint}>
+            <Tag color="gold" className="shell-demo-date">
+              {m.demoDate(me.data.today)}
+            </Tag>
+          </Tooltip>
+        )}
         <AccountMenu />
         <LanguageSwitch />
       </Layout.Header>

@@ -30,6 +30,8 @@ export const shellMessages = {
     pageCrashed: '页面出错了',
     pageCrashedHint: '可能是网络中断导致页面没有加载完整，请重试。',
     reload: '重新加载',
+    demoDate: (date: string) => `演示日期 ${date}`,
+    demoDateHint: '演示县的业务日期（演示时钟）：期限、预警和表单日期都按这一天计算',
   },
   en: {
     brand: 'Lianxin 连心',
@@ -61,5 +63,8 @@ export const shellMessages = {
     pageCrashed: 'This page failed',
     pageCrashedHint: 'The network may have dropped while the page was loading. Please try again.',
     reload: 'Reload',
+    demoDate: (date: string) => `Demo date ${date}`,
+    demoDateHint:
+      "The demo county's business date (demo clock): deadlines, warnings and form dates count from this day",
   },
 };

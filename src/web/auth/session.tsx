@@ -5,6 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { clearOfflineApiCache } from '../sw/register.ts';
+import { syncBusinessClock } from './business-clock.ts';
 
 export interface Me {
   id: number;
@@ -14,12 +15,26 @@ export interface Me {
   csrfToken: string;
   grants: Array<{ role: string; countyCode: string; orgCode: string; orgName: string | null; memberId?: number }>;
   permissions: Record<string, string[]>;
+  /** The server's business date (YYYY-MM-DD, China): the demo clock's 2020-12-31 in the demo county. */
+  today: string;
+  /** The business instant (ISO) when the server answered. */
+  now: string;
+  /** Whether the demo clock sets it (the header then says so). */
+  demoClock: boolean;
 }
 
 export const ME_KEY = ['auth', 'me'];
 
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: () => api.get<Me>('/api/auth/me'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async () => {
+      const me = await api.get<Me>('/api/auth/me');
+      syncBusinessClock(me.now);
+      return me;
+    },
+    staleTime: 60_000,
+  });
 }
 
 /** Whether the user holds `permission` anywhere (or at/under `code` when given). */

@@ -1,6 +1,6 @@
 /** The review, fulfilment and evaluation dialogs of one commitment (each saves to the API, errors under fields). */
 import { DatePicker, Form, Input, Select } from 'antd';
-import dayjs from 'dayjs';
+import { businessToday } from '../../auth/business-clock.ts';
 import { dateAsText } from '../../components/date-field.ts';
 import { ServerFormDialog } from '../../components/server-form-dialog.tsx';
 import { type CommitmentDetail, useChangeCommitment } from './commitment-api.ts';
@@ -58,7 +58,7 @@ function FulfilDialog(props: Props<Extract<Dialog, { kind: 'fulfil' }>>) {
     <ServerFormDialog<{ on: string; evidence: string }>
       {...common}
       title={m.dialogs.fulfilTitle(dialog.position)}
-      initialValues={{ on: dayjs().format('YYYY-MM-DD') }}
+      initialValues={{ on: businessToday() }}
       save={(v) => change.mutateAsync({ kind: 'fulfil', itemId: dialog.itemId, body: v })}
     >
       <Form.Item name="on" label={m.dialogs.on} rules={[{ required: true, message: m.required }]} {...dateAsText}>

@@ -4,6 +4,7 @@
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
+import { businessYear } from '../../auth/business-clock.ts';
 import { dateAsText } from '../../components/date-field.ts';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { useServerForm } from '../../components/use-server-form.ts';
@@ -14,8 +15,6 @@ import { MemberPicker } from './member-picker.tsx';
 
 type Item = { content?: string; householdId?: number | null; dueOn?: string | null };
 type Values = { memberId?: number; year?: number; items: Item[] };
-
-const THIS_YEAR = new Date().getFullYear();
 
 function toInputs(items: Item[]): ItemInput[] {
   return items.map((i) => ({
@@ -97,6 +96,7 @@ interface Props {
 }
 
 export function CommitmentEditor({ county, m, commitment, memberId, onDone }: Props) {
+  const THIS_YEAR = businessYear(); // the server's business year (demo clock), not the device's
   const [form] = Form.useForm<Values>();
   const server = useServerForm(form);
   const change = useChangeCommitment(county, commitment?.id);

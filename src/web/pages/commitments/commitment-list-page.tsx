@@ -1,5 +1,6 @@
 /** 公开承诺 list of the selected scope: member search, year and status filters, sort and paging in the URL. */
 import type { ColProps } from 'antd';
+import { businessYear } from '../../auth/business-clock.ts';
 import { useCan } from '../../auth/session.tsx';
 import { FilterBar, FilterSearch, FilterSelect, optionsOf, SortSelect } from '../../components/filter-bar.tsx';
 import { ListPage } from '../../components/list-page.tsx';
@@ -10,8 +11,8 @@ import { CommitmentCardRow, commitmentColumns } from './commitment-columns.tsx';
 import { commitmentMessages } from './commitment-messages.ts';
 
 const KEYS = ['q', 'year', 'status', 'sort'] as const;
-const THIS_YEAR = new Date().getFullYear();
-const YEARS = [THIS_YEAR + 1, THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 2, THIS_YEAR - 3].map(String);
+/** The business year and around it (read at render: the server's clock is known once the session has loaded). */
+const years = (y = businessYear()) => [y + 1, y, y - 1, y - 2, y - 3].map(String);
 /** Three filters, each a third of the row on tablets, rather than the usual row of narrow selects. */
 const FILTER_COLS: ColProps = { xs: 24, sm: 8, lg: 4 };
 
@@ -29,7 +30,7 @@ export default function CommitmentListPage() {
       <FilterSelect
         label={m.yearLabel}
         value={values.year}
-        options={YEARS.map((y) => ({ value: y, label: y }))}
+        options={years().map((y) => ({ value: y, label: y }))}
         onChange={(y) => update({ year: y })}
         cols={FILTER_COLS}
       />

@@ -4,7 +4,6 @@
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Popconfirm, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCan, useMe } from '../../auth/session.tsx';
@@ -19,6 +18,7 @@ import { CommitmentEditor } from './commitment-editor.tsx';
 import { CommitmentItems } from './commitment-items.tsx';
 import { type CommitmentMessages, commitmentMessages } from './commitment-messages.ts';
 import './commitments.css';
+import { businessToday } from '../../auth/business-clock.ts';
 
 /** The member ids of the user's 'member' grants, and whether their write right at `unit` comes only from those. */
 function useOwnMembers(unit: string | undefined) {
@@ -99,7 +99,7 @@ function Actions({
         </Popconfirm>
       )}
       {/* Evaluation is a year-end act: the API refuses it before 1 December of the commitment's year. */}
-      {reviewable && c.status === 'published' && dayjs().format('YYYY-MM-DD') >= `${c.year}-12-01` && (
+      {reviewable && c.status === 'published' && businessToday() >= `${c.year}-12-01` && (
         <Button onClick={() => onDialog({ kind: 'evaluate' })}>{a.evaluate}</Button>
       )}
     </Space>

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { HelpChoices, TimelinePage } from '../../../shared/schemas/help-record.ts';
 import { api } from '../../api/client.ts';
+import { businessToday } from '../../auth/business-clock.ts';
 import type { Me } from '../../auth/session.tsx';
 
 export interface HouseholdChoice {
@@ -90,7 +91,7 @@ export function newClientId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Today in China (UTC+8), as the server dates visits. */
+/** Today as the server dates visits: its business date in China (the demo clock may set it years back). */
 export function chinaToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return businessToday();
 }

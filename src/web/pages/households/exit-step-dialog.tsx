@@ -4,6 +4,7 @@
  */
 import { Alert, Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { EXIT_NOTICE_DAYS } from '../../../shared/schemas/exit.ts';
+import { businessToday } from '../../auth/business-clock.ts';
 import { ServerFormDialog } from '../../components/server-form-dialog.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
@@ -50,7 +51,8 @@ const FIELDS: Record<ExitAction, [Field, Kind][]> = {
   ],
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The server's business date (the demo clock may set it years back), not the device's.
+const today = businessToday;
 const filled = (values: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ''));
 

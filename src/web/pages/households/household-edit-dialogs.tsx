@@ -6,6 +6,7 @@
 import { Alert, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { STATUS_TRANSITIONS } from '../../../shared/schemas/household.ts';
 import { useDictionary } from '../../api/dictionary.ts';
+import { businessToday, businessYear } from '../../auth/business-clock.ts';
 import { ServerFormDialog } from '../../components/server-form-dialog.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
@@ -24,7 +25,8 @@ type Need = HouseholdDetail['needs'][number];
 type Values = Record<string, unknown>;
 
 const AMOUNTS = ['wage', 'production', 'property', 'dibao', 'wubao', 'pension', 'subsidy', 'productionCost'] as const;
-const today = () => new Date().toISOString().slice(0, 10);
+// The server's business date (the demo clock may set it years back), not the device's.
+const today = businessToday;
 // Only the income year is checked here (it is part of the URL); every other rule and message is the server's.
 /** Values without the empty ones: the API takes absent fields as "not given". */
 const filled = (values: Values) =>
@@ -42,7 +44,7 @@ export function IncomeDialog({ householdId, row, onClose }: Base & { row: Income
   const save = useSaveIncome(county, householdId);
   const initial: Values = row
     ? Object.fromEntries(['year', ...AMOUNTS].map((k) => [k, row[k as keyof IncomeRow]]))
-    : { year: new Date().getFullYear() - 1 };
+    : { year: businessYear() - 1 };
   return (
     <ServerFormDialog
       title={row ? m.editIncome(row.year) : m.newIncome}

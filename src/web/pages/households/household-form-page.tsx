@@ -5,6 +5,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Space } from 'antd';
 import { useParams } from 'react-router';
+import { businessYear } from '../../auth/business-clock.ts';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { RecordFormActions, RecordFormPage, useRecordForm } from '../../components/record-form.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
@@ -72,7 +73,7 @@ function HouseholdForm({ record }: { record: HouseholdDetail | undefined }) {
   const m = useMessages(householdFormMessages);
   const { county, scope } = useScope();
   const save = useSaveHousehold(county, record?.id);
-  const thisYear = new Date().getFullYear();
+  const thisYear = businessYear();
   const initial: Values = record
     ? Object.fromEntries(EDITABLE.map((k) => [k, record[k]]))
     : {

@@ -5,6 +5,7 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { HANDOVER_REASONS } from '../../../shared/schemas/pairing.ts';
+import { businessToday } from '../../auth/business-clock.ts';
 import { dateAsText } from '../../components/date-field.ts';
 import { ServerFormDialog } from '../../components/server-form-dialog.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
@@ -55,7 +56,7 @@ export function HandoverDialog({ row, onClose }: Props) {
       m={m}
       okText={m.handOver}
       notice={<p className="pairing-muted">{m.handoverNotice}</p>}
-      initialValues={{ on: dayjs().format('YYYY-MM-DD'), note: '' }}
+      initialValues={{ on: businessToday(), note: '' }}
       pending={handOver.isPending}
       save={(v) => handOver.mutateAsync({ ...v, note: (v.note ?? '').trim() })}
       onClose={onClose}
@@ -70,7 +71,9 @@ export function HandoverDialog({ row, onClose }: Props) {
         />
       )}
       <Form.Item name="on" label={m.handoverOn} rules={required} {...dateAsText}>
-        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(row.startedOn), 'day')} />
+        <DatePicker
+          disabledDate={(d) => d.isAfter(dayjs(businessToday()), 'day') || d.isBefore(dayjs(row.startedOn), 'day')}
+        />
       </Form.Item>
       <Form.Item name="reason" label={m.handoverReason} rules={required}>
         <Select
@@ -95,14 +98,16 @@ export function EndPairingDialog({ row, onClose }: Props) {
       m={m}
       okText={m.endPairing}
       notice={<p className="pairing-muted">{m.endNotice}</p>}
-      initialValues={{ on: dayjs().format('YYYY-MM-DD') }}
+      initialValues={{ on: businessToday() }}
       pending={end.isPending}
       save={(v) => end.mutateAsync(v)}
       onClose={onClose}
       testId="end-pairing-dialog"
     >
       <Form.Item name="on" label={m.endOn} rules={[{ required: true, message: m.required }]} {...dateAsText}>
-        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(row.startedOn), 'day')} />
+        <DatePicker
+          disabledDate={(d) => d.isAfter(dayjs(businessToday()), 'day') || d.isBefore(dayjs(row.startedOn), 'day')}
+        />
       </Form.Item>
     </ServerFormDialog>
   );

@@ -4,7 +4,6 @@
  * on a date. Confirmed households drop out of the refreshed suggestions.
  */
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../auth/session.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -22,6 +21,7 @@ import { SuggestionSummary } from './suggestion-summary.tsx';
 import { Outcome, StartBar } from './suggestion-toolbar.tsx';
 import { useReview } from './use-review.ts';
 import './pairings.css';
+import { businessToday } from '../../auth/business-clock.ts';
 
 const KEYS = ['gridId', 'page', 'pageSize'] as const;
 
@@ -36,7 +36,7 @@ function Review({ data, county, onPage, onReload }: ReviewProps) {
   const m = useMessages(pairingMessages).suggestions;
   const can = useCan();
   const review = useReview(county);
-  const [startOn, setStartOn] = useState(() => dayjs().format('YYYY-MM-DD'));
+  const [startOn, setStartOn] = useState(() => businessToday());
   const [rejecting, setRejecting] = useState<ReviewRow | null>(null);
   const [swapping, setSwapping] = useState<ReviewRow | null>(null);
   const rows = data.suggestions.map(review.toRow);

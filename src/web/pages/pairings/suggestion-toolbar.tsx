@@ -5,6 +5,7 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Space } from 'antd';
 import dayjs from 'dayjs';
+import { businessToday } from '../../auth/business-clock.ts';
 import { ErrorAlert } from '../../components/query-state.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { pairingMessages } from './pairing-messages.ts';
@@ -58,7 +59,7 @@ export function StartBar({ startOn, onStartOn, selected, busy, onAccept }: Start
         aria-label={m.startOn}
         allowClear={false}
         value={dayjs(startOn)}
-        disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        disabledDate={(d) => d.isAfter(dayjs(businessToday()), 'day')}
         onChange={(d) => d && onStartOn(d.format('YYYY-MM-DD'))}
       />
       <Button

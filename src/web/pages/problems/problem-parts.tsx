@@ -2,6 +2,7 @@
 import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useDictionary } from '../../api/dictionary.ts';
+import { businessNowMs } from '../../auth/business-clock.ts';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import type { ProblemItem, ProblemStatus } from './problem-api.ts';
 import type { ProblemMessages } from './problem-messages.ts';
@@ -38,7 +39,7 @@ export function Deadline({ p, m }: { p: ProblemItem; m: ProblemMessages }) {
   }
   return (
     <Typography.Text>
-      {text} · {m.dueIn(Math.max(0, Math.floor((due.getTime() - Date.now()) / 3600_000)))}
+      {text} · {m.dueIn(Math.max(0, Math.floor((due.getTime() - businessNowMs()) / 3600_000)))}
     </Typography.Text>
   );
 }

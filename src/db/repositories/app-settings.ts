@@ -1,0 +1,25 @@
+/** Global key/value settings (`app_setting`, migration 08): read, write (upsert) and remove one key. */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema.ts';
+
+/** The value of a setting, or undefined when it is not set. */
+export async function readSetting(db: Kysely<Database>, key: string): Promise<unknown> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+/** Sets a setting (insert or replace), stamping the real time of the change. */
+export async function writeSetting(db: Kysely<Database>, key: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value);
+  await db
+    .insertInto('app_setting')
+    .values({ key, value: json })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: sql`now()` }))
+    .execute();
+}
+
+/** Removes a setting; whether it was there. */
+export async function removeSetting(db: Kysely<Database>, key: string): Promise<boolean> {
+  const result = await db.deleteFrom('app_setting').where('key', '=', key).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
