@@ -3,6 +3,8 @@
  * evaluate at year end, as pure rules (no I/O). The database holds the same invariants as CHECKs (1–3 item
  * positions, one commitment per member and year, reviewed/published/evaluated dates by status).
  */
+
+import { boundToMembers, type LinkedGrant } from './access/linked-members.ts';
 import { type Grant, ROLE_PERMISSIONS } from './access/roles.ts';
 import type { Localized } from './errors.ts';
 
@@ -67,11 +69,7 @@ export function evaluableFrom(year: number): string {
 }
 
 /** A grant as the ownership rule reads it: role, unit, and for role 'member' the member the user is. */
-export interface OwnerGrant {
-  role: string;
-  orgCode: string;
-  memberId?: number | undefined;
-}
+export type OwnerGrant = LinkedGrant;
 
 /**
  * The members a user may write commitments for at `unit`, when their write right there comes only from
@@ -80,9 +78,7 @@ export interface OwnerGrant {
  * holds commitment.write.
  */
 export function ownMembersOnly(writers: readonly OwnerGrant[], unit: string): number[] | null {
-  const covering = writers.filter((g) => unit.startsWith(g.orgCode));
-  if (covering.some((g) => g.role !== 'member')) return null;
-  return covering.flatMap((g) => (g.memberId === undefined ? [] : [g.memberId]));
+  return boundToMembers(writers, unit, 'member');
 }
 
 /** The grants of `county` whose role may write commitments (the input of {@link ownMembersOnly}). */

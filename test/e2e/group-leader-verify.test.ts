@@ -10,6 +10,7 @@ import {
   apiGet,
   apiPost,
   baseUrl,
+  DESKTOP,
   launchBrowser,
   loginCookies,
   openPage,
@@ -26,15 +27,7 @@ afterAll(async () => {
 });
 
 /** A page signed in as demo user `username`. */
-async function pageAs(username: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const cookies = await loginCookies(username);
-  await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseUrl() })));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
+const pageAs = (username: string) => openPage(browser, DESKTOP, { username });
 
 /** As the leader's page: the ids of the records they may verify now. */
 async function toVerify(page: Page): Promise<number[]> {

@@ -17,7 +17,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiGet, baseUrl, launchBrowser, loginCookies, PHONE, pickOption, screenshot } from './support/browser.ts';
+import {
+  apiGet,
+  baseUrl,
+  launchBrowser,
+  loginCookies,
+  PHONE,
+  pickOption,
+  queuedHelpRecords,
+  screenshot,
+} from './support/browser.ts';
 import { type Signal, startSignal } from './support/signal.ts';
 
 let browser: Browser;
@@ -156,16 +165,7 @@ test('the help form reopens offline after a reload, and its record is sent once 
   );
   expect(stored.total).toBe(1);
   expect(stored.items[0]).toMatchObject({ content, memberId, needId: need?.id ?? null });
-  const queued = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('lianxin-offline', 1);
-        open.onsuccess = () => {
-          const count = open.result.transaction('help-queue').objectStore('help-queue').count();
-          count.onsuccess = () => resolve(count.result);
-        };
-      }),
-  );
+  const queued = await queuedHelpRecords(page);
   expect(queued).toBe(0);
 
   // Signing out forgets the kept reads: the next user of this phone finds none of them offline.

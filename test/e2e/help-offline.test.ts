@@ -6,7 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiGet, baseUrl, launchBrowser, openPage, PHONE, pickOption, screenshot } from './support/browser.ts';
+import {
+  apiGet,
+  baseUrl,
+  launchBrowser,
+  openPage,
+  PHONE,
+  pickOption,
+  queuedHelpRecords,
+  screenshot,
+} from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,16 +65,7 @@ test('a help record saved offline is sent once when the phone is back online', a
   );
   expect(stored.total).toBe(1);
   expect(stored.items[0]).toMatchObject({ content, memberId: pairing.member.id });
-  const queued = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('lianxin-offline', 1);
-        open.onsuccess = () => {
-          const count = open.result.transaction('help-queue').objectStore('help-queue').count();
-          count.onsuccess = () => resolve(count.result);
-        };
-      }),
-  );
+  const queued = await queuedHelpRecords(page);
   expect(queued).toBe(0);
   expect(errors).toEqual([]);
 });

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiGet, baseUrl, launchBrowser, loginCookies, pickOption, screenshot } from './support/browser.ts';
+import { apiGet, baseUrl, DESKTOP, launchBrowser, openPage, pickOption, screenshot } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,15 +16,7 @@ afterAll(async () => {
 });
 
 /** A page signed in as demo user `username`. */
-async function pageAs(username: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const cookies = await loginCookies(username);
-  await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseUrl() })));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
+const pageAs = (username: string) => openPage(browser, DESKTOP, { username });
 
 /** Opens problem `id` and takes `action`, typing `text` into its field when it needs one. */
 async function step(page: Page, id: number, action: string, text?: string): Promise<void> {

@@ -27,14 +27,24 @@ export interface LinkedGrant {
 }
 
 /**
- * The members whose led grids bound a right at `unit`, when every grant of `holders` covering `unit` is a
- * 'group_leader' grant: their member ids (none for unlinked grants). Null when another role covering `unit` gives
- * the right unbounded. `holders` are the user's grants (of one county) whose role holds the right.
+ * The members a right at `unit` is bound to, when every grant of `holders` covering `unit` is of `role`: those
+ * grants' member ids (none for unlinked grants). 'member': the user writes only for the member they are;
+ * 'group_leader': only in the grids their member leads. Null when another role covering `unit` gives the right
+ * unbounded. `holders` are the user's grants (of one county) whose role holds the right.
  */
-export function leaderMembersOnly(holders: readonly LinkedGrant[], unit: string): number[] | null {
+export function boundToMembers(
+  holders: readonly LinkedGrant[],
+  unit: string,
+  role: 'member' | 'group_leader',
+): number[] | null {
   const covering = holders.filter((g) => unit.startsWith(g.orgCode));
-  if (covering.some((g) => g.role !== 'group_leader')) return null;
+  if (covering.some((g) => g.role !== role)) return null;
   return covering.flatMap((g) => (g.memberId === undefined ? [] : [g.memberId]));
+}
+
+/** The members whose led grids bound a right at `unit` (see {@link boundToMembers}). */
+export function leaderMembersOnly(holders: readonly LinkedGrant[], unit: string): number[] | null {
+  return boundToMembers(holders, unit, 'group_leader');
 }
 
 /**

@@ -49,17 +49,17 @@ export function loginCookies(username = DEMO_ADMIN): Promise<Record<string, stri
 }
 
 /**
- * A fresh context (own localStorage) and page at this size, signed in as the demo county admin unless
- * `signedIn: false`; browser errors fail the journey.
+ * A fresh context (own localStorage) and page at this size, signed in as `username` (the demo county admin by
+ * default) unless `signedIn: false`; browser errors fail the journey.
  */
 export async function openPage(
   browser: Browser,
   viewport = DESKTOP,
-  options: { signedIn?: boolean } = {},
+  options: { signedIn?: boolean; username?: string } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   if (options.signedIn !== false) {
-    const cookies = await loginCookies();
+    const cookies = await loginCookies(options.username);
     await context.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseUrl() })));
   }
   const page = await context.newPage();
@@ -135,4 +135,18 @@ export async function pickOption(page: Page, trigger: Locator | null, label: str
     }
   }
   throw new Error(`the list with "${label}" did not close`);
+}
+
+/** How many help records wait in the phone's offline queue (IndexedDB). */
+export function queuedHelpRecords(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('lianxin-offline', 1);
+        open.onsuccess = () => {
+          const count = open.result.transaction('help-queue').objectStore('help-queue').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
 }
