@@ -103,7 +103,19 @@ test('the help form reopens offline after a reload, and its record is sent once 
   await page.reload();
   await page.locator('.help-offline').waitFor();
   await page.locator('.help-queue-count', { hasText: '全部已发送' }).waitFor();
-  await pickWhenListed(page, '#householdId', household.headName);
+  await pickWhenListed(page, '#householdId', household.headName).catch(async (error) => {
+    const keys = await page.evaluate(async () => (await (await caches.open('lianxin-api')).keys()).map((r) => r.url));
+    console.log(
+      '[e2e] household not offered offline; kept:',
+      keys,
+      'dropped:',
+      signal.dropped,
+      'sent:',
+      signal.forwarded,
+    );
+    await screenshot(page, 'help-offline-reload-no-household');
+    throw error;
+  });
   await pickOption(
     page,
     page.locator('#measure').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]'),
@@ -170,9 +182,13 @@ test('the help form reopens offline after a reload, and its record is sent once 
 
   // Signing out forgets the kept reads: the next user of this phone finds none of them offline.
   expect(await page.evaluate(() => caches.has('lianxin-api'))).toBe(true);
-  const loggedOut = page.waitForResponse((res) => res.url().endsWith('/api/auth/logout'));
-  await page.locator('.account-menu button').hover();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  const loggedOut = page.waitForResponse((res) => res.url().endsWith('/api/auth/logout'), { timeout: 60_000 });
+  // The account menu opens on hover; a click while it is still opening can be lost on a loaded machine: retry.
+  for (let attempt = 0; attempt < 4 && !page.url().includes('/login'); attempt++) {
+    await page.locator('.account-menu button').hover();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.waitForURL(/\/login/, { timeout: 5_000 }).catch(() => undefined);
+  }
   expect((await loggedOut).status()).toBe(200);
   await expect.poll(() => page.url()).toContain('/login');
   // Polled: an evaluate that meets the navigation to /login is retried.
