@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { enterApplicationRole } from './db/app-role.ts';
 import { databaseOptionsFromEnv, openDatabase } from './db/kysely.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
@@ -34,6 +35,7 @@ export async function startServer(options: ServeOptions) {
   if (options.seedDemo) seedInChildProcess();
   const database = await openDatabase({ ...databaseOptionsFromEnv(), pgliteThread: 'worker' });
   await migrateToLatest(database.db);
+  await enterApplicationRole(database); // no DELETE of append-only rows, even by raw SQL (app-role.ts)
   // Before any route or the sweep runs: the demo county's business clock (real time when not anchored).
   const clock = await loadBusinessClock(database.db);
   if (clock.demoClock) console.error(`Demo clock on: business date ${clock.today} (lianxin clock --real turns it off)`);

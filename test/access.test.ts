@@ -14,6 +14,7 @@ import { createUser } from '../src/services/access/users.ts';
 import { verifyAuditChain } from '../src/services/audit/verify-audit.ts';
 import { createWorlds, INSIDE_VILLAGE, type World } from './access-fixtures.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
+import { asOwner } from './database.ts';
 import { COUNTY } from './households-factory.ts';
 
 let t: TestApp;
@@ -251,12 +252,15 @@ describe('audit trail', () => {
 
   it('detects tampering: the first edited entry breaks the chain', async () => {
     expect(await verifyAuditChain(t.database.db, COUNTY)).toMatchObject({ ok: true });
-    await t.database.db
-      .updateTable('audit_log')
-      .set({ actor: 'someone-else' })
-      .where('county_code', '=', COUNTY)
-      .where('seq', '=', 3)
-      .execute();
+    // The application's role may not touch the trail: the tampering is the owner's.
+    await asOwner(t.database.db, (tx) =>
+      tx
+        .updateTable('audit_log')
+        .set({ actor: 'someone-else' })
+        .where('county_code', '=', COUNTY)
+        .where('seq', '=', 3)
+        .execute(),
+    );
     expect(await verifyAuditChain(t.database.db, COUNTY)).toMatchObject({
       ok: false,
       broken: { seq: 3, reason: 'hash_mismatch' },

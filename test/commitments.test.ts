@@ -11,6 +11,7 @@ import { seedDemoCommitments } from '../src/services/seed-demo/commitments.ts';
 import { Rng } from '../src/services/seed-demo/random.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
 import { insertPairing, postHousehold, postMember, signInMember } from './commitment-factory.ts';
+import { asOwner } from './database.ts';
 import { COUNTY, createPlaces } from './households-factory.ts';
 
 const BASE = `/api/counties/${COUNTY}/commitments`;
@@ -385,10 +386,13 @@ describe('demo seed', () => {
       expect(Number(row.position)).toBeLessThanOrEqual(3);
     }
     // Again with the same seed on the same pairings: the same rows; and a second run adds nothing.
-    await sql`delete from commitment_item where commitment_id in (select id from commitment where year = 2020)`.execute(
-      db,
-    );
-    await sql`delete from commitment where year = 2020`.execute(db);
+    // Commitments are append-only for the application's role: the test's reset is the owner's.
+    await asOwner(db, async (tx) => {
+      await sql`delete from commitment_item where commitment_id in (select id from commitment where year = 2020)`.execute(
+        tx,
+      );
+      await sql`delete from commitment where year = 2020`.execute(tx);
+    });
     await seedDemoCommitments(db, COUNTY, new Rng(7), 2020, '2020-12-31');
     expect(await seeded()).toEqual(first);
     expect((await seedDemoCommitments(db, COUNTY, new Rng(7), 2020, '2020-12-31')).commitments).toBe(0);

@@ -7,9 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { enterApplicationRole } from '../src/db/app-role.ts';
 import { type DatabaseHandle, openDatabase } from '../src/db/kysely.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import type { Database } from '../src/db/schema.ts';
 
 export const testBackend = (process.env.LIANXIN_TEST_BACKEND ?? 'pglite') as 'pglite' | 'postgres';
 
@@ -46,16 +49,22 @@ async function createPostgresDatabase(): Promise<{ name: string; url: string }> 
   return { name, url: url.toString() };
 }
 
-/** Opens a new empty database with every migration applied. Close it in afterAll. */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+/**
+ * Opens a new empty database with every migration applied, running as the application's role (as the server
+ * does) unless `asOwner` (tests of the migrations themselves). Close it in afterAll.
+ */
+export async function createTestDatabase(options: { asOwner?: boolean } = {}): Promise<DatabaseHandle> {
+  const enter = (handle: DatabaseHandle) => (options.asOwner ? undefined : enterApplicationRole(handle));
   if (testBackend === 'pglite') {
     const handle = await openDatabase({ dataDir: null, pgliteThread: 'inline' });
     await migrateToLatest(handle.db);
+    await enter(handle);
     return handle;
   }
   const { name, url } = await createPostgresDatabase();
   const handle = await openDatabase({ databaseUrl: url, poolSize: 4 });
   await migrateToLatest(handle.db);
+  await enter(handle);
   return {
     ...handle,
     close: async () => {
@@ -63,4 +72,15 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * Runs `work` in a transaction as the database owner (SET LOCAL ROLE NONE, undone at its end): for set-up and
+ * clean-up the application's role may not do, such as removing a test's rows or tampering with the audit trail.
+ */
+export function asOwner<T>(db: Kysely<Database>, work: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`set local role none`.execute(tx);
+    return work(tx);
+  });
 }

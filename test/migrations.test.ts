@@ -9,7 +9,7 @@ import { createTestDatabase } from './database.ts';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
-  handle = await createTestDatabase();
+  handle = await createTestDatabase({ asOwner: true });
 });
 afterAll(async () => handle?.close());
 

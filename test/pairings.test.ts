@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId } from '../src/domain/ids.ts';
 import { createWorlds, INSIDE_VILLAGE, OUTSIDE_VILLAGE, type World } from './access-fixtures.ts';
 import { createTestApp, type TestApp } from './app.ts';
+import { asOwner } from './database.ts';
 import { buildHousehold, COUNTY } from './households-factory.ts';
 
 const API = `/api/counties/${COUNTY}`;
@@ -179,7 +180,7 @@ describe('invariants in SQL', () => {
       await refused(sql`update pairing set ended_on = '2024-06-01', end_reason = 'moved', successor_id = ${successor}
         where id = ${p.id}`),
     ).toBe('23503');
-    await sql`delete from pairing where id = ${successor}`.execute(t.database.db);
+    await asOwner(t.database.db, (tx) => sql`delete from pairing where id = ${successor}`.execute(tx));
   });
 
   it("another household's exit, or an exit not yet 'exited', cannot end a pairing", async () => {
@@ -201,7 +202,7 @@ describe('invariants in SQL', () => {
         where id = ${p.id}`;
     expect(await refused(end(foreign))).toBe('23503');
     expect(await refused(end(own))).toBe('23503');
-    await sql`delete from household_exit where id in (${foreign}, ${own})`.execute(t.database.db);
+    await asOwner(t.database.db, (tx) => sql`delete from household_exit where id in (${foreign}, ${own})`.execute(tx));
   });
 });
 

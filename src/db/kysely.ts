@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { PoolRole, setSessionRole } from './app-role.ts';
 import { pgliteSessionDialect } from './pglite-driver.ts';
 import { pgliteOptions, TYPE_PARSERS } from './pglite-options.ts';
 import { PGliteWorkerClient } from './pglite-worker-client.ts';
@@ -22,6 +23,8 @@ export interface DatabaseHandle {
   /** Where the data lives, for messages: the PostgreSQL URL without password, or the PGlite directory. */
   location: string;
   close(): Promise<void>;
+  /** Runs every later query as `role` (see app-role.ts: call enterApplicationRole after migrating). */
+  enterRole(role: string): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -57,9 +60,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // An idle connection the server closes (restart, admin termination) must not crash the process: the pool
     // drops it and opens a new one on the next query.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
+    const role = new PoolRole();
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool, role.apply) }) });
     const location = options.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-    return { db, backend: 'postgres', location, close: () => db.destroy() };
+    return { db, backend: 'postgres', location, close: () => db.destroy(), enterRole: async (r) => role.use(r) };
   }
   const dataDir = options.dataDir ?? undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last level
@@ -67,5 +71,6 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     options.pgliteThread === 'worker' ? new PGliteWorkerClient(dataDir) : new PGlite(pgliteOptions(dataDir));
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: pgliteSessionDialect(pglite) });
-  return { db, backend: 'pglite', location: dataDir ?? 'memory', close: () => db.destroy() };
+  const enterRole = (role: string) => setSessionRole(db, role);
+  return { db, backend: 'pglite', location: dataDir ?? 'memory', close: () => db.destroy(), enterRole };
 }

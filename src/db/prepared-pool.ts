@@ -34,10 +34,22 @@ function preparing(client: pg.PoolClient): pg.PoolClient {
   });
 }
 
-/** The part of a pg Pool that Kysely's PostgresDialect uses, with preparing clients. */
-export function preparedPool(pool: pg.Pool) {
+/**
+ * The part of a pg Pool that Kysely's PostgresDialect uses, with preparing clients. `onCheckout` runs before a
+ * client is handed out (it sets the application role, app-role.ts); if it fails the client is discarded.
+ */
+export function preparedPool(pool: pg.Pool, onCheckout: (client: pg.PoolClient) => Promise<void> = async () => {}) {
   return {
-    connect: async () => preparing(await pool.connect()),
+    connect: async () => {
+      const client = await pool.connect();
+      try {
+        await onCheckout(client);
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+      return preparing(client);
+    },
     end: () => pool.end(),
   } as unknown as pg.Pool;
 }

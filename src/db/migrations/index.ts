@@ -10,6 +10,7 @@ import * as problems from './2026-11-29-07-problems.ts';
 import * as appSettings from './2026-11-29-08-app-settings.ts';
 import * as countySettings from './2026-11-29-09-county-settings.ts';
 import * as leaderGrants from './2026-11-29-10-leader-grants.ts';
+import * as appRole from './2026-12-07-01-app-role.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-registries': registries,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-08-app-settings': appSettings,
   '2026-11-29-09-county-settings': countySettings,
   '2026-11-29-10-leader-grants': leaderGrants,
+  '2026-12-07-01-app-role': appRole,
 };
