@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AuditEntry, canonical, chainHash, diffOf, GENESIS } from './audit.ts';
+import { exactInstant } from './verify-audit.ts';
 
 const entry: AuditEntry = {
   countyCode: '340822',
@@ -31,5 +32,11 @@ describe('audit chain', () => {
     const before = { address: '旧', phone: '13812341234', id_number: '340822197005010011', size: 3 };
     const diff = diffOf(before, { address: '新', phone: '13700001234', size: 3 });
     expect(diff).toEqual({ address: ['旧', '新'], phone: ['138****1234', '137****1234'] });
+  });
+  it('hashes a stored instant exactly: milliseconds as written, any other microsecond with six digits', () => {
+    const written = new Date('2026-11-29T03:00:00.123Z').toISOString();
+    expect(exactInstant('2026-11-29T03:00:00.123000Z')).toBe(written);
+    expect(exactInstant('2026-11-29T03:00:00.123001Z')).toBe('2026-11-29T03:00:00.123001Z');
+    expect(exactInstant('2026-11-29T03:00:00.122999Z')).not.toBe(written);
   });
 });
