@@ -50,10 +50,19 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/** Longest wait for a new PostgreSQL connection before the request fails as 'database unavailable'. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /** Opens the chosen database. Migrations are not applied here (see migrate.ts). */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      types: pgTypes,
+      // A server that does not answer (down host, full backlog) fails the request with 503 instead of holding it.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     // An idle connection the server closes (restart, admin termination) must not crash the process: the pool
     // drops it and opens a new one on the next query.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));

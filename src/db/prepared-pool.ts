@@ -34,10 +34,27 @@ function preparing(client: pg.PoolClient): pg.PoolClient {
   });
 }
 
-/** The part of a pg Pool that Kysely's PostgresDialect uses, with preparing clients. */
+/** Clients that already carry the checked-out error listener (one per connection, whatever its uses). */
+const guarded = new WeakSet<pg.PoolClient>();
+
+/**
+ * A connection the server closes while it is checked out (restart, failover, pg_terminate_backend) emits
+ * 'error'; pg's pool listens only while a client is idle, and an 'error' event nobody listens to ends the
+ * process. The query in flight rejects anyway (the request answers 503), and the pool discards the broken
+ * client on release (pg-pool checks `_queryable`), so the listener only has to report it.
+ */
+function guard(client: pg.PoolClient): pg.PoolClient {
+  if (!guarded.has(client)) {
+    guarded.add(client);
+    client.on('error', (error) => process.emitWarning(`PostgreSQL closed a connection in use: ${error.message}`));
+  }
+  return client;
+}
+
+/** The part of a pg Pool that Kysely's PostgresDialect uses, with preparing, error-guarded clients. */
 export function preparedPool(pool: pg.Pool) {
   return {
-    connect: async () => preparing(await pool.connect()),
+    connect: async () => preparing(guard(await pool.connect())),
     end: () => pool.end(),
   } as unknown as pg.Pool;
 }
