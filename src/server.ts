@@ -27,7 +27,7 @@ const CLI = fileURLToPath(new URL('../bin/lianxin.js', import.meta.url));
  */
 function seedInChildProcess(): void {
   const run = spawnSync(process.execPath, [CLI, 'seed', '--demo', '--if-empty'], { stdio: 'inherit' });
-  if (run.status !== 0) throw new Error(`demo seed failed (exit ${run.status})`);
+  if (run.status !== 0) throw new Error(`the demo seed step failed (exit ${run.status}; see above): not serving`);
 }
 
 export async function startServer(options: ServeOptions) {

@@ -3,12 +3,13 @@
  * PGlite stored under ./data/db (LIANXIN_DATA_DIR overrides). The server runs PGlite in a worker thread;
  * batch jobs and tests may run it inline (on their own thread) since nothing else waits on them.
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { pgliteSessionDialect } from './pglite-driver.ts';
+import { lockDataDir } from './pglite-lock.ts';
+import { openFailure, prepareDataDir } from './pglite-open.ts';
 import { pgliteOptions, TYPE_PARSERS } from './pglite-options.ts';
 import { PGliteWorkerClient } from './pglite-worker-client.ts';
 import { preparedPool } from './prepared-pool.ts';
@@ -71,10 +72,27 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     return { db, backend: 'postgres', location, close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? undefined;
-  if (dataDir) mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last level
-  const pglite =
-    options.pgliteThread === 'worker' ? new PGliteWorkerClient(dataDir) : new PGlite(pgliteOptions(dataDir));
-  await pglite.waitReady;
+  if (!dataDir) return openPglite(undefined, options.pgliteThread);
+  prepareDataDir(dataDir);
+  const unlock = lockDataDir(dataDir);
+  try {
+    const handle = await openPglite(dataDir, options.pgliteThread);
+    return { ...handle, close: () => handle.close().finally(unlock) };
+  } catch (error) {
+    unlock();
+    throw openFailure(dataDir, error);
+  }
+}
+
+/** PGlite in memory (no directory) or in a checked, locked directory. */
+async function openPglite(dataDir: string | undefined, thread: OpenOptions['pgliteThread']): Promise<DatabaseHandle> {
+  const pglite = thread === 'worker' ? new PGliteWorkerClient(dataDir) : new PGlite(pgliteOptions(dataDir));
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    await pglite.close().catch(() => {});
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: pgliteSessionDialect(pglite) });
   return { db, backend: 'pglite', location: dataDir ?? 'memory', close: () => db.destroy() };
 }
