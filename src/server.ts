@@ -5,11 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { enterApplicationRole } from './db/app-role.ts';
-import { databaseOptionsFromEnv, openDatabase } from './db/kysely.ts';
+import { type DatabaseHandle, databaseOptionsFromEnv, openDatabase } from './db/kysely.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { loadBusinessClock } from './services/clock/business-clock.ts';
 import { sweepMinutesFromEnv } from './services/problems/sweep-scheduler.ts';
+import { unfinishedSeeds } from './services/seed-demo/completion.ts';
 
 export interface ServeOptions {
   port: number;
@@ -28,13 +29,30 @@ const CLI = fileURLToPath(new URL('../bin/lianxin.js', import.meta.url));
  */
 function seedInChildProcess(): void {
   const run = spawnSync(process.execPath, [CLI, 'seed', '--demo', '--if-empty'], { stdio: 'inherit' });
-  if (run.status !== 0) throw new Error(`demo seed failed (exit ${run.status})`);
+  if (run.status !== 0) throw new Error(`the demo seed step failed (exit ${run.status}; see above): not serving`);
+}
+
+/**
+ * A demo seed that stopped half-way (killed during the first `npm start`) left a county without accounts,
+ * grids or pairings: serving it would look like a broken product. `serve` (with seeding) redoes it first; this
+ * catches `--no-seed`, a seed that is still running, and a seed that failed again.
+ */
+async function refuseUnfinishedSeeds(database: DatabaseHandle): Promise<void> {
+  const stopped = await unfinishedSeeds(database.db);
+  if (stopped.length === 0) return;
+  await database.close();
+  const counties = stopped.map((s) => `${s.countyCode} (started ${s.marker.since} by process ${s.marker.pid})`);
+  throw new Error(
+    `the demo seed of county ${counties.join(', ')} has not finished: a half-seeded demo is not served. ` +
+      'Run `lianxin seed --demo` (or `lianxin serve` without --no-seed) to remove it and seed it again.',
+  );
 }
 
 export async function startServer(options: ServeOptions) {
   if (options.seedDemo) seedInChildProcess();
   const database = await openDatabase({ ...databaseOptionsFromEnv(), pgliteThread: 'worker' });
   await migrateToLatest(database.db);
+  await refuseUnfinishedSeeds(database);
   await enterApplicationRole(database); // no DELETE of append-only rows, even by raw SQL (app-role.ts)
   // Before any route or the sweep runs: the demo county's business clock (real time when not anchored).
   const clock = await loadBusinessClock(database.db);

@@ -161,7 +161,11 @@ describe('lianxin CLI', () => {
         : { dataDir: env.LIANXIN_DATA_DIR ?? null, pgliteThread: 'inline' },
     );
     // Business now from the anchor row itself (not the app's clock), with a minute's margin on the test's run time.
-    const { value } = await handle.db.selectFrom('app_setting').select('value').executeTakeFirstOrThrow();
+    const { value } = await handle.db
+      .selectFrom('app_setting')
+      .select('value')
+      .where('key', '=', 'demo_clock')
+      .executeTakeFirstOrThrow();
     const anchor = value as { realAt: string; businessAt: string };
     const businessNow = new Date(Date.now() - (Date.parse(anchor.realAt) - Date.parse(anchor.businessAt)) + 60_000);
     const late = await handle.db

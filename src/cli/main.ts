@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { auditVerifyCommand } from './audit.ts';
 import { clockCommand } from './clock.ts';
 import { coverageCommand } from './coverage.ts';
+import { describeError } from './describe-error.ts';
 import { escalateCommand } from './escalate.ts';
 import { importDivisionsCommand } from './import-divisions.ts';
 import { matchCommand } from './match.ts';
@@ -113,6 +114,6 @@ audit
   .action(auditVerifyCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(`lianxin: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`lianxin: ${describeError(error)}`);
   process.exit(1);
 });

@@ -24,6 +24,11 @@ export async function serveCommand(options: {
     .executeTakeFirst();
   const code = county?.code ?? '340822';
   console.log(`\n连心 Lianxin is running (${database.backend}: ${database.location})`);
+  if (database.backend === 'pglite') {
+    // PGlite never fsyncs (docs/operations.md): fine for the demo, not for a county's registry.
+    console.log('  Durability PGlite: a power cut can lose saved work (no fsync). For real registry data use');
+    console.log('             PostgreSQL (DATABASE_URL); see docs/operations.md');
+  }
   if (app.webApp.served) console.log(`  Web app    ${local}/`);
   else console.log('  Web app    not built, serving the API only (run `npm run build`)');
   console.log(`  API        ${local}/api/counties/${code}/households`);

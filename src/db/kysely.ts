@@ -3,13 +3,14 @@
  * PGlite stored under ./data/db (LIANXIN_DATA_DIR overrides). The server runs PGlite in a worker thread;
  * batch jobs and tests may run it inline (on their own thread) since nothing else waits on them.
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PoolRole, setSessionRole } from './app-role.ts';
 import { pgliteSessionDialect } from './pglite-driver.ts';
+import { lockDataDir } from './pglite-lock.ts';
+import { openFailure, prepareDataDir } from './pglite-open.ts';
 import { pgliteOptions, TYPE_PARSERS } from './pglite-options.ts';
 import { PGliteWorkerClient } from './pglite-worker-client.ts';
 import { preparedPool } from './prepared-pool.ts';
@@ -53,10 +54,19 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/** Longest wait for a new PostgreSQL connection before the request fails as 'database unavailable'. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /** Opens the chosen database. Migrations are not applied here (see migrate.ts). */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      types: pgTypes,
+      // A server that does not answer (down host, full backlog) fails the request with 503 instead of holding it.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     // An idle connection the server closes (restart, admin termination) must not crash the process: the pool
     // drops it and opens a new one on the next query.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
@@ -66,10 +76,27 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     return { db, backend: 'postgres', location, close: () => db.destroy(), enterRole: async (r) => role.use(r) };
   }
   const dataDir = options.dataDir ?? undefined;
-  if (dataDir) mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last level
-  const pglite =
-    options.pgliteThread === 'worker' ? new PGliteWorkerClient(dataDir) : new PGlite(pgliteOptions(dataDir));
-  await pglite.waitReady;
+  if (!dataDir) return openPglite(undefined, options.pgliteThread);
+  prepareDataDir(dataDir);
+  const unlock = lockDataDir(dataDir);
+  try {
+    const handle = await openPglite(dataDir, options.pgliteThread);
+    return { ...handle, close: () => handle.close().finally(unlock) };
+  } catch (error) {
+    unlock();
+    throw openFailure(dataDir, error);
+  }
+}
+
+/** PGlite in memory (no directory) or in a checked, locked directory. */
+async function openPglite(dataDir: string | undefined, thread: OpenOptions['pgliteThread']): Promise<DatabaseHandle> {
+  const pglite = thread === 'worker' ? new PGliteWorkerClient(dataDir) : new PGlite(pgliteOptions(dataDir));
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    await pglite.close().catch(() => {});
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: pgliteSessionDialect(pglite) });
   const enterRole = (role: string) => setSessionRole(db, role);
   return { db, backend: 'pglite', location: dataDir ?? 'memory', close: () => db.destroy(), enterRole };

@@ -40,11 +40,17 @@ export class PGliteWorkerClient {
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
   #nextTxId = 1;
+  #exited = false;
 
   constructor(dataDir: string | undefined) {
     this.#worker = new Worker(WORKER_BOOT, { eval: true, workerData: { dataDir } });
     this.#worker.on('message', (reply: WorkerReply) => this.#settle(reply));
     this.#worker.on('error', (error) => this.#failAll(error));
+    // A worker that died (PGlite aborted, out of memory) answers nothing more: fail what waits and what comes.
+    this.#worker.on('exit', (code) => {
+      this.#exited = true;
+      this.#failAll(new Error(`the database worker exited (code ${code})`));
+    });
     this.waitReady = new Promise<void>((resolve, reject) => {
       this.#pending.set(0, { resolve: () => resolve(), reject });
     }).then(() => {
@@ -82,7 +88,7 @@ export class PGliteWorkerClient {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.#send({ op: 'close' });
+    if (!this.#exited) await this.#send({ op: 'close' });
     await this.#worker.terminate();
   }
 
@@ -92,6 +98,7 @@ export class PGliteWorkerClient {
   }
 
   #send(request: Request): Promise<WorkerReply['result']> {
+    if (this.#exited) return Promise.reject(new Error('the database worker is not running'));
     const id = this.#nextId++;
     const reply = this.#expect(id);
     this.#worker.postMessage({ ...request, id });

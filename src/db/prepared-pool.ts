@@ -34,14 +34,32 @@ function preparing(client: pg.PoolClient): pg.PoolClient {
   });
 }
 
+/** Clients that already carry the checked-out error listener (one per connection, whatever its uses). */
+const guarded = new WeakSet<pg.PoolClient>();
+
 /**
- * The part of a pg Pool that Kysely's PostgresDialect uses, with preparing clients. `onCheckout` runs before a
- * client is handed out (it sets the application role, app-role.ts); if it fails the client is discarded.
+ * A connection the server closes while it is checked out (restart, failover, pg_terminate_backend) emits
+ * 'error'; pg's pool listens only while a client is idle, and an 'error' event nobody listens to ends the
+ * process. The query in flight rejects anyway (the request answers 503), and the pool discards the broken
+ * client on release (pg-pool checks `_queryable`), so the listener only has to report it.
+ */
+function guard(client: pg.PoolClient): pg.PoolClient {
+  if (!guarded.has(client)) {
+    guarded.add(client);
+    client.on('error', (error) => process.emitWarning(`PostgreSQL closed a connection in use: ${error.message}`));
+  }
+  return client;
+}
+
+/**
+ * The part of a pg Pool that Kysely's PostgresDialect uses, with preparing, error-guarded clients. `onCheckout`
+ * runs before a client is handed out (it sets the application role, app-role.ts); if it fails the client is
+ * discarded.
  */
 export function preparedPool(pool: pg.Pool, onCheckout: (client: pg.PoolClient) => Promise<void> = async () => {}) {
   return {
     connect: async () => {
-      const client = await pool.connect();
+      const client = guard(await pool.connect());
       try {
         await onCheckout(client);
       } catch (error) {

@@ -13,6 +13,7 @@ export type AppErrorCode =
   | 'unauthenticated' // no valid session (or bad credentials at login)
   | 'csrf_failed' // a cookie-authenticated write without the matching x-csrf-token header
   | 'rate_limited' // too many attempts, or an account temporarily locked
+  | 'database_unavailable' // the database cannot be reached right now (503, retry later)
   | 'internal';
 
 /** One problem with one field; `path` uses dots for nesting ('persons.2.idNumber'). */

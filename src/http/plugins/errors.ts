@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isDatabaseUnavailable } from '../../db/availability.ts';
 import { AppError, type AppErrorCode, type FieldProblem, type Localized } from '../../domain/errors.ts';
 import { describeConstraint } from './constraint-messages.ts';
 import { describeSchemaError, type SchemaError } from './schema-messages.ts';
@@ -18,8 +19,14 @@ const STATUS: Record<AppErrorCode, number> = {
   unauthenticated: 401,
   csrf_failed: 403,
   rate_limited: 429,
+  database_unavailable: 503,
   internal: 500,
 };
+
+const DATABASE_UNAVAILABLE = new AppError('database_unavailable', {
+  zh: '数据库暂时无法连接，请稍后重试',
+  en: 'The database is unavailable right now, please retry later',
+});
 
 /** 'en' when the caller prefers English, else 'zh' (the product is Chinese first). */
 export function languageOf(request: FastifyRequest): 'zh' | 'en' {
@@ -47,6 +54,7 @@ export function toAppError(error: unknown): AppError {
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return new AppError('validation_failed', { zh: `请求无效：${e.message}`, en: `Invalid request: ${e.message}` });
   }
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
   return new AppError('internal', {
     zh: '服务器内部错误，请稍后重试',
     en: 'Internal server error, please retry later',

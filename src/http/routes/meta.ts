@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { listDictionary } from '../../services/dictionary.ts';
+import { databaseHealth } from '../../services/health.ts';
 import { registryStats } from '../../services/stats.ts';
 import { CountyCode } from '../../shared/schemas/common.ts';
 
@@ -24,6 +25,11 @@ const Stats = Type.Object({
   helpRecords: Type.Integer({ description: 'Help records (帮扶纪实), any status' }),
 });
 
+const Health = Type.Object({
+  ok: Type.Boolean(),
+  database: Type.Union([Type.Literal('up'), Type.Literal('unavailable')]),
+});
+
 const DictionaryEntry = Type.Object({ kind: Type.String(), code: Type.String(), zh: Type.String(), en: Type.String() });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -31,9 +37,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/health',
     {
       config: { permission: 'public' },
-      schema: { tags: ['meta'], summary: 'Liveness', response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+      schema: {
+        tags: ['meta'],
+        summary: 'Liveness and the database: 503 when a `select 1` fails (load balancers take the node out)',
+        response: { 200: Health, 503: Health },
+      },
     },
-    async () => ({ ok: true }),
+    async (_req, reply) => {
+      const database = await databaseHealth(app.db);
+      return reply.status(database === 'up' ? 200 : 503).send({ ok: database === 'up', database });
+    },
   );
   app.get(
     '/dictionaries',

@@ -5,7 +5,8 @@
  * one seed (same seed → same rows, except the pairings' plaque codes, which are random so that public
  * plaque pages cannot be guessed). Built for speed: rows are generated in
  * memory a township at a time and written in batches of 2,000 rows (see insert.ts), one transaction per
- * township and stage.
+ * township and stage. A seed stopped at any point (killed, crashed) is recognised by its unfinished marker
+ * (completion.ts): the server does not serve it and the next seed removes it and starts again.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -17,6 +18,7 @@ import { proposePlan } from '../grids/propose-plan.ts';
 import { importDivisions } from '../import-divisions.ts';
 import { writeDemoAccounts } from './accounts.ts';
 import { seedDemoCommitments } from './commitments.ts';
+import { clearUnfinishedSeed, markSeedComplete, markSeedStarted } from './completion.ts';
 import { staffDemoGroups } from './groups.ts';
 import { seedDemoProblems } from './history-problems.ts';
 import { seedDemoHelpRecords } from './history-records.ts';
@@ -40,6 +42,8 @@ export interface SeedDemoOptions {
   scale?: number;
   /** Called as rows are written: stage, units done, units in the stage. */
   onProgress?: (stage: SeedStage, done: number, total: number) => void;
+  /** Last writes that belong to the seed (the CLI anchors the demo clock), made before it is marked complete. */
+  beforeComplete?: (db: Kysely<Database>) => Promise<void>;
 }
 
 /** Row counts written by the seed, and how long it took. */
@@ -137,15 +141,19 @@ function validateOptions(options: SeedDemoOptions): { countyCode: string; scale:
  * Seeds the demo county described in DESIGN.md §6 into a migrated database (PGlite or PostgreSQL).
  * Creates the county and its townships (importDivisions) if needed; the county must have no villages yet.
  * Explicit ids continue after the largest existing ones, and identity sequences are moved past them.
+ * A seed of the county that stopped before completing is removed first (every row of the county) and redone.
  * @throws AppError 'validation_failed' for a bad code or scale, 'not_found' for an unknown county,
- *   'conflict' when the county already has villages.
+ *   'conflict' when the county already has villages (a finished seed, or registries entered by hand).
  */
 export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOptions): Promise<SeedSummary> {
   const started = performance.now();
   const { countyCode, scale } = validateOptions(options);
   const progress = options.onProgress ?? (() => {});
-  const { county } = await importDivisions(db, countyCode);
+  // A seed of this county that stopped half-way is removed first; a finished county is refused below.
+  await clearUnfinishedSeed(db, countyCode);
   await assertNoVillages(db, countyCode);
+  await markSeedStarted(db, countyCode, options.seed, scale);
+  const { county } = await importDivisions(db, countyCode);
   const townships = await loadTownships(db, countyCode);
   const rng = new Rng(options.seed, `seed-demo:${countyCode}`);
   const plan = planCounty(rng.fork('places'), countyCode, townships, scale);
@@ -180,6 +188,8 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
   // Fresh statistics for the planner, and a visibility map so counts use index-only scans (PGlite has no
   // autovacuum). Measured on PGlite: a county-wide count fell from 8.3 to 3.6 ms.
   await sql`vacuum analyze`.execute(db);
+  await options.beforeComplete?.(db);
+  await markSeedComplete(db, countyCode);
   return {
     countyCode,
     townships: townships.length,
