@@ -75,3 +75,9 @@ export function passwordProblem(password: string): { zh: string; en: string } | 
   }
   return null;
 }
+
+/** Refuses a password that breaks the rules (422 at path `password`, or `path` when given). */
+export function checkPassword(password: string, path = 'password'): void {
+  const problem = passwordProblem(password);
+  if (problem) throw AppError.rules([{ path, code: 'password', message: problem }]);
+}
