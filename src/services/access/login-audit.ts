@@ -21,8 +21,9 @@ export function attemptedName(login: string): string {
   const name = login.trim();
   if (/^1[0-9]{10}$/.test(name)) return maskPhone(name);
   // By code points (a pair is never split), without NUL or lone surrogates (jsonb refuses them).
+  const clean = name.split(String.fromCharCode(0)).join('');
   const chars = Array.from(
-    name.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ''),
+    clean.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ''),
   );
   return chars.length > LOGIN_NAME_KEPT ? `${chars.slice(0, LOGIN_NAME_KEPT).join('')}…` : chars.join('');
 }
