@@ -90,32 +90,36 @@ function routes(id: number, g: Grant) {
 const CALLERS: Array<[Role, string]> = [...ROLES.map((r): [Role, string] => [r, TOWNSHIP]), ['county_admin', COUNTY]];
 
 describe('user administration across the role matrix', () => {
-  it.each(CALLERS)('%s at %s administers exactly the users whose every grant they could give', async (role, unit) => {
-    const caller: Inject = await t.signIn(role, unit);
-    const callerGrants = [grant(role, unit)];
-    for (const target of targets()) {
-      const id = await createTarget(target.grants);
-      const allowed = mayAdminister(callerGrants, target.grants);
-      const before = await stateOf(id);
-      const listed = await caller({ url: API });
-      const ids = listed.statusCode === 200 ? listed.json().map((u: { id: number }) => u.id) : [];
-      expect(ids.includes(id), `${role}@${unit} lists ${target.name}`).toBe(allowed);
-      for (const request of routes(id, target.grants[0] as Grant)) {
-        const res = await caller({ ...request });
-        const label = `${role}@${unit} ${request.method} ${request.url} on ${target.name}: ${res.body}`;
-        if (allowed) expect(res.statusCode, label).toBe(200);
-        else expect(res.statusCode, label).toBe(404);
+  it.each(CALLERS)(
+    '%s at %s administers exactly the users whose every grant they could give',
+    async (role, unit) => {
+      const caller: Inject = await t.signIn(role, unit);
+      const callerGrants = [grant(role, unit)];
+      for (const target of targets()) {
+        const id = await createTarget(target.grants);
+        const allowed = mayAdminister(callerGrants, target.grants);
+        const before = await stateOf(id);
+        const listed = await caller({ url: API });
+        const ids = listed.statusCode === 200 ? listed.json().map((u: { id: number }) => u.id) : [];
+        expect(ids.includes(id), `${role}@${unit} lists ${target.name}`).toBe(allowed);
+        for (const request of routes(id, target.grants[0] as Grant)) {
+          const res = await caller({ ...request });
+          const label = `${role}@${unit} ${request.method} ${request.url} on ${target.name}: ${res.body}`;
+          if (allowed) expect(res.statusCode, label).toBe(200);
+          else expect(res.statusCode, label).toBe(404);
+        }
+        const after = await stateOf(id);
+        if (allowed) {
+          expect(after.password_hash).not.toBe(before.password_hash);
+          expect(after.display_name).toBe('改名');
+          expect(after.grants.filter((g) => g.county_code === COUNTY).map((g) => g.role)).toEqual(['instructor']);
+        } else {
+          expect(after, `${role}@${unit} changed ${target.name}`).toEqual(before);
+        }
       }
-      const after = await stateOf(id);
-      if (allowed) {
-        expect(after.password_hash).not.toBe(before.password_hash);
-        expect(after.display_name).toBe('改名');
-        expect(after.grants.filter((g) => g.county_code === COUNTY).map((g) => g.role)).toEqual(['instructor']);
-      } else {
-        expect(after, `${role}@${unit} changed ${target.name}`).toEqual(before);
-      }
-    }
-  });
+    },
+    300_000,
+  );
 
   it('refuses the takeover of issue 13 and what the rule spells out', async () => {
     const township = await t.signIn('township_admin', TOWNSHIP);
@@ -145,40 +149,48 @@ describe('granting', () => {
     ['county_admin', COUNTY],
   ];
 
-  it.each(ADMINS)('%s at %s grants only roles they hold, only in their scope', async (role, unit) => {
-    const caller = await t.signIn(role, unit);
-    const target = await createTarget([grant('instructor', PLACES.inside)]);
-    for (const newRole of ROLES) {
-      for (const code of Object.values(PLACES)) {
-        const may = mayGrant([grant(role, unit)], grant(newRole, code));
-        const label = `${role}@${unit} grants ${newRole}@${code}`;
-        serial += 1;
-        const created = await caller({
-          method: 'POST',
-          url: API,
-          payload: { username: `new-${serial}`, password: 'lianxin-2026', grants: [{ role: newRole, orgCode: code }] },
-        });
-        // member and group leader grants need a Party member: 422 once the grant itself may be given.
-        const linked = newRole === 'member' || newRole === 'group_leader';
-        expect(created.statusCode, `${label}: ${created.body}`).toBe(may ? (linked ? 422 : 201) : 404);
-        const before = await stateOf(target);
-        const put = await caller({
-          method: 'PUT',
-          url: `${API}/${target}/grants`,
-          payload: { grants: [{ role: newRole, orgCode: code }] },
-        });
-        expect(put.statusCode, `${label} by PUT: ${put.body}`).toBe(may ? (linked ? 422 : 200) : 404);
-        if (put.statusCode !== 200) expect(await stateOf(target)).toEqual(before);
-        else
-          await caller({
+  it.each(ADMINS)(
+    '%s at %s grants only roles they hold, only in their scope',
+    async (role, unit) => {
+      const caller = await t.signIn(role, unit);
+      const target = await createTarget([grant('instructor', PLACES.inside)]);
+      for (const newRole of ROLES) {
+        for (const code of Object.values(PLACES)) {
+          const may = mayGrant([grant(role, unit)], grant(newRole, code));
+          const label = `${role}@${unit} grants ${newRole}@${code}`;
+          serial += 1;
+          const created = await caller({
+            method: 'POST',
+            url: API,
+            payload: {
+              username: `new-${serial}`,
+              password: 'lianxin-2026',
+              grants: [{ role: newRole, orgCode: code }],
+            },
+          });
+          // member and group leader grants need a Party member: 422 once the grant itself may be given.
+          const linked = newRole === 'member' || newRole === 'group_leader';
+          expect(created.statusCode, `${label}: ${created.body}`).toBe(may ? (linked ? 422 : 201) : 404);
+          const before = await stateOf(target);
+          const put = await caller({
             method: 'PUT',
             url: `${API}/${target}/grants`,
-            payload: { grants: [{ role: 'instructor', orgCode: PLACES.inside }] },
+            payload: { grants: [{ role: newRole, orgCode: code }] },
           });
+          expect(put.statusCode, `${label} by PUT: ${put.body}`).toBe(may ? (linked ? 422 : 200) : 404);
+          if (put.statusCode !== 200) expect(await stateOf(target)).toEqual(before);
+          else
+            await caller({
+              method: 'PUT',
+              url: `${API}/${target}/grants`,
+              payload: { grants: [{ role: 'instructor', orgCode: PLACES.inside }] },
+            });
+        }
       }
-    }
-    // Hard-coded, so the test does not only agree with the rule it checks.
-    expect(mayGrant([grant('township_admin', TOWNSHIP)], grant('county_admin', PLACES.inside))).toBe(false);
-    expect(mayGrant([grant('township_admin', TOWNSHIP)], grant('village_secretary', PLACES.inside))).toBe(true);
-  });
+      // Hard-coded, so the test does not only agree with the rule it checks.
+      expect(mayGrant([grant('township_admin', TOWNSHIP)], grant('county_admin', PLACES.inside))).toBe(false);
+      expect(mayGrant([grant('township_admin', TOWNSHIP)], grant('village_secretary', PLACES.inside))).toBe(true);
+    },
+    300_000,
+  );
 });

@@ -41,6 +41,20 @@ export const Me = Type.Object({
 });
 export type MeType = Static<typeof Me>;
 
+/**
+ * The password rule (8–128 characters with a letter and a digit), shared by the server, which enforces it, and
+ * the web forms, which explain it before sending. Returns the problem, or null.
+ */
+export function passwordProblem(password: string): { zh: string; en: string } | null {
+  if (password.length < 8 || password.length > 128 || !/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) {
+    return {
+      zh: '密码须为 8–128 位，且同时包含字母和数字',
+      en: 'A password needs 8–128 characters with a letter and a digit',
+    };
+  }
+  return null;
+}
+
 export const PasswordChange = Type.Object(
   { current: Type.String({ minLength: 1, maxLength: 128 }), next: Type.String({ minLength: 1, maxLength: 128 }) },
   { additionalProperties: false },
