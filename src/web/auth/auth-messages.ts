@@ -70,6 +70,7 @@ export const authMessages = {
     save: '保存',
     cancel: '取消',
     actions: '操作',
+    findUser: '按用户名或姓名查找',
   },
   en: {
     title: 'Sign in to Lianxin',
@@ -141,5 +142,6 @@ export const authMessages = {
     save: 'Save',
     cancel: 'Cancel',
     actions: 'Actions',
+    findUser: 'Find by username or name',
   },
 };

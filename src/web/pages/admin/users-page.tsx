@@ -68,6 +68,10 @@ export default function UsersPage() {
       setError(e instanceof ApiError ? [e.message, ...e.details.map((d) => d.message)].join('：') : String(e)),
   });
   const [editing, setEditing] = useState<UserRow | null>(null);
+  const [filter, setFilter] = useState('');
+  const shown = (users.data ?? []).filter((u) =>
+    [u.username, u.displayName].some((text) => text.toLowerCase().includes(filter.trim().toLowerCase())),
+  );
   const refresh = () => void client.invalidateQueries({ queryKey: key });
   return (
     <>
@@ -112,10 +116,18 @@ export default function UsersPage() {
         </Form>
         {error && <Alert type="error" showIcon message={error} />}
       </Card>
+      <Input.Search
+        allowClear
+        placeholder={m.findUser}
+        aria-label={m.findUser}
+        onChange={(e) => setFilter(e.target.value)}
+        className="users-filter"
+        style={{ maxWidth: 320, margin: '12px 0' }}
+      />
       <Table<UserRow>
         rowKey="id"
         loading={users.isFetching}
-        dataSource={users.data ?? []}
+        dataSource={shown}
         pagination={{ pageSize: 20 }}
         columns={[
           {
