@@ -8,11 +8,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, message, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import type { UserView } from '../../../shared/schemas/access.ts';
+import { passwordProblem, type UserView } from '../../../shared/schemas/access.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { authMessages } from '../../auth/auth-messages.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
-import { useMessages } from '../../i18n/i18n.tsx';
+import { useLabel, useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { GrantMemberPicker } from './grant-member-picker.tsx';
 import { GrantsEditor, LINKED_ROLES, ROLES } from './grants-editor.tsx';
@@ -37,6 +37,7 @@ function grantLabel(m: (typeof authMessages)['zh'], g: UserRow['grants'][number]
 
 export default function UsersPage() {
   const m = useMessages(authMessages);
+  const label = useLabel();
   const { county } = useScope();
   const client = useQueryClient();
   const key = ['users', county];
@@ -86,7 +87,18 @@ export default function UsersPage() {
           <Form.Item name="displayName">
             <Input placeholder={m.displayName} aria-label={m.displayName} />
           </Form.Item>
-          <Form.Item name="password" rules={[{ required: true, message: m.required }]}>
+          <Form.Item
+            name="password"
+            rules={[
+              { required: true, message: m.required },
+              {
+                validator: async (_, value: string | undefined) => {
+                  const problem = value ? passwordProblem(value) : null;
+                  if (problem) throw new Error(label(problem));
+                },
+              },
+            ]}
+          >
             <Input.Password placeholder={m.password} aria-label={m.password} autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="role" rules={[{ required: true, message: m.required }]}>
