@@ -1,41 +1,42 @@
-/** /api/counties/:county/users — accounts and role grants, for admins within their scope. */
+/**
+ * /api/counties/:county/users — accounts and role grants. Every path that reads or changes one user applies the
+ * one rule of domain/access/user-admin.ts (the caller could give every grant the user holds; else 404): the
+ * access plugin checks it before the body is read, and the service again with the user locked.
+ */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { type Role, scopeRoots } from '../../domain/access/roles.ts';
-import { AppError } from '../../domain/errors.ts';
-import { checkGrantable, createUser, listUsers, replaceGrants, resetPassword } from '../../services/access/users.ts';
-import { GrantsReplace, PasswordReset, UserCreate, UserView } from '../../shared/schemas/access.ts';
+import { resetPassword, updateUser } from '../../services/access/user-admin.ts';
+import { checkGrantable, replaceGrants } from '../../services/access/user-grants.ts';
+import { getUser, listUsers } from '../../services/access/user-list.ts';
+import { createUser } from '../../services/access/users.ts';
+import { GrantsReplace, PasswordReset, UserCreate, UserUpdate, UserView } from '../../shared/schemas/access.ts';
 import { CountyIdParams, CountyParams, ERROR_RESPONSES } from '../../shared/schemas/common.ts';
 
 const tags = ['users'];
 const Ok = Type.Object({ ok: Type.Boolean() });
+const one = { permission: 'user.admin', scope: { record: 'user', param: 'id' } } as const;
+
+/** The signed-in admin (the route's permission guarantees a session). */
+function callerOf(req: FastifyRequest) {
+  const user = req.access.user;
+  if (!user) throw new Error('no session');
+  return { id: user.id, grants: user.grants };
+}
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  /** Grants must lie in the path's county and be grantable by the admin (no escalation). */
-  function checkGrants(
-    grants: Array<{ role: string; orgCode: string; memberId?: number | undefined }>,
-    county: string,
-    adminGrants: Parameters<typeof checkGrantable>[0],
-  ) {
-    for (const g of grants) {
-      if (!g.orgCode.startsWith(county)) throw AppError.notFound({ zh: '区划', en: 'org unit' });
-      checkGrantable(adminGrants, county, g.role as Role, g.orgCode);
-    }
-    return grants as Array<{ role: Role; orgCode: string; memberId?: number | undefined }>;
-  }
-
   app.get(
     '/',
     {
       config: { permission: 'user.admin' },
       schema: {
         tags,
-        summary: 'Users with a grant in my scope',
+        summary: 'Users with a grant in the county that I may administer, with what I may do',
         params: CountyParams,
         response: { 200: Type.Array(UserView), ...ERROR_RESPONSES },
       },
     },
-    async (req) => listUsers(app.db, req.params.county, req.access.roots('user.admin', req.params.county)),
+    async (req) => listUsers(app.db, callerOf(req), req.params.county),
   );
   app.post(
     '/',
@@ -43,42 +44,65 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'user.admin' },
       schema: {
         tags,
-        summary: 'Create an account with grants',
+        summary: 'Create an account with grants I could give',
         params: CountyParams,
         body: UserCreate,
         response: { 201: Type.Object({ id: Type.Integer() }), ...ERROR_RESPONSES },
       },
     },
     async (req, reply) => {
-      const grants = checkGrants(req.body.grants, req.params.county, req.access.user?.grants ?? []);
-      const id = await createUser(app.db, { ...req.body, grants });
+      checkGrantable(callerOf(req).grants, req.params.county, req.body.grants);
+      const id = await createUser(app.db, req.body);
       return reply.status(201).send({ id });
+    },
+  );
+  app.get(
+    '/:id',
+    {
+      config: one,
+      schema: { tags, summary: 'One user', params: CountyIdParams, response: { 200: UserView, ...ERROR_RESPONSES } },
+    },
+    async (req) => getUser(app.db, callerOf(req), req.params.county, req.params.id),
+  );
+  app.patch(
+    '/:id',
+    {
+      config: one,
+      schema: {
+        tags,
+        summary: 'Rename, change the phone, disable (signed out everywhere) or enable a user',
+        params: CountyIdParams,
+        body: UserUpdate,
+        response: { 200: UserView, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const { county, id } = req.params;
+      await updateUser(app.db, callerOf(req), county, id, req.body);
+      return getUser(app.db, callerOf(req), county, id);
     },
   );
   app.put(
     '/:id/grants',
     {
-      config: { permission: 'user.admin', scope: { record: 'user', param: 'id' } },
+      config: one,
       schema: {
         tags,
-        summary: "Replace the user's grants within my scope",
+        summary: "Replace the user's grants in this county (each one I could give)",
         params: CountyIdParams,
         body: GrantsReplace,
         response: { 200: Ok, ...ERROR_RESPONSES },
       },
     },
     async (req) => {
-      const { county, id } = req.params;
-      const grants = checkGrants(req.body.grants, county, req.access.user?.grants ?? []);
-      const roots = scopeRoots(req.access.user?.grants ?? [], 'user.admin', county);
-      await replaceGrants(app.db, county, id, roots, grants);
+      await replaceGrants(app.db, callerOf(req), req.params.county, req.params.id, req.body.grants);
       return { ok: true };
     },
   );
   app.post(
     '/:id/password',
     {
-      config: { permission: 'user.admin', scope: { record: 'user', param: 'id' } },
+      config: one,
       schema: {
         tags,
         summary: 'Reset a password (the user is signed out everywhere)',
@@ -88,7 +112,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      await resetPassword(app.db, req.params.county, req.params.id, req.body.password);
+      await resetPassword(app.db, callerOf(req), req.params.county, req.params.id, req.body.password);
       return { ok: true };
     },
   );

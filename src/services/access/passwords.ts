@@ -7,6 +7,9 @@
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../domain/errors.ts';
+import { passwordProblem } from '../../shared/schemas/access.ts';
+
+export { passwordProblem };
 
 const N = 2 ** 15;
 const R = 8;
@@ -65,13 +68,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash that matches no password, verified for unknown usernames so timing does not reveal which exist. */
 export const DUMMY_HASH = `scrypt$${N}$${R}$${P}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
 
-/** Password rules: 8–128 characters with a letter and a digit. Returns the problem, or null. */
-export function passwordProblem(password: string): { zh: string; en: string } | null {
-  if (password.length < 8 || password.length > 128 || !/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) {
-    return {
-      zh: '密码须为 8–128 位，且同时包含字母和数字',
-      en: 'A password needs 8–128 characters with a letter and a digit',
-    };
-  }
-  return null;
+/** Refuses a password that breaks the rules (422 at path `password`, or `path` when given). */
+export function checkPassword(password: string, path = 'password'): void {
+  const problem = passwordProblem(password);
+  if (problem) throw AppError.rules([{ path, code: 'password', message: problem }]);
 }

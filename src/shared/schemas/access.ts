@@ -41,6 +41,20 @@ export const Me = Type.Object({
 });
 export type MeType = Static<typeof Me>;
 
+/**
+ * The password rule (8–128 characters with a letter and a digit), shared by the server, which enforces it, and
+ * the web forms, which explain it before sending. Returns the problem, or null.
+ */
+export function passwordProblem(password: string): { zh: string; en: string } | null {
+  if (password.length < 8 || password.length > 128 || !/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) {
+    return {
+      zh: '密码须为 8–128 位，且同时包含字母和数字',
+      en: 'A password needs 8–128 characters with a letter and a digit',
+    };
+  }
+  return null;
+}
+
 export const PasswordChange = Type.Object(
   { current: Type.String({ minLength: 1, maxLength: 128 }), next: Type.String({ minLength: 1, maxLength: 128 }) },
   { additionalProperties: false },
@@ -78,10 +92,32 @@ export const UserCreate = Type.Object(
   { additionalProperties: false },
 );
 
+/** At least one grant: a user without any is nobody's to administer (disable an account instead). */
 export const GrantsReplace = Type.Object(
-  { grants: Type.Array(GrantInput, { maxItems: 20 }) },
+  { grants: Type.Array(GrantInput, { minItems: 1, maxItems: 20 }) },
   { additionalProperties: false },
 );
+export type GrantsReplaceType = Static<typeof GrantsReplace>;
+
+export const UserUpdate = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    phone: Type.Optional(Type.Union([Type.String({ pattern: '^1[0-9]{10}$' }), Type.Null()])),
+    disabled: Type.Optional(Type.Boolean({ description: 'true signs the user out everywhere and refuses logins' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UserUpdateType = Static<typeof UserUpdate>;
+
+/** What an admin may do with a user, by the rule of domain/access/user-admin.ts (the web offers only these). */
+export const UserAction = Type.Union([
+  Type.Literal('read'),
+  Type.Literal('update'),
+  Type.Literal('password'),
+  Type.Literal('grants'),
+  Type.Literal('disable'),
+  Type.Literal('enable'),
+]);
 
 export const UserView = Type.Object({
   id: Type.Integer(),
@@ -99,7 +135,9 @@ export const UserView = Type.Object({
       memberName: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
+  allowedActions: Type.Array(UserAction),
 });
+export type UserViewType = Static<typeof UserView>;
 
 export const AuditQuery = Type.Object(
   {

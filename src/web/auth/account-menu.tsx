@@ -1,9 +1,11 @@
-/** The header's account corner: name, roles with the units they cover (the user's scope), sign out. */
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+/** The header's account corner: name, roles with the units they cover (the user's scope), change password, sign out. */
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Tag } from 'antd';
+import { useState } from 'react';
 import { useIsPhone } from '../components/use-is-phone.ts';
 import { useMessages } from '../i18n/i18n.tsx';
 import { authMessages } from './auth-messages.ts';
+import { ChangePasswordDialog } from './change-password-dialog.tsx';
 import { useMe, useSignOut } from './session.tsx';
 
 export function AccountMenu() {
@@ -11,6 +13,7 @@ export function AccountMenu() {
   const me = useMe().data;
   const signOut = useSignOut();
   const isPhone = useIsPhone();
+  const [changing, setChanging] = useState(false);
   if (!me) return null;
   const scope = me.grants.map((g) => `${m.roles[g.role] ?? g.role} · ${g.orgName ?? g.orgCode}`).join('；');
   return (
@@ -24,6 +27,7 @@ export function AccountMenu() {
       <Dropdown
         menu={{
           items: [
+            { key: 'password', icon: <KeyOutlined />, label: m.changePassword, onClick: () => setChanging(true) },
             { key: 'logout', icon: <LogoutOutlined />, label: m.logout, onClick: () => void signOut(false) },
             { key: 'all', label: m.logoutAll, onClick: () => void signOut(true) },
           ],
@@ -33,6 +37,7 @@ export function AccountMenu() {
           {me.displayName}
         </Button>
       </Dropdown>
+      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
     </span>
   );
 }

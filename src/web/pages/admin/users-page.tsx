@@ -1,35 +1,24 @@
 /**
- * /admin/users — accounts with a grant in my scope; create one with a role on an org unit (a member or group leader
- * also names the Party member the user is); reset a password.
+ * /admin/users — the accounts I may administer (the server's rule: I could give every grant they hold); create
+ * one with a role on an org unit (a member or group leader also names the Party member the user is); reset a
+ * password, disable or enable an account, edit its grants — each offered only when the server lists it in the
+ * user's `allowedActions`.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, message, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, message, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { Static } from 'typebox';
+import { passwordProblem, type UserView } from '../../../shared/schemas/access.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { authMessages } from '../../auth/auth-messages.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
-import { useMessages } from '../../i18n/i18n.tsx';
+import { useLabel, useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { GrantMemberPicker } from './grant-member-picker.tsx';
+import { GrantsEditor, LINKED_ROLES, ROLES } from './grants-editor.tsx';
+import { UserActions } from './user-actions.tsx';
 
-interface UserRow {
-  id: number;
-  username: string;
-  displayName: string;
-  isDemo: boolean;
-  disabled: boolean;
-  locked: boolean;
-  grants: Array<{
-    role: string;
-    orgCode: string;
-    orgName: string | null;
-    memberId: number | null;
-    memberName: string | null;
-  }>;
-}
-
-/** Roles whose grants name the Party member the user is (the server requires it for them and refuses it else). */
-const LINKED_ROLES = new Set(['member', 'group_leader']);
+type UserRow = Static<typeof UserView>;
 
 interface NewUserValues {
   username: string;
@@ -46,18 +35,9 @@ function grantLabel(m: (typeof authMessages)['zh'], g: UserRow['grants'][number]
   return `${base} · ${g.memberName ?? m.unlinked}`;
 }
 
-const ROLES = [
-  'county_admin',
-  'township_admin',
-  'village_secretary',
-  'instructor',
-  'group_leader',
-  'member',
-  'auditor',
-];
-
 export default function UsersPage() {
   const m = useMessages(authMessages);
+  const label = useLabel();
   const { county } = useScope();
   const client = useQueryClient();
   const key = ['users', county];
@@ -88,16 +68,12 @@ export default function UsersPage() {
     onError: (e) =>
       setError(e instanceof ApiError ? [e.message, ...e.details.map((d) => d.message)].join('：') : String(e)),
   });
-  async function reset(id: number) {
-    const password = window.prompt(m.newPassword);
-    if (!password) return;
-    try {
-      await api.post(`/api/counties/${county}/users/${id}/password`, { password });
-      void message.success(m.saved);
-    } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
-    }
-  }
+  const [editing, setEditing] = useState<UserRow | null>(null);
+  const [filter, setFilter] = useState('');
+  const shown = (users.data ?? []).filter((u) =>
+    [u.username, u.displayName].some((text) => text.toLowerCase().includes(filter.trim().toLowerCase())),
+  );
+  const refresh = () => void client.invalidateQueries({ queryKey: key });
   return (
     <>
       <div className="page-title">
@@ -111,7 +87,18 @@ export default function UsersPage() {
           <Form.Item name="displayName">
             <Input placeholder={m.displayName} aria-label={m.displayName} />
           </Form.Item>
-          <Form.Item name="password" rules={[{ required: true, message: m.required }]}>
+          <Form.Item
+            name="password"
+            rules={[
+              { required: true, message: m.required },
+              {
+                validator: async (_, value: string | undefined) => {
+                  const problem = value ? passwordProblem(value) : null;
+                  if (problem) throw new Error(label(problem));
+                },
+              },
+            ]}
+          >
             <Input.Password placeholder={m.password} aria-label={m.password} autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="role" rules={[{ required: true, message: m.required }]}>
@@ -141,10 +128,18 @@ export default function UsersPage() {
         </Form>
         {error && <Alert type="error" showIcon message={error} />}
       </Card>
+      <Input.Search
+        allowClear
+        placeholder={m.findUser}
+        aria-label={m.findUser}
+        onChange={(e) => setFilter(e.target.value)}
+        className="users-filter"
+        style={{ maxWidth: 320, margin: '12px 0' }}
+      />
       <Table<UserRow>
         rowKey="id"
         loading={users.isFetching}
-        dataSource={users.data ?? []}
+        dataSource={shown}
         pagination={{ pageSize: 20 }}
         columns={[
           {
@@ -155,6 +150,7 @@ export default function UsersPage() {
                 {v}
                 {u.isDemo && <Tag color="orange">{m.demo}</Tag>}
                 {u.locked && <Tag color="red">{m.locked}</Tag>}
+                {u.disabled && <Tag color="default">{m.disabled}</Tag>}
               </Space>
             ),
           },
@@ -172,15 +168,26 @@ export default function UsersPage() {
               )),
           },
           {
-            title: '',
+            title: m.actions,
             render: (_, u) => (
-              <Popconfirm title={m.resetPassword} onConfirm={() => void reset(u.id)}>
-                <Button size="small">{m.resetPassword}</Button>
-              </Popconfirm>
+              <UserActions county={county} user={u} onChanged={refresh} onEditGrants={() => setEditing(u)} />
             ),
           },
         ]}
       />
+      {editing && (
+        <GrantsEditor
+          county={county}
+          user={editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) {
+              void message.success(m.saved);
+              refresh();
+            }
+          }}
+        />
+      )}
     </>
   );
 }
