@@ -118,7 +118,9 @@ describe('pairing paths', () => {
     const db = t.database.db;
     const loaded = await loadMatchInput(db, COUNTY, await resolveScope(db, COUNTY, VILLAGE));
     expect(loaded.members.has(ids.poor)).toBe(false);
-    const forged = [{ memberId: ids.poor, householdId: ids.h2 }] as Parameters<typeof applySuggestions>[3];
+    const forged = [
+      { memberId: ids.poor, householdId: ids.h2, fit: 0, parts: {}, reasons: [] },
+    ] as unknown as Parameters<typeof applySuggestions>[3];
     await expect(applySuggestions(db, COUNTY, loaded, forged, () => '2024-01-02')).rejects.toMatchObject({
       code: 'rule_violation',
       details: [expect.objectContaining({ path: 'suggestions.0.memberId', code: 'helper_is_poor' })],

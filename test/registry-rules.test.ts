@@ -48,7 +48,6 @@ function memberCard(n: number, overrides: Json = {}) {
 }
 
 const HUSBAND = (n: number) => makeResidentId(COUNTY, '1972-08-20', n * 10 + 7); // odd: a man
-const WIFE = (n: number) => makeResidentId(COUNTY, '1973-02-02', n * 10 + 8); // even: a woman
 const VERY_OLD = (n: number) => makeResidentId(COUNTY, '1900-01-01', n * 10 + 9);
 let household: Json;
 let member: Json;
