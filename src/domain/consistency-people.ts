@@ -99,7 +99,10 @@ export function checkTekunLabour(ctx: RuleContext): Violation[] {
 /** Comparable form of a helper's ID, matching how members' IDs are keyed. */
 export type IdKeyOf = (idNumber: string) => string;
 
-/** helper_missing (only when helpers were loaded) and helper_is_poor. */
+/**
+ * helper_missing (only when helpers were loaded) and helper_is_poor: a helper who is one of this household's
+ * persons, or (as the service found) a registered poor person of another household of the county.
+ */
 export function checkHelpers(ctx: RuleContext, keyOf: IdKeyOf): Violation[] {
   const helpers = ctx.household.helperIdNumbers;
   if (helpers === undefined) return [];
@@ -108,20 +111,30 @@ export function checkHelpers(ctx: RuleContext, keyOf: IdKeyOf): Violation[] {
       violation('helper_missing', '未落实帮扶责任人', 'No helper is assigned to the household', 'helperIdNumbers'),
     ];
   }
-  const out: Violation[] = [];
-  helpers.forEach((helperId, k) => {
+  const elsewhere = new Set((ctx.household.helpersPoorElsewhere ?? []).map(keyOf));
+  return helpers.flatMap((helperId, k) => {
     const key = keyOf(helperId);
+    if (key === '') return [];
     const member = ctx.idKeys.indexOf(key);
-    if (key === '' || member < 0) return;
-    const who = memberRef(ctx, member);
-    out.push(
+    if (member >= 0) return [helperOfOwnHousehold(ctx, k, member)];
+    if (!elsewhere.has(key)) return [];
+    return [
       violation(
         'helper_is_poor',
-        `帮扶责任人不能是本户贫困人口：第 ${k + 1} 名帮扶责任人与${who.zh}身份证号相同`,
-        `A helper cannot be a registered poor person: helper ${k + 1} has the same ID number as ${who.en.charAt(0).toLowerCase()}${who.en.slice(1)}`,
+        `帮扶责任人不能是建档立卡贫困人口：第 ${k + 1} 名帮扶责任人是本县另一贫困户的成员`,
+        `A helper cannot be a registered poor person: helper ${k + 1} is a person of another registered household of the county`,
         `helperIdNumbers.${k}`,
       ),
-    );
+    ];
   });
-  return out;
+}
+
+function helperOfOwnHousehold(ctx: RuleContext, k: number, member: number): Violation {
+  const who = memberRef(ctx, member);
+  return violation(
+    'helper_is_poor',
+    `帮扶责任人不能是本户贫困人口：第 ${k + 1} 名帮扶责任人与${who.zh}身份证号相同`,
+    `A helper cannot be a registered poor person: helper ${k + 1} has the same ID number as ${who.en.charAt(0).toLowerCase()}${who.en.slice(1)}`,
+    `helperIdNumbers.${k}`,
+  );
 }

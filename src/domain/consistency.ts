@@ -5,27 +5,20 @@
  * Cross-household rules (no person registered twice in the county) need the database and live there.
  */
 import { checkCauseCount, checkCauseEvidence, checkCauseRepeats } from './consistency-causes.ts';
+import { checkAges, checkNames, checkSpouses } from './consistency-family.ts';
 import { checkDibaoWubao, checkIncome } from './consistency-income.ts';
 import { checkHead, checkHelpers, checkIds, checkTekunLabour } from './consistency-people.ts';
 import { chinaDateOf, parseIsoDate } from './dates.ts';
 import type { HouseholdFacts, RuleContext, Violation } from './household-facts.ts';
 import { parseResidentId } from './ids.ts';
+import { idKey } from './person-facts.ts';
 
 export type { HouseholdFacts, PersonFacts, Violation, ViolationCode } from './household-facts.ts';
 export { VIOLATION_CODES } from './household-facts.ts';
 
 /**
- * Comparable form of an ID number: the normalised 18-digit ID when valid (so an old 15-digit
- * number matches its upgrade), else the raw text without whitespace, uppercased.
- */
-function idKey(idNumber: string, asOf: string): string {
-  const parsed = parseResidentId(idNumber, asOf);
-  return parsed.ok ? parsed.id : idNumber.replace(/\s+/g, '').toUpperCase();
-}
-
-/**
  * Runs every consistency rule on one household and returns all violations (empty when the record
- * is consistent), in a stable order: people, causes, income, helpers.
+ * is consistent), in a stable order: people, family, causes, income, helpers.
  * @param opts.asOf the assessment date 'YYYY-MM-DD' for ages; defaults to today in China.
  * @throws RangeError when `asOf` is not a valid date.
  */
@@ -41,7 +34,10 @@ export function checkHousehold(h: HouseholdFacts, opts: { asOf?: string } = {}):
   };
   return [
     ...checkIds(ctx),
+    ...checkNames(ctx),
+    ...checkAges(ctx),
     ...checkHead(ctx),
+    ...checkSpouses(ctx),
     ...checkTekunLabour(ctx),
     ...checkCauseCount(ctx),
     ...checkCauseRepeats(ctx),

@@ -34,14 +34,23 @@ export interface HouseholdFacts {
   income?: { items: IncomeItems; householdSize: number } | null;
   /** ID numbers of the household's helpers (帮扶责任人), when known; omit when not loaded. */
   helperIdNumbers?: string[];
+  /**
+   * Those of `helperIdNumbers` that belong to a registered poor person of another household of the county
+   * (a cross-household fact the service looks up; the household's own persons are compared here).
+   */
+  helpersPoorElsewhere?: string[];
 }
 
 /** Stable codes of every consistency rule. */
 export const VIOLATION_CODES = [
   'id_invalid',
   'person_duplicate',
+  'name_blank',
+  'age_over_limit',
   'head_missing',
   'head_multiple',
+  'spouse_multiple',
+  'spouse_same_sex',
   'main_cause_missing',
   'other_causes_too_many',
   'other_cause_repeats_main',

@@ -34,10 +34,13 @@ export function languageOf(request: FastifyRequest): 'zh' | 'en' {
   return /^en\b/i.test(header.trim()) ? 'en' : 'zh';
 }
 
-/** Turns any thrown value into an AppError; unknown errors become 'internal' with no detail. */
-export function toAppError(error: unknown): AppError {
+/**
+ * Turns any thrown value into an AppError; unknown errors become 'internal' with no detail. `body` (the request's)
+ * lets a constraint refusal name the field it concerns.
+ */
+export function toAppError(error: unknown, body?: unknown): AppError {
   if (error instanceof AppError) return error;
-  const e = error as FastifyError & { validation?: SchemaError[]; code?: string; constraint?: string };
+  const e = error as FastifyError & { validation?: SchemaError[]; code?: string; constraint?: string; detail?: string };
   if (e?.validation) {
     const details: FieldProblem[] = e.validation.map((v) => describeSchemaError(v, e.validationContext));
     return new AppError(
@@ -46,7 +49,9 @@ export function toAppError(error: unknown): AppError {
       details,
     );
   }
-  if (typeof e?.code === 'string' && /^23\d{3}$/.test(e.code)) return describeConstraint(e.code, e.constraint);
+  if (typeof e?.code === 'string' && /^23\d{3}$/.test(e.code)) {
+    return describeConstraint(e.code, e.constraint, { detail: e.detail, body });
+  }
   if (e?.statusCode === 429)
     return new AppError('rate_limited', { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, retry later' });
   if (e?.statusCode === 413)
@@ -66,8 +71,8 @@ function localize(message: Localized, lang: 'zh' | 'en'): string {
 }
 
 /** The HTTP status and the body (without requestId) a thrown value answers with, in the caller's language. */
-export function errorReply(error: unknown, lang: 'zh' | 'en') {
-  const appError = toAppError(error);
+export function errorReply(error: unknown, lang: 'zh' | 'en', requestBody?: unknown) {
+  const appError = toAppError(error, requestBody);
   const body: { code: string; message: string; details?: { path: string; code: string; message: string }[] } = {
     code: appError.code,
     message: localize(appError.localized, lang),
@@ -80,7 +85,7 @@ export function errorReply(error: unknown, lang: 'zh' | 'en') {
 
 async function errorsPlugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error, request, reply: FastifyReply) => {
-    const { status, body } = errorReply(error, languageOf(request));
+    const { status, body } = errorReply(error, languageOf(request), request.body);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.status(status).send({ ...body, requestId: request.id });
   });

@@ -1,13 +1,15 @@
 /**
  * Registers a poor household (建档立卡) with its persons, optional income years and needs, in one transaction.
  * Order of refusals: schema (400, by the route) → dictionary codes and consistency rules (422, every problem at
- * once) → database constraints (409, e.g. an ID number already registered in the county). A refusal writes nothing.
+ * once; a person who is a current helper too) → database constraints (409, e.g. an ID number already registered
+ * in the county, with the field path). A refusal writes nothing.
  */
 import type { Kysely } from 'kysely';
 import * as parts from '../../db/repositories/household-parts.ts';
 import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
+import { trimInvisible } from '../../domain/person-facts.ts';
 import type { HouseholdCreateBody } from '../../shared/schemas/household.ts';
 import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
@@ -28,6 +30,7 @@ import {
 } from './household-rules.ts';
 import { type Lang, placeProblems } from './household-state.ts';
 import { householdsChanged } from './household-totals.ts';
+import { personIsHelperProblems } from './person-helper-rule.ts';
 
 type Derived = NonNullable<ReturnType<typeof derivePerson>['derived']>;
 
@@ -143,6 +146,11 @@ export async function createHousehold(
       ...ruleProblems(input),
       ...dateProblems(input),
       ...(await placeProblems(tx, county, input.naturalVillageCode)),
+      ...(await personIsHelperProblems(
+        tx,
+        county,
+        input.persons.map((p, i) => ({ idNumber: p.idNumber, path: `persons.${i}.idNumber` })),
+      )),
     ];
     await refuseProblems(tx, codeUses(input), problems);
     // checkHousehold passed, so every ID parsed and exactly one head exists.
@@ -151,7 +159,7 @@ export async function createHousehold(
     const row = {
       ...householdColumns(fields),
       county_code: county,
-      head_name: head?.name.trim() ?? '',
+      head_name: head ? trimInvisible(head.name) : '',
       size: persons.length,
     };
     const id = await repo.insertHousehold(tx, { ...row, status: 'identified' } as repo.HouseholdInsert);

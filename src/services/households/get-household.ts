@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import * as parts from '../../db/repositories/household-parts.ts';
 import * as repo from '../../db/repositories/households.ts';
+import { helperIdNumbersOf, registeredPoorPersons } from '../../db/repositories/registered-poor.ts';
 import type { Database } from '../../db/schema.ts';
 import { provinceOf } from '../../domain/divisions.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -80,18 +81,32 @@ function toFields(h: HouseholdRow) {
   };
 }
 
+/**
+ * The household's current helpers as the consistency check reads them, with those who are registered poor persons
+ * of another household. Left out when nobody helps: whether every household has a helper is the pairing
+ * coverage's business (exited households keep none), not a fault of the household's record.
+ */
+async function helperFacts(db: Kysely<Database>, county: string, id: number) {
+  const helperIdNumbers = await helperIdNumbersOf(db, county, id);
+  if (helperIdNumbers.length === 0) return {};
+  const poor = await registeredPoorPersons(db, county, helperIdNumbers);
+  const helpersPoorElsewhere = poor.filter((p) => Number(p.household_id) !== id).map((p) => p.id_number);
+  return { helperIdNumbers, helpersPoorElsewhere };
+}
+
 /** The full record of one household of the county, or 404; messages in `lang`. */
 export async function getHousehold(db: Kysely<Database>, county: string, id: number, lang: Lang = 'zh') {
   const household = await repo.findHousehold(db, county, id);
   if (!household) throw AppError.notFound(HOUSEHOLD);
-  const [persons, income, needs, events] = await Promise.all([
+  const [persons, income, needs, events, helpers] = await Promise.all([
     parts.listPersons(db, county, id),
     parts.listIncome(db, county, id),
     parts.listNeeds(db, county, id),
     parts.listStatusEvents(db, county, id),
+    helperFacts(db, county, id),
   ]);
   const latest = income.at(-1);
-  const facts = toFacts(household, persons.map(personFacts), latest ? incomeFacts(latest) : null);
+  const facts = { ...toFacts(household, persons.map(personFacts), latest ? incomeFacts(latest) : null), ...helpers };
   const province = provinceOf(county);
   return {
     ...toFields(household),

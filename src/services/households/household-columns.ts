@@ -5,6 +5,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { HouseholdUpdate } from '../../db/repositories/households.ts';
 import type { HouseholdPersonTable, HouseholdTable } from '../../db/schema.ts';
+import { trimInvisible } from '../../domain/person-facts.ts';
 import type {
   HouseholdPatchBody,
   IncomeInputBody,
@@ -57,8 +58,9 @@ function mapFields(input: Record<string, unknown>, columns: Record<string, strin
   const out: Record<string, unknown> = {};
   for (const [field, column] of Object.entries(columns)) {
     const value = input[field];
-    // Names and addresses arrive typed by hand; the tables check their trimmed length.
-    if (value !== undefined) out[column] = typeof value === 'string' ? value.trim() : value;
+    // Names and addresses arrive typed or pasted by hand: invisible characters at the ends (zero-width spaces
+    // too) are dropped; the tables check the trimmed length.
+    if (value !== undefined) out[column] = typeof value === 'string' ? trimInvisible(value) : value;
   }
   return out;
 }
@@ -86,5 +88,14 @@ export function newPersonRow(
   derived: Pick<HouseholdPersonTable, 'id_number' | 'birth_date' | 'sex'>,
 ): Insertable<HouseholdPersonTable> {
   const { name, relation, ethnicity, education, labour } = input;
-  return { ...personColumns(input), ...ids, name: name.trim(), relation, ethnicity, education, labour, ...derived };
+  return {
+    ...personColumns(input),
+    ...ids,
+    name: trimInvisible(name),
+    relation,
+    ethnicity,
+    education,
+    labour,
+    ...derived,
+  };
 }

@@ -28,6 +28,7 @@ import {
 } from './household-rules.ts';
 import { type Lang, loadForChange, syncPersonSummary } from './household-state.ts';
 import { householdsChanged } from './household-totals.ts';
+import { personIsHelperProblems } from './person-helper-rule.ts';
 
 const PERSON = { zh: '家庭成员', en: 'household member' };
 type State = Awaited<ReturnType<typeof loadForChange>>;
@@ -54,6 +55,11 @@ async function refuseBrokenRules(
   await refuseProblems(db, uses, [...problems, ...toProblems(introduced, [[`persons.${edited}`, '']])]);
 }
 
+/** The rule "a helper is not a registered poor person" for an ID number a request registers (if any). */
+function helperProblems(db: Kysely<Database>, county: string, idNumber: string | undefined) {
+  return personIsHelperProblems(db, county, idNumber === undefined ? [] : [{ idNumber, path: 'idNumber' }]);
+}
+
 function findPerson(state: State, personId: number) {
   const index = state.persons.findIndex((p) => Number(p.id) === personId);
   const person = state.persons[index];
@@ -71,11 +77,14 @@ export async function addPerson(
 ) {
   const result = await db.transaction().execute(async (tx) => {
     const state = await loadForChange(tx, county, id);
-    const { derived, problems } = derivePerson(input, '');
+    const derived = derivePerson(input, '');
+    const problems = [...derived.problems, ...(await helperProblems(tx, county, input.idNumber))];
     const after = [...state.persons.map(personFacts), personInputFacts(input)];
     await refuseBrokenRules(tx, state, after, after.length - 1, problems, personCodeUses(input, ''));
     // The rules passed, so the ID parsed.
-    if (derived) await parts.insertPerson(tx, newPersonRow({ county_code: county, household_id: id }, input, derived));
+    if (derived.derived) {
+      await parts.insertPerson(tx, newPersonRow({ county_code: county, household_id: id }, input, derived.derived));
+    }
     const diff = diffOf(null, { name: input.name, idNumber: input.idNumber, relation: input.relation });
     await audit(tx, {
       county,
@@ -124,6 +133,7 @@ export async function updatePerson(
     const { derived, problems } = identity
       ? derivePerson({ idNumber: idNumber ?? person.id_number, sex }, '')
       : { derived: null, problems: [] };
+    problems.push(...(await helperProblems(tx, county, idNumber)));
     const formerHead =
       patch.relation === 'head' && person.relation !== 'head'
         ? state.persons.find((p) => p.relation === 'head')

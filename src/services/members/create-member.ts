@@ -8,6 +8,7 @@ import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { getMember } from './get-member.ts';
 import { type MemberInput, toNewRow } from './member-card.ts';
+import { poorMemberProblems } from './member-helper-rule.ts';
 import { memberProblems } from './member-rules.ts';
 
 /**
@@ -24,6 +25,10 @@ export async function createMember(
 ) {
   const result = await db.transaction().execute(async (tx) => {
     const { problems, identity } = await memberProblems(tx, county, input, input, today);
+    if (identity) {
+      const card = { name: input.name, idNumber: identity.idNumber, capacity: input.capacity };
+      problems.push(...(await poorMemberProblems(tx, county, card, input)));
+    }
     if (problems.length > 0 || !identity) throw AppError.rules(problems);
     const row = toNewRow(input, county, identity);
     const id = await insertMember(tx, row);

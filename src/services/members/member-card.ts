@@ -8,6 +8,7 @@ import type { findMember } from '../../db/repositories/members.ts';
 import type { PartyMemberTable } from '../../db/schema.ts';
 import { ageOn } from '../../domain/dates.ts';
 import { maskPhone, maskResidentId } from '../../domain/ids.ts';
+import { trimInvisible } from '../../domain/person-facts.ts';
 import type { MemberCreate, MemberUpdate } from '../../shared/schemas/member.ts';
 
 /** A new card as the API accepts it. */
@@ -50,7 +51,8 @@ export function toColumns(input: MemberPatch): Updateable<PartyMemberTable> {
   const columns: Record<string, unknown> = {};
   for (const [field, column] of Object.entries(COLUMN_OF)) {
     const value = input[field as keyof MemberPatch];
-    if (value !== undefined) columns[column] = typeof value === 'string' ? value.trim() : value;
+    // Typed or pasted by hand: invisible characters at the ends (zero-width spaces too) are dropped.
+    if (value !== undefined) columns[column] = typeof value === 'string' ? trimInvisible(value) : value;
   }
   return columns as Updateable<PartyMemberTable>;
 }

@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import { ageOn } from '../../domain/dates.ts';
 import type { FieldProblem, Localized } from '../../domain/errors.ts';
 import { parseResidentId, type ResidentIdFailure } from '../../domain/ids.ts';
+import { excessAge, hasVisibleText, MAX_AGE } from '../../domain/person-facts.ts';
 import { type CodeUse, dictionaryKindName, unknownCodes } from '../dictionary.ts';
 import type { Identity, MemberPatch } from './member-card.ts';
 
@@ -50,6 +51,18 @@ function joinAgeProblems(birthDate: string, joinDate: string): FieldProblem[] {
   ];
 }
 
+/** Older than anyone alive on the business date: a typing error in the ID number's birth date. */
+function maxAgeProblems(birthDate: string, today: string): FieldProblem[] {
+  const age = excessAge(birthDate, today);
+  if (age === null) return [];
+  return [
+    problem('idNumber', 'age_over_limit', {
+      zh: `按身份证号，该党员已 ${age} 岁，超过 ${MAX_AGE} 岁，请核对出生日期`,
+      en: `By the ID number the member would be ${age}, over ${MAX_AGE}; check the birth date`,
+    }),
+  ];
+}
+
 /**
  * Pure checks of the ID number, the sex and the join date. Returns the identity the ID fixes (18-digit
  * form, birth date, sex) when the ID number is valid.
@@ -80,7 +93,7 @@ export function identityProblems(
       }),
     );
   }
-  problems.push(...joinAgeProblems(parsed.birthDate, facts.joinDate));
+  problems.push(...joinAgeProblems(parsed.birthDate, facts.joinDate), ...maxAgeProblems(parsed.birthDate, today));
   return { problems, identity: { idNumber: parsed.id, birthDate: parsed.birthDate, sex: parsed.sex } };
 }
 
@@ -111,12 +124,20 @@ const TEXT_LABEL = {
   workUnit: { zh: '工作单位', en: 'The work unit' },
 } as const;
 
-/** Text fields made only of spaces: the schema lets them through (length ≥ 1) but they say nothing. */
+/**
+ * Text fields made only of spaces or invisible characters (zero-width spaces, BOM…): the schema lets them
+ * through (length ≥ 1) but they say nothing.
+ */
 function blankProblems(fields: MemberPatch): FieldProblem[] {
   return Object.entries(TEXT_LABEL).flatMap(([field, label]) => {
     const value = fields[field as keyof typeof TEXT_LABEL];
-    if (typeof value !== 'string' || value.trim() !== '') return [];
-    return [problem(field, 'blank', { zh: `${label.zh}不能只有空格`, en: `${label.en} cannot be only spaces` })];
+    if (typeof value !== 'string' || hasVisibleText(value)) return [];
+    return [
+      problem(field, 'blank', {
+        zh: `${label.zh}不能只有空格或不可见字符`,
+        en: `${label.en} cannot be only spaces or invisible characters`,
+      }),
+    ];
   });
 }
 

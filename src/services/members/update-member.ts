@@ -9,6 +9,7 @@ import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { memberChanged } from '../grids/registry-moves.ts';
 import { getMember } from './get-member.ts';
 import { identityColumns, MEMBER, type MemberPatch, toColumns } from './member-card.ts';
+import { poorMemberProblems } from './member-helper-rule.ts';
 import { memberProblems } from './member-rules.ts';
 
 /**
@@ -35,6 +36,15 @@ export async function updateMember(
       joinDate: patch.joinDate ?? current.join_date,
     };
     const { problems, identity } = await memberProblems(tx, county, facts, patch, today);
+    if (identity) {
+      const card = {
+        id,
+        name: patch.name ?? current.name,
+        idNumber: identity.idNumber,
+        capacity: patch.capacity ?? current.capacity,
+      };
+      problems.push(...(await poorMemberProblems(tx, county, card, patch)));
+    }
     if (problems.length > 0 || !identity) throw AppError.rules(problems);
     const columns = { ...toColumns(patch), ...identityColumns(identity) };
     await writeMember(tx, county, id, columns);

@@ -6,7 +6,10 @@
  */
 import type { Kysely } from 'kysely';
 import { insertPairings, type NewPairing } from '../../db/repositories/pairings.ts';
+import { poorMemberIds } from '../../db/repositories/registered-poor.ts';
 import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../domain/errors.ts';
+import { HELPER_IS_POOR, memberIsPoorMessage } from '../../domain/helper-eligibility.ts';
 import type { MatchSuggestion } from '../../domain/matching/index.ts';
 import { audit } from '../audit/audit.ts';
 import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
@@ -37,6 +40,21 @@ export function pairingRowsOf(
   });
 }
 
+/**
+ * Checked again at write time, in the transaction: matching left registered poor members out when it loaded,
+ * but a person may have been registered with a member's ID number since.
+ */
+async function refusePoorHelpers(tx: Kysely<Database>, county: string, rows: readonly NewPairing[]): Promise<void> {
+  const poor = await poorMemberIds(tx, county, { memberIds: [...new Set(rows.map((r) => r.member_id))] });
+  if (poor.size === 0) return;
+  const problems = rows.flatMap((r, i) =>
+    poor.has(r.member_id)
+      ? [{ path: `suggestions.${i}.memberId`, code: HELPER_IS_POOR, message: memberIsPoorMessage(`#${r.member_id}`) }]
+      : [],
+  );
+  throw AppError.rules(problems);
+}
+
 /** Inserts every suggestion as a pairing in one transaction; returns how many were written. */
 export async function applySuggestions(
   db: Kysely<Database>,
@@ -48,6 +66,7 @@ export async function applySuggestions(
   if (suggestions.length === 0) return 0;
   const rows = pairingRowsOf(loaded, suggestions, startOn);
   await db.transaction().execute(async (tx) => {
+    await refusePoorHelpers(tx, county, rows);
     await insertPairings(tx, county, rows);
     await audit(tx, {
       county,

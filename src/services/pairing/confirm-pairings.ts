@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/pairings.ts';
+import { poorMemberIds } from '../../db/repositories/registered-poor.ts';
 import type { Database } from '../../db/schema.ts';
 import { inScope } from '../../domain/access/roles.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
@@ -20,6 +21,7 @@ import {
   householdProblem,
   type MemberFacts,
   memberProblem,
+  poorMemberProblem,
   problemAt,
   refuseAll,
 } from './pairing-rules.ts';
@@ -44,6 +46,8 @@ interface Loaded {
   households: Map<number, HouseholdFacts>;
   slots: Map<number, number[]>;
   paired: Set<string>;
+  /** Members whose ID number is a registered poor person's. */
+  poor: Set<number>;
 }
 
 async function loadFacts(tx: Kysely<Database>, county: string, input: ConfirmInput): Promise<Loaded> {
@@ -51,6 +55,7 @@ async function loadFacts(tx: Kysely<Database>, county: string, input: ConfirmInp
   const members = await repo.lockMembers(tx, county, memberIds);
   const households = await repo.householdsByIds(tx, county, [...new Set(input.pairs.map((p) => p.householdId))]);
   const current = await repo.currentPairingsOf(tx, county, memberIds);
+  const poor = await poorMemberIds(tx, county, { memberIds });
   const slots = new Map<number, number[]>();
   for (const p of current) slots.set(p.member_id, [...(slots.get(p.member_id) ?? []), p.slot]);
   return {
@@ -58,6 +63,7 @@ async function loadFacts(tx: Kysely<Database>, county: string, input: ConfirmInp
     households: new Map(households.map((h) => [h.id, h])),
     slots,
     paired: new Set(current.map((p) => `${p.member_id}:${p.household_id}`)),
+    poor,
   };
 }
 
@@ -71,6 +77,8 @@ function checkPairs(facts: Loaded, input: ConfirmInput, today: string): FieldPro
     const taken = facts.slots.get(m.id) ?? [];
     const member = memberProblem(m, taken.length);
     if (member) problems.push(problemAt(`pairs.${i}.memberId`, member));
+    const poor = poorMemberProblem(m, facts.poor.has(m.id));
+    if (poor) problems.push(problemAt(`pairs.${i}.memberId`, poor));
     const key = `${m.id}:${h.id}`;
     const household = householdProblem(h, m, facts.paired.has(key));
     if (household) problems.push(problemAt(`pairs.${i}.householdId`, household));

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/pairings.ts';
+import { poorMemberIds } from '../../db/repositories/registered-poor.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
@@ -15,12 +16,20 @@ import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
 import { assertInScope, type Writer } from './confirm-pairings.ts';
 import { getPairing } from './get-pairing.ts';
 import { lockCurrentPairing } from './lock-current-pairing.ts';
-import { dateProblem, freeSlot, householdProblem, memberProblem, problemAt, refuseAll } from './pairing-rules.ts';
+import {
+  dateProblem,
+  freeSlot,
+  householdProblem,
+  memberProblem,
+  poorMemberProblem,
+  problemAt,
+  refuseAll,
+} from './pairing-rules.ts';
 import { newPlaqueCode } from './plaque-code.ts';
 
 function successorProblems(
   input: HandoverInput,
-  facts: { old: { member_id: number; started_on: string }; taken: number[]; paired: boolean },
+  facts: { old: { member_id: number; started_on: string }; taken: number[]; paired: boolean; poor: boolean },
   m: Parameters<typeof memberProblem>[0],
   h: Parameters<typeof householdProblem>[0],
   today: string,
@@ -36,6 +45,8 @@ function successorProblems(
   }
   const member = memberProblem(m, facts.taken.length);
   if (member) problems.push(problemAt('successorMemberId', member));
+  const poor = poorMemberProblem(m, facts.poor);
+  if (poor) problems.push(problemAt('successorMemberId', poor));
   const household = householdProblem(h, m, facts.paired);
   if (household && household.code !== 'household_not_needing_help')
     problems.push(problemAt('successorMemberId', household));
@@ -64,7 +75,8 @@ export async function handOverPairing(
     const current = await repo.currentPairingsOf(tx, county, [m!.id]);
     const taken = current.map((p) => p.slot);
     const paired = current.some((p) => p.household_id === old.household_id);
-    refuseAll(successorProblems(input, { old, taken, paired }, m!, h!, today));
+    const poor = (await poorMemberIds(tx, county, { memberIds: [m!.id] })).has(m!.id);
+    refuseAll(successorProblems(input, { old, taken, paired, poor }, m!, h!, today));
     const [newId] = await repo.insertPairings(tx, county, [
       {
         member_id: m!.id,

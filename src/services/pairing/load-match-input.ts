@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/pairing-input.ts';
+import { poorMemberIds } from '../../db/repositories/registered-poor.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { MatchHousehold, MatchInput, MatchMember, MatchReach } from '../../domain/matching/index.ts';
@@ -88,11 +89,15 @@ const placeOf = (nv: string, grid: number | null) => ({
   grid: grid === null ? null : String(grid),
 });
 
-/** Loads members, households, grids, pairings and rejections of `scope` (7 queries, sent together). */
+/**
+ * Loads members, households, grids, pairings and rejections of `scope` (8 queries, sent together). Members who
+ * are registered poor persons are left out: a helper is not a registered poor person, so matching never
+ * proposes them.
+ */
 export async function loadMatchInput(db: Db, county: string, scope: PairingScope): Promise<LoadedMatch> {
   const started = performance.now();
   const { memberScope: ms, householdScope: hs } = scope;
-  const [members, households, needs, links, pairings, rejections, names] = await Promise.all([
+  const [members, households, needs, links, pairings, rejections, names, poor] = await Promise.all([
     repo.matchMembers(db, county, ms),
     repo.matchHouseholds(db, county, hs),
     repo.openNeeds(db, county, hs),
@@ -101,6 +106,7 @@ export async function loadMatchInput(db: Db, county: string, scope: PairingScope
     repo.currentPairingsUnder(db, county, ms),
     repo.rejectionsUnder(db, county, hs),
     repo.placeNames(db, county, ms.slice(0, 9)),
+    poorMemberIds(db, county, { scope: ms }),
   ]);
   const gridOf = gridOfHousehold(links);
   const slots = new Map<number, number[]>();
@@ -114,6 +120,7 @@ export async function loadMatchInput(db: Db, county: string, scope: PairingScope
 
   const memberMap = new Map<number, MemberInfo>();
   for (const m of members) {
+    if (poor.has(m.id)) continue;
     memberMap.set(m.id, {
       id: m.id,
       name: m.name,

@@ -1,11 +1,12 @@
 /**
  * The checks a new pairing passes before it is written (confirmation and handover share them): the member is
- * active with a free slot on their card, the household needs help and has not this member already, both lie in
+ * active with a free slot on their card and not a registered poor person, the household needs help and has not this member already, both lie in
  * one township, and the start date is real, not in the future and not before the member joined the Party.
  * Each check returns a localized problem or null; the caller sets the field path.
  */
 import { NEEDING_HELP } from '../../db/repositories/grids.ts';
 import { AppError, type FieldProblem, type Localized } from '../../domain/errors.ts';
+import { HELPER_IS_POOR, memberIsPoorMessage } from '../../domain/helper-eligibility.ts';
 
 export interface MemberFacts {
   id: number;
@@ -44,6 +45,11 @@ export function memberProblem(m: MemberFacts, used: number): Problem {
     };
   }
   return null;
+}
+
+/** A registered poor person cannot help (national rule); `isPoor` comes from the registry lookup. */
+export function poorMemberProblem(m: MemberFacts, isPoor: boolean): Problem {
+  return isPoor ? { code: HELPER_IS_POOR, message: memberIsPoorMessage(m.name) } : null;
 }
 
 export function householdProblem(h: HouseholdFacts, m: MemberFacts, alreadyPaired: boolean): Problem {
