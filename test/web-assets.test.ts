@@ -77,6 +77,27 @@ describe('web assets', () => {
     expect(res.statusCode).toBe(404);
   });
 
+  test('`/` is the front door for any client: curl (no Accept or */*) gets index.html, not a JSON 404', async () => {
+    for (const headers of [{}, { accept: '*/*' }, { accept: 'application/json' }]) {
+      const res = await app.inject({ url: '/', headers });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.body).toContain('连心');
+    }
+  });
+
+  test('without a build, `/` says in plain text that the server runs API only and how to build the app', async () => {
+    const bare = await appServing(join(dir, 'no-such-build'));
+    for (const headers of [{}, { accept: 'text/html' }]) {
+      const res = await bare.inject({ url: '/', headers });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/plain/);
+      expect(res.body).toContain('npm run build');
+      expect(res.body).toContain('/docs');
+    }
+    await bare.close();
+  });
+
   test('without a build the server runs API only and says so', async () => {
     const bare = await appServing(join(dir, 'no-such-build'));
     expect(bare.webApp.served).toBe(false);

@@ -14,10 +14,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/kysely.ts';
 import { startSweepScheduler } from '../services/problems/sweep-scheduler.ts';
 import { filesDirFromEnv, LocalDiskStorage, type Storage } from '../services/storage/storage.ts';
+import { serializeRequest } from './log-serializers.ts';
 import accessPlugin from './plugins/access.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
-import { validatorCompiler } from './plugins/validation.ts';
+import { refuseUnsafeText, validatorCompiler } from './plugins/validation.ts';
 import webAssetsPlugin from './plugins/web-assets.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
@@ -104,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const logger =
     options.logger === false || options.logger === undefined
       ? false
-      : { ...(options.logger === true ? {} : options.logger), redact: REDACT };
+      : { ...(options.logger === true ? {} : options.logger), redact: REDACT, serializers: { req: serializeRequest } };
   const app = Fastify({
     logger,
     trustProxy: options.trustProxy ?? trustProxyFrom(process.env.LIANXIN_TRUST_PROXY),
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  app.addHook('preValidation', refuseUnsafeText); // before access checks, handlers and SQL see any text
 
   await app.register(helmet, { contentSecurityPolicy: CSP, hsts: false, crossOriginEmbedderPolicy: false });
   await app.register(cookie);

@@ -46,6 +46,10 @@ const MESSAGES: Record<string, Describe> = {
   minItems: (p) => ({ zh: `至少 ${p.limit} 项`, en: `must have at least ${p.limit} item(s)` }),
   maxItems: (p) => ({ zh: `最多 ${p.limit} 项`, en: `must have at most ${p.limit} item(s)` }),
   uniqueItems: () => ({ zh: '不能有重复项', en: 'must not repeat items' }),
+  unsafeCharacter: () => ({
+    zh: '含有不允许的字符（空字符或不成对的代理字符）',
+    en: 'contains a character that is not allowed (NUL or an unpaired surrogate)',
+  }),
 };
 
 /** Dotted path of the failing field ('persons.2.idNumber'), including a missing required property. */

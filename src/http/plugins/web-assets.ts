@@ -2,7 +2,8 @@
  * Serves the built web app (dist/web) from the API's own server: hashed files under /assets/ cached for a year,
  * everything else revalidated, pre-compressed .br/.gz sent when the browser takes them, and any other GET that
  * asks for HTML answered with index.html so the app's own routes (/members/12) survive a reload. /api and /docs
- * keep their JSON 404s. Without a build the plugin stays out of the way and the server runs API only.
+ * keep their JSON 404s. `/` itself is the app's front door for every client (curl included): index.html when
+ * built, otherwise a plain-text note that the server runs API only and how to build the app.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,14 @@ const YEAR = 365 * 24 * 3600;
 // Paths the server itself owns: never answered with the app's index.html.
 const SERVER_PATHS = /^\/(api|docs|openapi\.json)(\/|$|\?)/;
 
+/** What `/` says when the web app was not built: which server this is, and where to go from here. */
+const API_ONLY_NOTE = [
+  '连心 Lianxin：服务器正在运行，但网页应用尚未构建（运行 npm run build 后重启）。接口文档见 /docs，健康检查见 /api/health。',
+  'Lianxin: the server is running, but the web app is not built (run `npm run build`, then restart).',
+  'API documentation: /docs — health check: /api/health',
+  '',
+].join('\n');
+
 function cacheHeaders(res: { setHeader(name: string, value: string): unknown }, path: string): void {
   // Vite puts a content hash in every file name under assets/, so those never change under the same URL.
   // Everything else, /sw.js above all (its bytes decide when a phone takes a new build), is revalidated each time.
@@ -47,6 +56,9 @@ async function webAssets(app: FastifyInstance, options: WebAssetsOptions): Promi
   app.decorate('webApp', { served, root });
   if (!served) {
     app.log.warn({ root }, 'web app not built: serving the API only (run `npm run build`)');
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/plain; charset=utf-8').send(API_ONLY_NOTE),
+    );
     return;
   }
   await app.register(fastifyStatic, {
@@ -63,7 +75,8 @@ async function webAssets(app: FastifyInstance, options: WebAssetsOptions): Promi
     if (SERVER_PATHS.test(path)) return reply.callNotFound();
     // A file name (has an extension): the file or a plain 404 — never index.html in place of a missing chunk.
     if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(decodeURIComponent(path.slice(1)));
-    if (acceptsHtml(request)) return reply.sendFile('index.html');
+    // `/` is the front door whatever the client accepts; deeper app routes only for browsers.
+    if (path === '/' || acceptsHtml(request)) return reply.sendFile('index.html');
     return reply.callNotFound();
   };
   app.get('/', { schema: { hide: true } }, handler);

@@ -72,6 +72,7 @@ export const GrantInput = Type.Object(
     memberId: Type.Optional(
       Type.Integer({
         minimum: 1,
+        maximum: Number.MAX_SAFE_INTEGER,
         description:
           "The Party member the user is: required for roles 'member' and 'group_leader' (a group leader's member " +
           'must lead a grid Party group within orgCode), refused for the others (422)',

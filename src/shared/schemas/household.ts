@@ -5,6 +5,7 @@
  */
 import { type Static, type TSchema, Type } from 'typebox';
 import { CAUSE_CODES, HEALTH_CODES, LABOUR_CODES, RELATION_CODES, SCHOOL_STATUS_CODES } from '../../domain/codes.ts';
+import { COLUMN_RANGE } from './column-limits.ts';
 import { DateString, OrgCode, PageQuery, SortQuery } from './common.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -55,8 +56,8 @@ const householdFields = {
   farmlandMu: Measure,
   forestMu: Measure,
   hasPower: Type.Boolean(),
-  roadDistanceKm: Measure,
-  housingArea: Measure,
+  roadDistanceKm: OrNull.number(COLUMN_RANGE.roadDistanceKm),
+  housingArea: OrNull.number(COLUMN_RANGE.housingArea),
   housingStructure: OrNull.string({ pattern: '^[a-z0-9_]{1,40}$', description: 'Dictionary code' }),
   housingGrade: OrNull.enum(['A', 'B', 'C', 'D']),
   safeWater: Type.Boolean(),

@@ -4,14 +4,20 @@
  * the form shows the same wording whatever was wrong.
  */
 import { Type } from 'typebox';
+import { COLUMN_RANGE, INTEGER, SMALLINT } from './column-limits.ts';
 import { ProblemLevel, Urgency } from './problem.ts';
 
 const Thresholds = {
-  noHelpDays: Type.Integer({ description: 'days without verified help before a paired household is flagged (7–365)' }),
+  noHelpDays: Type.Integer({
+    ...SMALLINT,
+    description: 'days without verified help before a paired household is flagged (7–365)',
+  }),
   incomeMultiple: Type.Number({
+    ...COLUMN_RANGE.incomeMultiple,
     description: 'flag per-capita income below this multiple of the poverty line (1.00–3.00, step 0.05)',
   }),
   newIllnessDays: Type.Integer({
+    ...SMALLINT,
     description: 'a serious illness or disability recorded within this many days is new (7–365)',
   }),
 };
@@ -28,7 +34,7 @@ export const WarningSettings = Type.Object({
   updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
-const Hours = Type.Integer({ description: 'whole hours (1–2160)' });
+const Hours = Type.Integer({ ...INTEGER, description: 'whole hours (1–2160)' });
 
 const Cell = Type.Object({
   hours: Type.Integer({ description: 'hours in force' }),
