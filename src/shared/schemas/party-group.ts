@@ -11,7 +11,6 @@ export const InstructorLevel = Type.Enum(['township', 'village'], {
   description: 'township: 乡镇包村干部; village: 村干部',
 });
 
-const Label = Type.Object({ zh: Type.String(), en: Type.String() });
 /** A leader reason; those about health (src/domain/group-leader.ts) are the member's health facts. */
 const HEALTH_REASON = { sibling: 'zh', pattern: '健康|大病|残疾|慢性病' };
 const Reason = Type.Object({
