@@ -18,6 +18,7 @@ import { serializeRequest } from './log-serializers.ts';
 import accessPlugin from './plugins/access.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
+import maskingPlugin from './plugins/masking.ts';
 import { refuseUnsafeText, validatorCompiler } from './plugins/validation.ts';
 import webAssetsPlugin from './plugins/web-assets.ts';
 import auditRoutes from './routes/audit.ts';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { database: options.database });
   await app.register(accessPlugin);
+  await app.register(maskingPlugin);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(metaRoutes, { prefix: '/api' });

@@ -149,17 +149,18 @@ export function findFeedback(db: Kysely<Database>, county: string, id: number) {
     .executeTakeFirst();
 }
 
-/** Records a moderator's decision. */
+/** Records a moderator's decision (and the comment as it may be published, when given). */
 export async function setFeedbackStatus(
   db: Kysely<Database>,
   county: string,
   id: number,
   status: 'approved' | 'rejected',
   moderatorId: number | null,
+  comment?: string,
 ): Promise<void> {
   await db
     .updateTable('public_feedback')
-    .set({ status, moderated_by: moderatorId, moderated_at: new Date() })
+    .set({ status, moderated_by: moderatorId, moderated_at: new Date(), ...(comment === undefined ? {} : { comment }) })
     .where('county_code', '=', county)
     .where('id', '=', id)
     .execute();

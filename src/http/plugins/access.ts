@@ -11,7 +11,7 @@
  * preValidation (after body parsing, before the schema): the permission must apply somewhere in the path's county
  * and at the record's unit, else 404 (never 403: no existence leaks); list filters are narrowed to the scope;
  * then the audit context (actor, ip, request id) is entered for the rest of the request.
- * preSerialization: health details are masked unless the route's `sensitive` permission applies to the record.
+ * Sensitive fields are masked at serialisation by the masking plugin (masking.ts), by the schemas' marks.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
@@ -37,8 +37,6 @@ declare module 'fastify' {
     /** Required on every /api route: what the caller must hold ('public' for anyone). */
     permission?: Permission;
     scope?: ScopeRule;
-    /** Health details in the response are masked unless this permission applies at the record's unit. */
-    sensitive?: Permission;
   }
   interface FastifyRequest {
     access: Access;
@@ -258,13 +256,6 @@ async function authorize(app: FastifyInstance, request: FastifyRequest): Promise
   request.access.unit = unit;
 }
 
-function maskHealth(value: unknown): void {
-  if (!value || typeof value !== 'object') return;
-  const record = value as { health?: unknown; persons?: unknown };
-  if (typeof record.health === 'string') record.health = '***';
-  if (Array.isArray(record.persons)) for (const person of record.persons) maskHealth(person);
-}
-
 async function accessPlugin(app: FastifyInstance): Promise<void> {
   app.decorate('routeTable', []);
   app.decorateRequest('access', null as unknown as Access);
@@ -281,14 +272,6 @@ async function accessPlugin(app: FastifyInstance): Promise<void> {
     runWithContext(context, () => {
       authorize(app, request).then(() => done(), done);
     });
-  });
-  app.addHook('preSerialization', async (request: FastifyRequest, _reply, payload: unknown) => {
-    const sensitive = request.routeOptions.config.sensitive;
-    if (!sensitive || !payload || typeof payload !== 'object') return payload;
-    const unit = (payload as { naturalVillageCode?: unknown }).naturalVillageCode;
-    if (typeof unit === 'string' && request.access.can(sensitive, unit)) return payload;
-    maskHealth(payload);
-    return payload;
   });
 }
 

@@ -34,7 +34,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         permission: 'household.write',
         scope: { record: 'household', param: 'id' },
-        sensitive: 'household.sensitive',
       },
       schema: { tags, summary: 'Add a member', params: CountyIdParams, body: PersonInput, response: Created },
     },
@@ -49,7 +48,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         permission: 'household.write',
         scope: { record: 'household', param: 'id' },
-        sensitive: 'household.sensitive',
       },
       schema: {
         tags,
@@ -68,7 +66,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         permission: 'household.write',
         scope: { record: 'household', param: 'id' },
-        sensitive: 'household.sensitive',
       },
       schema: {
         tags,
@@ -87,7 +84,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         permission: 'household.write',
         scope: { record: 'household', param: 'id' },
-        sensitive: 'household.sensitive',
       },
       schema: {
         tags,
@@ -105,7 +101,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         permission: 'household.write',
         scope: { record: 'household', param: 'id' },
-        sensitive: 'household.sensitive',
       },
       schema: { tags, summary: 'Record a need', params: CountyIdParams, body: NeedInput, response: Created },
     },
@@ -120,7 +115,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         permission: 'household.write',
         scope: { record: 'household', param: 'id' },
-        sensitive: 'household.sensitive',
       },
       schema: {
         tags,

@@ -49,7 +49,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         permission: 'household.read',
         scope: { record: 'household', param: 'id' },
-        sensitive: 'household.sensitive',
       },
       schema: {
         tags,
@@ -66,7 +65,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         permission: 'household.write',
         scope: { body: 'naturalVillageCode' },
-        sensitive: 'household.sensitive',
       },
       schema: {
         tags,
@@ -85,7 +83,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         permission: 'household.write',
         scope: { record: 'household', param: 'id' },
-        sensitive: 'household.sensitive',
       },
       schema: {
         tags,
@@ -103,7 +100,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         permission: 'household.write',
         scope: { record: 'household', param: 'id' },
-        sensitive: 'household.sensitive',
       },
       schema: {
         tags,
@@ -135,7 +131,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:id/sensitive',
     {
-      config: { permission: 'household.sensitive', scope: { record: 'household', param: 'id' } },
+      config: { permission: 'household.sensitive', scope: { record: 'household', param: 'id' }, reveal: true },
       schema: {
         tags,
         summary: 'Unmask one household: phone, bank account, ID numbers and health of its persons (audited)',

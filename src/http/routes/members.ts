@@ -39,7 +39,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:id',
     {
-      config: { permission: 'member.read', scope: { record: 'member', param: 'id' }, sensitive: 'member.sensitive' },
+      config: { permission: 'member.read', scope: { record: 'member', param: 'id' } },
       schema: {
         tags,
         summary: "Read a member's information card (ID number and phone masked)",
@@ -52,7 +52,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/',
     {
-      config: { permission: 'member.write', scope: { body: 'naturalVillageCode' }, sensitive: 'member.sensitive' },
+      config: { permission: 'member.write', scope: { body: 'naturalVillageCode' } },
       schema: {
         tags,
         summary: "Register a member's information card",
@@ -66,7 +66,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:id',
     {
-      config: { permission: 'member.write', scope: { record: 'member', param: 'id' }, sensitive: 'member.sensitive' },
+      config: { permission: 'member.write', scope: { record: 'member', param: 'id' } },
       schema: {
         tags,
         summary: "Change fields of a member's information card",
@@ -80,7 +80,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/:id/sensitive',
     {
-      config: { permission: 'member.sensitive', scope: { record: 'member', param: 'id' } },
+      config: { permission: 'member.sensitive', scope: { record: 'member', param: 'id' }, reveal: true },
       schema: {
         tags,
         summary: "Unmask one member's ID number, phone and health (audited)",

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { type FeedbackFilter, listFeedbackRows } from '../../db/repositories/feedback.ts';
 import { pageWindow } from '../../db/repositories/paging.ts';
 import type { Database } from '../../db/schema.ts';
+import { maskPiiInText } from '../../domain/pii-text.ts';
 
 /** One page of feedback entries (never the visitor's key) and the total. */
 export async function listFeedback(db: Kysely<Database>, county: string, filter: FeedbackFilter) {
@@ -18,7 +19,8 @@ export async function listFeedback(db: Kysely<Database>, county: string, filter:
       naturalVillageCode: r.natural_village_code,
       naturalVillageName: r.natural_village_name,
       satisfaction: r.satisfaction,
-      comment: r.comment,
+      // Entries stored before comments were masked on arrival: the moderator needs no personal numbers either.
+      comment: maskPiiInText(r.comment),
       status: r.status,
       submittedAt: new Date(r.submitted_at).toISOString(),
       moderatedAt: r.moderated_at === null ? null : new Date(r.moderated_at).toISOString(),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { findFeedback, setFeedbackStatus } from '../../db/repositories/feedback.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
+import { maskPiiInText } from '../../domain/pii-text.ts';
 import { audit } from '../audit/audit.ts';
 import { currentContext } from '../audit/request-context.ts';
 
@@ -23,14 +24,19 @@ export async function moderateFeedback(
   await db.transaction().execute(async (tx) => {
     const current = await findFeedback(tx, county, id);
     if (!current) throw AppError.notFound(FEEDBACK);
-    await setFeedbackStatus(tx, county, id, status, currentContext().actorId);
+    // Entries stored before comments were masked on arrival are masked now, before anything is published.
+    const comment = maskPiiInText(current.comment);
+    await setFeedbackStatus(tx, county, id, status, currentContext().actorId, comment);
     await audit(tx, {
       county,
       action: `feedback.${decision}`,
       table: 'public_feedback',
       recordId: id,
       orgCode,
-      diff: { status: [current.status, status] },
+      diff: {
+        status: [current.status, status],
+        ...(comment === current.comment ? {} : { comment_masked: [false, true] }),
+      },
     });
   });
   return { id, status };

@@ -9,6 +9,7 @@ import { countFeedbackSince, insertFeedback } from '../../db/repositories/feedba
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
+import { maskPiiInText } from '../../domain/pii-text.ts';
 import { audit } from '../audit/audit.ts';
 import { pairingByCode } from '../plaques/public-plaque.ts';
 
@@ -43,7 +44,8 @@ export async function submitFeedback(
   ip: string,
   now: Date = new Date(),
 ): Promise<{ status: 'pending' }> {
-  const comment = (input.comment ?? '').trim();
+  // ID numbers, phones and bank numbers a visitor typed are never stored, let alone published.
+  const comment = maskPiiInText((input.comment ?? '').trim());
   const key = clientKey(ip);
   const since = new Date(`${chinaDateOf(now)}T00:00:00+08:00`);
   await db.transaction().execute(async (tx) => {

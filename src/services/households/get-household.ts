@@ -1,7 +1,7 @@
 /**
  * The full household record for the household screen: fields, current persons, income by year against the
  * poverty line, needs, status history, and what is currently inconsistent. ID numbers, phones and bank
- * accounts are masked (the access issue adds unmasking by permission, audited).
+ * accounts are masked at serialisation by the response schema's marks (src/http/plugins/masking.ts).
  */
 import type { Kysely } from 'kysely';
 import * as parts from '../../db/repositories/household-parts.ts';
@@ -10,7 +10,6 @@ import { helperIdNumbersOf, registeredPoorPersons } from '../../db/repositories/
 import type { Database } from '../../db/schema.ts';
 import { provinceOf } from '../../domain/divisions.ts';
 import { AppError } from '../../domain/errors.ts';
-import { maskBankAccount, maskResidentId } from '../../domain/ids.ts';
 import { povertyLine } from '../../domain/poverty-line.ts';
 import { incomeFacts, personFacts, toFacts, violationsOf } from './household-rules.ts';
 import { HOUSEHOLD, type Lang } from './household-state.ts';
@@ -23,7 +22,7 @@ function toPerson(p: parts.PersonRow) {
     id: Number(p.id),
     name: p.name,
     sex: p.sex,
-    idNumber: maskResidentId(p.id_number),
+    idNumber: p.id_number,
     birthDate: p.birth_date,
     relation: p.relation,
     ethnicity: p.ethnicity,
@@ -62,7 +61,7 @@ function toFields(h: HouseholdRow) {
     ...toListItem(h),
     address: h.address,
     bankName: h.bank_name,
-    bankAccount: h.bank_account === null ? null : maskBankAccount(h.bank_account),
+    bankAccount: h.bank_account,
     standard: h.standard,
     plannedExitYear: h.planned_exit_year,
     farmlandMu: h.farmland_mu,

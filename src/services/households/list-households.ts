@@ -1,11 +1,11 @@
 /**
  * The household list: filters by place, status, attribute and cause, and one search box that understands
- * ID numbers, registry numbers and head names. Phones are masked (the access issue adds unmasking).
+ * ID numbers, registry numbers and head names. Phones are masked at serialisation (plugins/masking.ts).
  */
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
-import { maskPhone, parseResidentId } from '../../domain/ids.ts';
+import { parseResidentId } from '../../domain/ids.ts';
 import type { HouseholdListQueryType } from '../../shared/schemas/household.ts';
 import { today } from './household-rules.ts';
 import { rememberedTotal } from './household-totals.ts';
@@ -21,7 +21,7 @@ export function toListItem(row: ListRow) {
     naturalVillageName: row.natural_village_name,
     villageName: row.village_name,
     headName: row.head_name,
-    phone: row.phone === null ? null : maskPhone(row.phone),
+    phone: row.phone,
     attribute: row.attribute,
     mainCause: row.main_cause,
     otherCauses: row.other_causes,

@@ -1,13 +1,12 @@
 /**
  * Mapping between the API's member card (camelCase, masked identifiers, age) and party_member rows.
- * ID numbers and phones leave the server masked; unmasking by permission comes with the access layer.
+ * ID numbers and phones leave the server masked by the response schema's marks (src/http/plugins/masking.ts).
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Static } from 'typebox';
 import type { findMember } from '../../db/repositories/members.ts';
 import type { PartyMemberTable } from '../../db/schema.ts';
 import { ageOn } from '../../domain/dates.ts';
-import { maskPhone, maskResidentId } from '../../domain/ids.ts';
 import { trimInvisible } from '../../domain/person-facts.ts';
 import type { MemberCreate, MemberUpdate } from '../../shared/schemas/member.ts';
 
@@ -81,8 +80,8 @@ export function toMemberListItem(row: ListRow, today: string) {
     name: row.name,
     sex: row.sex,
     age: ageOn(row.birth_date, today),
-    idNumber: maskResidentId(row.id_number),
-    phone: row.phone === null ? null : maskPhone(row.phone),
+    idNumber: row.id_number,
+    phone: row.phone,
     membership: row.membership,
     joinDate: row.join_date,
     naturalVillageCode: row.natural_village_code,

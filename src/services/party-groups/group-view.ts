@@ -1,17 +1,15 @@
-/** Mapping from party-group rows to the API's shapes (camelCase, phones masked, dates as strings). */
+/** Mapping from party-group rows to the API's shapes (camelCase, dates as strings; phones and health are masked by the response schema's marks). */
 import type { Selectable } from 'kysely';
 import type { ListRow } from '../../db/repositories/party-group-list.ts';
 import type { GroupRow, MemberRow } from '../../db/repositories/party-groups.ts';
 import type { GroupInstructorTable } from '../../db/schema.ts';
 import { ageOn } from '../../domain/dates.ts';
 import type { LeaderFacts } from '../../domain/group-leader.ts';
-import { maskPhone } from '../../domain/ids.ts';
 
 export const PARTY_GROUP = { zh: '党小组', en: 'Party group' };
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
-const maskedPhone = (phone: string | null) => (phone === null ? null : maskPhone(phone));
 
 /** The leader as a short reference, or null. */
 function leaderOf(row: { leader_member_id: number | null; leader_since: string | null; leader_name: string | null }) {
@@ -58,7 +56,7 @@ export function toGroupMember(row: MemberRow, leaderId: number | null, today: st
     name: row.name,
     sex: row.sex,
     age: ageOn(row.birth_date, today),
-    phone: maskedPhone(row.phone),
+    phone: row.phone,
     membership: row.membership,
     joinDate: row.join_date,
     post: row.post,
@@ -110,7 +108,7 @@ export function toInstructor(row: Selectable<GroupInstructorTable>) {
     level: row.level,
     name: row.name,
     post: row.post,
-    phone: maskedPhone(row.phone),
+    phone: row.phone,
     memberId: row.member_id === null ? null : Number(row.member_id),
     startedOn: row.started_on,
     endedOn: row.ended_on,

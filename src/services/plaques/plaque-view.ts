@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { dictionaryLabels, type PlaqueRow, publishedCommitmentItems } from '../../db/repositories/plaques.ts';
 import type { Database } from '../../db/schema.ts';
+import { maskPiiInText } from '../../domain/pii-text.ts';
 
 type Labels = (kind: string, code: string) => { code: string; zh: string; en: string };
 
@@ -42,7 +43,7 @@ export async function commitmentsByMember(
     const entry = byMember.get(Number(item.member_id)) ?? { year: item.year, items: [] };
     entry.items.push({
       position: item.position,
-      content: item.content,
+      content: maskPiiInText(item.content),
       dueOn: item.due_on,
       fulfilled: item.fulfilled_on !== null,
     });
@@ -71,7 +72,8 @@ export function plaqueContent(row: PlaqueRow, labels: Labels, commitments: Commi
       post: row.post,
       publicPhone: row.public_phone,
     },
-    measures: row.measures,
+    // Printed on the door and served to anyone with the QR code: free texts never carry a personal number.
+    measures: maskPiiInText(row.measures),
     commitmentYear: commitments.get(Number(row.member_id))?.year ?? year,
     commitments: commitments.get(Number(row.member_id))?.items ?? [],
   };

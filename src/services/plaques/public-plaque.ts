@@ -8,6 +8,7 @@ import { findPlaqueRows, type PlaqueRow } from '../../db/repositories/plaques.ts
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
+import { maskPiiInText } from '../../domain/pii-text.ts';
 import { PAIRING } from './get-plaques.ts';
 import { commitmentsByMember, plaqueContent, plaqueLabels } from './plaque-view.ts';
 
@@ -49,7 +50,7 @@ export async function getPublicPlaque(db: Kysely<Database>, county: string, code
     },
     comments: comments.map((c) => ({
       satisfaction: c.satisfaction,
-      comment: c.comment,
+      comment: maskPiiInText(c.comment),
       submittedOn: chinaDateOf(new Date(c.submitted_at)),
     })),
   };

@@ -1,6 +1,7 @@
 /** Schemas of accounts, sessions, grants and the audit trail (server validation and the web's types). */
 import { type Static, Type } from 'typebox';
 import { OrgCode } from './common.ts';
+import { sensitive } from './sensitive.ts';
 
 export const RoleCode = Type.Union(
   ['county_admin', 'township_admin', 'village_secretary', 'instructor', 'group_leader', 'member', 'auditor'].map((r) =>
@@ -171,16 +172,21 @@ export const AuditEntryView = Type.Object({
 
 export const HouseholdSensitive = Type.Object({
   id: Type.Integer(),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  bankAccount: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(sensitive('phone', 'household')), Type.Null()]),
+  bankAccount: Type.Union([Type.String(sensitive('bankAccount', 'household')), Type.Null()]),
   persons: Type.Array(
-    Type.Object({ id: Type.Integer(), name: Type.String(), idNumber: Type.String(), health: Type.String() }),
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      idNumber: Type.String(sensitive('idNumber', 'household')),
+      health: Type.String(sensitive('health', 'household')),
+    }),
   ),
 });
 
 export const MemberSensitive = Type.Object({
   id: Type.Integer(),
-  idNumber: Type.String(),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  health: Type.String(),
+  idNumber: Type.String(sensitive('idNumber', 'member')),
+  phone: Type.Union([Type.String(sensitive('phone', 'member')), Type.Null()]),
+  health: Type.String(sensitive('health', 'member')),
 });

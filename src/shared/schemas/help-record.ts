@@ -1,6 +1,7 @@
 /** Schemas of help records (帮扶纪实) and the household timeline, shared by the server and the web app. */
 import { type Static, Type } from 'typebox';
 import { CountyCode, DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { sensitive } from './sensitive.ts';
 
 const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -176,7 +177,9 @@ export type TimelinePage = Static<typeof TimelinePage>;
 export const HelpChoices = Type.Object({
   householdId: Type.Integer(),
   headName: Type.String(),
-  needs: Type.Array(Type.Object({ id: Type.Integer(), need: Type.String(), detail: Type.String() })),
+  needs: Type.Array(
+    Type.Object({ id: Type.Integer(), need: Type.String(), detail: Type.String(sensitive('health', 'household')) }),
+  ),
   helpers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
 });
 export type HelpChoices = Static<typeof HelpChoices>;

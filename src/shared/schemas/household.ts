@@ -7,6 +7,7 @@ import { type Static, type TSchema, Type } from 'typebox';
 import { CAUSE_CODES, HEALTH_CODES, LABOUR_CODES, RELATION_CODES, SCHOOL_STATUS_CODES } from '../../domain/codes.ts';
 import { COLUMN_RANGE } from './column-limits.ts';
 import { DateString, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { sensitive } from './sensitive.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 /**
@@ -223,7 +224,7 @@ export const HouseholdListItem = Type.Object({
   naturalVillageName: Type.String(),
   villageName: Type.String(),
   headName: Type.String(),
-  phone: Nullable(Type.String({ description: 'Masked' })),
+  phone: Nullable(Type.String(sensitive('phone', 'household'))),
   attribute: Type.String(),
   mainCause: Type.String(),
   otherCauses: Type.Array(Type.String()),
@@ -239,13 +240,13 @@ export const PersonOut = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   sex: Type.String(),
-  idNumber: Type.String({ description: 'Masked' }),
+  idNumber: Type.String(sensitive('idNumber', 'household')),
   birthDate: Type.String(),
   relation: Type.String(),
   ethnicity: Type.String(),
   education: Type.String(),
   schoolStatus: Type.String(),
-  health: Type.String(),
+  health: Type.String(sensitive('health', 'household')),
   labour: Type.String(),
   monthsWorked: Type.Integer(),
   hasMedicalInsurance: Type.Boolean(),
@@ -265,7 +266,7 @@ export const IncomeOut = Type.Object({
 export const NeedOut = Type.Object({
   id: Type.Integer(),
   need: Type.String(),
-  detail: Type.String(),
+  detail: Type.String(sensitive('health', 'household')),
   status: Type.String(),
   raisedOn: Type.String(),
   closedOn: Nullable(Type.String()),
@@ -284,7 +285,7 @@ export const HouseholdDetail = Type.Object({
   ...HouseholdListItem.properties,
   address: Type.String(),
   bankName: Nullable(Type.String()),
-  bankAccount: Nullable(Type.String({ description: 'Masked' })),
+  bankAccount: Nullable(Type.String(sensitive('bankAccount', 'household'))),
   standard: Type.String(),
   plannedExitYear: Nullable(Type.Integer()),
   farmlandMu: Money,

@@ -5,6 +5,7 @@
  */
 import { Type } from 'typebox';
 import { DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { sensitive } from './sensitive.ts';
 
 // Enums rather than unions of literals: a wrong value then gives one clear problem ("must be one of …").
 export const Sex = Type.Enum(['M', 'F'], { description: 'M male, F female' });
@@ -105,8 +106,8 @@ export const MemberListItem = Type.Object({
   name: Type.String(),
   sex: Sex,
   age: Type.Integer(),
-  idNumber: Type.String(),
-  phone: NullableString,
+  idNumber: Type.String(sensitive('idNumber', 'member')),
+  phone: Type.Union([Type.String(sensitive('phone', 'member')), Type.Null()]),
   membership: Membership,
   joinDate: Type.String(),
   naturalVillageCode: Type.String(),
@@ -130,7 +131,7 @@ export const MemberCard = Type.Object({
   workUnit: NullableString,
   publicPhone: Type.Union([Type.String(), Type.Null()], { description: 'Contact number published on the plaque' }),
   interests: Type.String(),
-  health: Type.String(),
+  health: Type.String(sensitive('health', 'member')),
   note: Type.String(),
   villageCode: NullableString,
   villageName: NullableString,

@@ -5,12 +5,18 @@
  */
 import { Type } from 'typebox';
 import { CountyCode, DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { sensitive } from './sensitive.ts';
 
 export const InstructorLevel = Type.Enum(['township', 'village'], {
   description: 'township: 乡镇包村干部; village: 村干部',
 });
 
-const Label = Type.Object({ zh: Type.String(), en: Type.String() });
+/** A leader reason; those about health (src/domain/group-leader.ts) are the member's health facts. */
+const HEALTH_REASON = { sibling: 'zh', pattern: '健康|大病|残疾|慢性病' };
+const Reason = Type.Object({
+  zh: Type.String(sensitive('health', 'member', HEALTH_REASON)),
+  en: Type.String(sensitive('health', 'member', HEALTH_REASON)),
+});
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 const Phone = Type.String({
@@ -66,13 +72,13 @@ export const GroupMember = Type.Object({
   name: Type.String(),
   sex: Type.String(),
   age: Type.Integer(),
-  phone: NullableString,
+  phone: Type.Union([Type.String(sensitive('phone', 'member')), Type.Null()]),
   membership: Type.String(),
   joinDate: Type.String(),
   post: NullableString,
   capacity: Type.Integer(),
   isMigrant: Type.Boolean(),
-  health: Type.String(),
+  health: Type.String(sensitive('health', 'member')),
   naturalVillageCode: Type.String(),
   naturalVillageName: Type.String(),
   isLeader: Type.Boolean(),
@@ -84,7 +90,7 @@ export const Instructor = Type.Object({
   level: InstructorLevel,
   name: Type.String(),
   post: Type.String(),
-  phone: NullableString,
+  phone: Type.Union([Type.String(sensitive('phone', 'member')), Type.Null()]),
   memberId: Type.Union([Id, Type.Null()]),
   startedOn: Type.String(),
   endedOn: NullableString,
@@ -134,10 +140,10 @@ export const LeaderSuggestions = Type.Object({
       name: Type.String(),
       rank: Type.Integer(),
       score: Type.Number(),
-      reasons: Type.Array(Label),
+      reasons: Type.Array(Reason),
     }),
   ),
-  ineligible: Type.Array(Type.Object({ memberId: Id, name: Type.String(), reasons: Type.Array(Label) })),
+  ineligible: Type.Array(Type.Object({ memberId: Id, name: Type.String(), reasons: Type.Array(Reason) })),
 });
 
 export const LeaderAssign = Type.Object(

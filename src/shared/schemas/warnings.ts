@@ -1,6 +1,7 @@
 /** Schemas of things done (办实事) and early warning (防返贫监测预警). */
 import { Type } from 'typebox';
 import { OrgCode, PageQuery } from './common.ts';
+import { sensitive } from './sensitive.ts';
 
 export const ThingsDoneQuery = Type.Object(
   {
@@ -51,7 +52,13 @@ export const WarningPage = Type.Object({
       headName: Type.String(),
       naturalVillageCode: Type.String(),
       status: Type.String(),
-      warnings: Type.Array(Type.Object({ kind: WarningKind, reason: Type.String() })),
+      // An illness warning's reason is a health fact of the household.
+      warnings: Type.Array(
+        Type.Object({
+          kind: WarningKind,
+          reason: Type.String(sensitive('health', 'household', { sibling: 'kind', pattern: '^illness$' })),
+        }),
+      ),
     }),
   ),
   total: Count,
