@@ -17,6 +17,7 @@ import { filesDirFromEnv, LocalDiskStorage, type Storage } from '../services/sto
 import accessPlugin from './plugins/access.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
+import recordActionsPlugin from './plugins/record-actions.ts';
 import { validatorCompiler } from './plugins/validation.ts';
 import webAssetsPlugin from './plugins/web-assets.ts';
 import auditRoutes from './routes/audit.ts';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(databasePlugin, { database: options.database });
   await app.register(accessPlugin);
+  await app.register(recordActionsPlugin);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(metaRoutes, { prefix: '/api' });

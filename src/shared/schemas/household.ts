@@ -6,6 +6,7 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { CAUSE_CODES, HEALTH_CODES, LABOUR_CODES, RELATION_CODES, SCHOOL_STATUS_CODES } from '../../domain/codes.ts';
 import { DateString, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { RecordActions } from './record-actions.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 /**
@@ -280,6 +281,7 @@ export const StatusEventOut = Type.Object({
 
 /** The full household record answered by GET /:id and by every change. */
 export const HouseholdDetail = Type.Object({
+  allowedActions: Type.Optional(RecordActions),
   ...HouseholdListItem.properties,
   address: Type.String(),
   bankName: Nullable(Type.String()),

@@ -5,6 +5,7 @@
  */
 import { Type } from 'typebox';
 import { CountyCode, DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { RecordActions } from './record-actions.ts';
 
 export const InstructorLevel = Type.Enum(['township', 'village'], {
   description: 'township: 乡镇包村干部; village: 村干部',
@@ -107,6 +108,7 @@ export const GroupEvent = Type.Object({
 
 /** One group with everything its page shows. */
 export const PartyGroupDetail = Type.Object({
+  allowedActions: Type.Optional(RecordActions),
   id: Id,
   name: Type.String(),
   ...Place,
