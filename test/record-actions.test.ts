@@ -89,5 +89,5 @@ describe('allowedActions', () => {
     }
     expect(compared).toBeGreaterThan(100);
     expect(failures).toEqual([]);
-  });
+  }, 600_000);
 });

@@ -30,21 +30,26 @@ export function writePermissionsByRecord(app: FastifyInstance): Map<string, Perm
   return new Map([...byKind].map(([kind, set]) => [kind, [...set].sort()]));
 }
 
-/** The record kind a route answers with one record of (`…/:param` with a record scope), if one with actions. */
-function recordOf(request: FastifyRequest): ActionRecord | null {
+/**
+ * The record kind whose record this response is: a route with a record scope answering with the record it
+ * names (its `id` is the path's record id — the record itself, or the whole record after a change to one of
+ * its parts, which the page stores as the record), if one with actions.
+ */
+function recordOf(request: FastifyRequest, payload: object): ActionRecord | null {
   const scope = request.routeOptions.config.scope;
   if (!scope || !('record' in scope)) return null;
   if (!(ACTION_RECORDS as readonly string[]).includes(scope.record)) return null;
-  return request.routeOptions.url?.endsWith(`/:${scope.param}`) ? (scope.record as ActionRecord) : null;
+  const id = Number((request.params as Record<string, string | undefined>)[scope.param]);
+  return (payload as { id?: unknown }).id === id ? (scope.record as ActionRecord) : null;
 }
 
 async function recordActionsPlugin(app: FastifyInstance): Promise<void> {
   let writes: Map<string, Permission[]> | null = null; // the route table is complete once the app is ready
   app.addHook('preSerialization', async (request: FastifyRequest, reply, payload: unknown) => {
-    const kind = recordOf(request);
     const unit = request.access?.unit;
-    if (!kind || !unit || reply.statusCode >= 300 || !payload || typeof payload !== 'object') return payload;
-    if (Array.isArray(payload)) return payload;
+    if (!unit || reply.statusCode >= 300 || !payload || typeof payload !== 'object') return payload;
+    const kind = recordOf(request, payload);
+    if (!kind) return payload;
     writes ??= writePermissionsByRecord(app);
     const allowed = (writes.get(kind) ?? []).filter((permission) => request.access.can(permission, unit));
     return { ...payload, allowedActions: allowed };
