@@ -19,6 +19,7 @@ import accessPlugin from './plugins/access.ts';
 import databasePlugin from './plugins/database.ts';
 import errorsPlugin from './plugins/errors.ts';
 import maskingPlugin from './plugins/masking.ts';
+import recordActionsPlugin from './plugins/record-actions.ts';
 import { refuseUnsafeText, validatorCompiler } from './plugins/validation.ts';
 import webAssetsPlugin from './plugins/web-assets.ts';
 import auditRoutes from './routes/audit.ts';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(databasePlugin, { database: options.database });
   await app.register(accessPlugin);
   await app.register(maskingPlugin);
+  await app.register(recordActionsPlugin);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(metaRoutes, { prefix: '/api' });

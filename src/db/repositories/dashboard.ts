@@ -231,6 +231,13 @@ export async function listImportedBoundaries(db: Db, county: string): Promise<st
   return rows.map((r) => r.code);
 }
 
+/** Forgets every generated boundary of the county (before generating again; imported ones stay). */
+export async function clearGeneratedBoundaries(db: Db, county: string): Promise<void> {
+  await sql`
+    update org_unit set boundary = null, updated_at = now()
+    where county_code = ${county} and boundary->>'generated' is not null`.execute(db);
+}
+
 /** Stores boundaries (GeoJSON text), 200 units to a statement. */
 export async function writeBoundaries(db: Db, county: string, rows: readonly { code: string; boundary: string }[]) {
   for (let i = 0; i < rows.length; i += 200) {

@@ -64,6 +64,10 @@ export async function generateBoundaries(
   for (const [code, ring] of villages) add(code, toGeometry([[ring]], true), 'villages');
   for (const [code, group] of groupCells(villages, 9)) add(code, toGeometry(dissolve(group), true), 'townships');
   add(county, toGeometry([[outline]], true), 'county');
-  await db.transaction().execute((tx) => repo.writeBoundaries(tx, county, rows));
+  // A unit that gets no cell this time (moved, or no longer positioned) must not keep its old one.
+  await db.transaction().execute(async (tx) => {
+    await repo.clearGeneratedBoundaries(tx, county);
+    await repo.writeBoundaries(tx, county, rows);
+  });
   return counts;
 }

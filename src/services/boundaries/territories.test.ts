@@ -48,4 +48,20 @@ describe('territories', () => {
       }
     }
   });
+
+  it('give a cell to natural villages inside a neighbour village and to ones sharing a position', () => {
+    const all = sites();
+    const [first, second] = all.filter((s) => s.code.startsWith('340822101200'));
+    // One of the 5-village's natural villages sits right beside the 1-village, another on its first's spot.
+    const moved = all.map((s) =>
+      s.code === '340822101200005'
+        ? { ...s, lng: 117.0005, lat: 30.5005 }
+        : s.code === second?.code
+          ? { ...s, lng: first?.lng ?? 0, lat: first?.lat ?? 0 }
+          : s,
+    );
+    const t = territories(moved);
+    expect([...t.naturalVillages.keys()].sort()).toEqual(all.map((s) => s.code).sort());
+    for (const ring of t.naturalVillages.values()) expect(area(ring)).toBeGreaterThan(0);
+  });
 });

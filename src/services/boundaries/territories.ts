@@ -2,11 +2,12 @@
  * Plausible territories for a county known only by its natural villages' positions, top down so that every
  * level tiles the one above: villages are the Voronoi cells of their natural villages' centroid inside the county
  * outline (the convex hull of all positions grown by a margin); each natural village is a Voronoi cell of its
- * village's positions inside the village's cell. Villages are convex and contiguous this way, even where the
+ * village's positions inside the village's cell (positions outside that cell moved inside: inside-sites.ts). Villages are convex and contiguous this way, even where the
  * natural villages of neighbouring villages interleave (a Voronoi of all natural villages made ragged, enclave-
  * ridden villages there). Townships are unions of their villages (generate-boundaries.ts).
  * Computed on a local equirectangular projection so cells are not stretched east–west at 30°N.
  */
+import { sitesInside } from './inside-sites.ts';
 import { expandedHull, type Point, type Ring } from './planar.ts';
 import { type PlaneSite, voronoiCells } from './voronoi-cells.ts';
 
@@ -58,13 +59,17 @@ export function territories(naturalVillages: readonly Site[]): Territories {
     Math.max(0.005, MARGIN_SHARE * extent),
   );
   const byVillage = groupByVillage(sites);
-  const villageSites = [...byVillage].map(([code, list]) => ({ code, point: centroid(list) }));
+  // Centroids are inside the outline; two villages at one centroid would lose one cell without moving apart.
+  const centroids = [...byVillage].map(([code, list]) => ({ code, point: centroid(list) }));
+  const villageSites = sitesInside(centroids, centroid(sites), outline);
   const villageCells = voronoiCells(villageSites, outline);
   const result: Territories = { outline: unproject(outline), villages: new Map(), naturalVillages: new Map() };
+  const centres = new Map(villageSites.map((s) => [s.code, s.point]));
   for (const [code, cell] of villageCells) {
     result.villages.set(code, unproject(cell));
-    for (const [nv, ring] of voronoiCells(byVillage.get(code) ?? [], cell))
-      result.naturalVillages.set(nv, unproject(ring));
+    // A natural village outside its village's cell would get no cell of its own: move it inside first.
+    const own = sitesInside(byVillage.get(code) ?? [], centres.get(code) as Point, cell);
+    for (const [nv, ring] of voronoiCells(own, cell)) result.naturalVillages.set(nv, unproject(ring));
   }
   return result;
 }

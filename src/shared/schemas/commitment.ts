@@ -5,6 +5,7 @@
  */
 import { Type } from 'typebox';
 import { CountyCode, DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { RecordActions } from './record-actions.ts';
 
 export const CommitmentStatus = Type.Enum(['proposed', 'returned', 'approved', 'published', 'evaluated'], {
   description: 'proposed 待审核 → approved 已审核 | returned 已退回 → published 已公开 → evaluated 已评价',
@@ -75,6 +76,7 @@ export const CommitmentItem = Type.Object({
 
 /** One commitment with its items and the review, publication and evaluation facts. */
 export const CommitmentDetail = Type.Object({
+  allowedActions: Type.Optional(RecordActions),
   id: Id,
   ...Member,
   year: Type.Integer(),

@@ -6,6 +6,7 @@
 import { Type } from 'typebox';
 import { CountyCode, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
 import { AreaGeometry } from './dashboard.ts';
+import { RecordActions } from './record-actions.ts';
 
 const Label = Type.Object({ zh: Type.String(), en: Type.String() });
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -73,6 +74,7 @@ export const GridEvent = Type.Object({
 });
 
 export const GridDetail = Type.Object({
+  allowedActions: Type.Optional(RecordActions),
   id: Id,
   name: Type.String(),
   villageCode: Type.String(),

@@ -7,6 +7,7 @@ import { type Static, type TSchema, Type } from 'typebox';
 import { CAUSE_CODES, HEALTH_CODES, LABOUR_CODES, RELATION_CODES, SCHOOL_STATUS_CODES } from '../../domain/codes.ts';
 import { COLUMN_RANGE } from './column-limits.ts';
 import { DateString, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { RecordActions } from './record-actions.ts';
 import { sensitive } from './sensitive.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -282,6 +283,7 @@ export const StatusEventOut = Type.Object({
 
 /** The full household record answered by GET /:id and by every change. */
 export const HouseholdDetail = Type.Object({
+  allowedActions: Type.Optional(RecordActions),
   ...HouseholdListItem.properties,
   address: Type.String(),
   bankName: Nullable(Type.String()),

@@ -5,6 +5,7 @@
  */
 import { Type } from 'typebox';
 import { DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { RecordActions } from './record-actions.ts';
 import { sensitive } from './sensitive.ts';
 
 // Enums rather than unions of literals: a wrong value then gives one clear problem ("must be one of …").
@@ -124,6 +125,7 @@ export const MemberListItem = Type.Object({
 
 /** The full information card, with the names of the places it hangs under. */
 export const MemberCard = Type.Object({
+  allowedActions: Type.Optional(RecordActions),
   ...Type.Omit(MemberListItem, ['villageName']).properties,
   birthDate: Type.String(),
   ethnicity: Type.String(),

@@ -5,6 +5,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { CountyCode, DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { RecordActions } from './record-actions.ts';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const Measures = Type.String({ maxLength: 500, description: '帮扶措施 (help measures), at most 500 characters' });
@@ -163,6 +164,7 @@ export const PairingItem = Type.Object({
 export type PairingItemBody = Static<typeof PairingItem>;
 
 export const PairingDetail = Type.Object({
+  allowedActions: Type.Optional(RecordActions),
   ...PairingItem.properties,
   endNote: NullableString,
   exitId: Type.Union([Id, Type.Null()]),

@@ -5,6 +5,7 @@
  */
 import { Type } from 'typebox';
 import { CountyCode, DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { RecordActions } from './record-actions.ts';
 import { sensitive } from './sensitive.ts';
 
 export const InstructorLevel = Type.Enum(['township', 'village'], {
@@ -113,6 +114,7 @@ export const GroupEvent = Type.Object({
 
 /** One group with everything its page shows. */
 export const PartyGroupDetail = Type.Object({
+  allowedActions: Type.Optional(RecordActions),
   id: Id,
   name: Type.String(),
   ...Place,

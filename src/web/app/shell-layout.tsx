@@ -39,12 +39,17 @@ export function ShellLayout() {
         {me.data.demoClock && (
           <Tooltip title={m.demoDateHint}>
             <Tag color="gold" className="shell-demo-date">
-              {m.demoDate(me.data.today)}
+              {isPhone ? me.data.today : m.demoDate(me.data.today)}
             </Tag>
           </Tooltip>
         )}
-        <AccountMenu />
-        <LanguageSwitch />
+        {/* The one header item that gives way on a narrow screen: the name shortens, the rest keeps its size. */}
+        <span className="shell-account">
+          <AccountMenu />
+        </span>
+        <span className="shell-language">
+          <LanguageSwitch />
+        </span>
       </Layout.Header>
       <Layout>
         {isPhone ? (

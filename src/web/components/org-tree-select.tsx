@@ -2,6 +2,9 @@
  * Choose an org unit from the county's tree (county → township → village → natural village), children loaded
  * on demand. Used as the scope selector on every page and as the place picker in forms. Typing searches the
  * whole county on the server (not only the branches opened so far) and opens the branches of what it finds.
+ * While a search is typed every loaded branch is shown open: the tree component opens only the branches known
+ * when the text changed, so the branches the server search loads afterwards stayed closed and typing a natural
+ * village's name seemed to find nothing.
  */
 import { TreeSelect } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -33,10 +36,13 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
     (level) => !levels || levels.includes(level),
   );
   const [searching, setSearching] = useState(false);
+  const [searchText, setSearchText] = useState('');
+  const [expanded, setExpanded] = useState<string[]>([county]);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   /** Debounced: after a pause in typing, find the units anywhere in the county and load their branches. */
   const onSearch = (text: string) => {
+    setSearchText(text);
     clearTimeout(timer.current);
     const q = text.trim();
     if (!q) return;
@@ -71,14 +77,18 @@ export function OrgTreeSelect(props: OrgTreeSelectProps) {
       allowClear={props.allowClear}
       labelInValue
       value={labelled}
-      onChange={(next: { value: string } | undefined) => onChange?.(next?.value ?? '')}
+      onChange={(next: { value: string } | undefined) => {
+        setSearchText('');
+        onChange?.(next?.value ?? '');
+      }}
       treeDataSimpleMode
       treeData={treeData}
       loadData={(node) => load(String(node.value))}
       loading={countyUnit.isPending || searching}
       placeholder={props.placeholder}
       showSearch={{ treeNodeFilterProp: 'title', onSearch }}
-      treeDefaultExpandedKeys={[county]}
+      treeExpandedKeys={searchText.trim() ? treeData.map((n) => n.id) : expanded}
+      onTreeExpand={(keys) => setExpanded(keys.map(String))}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { maxWidth: 'calc(100vw - 16px)' } } }}
     />

@@ -20,9 +20,17 @@ export interface ResponsiveListProps<T> {
   columns: ColumnsType<T>;
   renderCard: (row: T) => ReactNode;
   emptyHint: string;
-  sort: string | undefined;
-  onSort: (sort: string | undefined) => void;
+  /** Omitted where the list has one fixed order. */
+  sort?: string | undefined;
+  onSort?: (sort: string | undefined) => void;
   onPage: (page: number, pageSize: number) => void;
+  /** Fixed page size (no size changer) where the API pages by a fixed size. */
+  fixedPageSize?: boolean;
+  /** Class of a table row (the card marks itself). */
+  rowClassName?: (row: T) => string;
+  /** The table's scroll width; default: as wide as its content. */
+  scrollX?: number;
+  testId?: string;
 }
 
 /** `sort=field` / `sort=-field` shown on the column it belongs to. */
@@ -42,7 +50,7 @@ export function ResponsiveList<T extends object>(props: ResponsiveListProps<T>) 
     current: props.page,
     pageSize: props.pageSize,
     total: props.total,
-    showSizeChanger: !isPhone,
+    showSizeChanger: !isPhone && !props.fixedPageSize,
     showTotal: m.total,
     onChange: props.onPage,
   };
@@ -52,7 +60,7 @@ export function ResponsiveList<T extends object>(props: ResponsiveListProps<T>) 
       <Spin spinning={props.loading && props.rows !== undefined}>
         {props.rows === undefined && props.loading ? <Card loading /> : null}
         {props.rows?.length === 0 ? empty : null}
-        <div className="card-list">
+        <div className="card-list" data-testid={props.testId}>
           {props.rows?.map((row) => (
             <div key={props.rowKey(row)}>{props.renderCard(row)}</div>
           ))}
@@ -69,13 +77,15 @@ export function ResponsiveList<T extends object>(props: ResponsiveListProps<T>) 
       dataSource={props.rows}
       loading={props.loading}
       size="middle"
-      scroll={{ x: 'max-content' }}
+      data-testid={props.testId}
+      rowClassName={props.rowClassName}
+      scroll={{ x: props.scrollX ?? 'max-content' }}
       locale={{ emptyText: empty }}
       pagination={pagination}
       onChange={(_p, _f, sorter, extra) => {
         if (extra.action !== 'sort') return;
         const s = sorter as SorterResult<T>;
-        props.onSort(s.order ? `${s.order === 'descend' ? '-' : ''}${String(s.columnKey)}` : undefined);
+        props.onSort?.(s.order ? `${s.order === 'descend' ? '-' : ''}${String(s.columnKey)}` : undefined);
       }}
     />
   );

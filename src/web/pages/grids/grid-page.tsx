@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useCan } from '../../auth/session.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { allows } from '../../components/record-actions.ts';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useLabel, useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
@@ -106,7 +107,7 @@ function GridView({ grid, county }: { grid: GridDetail; county: string }) {
       {!live && <Alert type="info" showIcon className="grid-section" title={m.retired(grid.retiredAt!.slice(0, 10))} />}
       {result && <EditResult result={result} m={m} />}
       <Figures grid={grid} m={m} />
-      {live && (
+      {live && allows(grid, 'grid.write') && (
         <Card size="small" title={m.edits.title} className="grid-section">
           <div className="grid-edit-actions">
             {EDITS.map((e) => (

@@ -6,8 +6,8 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useCan } from '../../auth/session.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { allows } from '../../components/record-actions.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { type HouseholdExit, useHouseholdExits } from './exit-api.ts';
@@ -180,7 +180,7 @@ function PastExit({ exit, m }: { exit: HouseholdExit; m: ExitMessages }) {
 export function HouseholdExitPanel({ record }: { record: HouseholdDetail }) {
   const m = useMessages(exitMessages);
   const { county } = useScope();
-  const can = useCan()('exit.write', record.naturalVillageCode);
+  const can = allows(record, 'exit.write');
   const exits = useHouseholdExits(county, record.id);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const open = can ? setDialog : undefined;

@@ -14,7 +14,16 @@ const IncomeChart = lazy(() => import('./income-chart.tsx'));
 
 type IncomeRow = HouseholdDetail['income'][number];
 
-export function HouseholdIncome({ householdId, income }: { householdId: number; income: IncomeRow[] }) {
+/** Income by year; `editable` (the caller may write the household) offers adding and editing years. */
+export function HouseholdIncome({
+  householdId,
+  income,
+  editable,
+}: {
+  householdId: number;
+  income: IncomeRow[];
+  editable: boolean;
+}) {
   const m = useMessages(householdMessages);
   const em = useMessages(householdEditMessages);
   const [editing, setEditing] = useState<{ row: IncomeRow | undefined } | null>(null);
@@ -47,14 +56,15 @@ export function HouseholdIncome({ householdId, income }: { householdId: number; 
     {
       key: 'edit',
       title: '',
-      render: (_, r) => (
-        <Button
-          size="small"
-          icon={<EditOutlined />}
-          aria-label={em.editIncome(r.year)}
-          onClick={() => setEditing({ row: r })}
-        />
-      ),
+      render: (_, r) =>
+        editable && (
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            aria-label={em.editIncome(r.year)}
+            onClick={() => setEditing({ row: r })}
+          />
+        ),
     },
   ];
   // A phone shows what decides the exit (net per person against the line); the items stay on larger screens.
@@ -65,9 +75,11 @@ export function HouseholdIncome({ householdId, income }: { householdId: number; 
       title={m.sections.income}
       size="small"
       extra={
-        <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ row: undefined })}>
-          {em.addIncome}
-        </Button>
+        editable && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ row: undefined })}>
+            {em.addIncome}
+          </Button>
+        )
       }
     >
       {income.length > 1 && (

@@ -9,6 +9,7 @@ import { useParams } from 'react-router';
 import { useCan } from '../../auth/session.tsx';
 import { StatusTag } from '../../components/dict-tags.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { allows } from '../../components/record-actions.ts';
 import { SavedNotice } from '../../components/saved-notice.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
@@ -38,6 +39,8 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
   const [changingStatus, setChangingStatus] = useState(false);
   const { county } = useScope();
   const can = useCan();
+  // Writes on the record itself follow the server's allowedActions (read-only roles get none).
+  const editable = allows(record, 'household.write');
   const helpers = can('pairing.read') && <HouseholdHelpers county={county} householdId={record.id} />;
   const timeline = (
     <Suspense fallback={null}>
@@ -70,14 +73,18 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
               <Button icon={<HeartOutlined />}>{m.recordHelp}</Button>
             </ScopedLink>
           )}
-          <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)}>
-            {em.changeStatus}
-          </Button>
-          <ScopedLink to={`/households/${record.id}/edit`}>
-            <Button type="primary" icon={<EditOutlined />}>
-              {m.edit}
+          {editable && (
+            <Button icon={<SwapOutlined />} onClick={() => setChangingStatus(true)}>
+              {em.changeStatus}
             </Button>
-          </ScopedLink>
+          )}
+          {editable && (
+            <ScopedLink to={`/households/${record.id}/edit`}>
+              <Button type="primary" icon={<EditOutlined />}>
+                {m.edit}
+              </Button>
+            </ScopedLink>
+          )}
         </Space>
       </div>
       <SavedNotice text={m.saved} />
@@ -94,8 +101,8 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
           {helpers}
           {problems}
           <HouseholdPersons record={record} />
-          <HouseholdIncome householdId={record.id} income={record.income} />
-          <HouseholdNeeds householdId={record.id} needs={record.needs} />
+          <HouseholdIncome householdId={record.id} income={record.income} editable={editable} />
+          <HouseholdNeeds householdId={record.id} needs={record.needs} editable={editable} />
           <HouseholdHistory history={record.statusHistory} />
           {timeline}
           <HouseholdConditions record={record} />
@@ -106,7 +113,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
             <Space orientation="vertical" size={16} className="full-width">
               <HouseholdBasics record={record} />
               <HouseholdPersons record={record} />
-              <HouseholdIncome householdId={record.id} income={record.income} />
+              <HouseholdIncome householdId={record.id} income={record.income} editable={editable} />
               <HouseholdConditions record={record} />
             </Space>
           </Col>
@@ -116,7 +123,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
               <HouseholdExitPanel record={record} />
               {helpers}
               {problems}
-              <HouseholdNeeds householdId={record.id} needs={record.needs} />
+              <HouseholdNeeds householdId={record.id} needs={record.needs} editable={editable} />
               <HouseholdHistory history={record.statusHistory} />
               {timeline}
             </Space>

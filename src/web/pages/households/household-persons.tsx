@@ -4,6 +4,7 @@ import { Button, Card, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { DictLabel } from '../../components/dict-tags.tsx';
+import { allows } from '../../components/record-actions.ts';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import type { HouseholdDetail, Person } from './household-api.ts';
@@ -73,7 +74,17 @@ function personColumns(m: Messages, setEditing: (editing: Editing) => void): Col
   ];
 }
 
-function PersonCard({ person, onEdit, onRemove }: { person: Person; onEdit(): void; onRemove(): void }) {
+function PersonCard({
+  person,
+  editable,
+  onEdit,
+  onRemove,
+}: {
+  person: Person;
+  editable: boolean;
+  onEdit(): void;
+  onRemove(): void;
+}) {
   const m = useMessages(householdFormMessages);
   return (
     <Card size="small" className="list-card">
@@ -85,7 +96,7 @@ function PersonCard({ person, onEdit, onRemove }: { person: Person; onEdit(): vo
         <span>
           {m.sex[person.sex]} · {person.birthDate}
         </span>
-        <PersonActions person={person} onEdit={onEdit} onRemove={onRemove} />
+        {editable && <PersonActions person={person} onEdit={onEdit} onRemove={onRemove} />}
       </div>
       <div className="list-card-line">
         <DictLabel kind="health" code={person.health} /> · <DictLabel kind="labour" code={person.labour} /> ·{' '}
@@ -99,6 +110,7 @@ export function HouseholdPersons({ record }: { record: HouseholdDetail }) {
   const m = useMessages(householdFormMessages);
   const hm = useMessages(householdMessages);
   const isPhone = useIsPhone();
+  const editable = allows(record, 'household.write');
   const [editing, setEditing] = useState<Editing | null>(null);
   const add = (
     <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ person: undefined })}>
@@ -113,7 +125,7 @@ export function HouseholdPersons({ record }: { record: HouseholdDetail }) {
         </>
       }
       size="small"
-      extra={add}
+      extra={editable && add}
     >
       {isPhone ? (
         <div className="card-list">
@@ -121,6 +133,7 @@ export function HouseholdPersons({ record }: { record: HouseholdDetail }) {
             <PersonCard
               key={p.id}
               person={p}
+              editable={editable}
               onEdit={() => setEditing({ person: p })}
               onRemove={() => setEditing({ person: p, remove: true })}
             />
@@ -130,7 +143,7 @@ export function HouseholdPersons({ record }: { record: HouseholdDetail }) {
         <Table<Person>
           rowKey="id"
           size="small"
-          columns={personColumns(m, setEditing)}
+          columns={personColumns(m, setEditing).filter((c) => editable || c.key !== 'edit')}
           dataSource={record.persons}
           pagination={false}
           scroll={{ x: 'max-content' }}

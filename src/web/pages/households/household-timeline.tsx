@@ -43,7 +43,16 @@ export function HouseholdHistory({ history }: { history: HouseholdDetail['status
 
 type Need = HouseholdDetail['needs'][number];
 
-export function HouseholdNeeds({ householdId, needs }: { householdId: number; needs: Need[] }) {
+/** The needs; `editable` (the caller may write the household) offers adding and editing. */
+export function HouseholdNeeds({
+  householdId,
+  needs,
+  editable,
+}: {
+  householdId: number;
+  needs: Need[];
+  editable: boolean;
+}) {
   const m = useMessages(householdMessages);
   const em = useMessages(householdEditMessages);
   const [editing, setEditing] = useState<{ need: Need | undefined } | null>(null);
@@ -53,7 +62,7 @@ export function HouseholdNeeds({ householdId, needs }: { householdId: number; ne
     </Button>
   );
   return (
-    <Card title={m.sections.needs} size="small" extra={add}>
+    <Card title={m.sections.needs} size="small" extra={editable && add}>
       {needs.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m.noNeeds} />
       ) : (
@@ -65,13 +74,15 @@ export function HouseholdNeeds({ householdId, needs }: { householdId: number; ne
                   <DictLabel kind="need" code={need.need} />
                 </strong>
                 <StatusTag kind="need_status" code={need.status} />
-                <Button
-                  size="small"
-                  type="link"
-                  icon={<EditOutlined />}
-                  aria-label={em.editNeed}
-                  onClick={() => setEditing({ need })}
-                />
+                {editable && (
+                  <Button
+                    size="small"
+                    type="link"
+                    icon={<EditOutlined />}
+                    aria-label={em.editNeed}
+                    onClick={() => setEditing({ need })}
+                  />
+                )}
               </div>
               <div className="need-detail">
                 {need.raisedOn}

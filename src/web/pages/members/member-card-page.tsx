@@ -4,6 +4,7 @@ import { Button, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useCan } from '../../auth/session.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { allows } from '../../components/record-actions.ts';
 import { SavedNotice } from '../../components/saved-notice.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
@@ -33,11 +34,13 @@ export default function MemberCardPage() {
               <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
                 {m.print}
               </Button>
-              <ScopedLink to={`/members/${data.id}/edit`}>
-                <Button type="primary" icon={<EditOutlined />}>
-                  {m.edit}
-                </Button>
-              </ScopedLink>
+              {allows(data, 'member.write') && (
+                <ScopedLink to={`/members/${data.id}/edit`}>
+                  <Button type="primary" icon={<EditOutlined />}>
+                    {m.edit}
+                  </Button>
+                </ScopedLink>
+              )}
             </Space>
           </div>
           <SavedNotice text={m.saved} />

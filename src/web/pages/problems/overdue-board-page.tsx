@@ -1,11 +1,13 @@
 /** The overdue board (/problems/overdue): per level how many are late and the longest delay, then the late ones. */
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { useState } from 'react';
+import { ResponsiveList } from '../../components/responsive-list.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
-import { useOverdueBoard } from './problem-api.ts';
+import { type ProblemItem, useOverdueBoard } from './problem-api.ts';
+import { ProblemCardRow } from './problem-card.tsx';
 import { problemMessages } from './problem-messages.ts';
 import { useProblemColumns } from './problem-parts.tsx';
 
@@ -33,22 +35,21 @@ export default function OverdueBoardPage() {
           </Col>
         ))}
       </Row>
-      <Table
-        rowKey="id"
-        size="small"
+      <ResponsiveList<ProblemItem>
+        testId="overdue-table"
+        rows={board.data?.items}
+        total={board.data?.total ?? 0}
+        page={page}
+        pageSize={20}
+        fixedPageSize
         loading={board.isFetching}
+        rowKey={(p) => p.id}
         columns={columns}
-        dataSource={board.data?.items ?? []}
         rowClassName={() => 'problem-overdue-row'}
-        locale={{ emptyText: m.empty }}
-        scroll={{ x: 900 }}
-        pagination={{
-          current: page,
-          total: board.data?.total ?? 0,
-          pageSize: 20,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        renderCard={(row) => <ProblemCardRow row={row} m={m} />}
+        emptyHint={m.empty}
+        scrollX={900}
+        onPage={setPage}
       />
     </>
   );

@@ -1,11 +1,17 @@
-/** The problem inbox of a scope (/problems): by level, unsolved or late only, soonest due first; my notifications. */
-import { Button, Checkbox, Col, Row, Segmented, Space, Table, Typography } from 'antd';
+/**
+ * The problem inbox of a scope (/problems): by level, unsolved or late only, soonest due first; my notifications.
+ * Cards on phones; the notifications sit beside the table only on screens wide enough (xxl) that every column,
+ * the deadline last, stays in view (at 1366 px beside it the table scrolled the deadline away).
+ */
+import { Button, Checkbox, Col, Row, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { ResponsiveList } from '../../components/responsive-list.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { InboxCard } from './inbox-card.tsx';
-import { type ProblemLevel, useProblemList } from './problem-api.ts';
+import { type ProblemItem, type ProblemLevel, useProblemList } from './problem-api.ts';
+import { ProblemCardRow } from './problem-card.tsx';
 import { problemMessages } from './problem-messages.ts';
 import { useProblemColumns } from './problem-parts.tsx';
 
@@ -37,7 +43,7 @@ export default function ProblemInboxPage() {
         </ScopedLink>
       </div>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={17}>
+        <Col xs={24} xxl={17}>
           <Space wrap className="problem-filters">
             <Segmented
               data-testid="problem-level-filter"
@@ -55,26 +61,24 @@ export default function ProblemInboxPage() {
               {m.overdueOnly}
             </Checkbox>
           </Space>
-          <Table
-            rowKey="id"
-            size="small"
-            data-testid="problem-table"
+          <ResponsiveList<ProblemItem>
+            testId="problem-table"
+            rows={list.data?.items}
+            total={list.data?.total ?? 0}
+            page={page}
+            pageSize={20}
+            fixedPageSize
             loading={list.isFetching}
+            rowKey={(p) => p.id}
             columns={columns}
-            dataSource={list.data?.items ?? []}
             rowClassName={(p) => (p.overdue ? 'problem-overdue-row' : '')}
-            locale={{ emptyText: m.empty }}
-            scroll={{ x: 900 }}
-            pagination={{
-              current: page,
-              total: list.data?.total ?? 0,
-              pageSize: 20,
-              onChange: setPage,
-              showSizeChanger: false,
-            }}
+            renderCard={(row) => <ProblemCardRow row={row} m={m} />}
+            emptyHint={m.empty}
+            scrollX={900}
+            onPage={setPage}
           />
         </Col>
-        <Col xs={24} xl={7}>
+        <Col xs={24} xxl={7}>
           <InboxCard county={county} />
         </Col>
       </Row>
