@@ -117,6 +117,10 @@ test('village secretary (phone): raises a problem on the household and sends it 
     `/problems?householdId=${made.householdId}&sort=-createdAt`,
   );
   made.problemId = listed.items[0]?.id ?? 0;
+  // Raised at the grid's level: the secretary takes it to the village, then sends it on to the township.
+  await page.goto(`${baseUrl()}/problems/${made.problemId}`);
+  await problemStep(page, made.problemId, 'escalate', '网格无力解决维修资金');
+  await expect.poll(() => page.getByTestId('problem-level').textContent()).toBe('村级');
   await page.goto(`${baseUrl()}/problems/${made.problemId}`);
   await problemStep(page, made.problemId, 'escalate', '需乡镇统筹危房改造资金');
   await expect.poll(() => page.getByTestId('problem-level').textContent()).toBe('乡镇');
