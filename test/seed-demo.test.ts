@@ -112,6 +112,27 @@ describe('seedDemoCounty', () => {
     expect(await count(db, leaderGrants)).toBe(1);
   });
 
+  it("links the demo member to a helper with current pairings, one in the demo group leader's grid", async () => {
+    const { db } = a;
+    const helped = `select count(*) as n from role_grant r join app_user u on u.id = r.user_id
+      join pairing p on p.member_id = r.member_id and p.county_code = r.county_code and p.ended_on is null
+      where u.username = 'demo_member' and r.role = 'member'`;
+    expect(await count(db, helped)).toBeGreaterThan(0);
+    // The leader verifies the member's records: a household the member helps lies in a natural village of a grid
+    // the leader's member leads now, and the village secretary's village holds it.
+    const verifiable = `select count(*) as n from role_grant rm join app_user um on um.id = rm.user_id
+      join pairing p on p.member_id = rm.member_id and p.ended_on is null
+      join household h on h.id = p.household_id
+      join grid_natural_village gnv on gnv.natural_village_code = h.natural_village_code and gnv.ended_at is null
+      join party_group pg on pg.grid_id = gnv.grid_id and pg.retired_at is null
+      join role_grant rl on rl.member_id = pg.leader_member_id and rl.role = 'group_leader'
+      join app_user ul on ul.id = rl.user_id and ul.username = 'demo_group_leader'
+      join role_grant rs on rs.role = 'village_secretary' and h.natural_village_code like rs.org_code || '%'
+      join app_user us on us.id = rs.user_id and us.username = 'demo_village_secretary'
+      where um.username = 'demo_member' and rm.role = 'member'`;
+    expect(await count(db, verifiable)).toBeGreaterThan(0);
+  });
+
   it('pairs every household needing help, no member beyond their card, none before identification or joining', async () => {
     const { db, summary } = a;
     const needing = "h.status in ('identified', 'returned', 'monitored')";

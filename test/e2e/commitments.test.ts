@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiGet, baseUrl, launchBrowser, openPage, screenshot } from './support/browser.ts';
+import { apiGet, baseUrl, businessToday, launchBrowser, openPage, screenshot } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ type Page<T> = { items: T[]; total: number };
 test('propose a commitment for a member, approve, publish and fulfil one item', async () => {
   const members = await apiGet<Page<{ id: number; name: string }>>('/members?pageSize=5&sort=name');
   const member = members.items[0]!;
-  const year = new Date().getFullYear();
+  const year = Number((await businessToday()).slice(0, 4));
   const before = await apiGet<Page<unknown>>(`/commitments?memberId=${member.id}&year=${year}`);
   expect(before.total).toBe(0);
 

@@ -48,9 +48,9 @@ export default async function setup(project: TestProject) {
   ensureWebBuilt((line) => console.log(`[e2e] ${line}`));
   const dataDir = mkdtempSync(join(tmpdir(), 'lianxin-e2e-'));
   const env = { ...process.env, LIANXIN_DATA_DIR: dataDir, DATABASE_URL: '' };
-  // --no-clock: the journeys date their steps by the real clock (exit steps, pairings, income years), so the
-  // server keeps real time; the demo clock itself is covered by test/business-clock.test.ts.
-  const seedArgs = [CLI, 'seed', '--demo', '--scale', '0.05', '--no-clock'];
+  // As a newcomer meets it: the demo clock on (business date 2020-12-31). Journeys date their steps by the
+  // server's business date (support/browser.ts businessToday), never by the machine's clock.
+  const seedArgs = [CLI, 'seed', '--demo', '--scale', '0.05'];
   const seed = spawnSync(process.execPath, seedArgs, { env, encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(`demo seed failed:\n${seed.stdout}\n${seed.stderr}`);
 

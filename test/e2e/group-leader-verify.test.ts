@@ -10,6 +10,7 @@ import {
   apiGet,
   apiPost,
   baseUrl,
+  businessToday,
   DESKTOP,
   launchBrowser,
   loginCookies,
@@ -45,7 +46,7 @@ async function submitInLeadersGrid(leader: Page, nv: string): Promise<{ id: numb
       clientId: crypto.randomUUID(),
       householdId: p.household.id,
       memberId: p.member.id,
-      visitedOn: '2026-11-20',
+      visitedOn: await businessToday(),
       measure: 'industry',
       content: '帮助联系收购商，销售茶叶 20 斤',
     });

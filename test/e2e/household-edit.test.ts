@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { apiGet, baseUrl, launchBrowser, openPage, pickOption, screenshot } from './support/browser.ts';
+import { apiGet, baseUrl, businessToday, launchBrowser, openPage, pickOption, screenshot } from './support/browser.ts';
 
 interface Household {
   id: number;
@@ -43,7 +43,7 @@ async function saveDialog(page: Page, testId: string): Promise<void> {
 test('enter an income year and close a need on a household record', async () => {
   const household = await findHousehold((r) => r.income.length > 0 && r.needs.some((n) => n.status === 'open'));
   const latest = Math.max(...household.income.map((i) => i.year));
-  const year = Math.min(latest + 1, new Date().getFullYear() - 1);
+  const year = Math.min(latest + 1, Number((await businessToday()).slice(0, 4)) - 1);
   const perPerson = 30_000; // well above any year's line, within the (0, 100,000] the rules allow
 
   const { page, errors } = await openPage(browser);
@@ -114,7 +114,7 @@ test('a refused status change shows the server message; an allowed one and a rem
   expect(await page.locator('.ant-modal').textContent()).toMatch(/不能早于上一次状态变更/);
   await screenshot(page, 'household-status-refused');
 
-  await dialog.getByLabel('生效日期').fill(new Date().toISOString().slice(0, 10));
+  await dialog.getByLabel('生效日期').fill(await businessToday());
   await saveDialog(page, 'status-dialog');
   await page.locator('h2.household-head').waitFor();
   const changed = await apiGet<Household>(`/households/${household.id}`);

@@ -6,7 +6,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addDays } from '../../src/domain/exit-workflow.ts';
-import { apiGet, baseUrl, COUNTY, launchBrowser, loginCookies, openPage, screenshot } from './support/browser.ts';
+import {
+  apiGet,
+  baseUrl,
+  businessToday,
+  COUNTY,
+  launchBrowser,
+  loginCookies,
+  openPage,
+  screenshot,
+} from './support/browser.ts';
 
 interface Assessment {
   passes: boolean;
@@ -20,12 +29,15 @@ interface Exit {
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
+  today = await businessToday();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-const day = (offset: number) => addDays(new Date().toISOString().slice(0, 10), offset);
+/** The server's business date (the demo clock's on the demo), read before the journey. */
+let today = '';
+const day = (offset: number) => addDays(today, offset);
 
 /** PUT as the demo admin (session cookie and CSRF header). */
 async function apiPut(path: string, body: unknown): Promise<void> {

@@ -13,6 +13,7 @@ import {
   apiGet,
   apiPost,
   baseUrl,
+  businessToday,
   launchBrowser,
   openPage,
   PHONE,
@@ -258,7 +259,7 @@ test('swap a member, reject a pair, see a 422 on its row after a concurrent conf
   const staleAccept = page.getByTestId(`accept-${stale.household.id}`);
   await staleAccept.waitFor();
   expect(await page.getByTestId(`suggested-member-${stale.household.id}`).textContent()).toContain(stale.member.name);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = await businessToday();
   const confirmed = await apiPost('/pairings/confirm', {
     startOn: today,
     pairs: [{ memberId: stale.member.id, householdId: stale.household.id }],

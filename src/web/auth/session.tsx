@@ -34,6 +34,10 @@ export function useMe() {
       return me;
     },
     staleTime: 60_000,
+    // Nothing inside the shell renders without the session. A failed read (no signal and nothing kept, the server
+    // down) is asked again every few seconds, so the page recovers by itself when the signal returns — a phone
+    // that lost signal without going "offline" never fires the browser's online event.
+    refetchInterval: (query) => (query.state.status === 'error' ? 5_000 : false),
   });
 }
 

@@ -105,6 +105,22 @@ export async function apiPost(path: string, body: unknown): Promise<Response> {
   });
 }
 
+let today: Promise<string> | undefined;
+
+/**
+ * The server's business date (YYYY-MM-DD): the demo clock's 2020-12-31 on the demo. Journeys date their steps by
+ * it (visits, exits, pairings, income years), never by the machine's clock, which the server would call the future.
+ */
+export function businessToday(): Promise<string> {
+  today ??= (async () => {
+    const cookie = cookieHeader(await loginCookies());
+    const res = await fetch(`${baseUrl()}/api/auth/me`, { headers: { cookie } });
+    if (!res.ok) throw new Error(`GET /api/auth/me: ${res.status}`);
+    return ((await res.json()) as { today: string }).today;
+  })();
+  return today;
+}
+
 /** Saves a full-page screenshot as test-results/e2e/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results/e2e', { recursive: true });

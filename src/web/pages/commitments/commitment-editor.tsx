@@ -5,7 +5,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
 import { businessYear } from '../../auth/business-clock.ts';
-import { dateAsText } from '../../components/date-field.ts';
+import { dateAsText, openOnBusinessToday } from '../../components/date-field.ts';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { useServerForm } from '../../components/use-server-form.ts';
 import type { CommitmentDetail, ItemInput } from './commitment-api.ts';
@@ -69,7 +69,7 @@ function ItemFields({ m, memberId, county }: { m: CommitmentMessages; memberId?:
                   />
                 </Form.Item>
                 <Form.Item name={[field.name, 'dueOn']} label={m.fields.dueOn} {...dateAsText}>
-                  <DatePicker />
+                  <DatePicker {...openOnBusinessToday()} />
                 </Form.Item>
               </Space>
             </Card>

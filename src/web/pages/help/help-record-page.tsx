@@ -13,11 +13,11 @@ import { useScope } from '../../scope/scope.tsx';
 import { chinaToday, type HouseholdChoice, newClientId, ownMemberId, useHelpChoices } from './help-api.ts';
 import { HouseholdPicker, MemberPicker, NeedPicker } from './help-form-fields.tsx';
 import { helpMessages } from './help-messages.ts';
-import type { QueuedPhoto } from './offline-store.ts';
+import type { QueuedPhoto, QueuedRecord } from './offline-store.ts';
 import { PhotoField } from './photo-field.tsx';
 import { type Position, PositionField } from './position-field.tsx';
 import { QueuePanel } from './queue-panel.tsx';
-import { useHelpQueue } from './use-help-queue.ts';
+import { type SaveOutcome, useHelpQueue } from './use-help-queue.ts';
 import { useOfflineReady } from './use-offline-ready.ts';
 import './help.css';
 
@@ -64,14 +64,36 @@ export default function HelpRecordPage() {
   const measures = useDictionary('measure');
   const householdId = Form.useWatch('householdId', form);
   const needId = Form.useWatch('needId', form);
+  /** A refused record brought back into the form to be fixed: saving replaces it (same client uuid). */
+  const [fixing, setFixing] = useState<QueuedRecord | undefined>();
+
+  const fix = (record: QueuedRecord) => {
+    setFixing(record);
+    setHousehold({ id: record.body.householdId, headName: record.headName });
+    setPhotos(record.photos);
+    setPosition(
+      record.body.lat !== undefined && record.body.lng !== undefined
+        ? { lat: record.body.lat, lng: record.body.lng }
+        : null,
+    );
+    form.setFieldsValue({ ...record.body, solvedNeed: record.body.solvedNeed ?? false });
+    window.scrollTo({ top: 0 });
+  };
+
+  /** Says where the record is: on the server, refused by it (still on the device), or waiting on the device. */
+  const tell = (outcome: SaveOutcome) => {
+    if (outcome.kind === 'stored') void message.success(m.savedOnServer);
+    else if (outcome.kind === 'queued') void message.info(m.saved);
+    else void message.error(m.refusedToast(outcome.reason), 8);
+  };
 
   useEffect(() => {
     if (presetId) form.setFieldValue('householdId', presetId);
   }, [form, presetId]);
 
   const save = async (values: Values) => {
-    await queue.save({
-      clientId: newClientId(),
+    const outcome = await queue.save({
+      clientId: fixing?.clientId ?? newClientId(),
       county,
       body: {
         householdId: values.householdId,
@@ -84,18 +106,22 @@ export default function HelpRecordPage() {
       },
       headName: chosen?.headName ?? String(values.householdId),
       photos,
-      savedAt: new Date().toISOString(),
+      // When it was saved on this device (the queue's order), not a business date: the device's clock is right here.
+      savedAt: fixing?.savedAt ?? new Date().toISOString(),
       attempts: 0,
     });
-    form.resetFields(['content', 'needId', 'solvedNeed']);
-    setPhotos([]);
-    void message.success(m.saved);
+    setFixing(undefined);
+    if (outcome.kind !== 'refused') {
+      form.resetFields(['content', 'needId', 'solvedNeed']);
+      setPhotos([]);
+    }
+    tell(outcome);
   };
 
   return (
     <div className="help-page">
       <Typography.Title level={2}>{m.title}</Typography.Title>
-      <QueuePanel queue={queue} online={online} offlineReady={offlineReady} />
+      <QueuePanel queue={queue} online={online} offlineReady={offlineReady} onFix={fix} fixing={fixing?.clientId} />
       <Form form={form} layout="vertical" onFinish={save} initialValues={{ visitedOn: chinaToday() }}>
         <HouseholdPicker county={county} scope={scope} memberId={memberId} preset={chosen} onPicked={setHousehold} />
         {memberId === null && <MemberPicker county={county} householdId={householdId} />}

@@ -5,6 +5,7 @@
  * (the server returns the stored record instead of storing it again). Network failures and 5xx stop the round
  * and are retried with backoff; a refusal (4xx) is kept with the server's message for the user to see.
  */
+import { acceptLanguage, storedLang } from '../../i18n/stored-lang.ts';
 import { listQueued, putQueued, type QueuedRecord, removeQueued } from './offline-store.ts';
 
 /** The result of one round. */
@@ -22,7 +23,12 @@ function csrfToken(): string {
 async function postJson(url: string, body: unknown): Promise<Response> {
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken() },
+    // The UI's language: a refusal's reason is kept and shown as the server worded it.
+    headers: {
+      'content-type': 'application/json',
+      'x-csrf-token': csrfToken(),
+      'accept-language': acceptLanguage(storedLang()),
+    },
     body: JSON.stringify(body),
     credentials: 'same-origin',
   });
@@ -34,10 +40,28 @@ const transient = (status: number) => status >= 500 || status === 408 || status 
 /** How many records one sync request carries (the server's limit). */
 const SYNC_SLICE = 50;
 
+/** The server's error body as the API sends it (message and the field problems, in the request's language). */
+export interface ServerError {
+  message?: string;
+  details?: ReadonlyArray<{ path?: string; message?: string }>;
+}
+
 interface SyncAnswer {
   status: number;
   id?: number;
-  error?: { message: string };
+  error?: ServerError;
+}
+
+/**
+ * Why the server refused a record, as the user reads it: its message and each field's problem (the message alone
+ * is often the generic "提交的数据有误"; the field's says what to fix, e.g. the visit date lies after today).
+ */
+export function refusalReason(error: ServerError | undefined, status: number): string {
+  const parts = [error?.message, ...(error?.details ?? []).map((d) => d.message)].filter(
+    (text): text is string => typeof text === 'string' && text.trim() !== '',
+  );
+  const unique = [...new Set(parts)];
+  return unique.length > 0 ? unique.join('；') : `HTTP ${status}`;
 }
 
 /**
@@ -54,12 +78,12 @@ async function syncSlice(county: string, slice: QueuedRecord[]): Promise<boolean
     for (const record of slice) if (!(await syncSlice(county, [record]))) return false;
     return true;
   }
-  const body = (await res.json().catch(() => ({}))) as { results?: SyncAnswer[]; message?: string };
+  const body = (await res.json().catch(() => ({}))) as { results?: SyncAnswer[] } & ServerError;
   for (const [k, record] of slice.entries()) {
-    const answer: SyncAnswer = body.results?.[k] ?? { status: res.status, error: { message: body.message ?? '' } };
+    const answer: SyncAnswer = body.results?.[k] ?? { status: res.status, error: body };
     if (answer.status === 200 || answer.status === 201) record.recordId = answer.id as number;
     else if (transient(answer.status)) continue;
-    else record.error = answer.error?.message || `HTTP ${answer.status}`;
+    else record.error = refusalReason(answer.error, answer.status);
     record.attempts += 1;
     await putQueued(record);
   }

@@ -6,7 +6,7 @@ import { Col, DatePicker, Form, type FormItemProps, Input, InputNumber, Row, Sel
 import type { ReactNode } from 'react';
 import { MemberCreate, MemberUpdate } from '../../../shared/schemas/member.ts';
 import { useDictionary } from '../../api/dictionary.ts';
-import { dateAsText } from '../../components/date-field.ts';
+import { dateAsText, untilBusinessToday } from '../../components/date-field.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
 import { type SchemaHints, schemaHints } from '../../components/schema-hints.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
@@ -71,7 +71,7 @@ export function MemberFormFields({ card }: { card: MemberCard | undefined }) {
         <Select options={education} />
       </Field>
       <Field hints={hints} name="joinDate" label={f.joinDate} {...dateAsText}>
-        <DatePicker className="full-width" />
+        <DatePicker className="full-width" {...untilBusinessToday()} />
       </Field>
       <Field hints={hints} name="membership" label={f.membership}>
         <Select options={membership} />
