@@ -42,7 +42,8 @@ export type ProblemEventAction =
   | 'escalate'
   | 'confirm'
   | 'reopen'
-  | 'overdue';
+  | 'overdue'
+  | 'urge';
 
 export interface ProblemEventTable {
   county_code: string;
@@ -57,6 +58,8 @@ export interface ProblemEventTable {
   to_status: ProblemStatus;
   comment: Defaulted<string>;
   automatic: Defaulted<boolean>;
+  /** The unit that urged (督办), on 'urge' events only. */
+  urging_unit: ColumnType<string | null, string | null | undefined, string | null>;
   at: Timestamp;
 }
 
@@ -68,7 +71,12 @@ export interface ProblemDeadlineTable {
   hours: number;
 }
 
-export type NotificationKind = 'problem_arrived' | 'problem_overdue' | 'problem_resolved' | 'problem_reopened';
+export type NotificationKind =
+  | 'problem_arrived'
+  | 'problem_overdue'
+  | 'problem_resolved'
+  | 'problem_reopened'
+  | 'problem_urged';
 
 export interface NotificationTable {
   county_code: string;

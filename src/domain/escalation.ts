@@ -4,7 +4,8 @@
  * A problem sits at a level (grid → village → township → county) in a status. Each level may accept it, hand it
  * to a named department, resolve it, or escalate it with a reason to the next level (never beyond the county).
  * A resolution waits for confirmation by the household's helper or a verifier (closed); either may reopen it.
- * Each level has a deadline by category and urgency; past it, the sweep escalates the problem.
+ * Each level has a deadline by category and urgency; past it, the sweep escalates the problem, and a level above
+ * may urge (督办) its current handler once a day.
  */
 import type { Role } from './access/roles.ts';
 import type { Localized } from './errors.ts';
@@ -13,7 +14,7 @@ export const LEVELS = ['grid', 'village', 'township', 'county'] as const;
 export type ProblemLevel = (typeof LEVELS)[number];
 export const STATUSES = ['open', 'accepted', 'with_department', 'resolved', 'closed', 'reopened'] as const;
 export type ProblemStatus = (typeof STATUSES)[number];
-export const ACTIONS = ['accept', 'hand_to_department', 'resolve', 'escalate', 'confirm', 'reopen'] as const;
+export const ACTIONS = ['accept', 'hand_to_department', 'resolve', 'escalate', 'confirm', 'reopen', 'urge'] as const;
 export type ProblemAction = (typeof ACTIONS)[number];
 export type Urgency = 'normal' | 'urgent';
 
@@ -75,6 +76,10 @@ export interface ProblemState {
   level: ProblemLevel;
   status: ProblemStatus;
   naturalVillageCode: string;
+  /** Past its level's deadline and unsolved at the business "now" (only urging reads it; absent = not late). */
+  overdue?: boolean;
+  /** The units that urged the problem on the current business day (only urging reads it). */
+  urgedTodayBy?: readonly string[];
 }
 
 /** An action with its payload. */
@@ -84,7 +89,8 @@ export type ActionInput =
   | { action: 'resolve'; resolution: string }
   | { action: 'escalate'; reason: string }
   | { action: 'confirm'; comment?: string | undefined }
-  | { action: 'reopen'; reason: string };
+  | { action: 'reopen'; reason: string }
+  | { action: 'urge'; comment?: string | undefined };
 
 /** The outcome of an allowed action: the new level and status, and whether a new level was entered. */
 export interface Transition {
@@ -107,6 +113,7 @@ export const FROM: Record<ProblemAction, readonly ProblemStatus[]> = {
   escalate: HANDLING,
   confirm: ['resolved'],
   reopen: ['resolved', 'closed'],
+  urge: HANDLING,
 };
 
 export const STATUS_NAMES: Record<ProblemStatus, Localized> = {
@@ -136,10 +143,62 @@ function missingField(input: ActionInput): Refusal | null {
   return null;
 }
 
+/** Whether the actor handles the problem where it is now (its level's role over its holder). */
+function handlesNow(actor: Actor, state: ProblemState): boolean {
+  return handlesAt(actor, state.level, holderCode(state.level, state.naturalVillageCode));
+}
+
+/**
+ * The unit on whose behalf the actor urges (督办) the problem: the widest unit of a grant that handles problems at a
+ * level above the problem's current one and covers its holder; null when the actor has none. A caller who
+ * handles the problem where it is now has no one to urge but themself (null).
+ */
+export function urgingUnit(actor: Actor, state: ProblemState): string | null {
+  if (handlesNow(actor, state)) return null;
+  const holder = holderCode(state.level, state.naturalVillageCode);
+  const above = LEVELS.slice(LEVELS.indexOf(state.level) + 1);
+  const units = actor.grants
+    .filter((g) => holder.startsWith(g.orgCode) && above.some((l) => grantHandles(actor, g, l, holder)))
+    .map((g) => g.orgCode)
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
+  return units[0] ?? null;
+}
+
 /** Whether the actor may take `action` on the problem (level roles handle; helper or verifier confirm/reopen). */
 export function mayAct(actor: Actor, state: ProblemState, action: ProblemAction): boolean {
   if (action === 'confirm' || action === 'reopen') return actor.isHelper || verifies(actor, state.naturalVillageCode);
-  return handlesAt(actor, state.level, holderCode(state.level, state.naturalVillageCode));
+  if (action === 'urge') return urgingUnit(actor, state) !== null;
+  return handlesNow(actor, state);
+}
+
+/** Why an urge is refused beyond actor and status: not late yet, or already urged by the unit today. */
+function urgeRefusal(actor: Actor, state: ProblemState): Refusal | null {
+  if (state.overdue !== true)
+    return { kind: 'state', message: { zh: '问题尚未超期，不能督办', en: 'The problem is not overdue: no urging' } };
+  const unit = urgingUnit(actor, state);
+  if (unit !== null && (state.urgedTodayBy ?? []).includes(unit)) {
+    return {
+      kind: 'state',
+      message: { zh: '本单位今天已督办过该问题', en: 'Your unit already urged this problem today' },
+    };
+  }
+  return null;
+}
+
+function actorRefusal(actor: Actor, state: ProblemState, action: ProblemAction): Refusal {
+  if (action === 'urge' && handlesNow(actor, state)) {
+    return { kind: 'actor', message: { zh: '该问题由您办理，不能督办', en: 'You handle this problem: no urging' } };
+  }
+  if (action === 'urge') {
+    return {
+      kind: 'actor',
+      message: { zh: '只有上级可以督办该问题', en: 'Only a level above the problem may urge it' },
+    };
+  }
+  return {
+    kind: 'actor',
+    message: { zh: '您不能在此层级处理该问题', en: 'You cannot act on this problem at its level' },
+  };
 }
 
 /**
@@ -147,16 +206,12 @@ export function mayAct(actor: Actor, state: ProblemState, action: ProblemAction)
  * behind both the refusal of a step ({@link apply}) and the buttons a page offers ({@link allowedActions}).
  */
 export function refusal(actor: Actor, state: ProblemState, action: ProblemAction): Refusal | null {
-  if (!mayAct(actor, state, action)) {
-    return {
-      kind: 'actor',
-      message: { zh: '您不能在此层级处理该问题', en: 'You cannot act on this problem at its level' },
-    };
-  }
+  if (!mayAct(actor, state, action)) return actorRefusal(actor, state, action);
   if (!FROM[action].includes(state.status)) {
     const s = STATUS_NAMES[state.status];
     return { kind: 'state', message: { zh: `问题${s.zh}，不能执行此操作`, en: `The problem is ${s.en}: not allowed` } };
   }
+  if (action === 'urge') return urgeRefusal(actor, state);
   if (action === 'escalate' && nextLevel(state.level) === null) {
     return {
       kind: 'state',
@@ -191,6 +246,9 @@ export function apply(state: ProblemState, actor: Actor, input: ActionInput): Tr
       return { level: up as ProblemLevel, status: 'open', enteredLevel: true };
     case 'confirm':
       return stay('closed');
+    case 'urge':
+      // A reminder, not a move: the problem stays where and as it is.
+      return stay(state.status);
     case 'reopen':
       // Back where it was resolved, with a fresh deadline there.
       return { level: state.level, status: 'reopened', enteredLevel: true };

@@ -11,6 +11,7 @@ import * as appSettings from './2026-11-29-08-app-settings.ts';
 import * as countySettings from './2026-11-29-09-county-settings.ts';
 import * as leaderGrants from './2026-11-29-10-leader-grants.ts';
 import * as appRole from './2026-12-07-01-app-role.ts';
+import * as problemUrge from './2026-12-07-09-problem-urge.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-registries': registries,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-09-county-settings': countySettings,
   '2026-11-29-10-leader-grants': leaderGrants,
   '2026-12-07-01-app-role': appRole,
+  '2026-12-07-09-problem-urge': problemUrge,
 };

@@ -99,3 +99,24 @@ export function householdPlace(db: Kysely<Database>, county: string, id: number)
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** The units that urged problem `id` in [from, to) (business instants). */
+export async function urgingUnitsBetween(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  from: Date,
+  to: Date,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('problem_event')
+    .select('urging_unit')
+    .distinct()
+    .where('county_code', '=', county)
+    .where('problem_id', '=', id)
+    .where('action', '=', 'urge')
+    .where('at', '>=', from)
+    .where('at', '<', to)
+    .execute();
+  return rows.flatMap((r) => (r.urging_unit === null ? [] : [r.urging_unit]));
+}

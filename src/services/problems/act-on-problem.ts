@@ -1,5 +1,5 @@
 /**
- * One step on a problem (accept, hand to a department, resolve, escalate, confirm, reopen): the problem locked,
+ * One step on a problem (accept, hand to a department, resolve, escalate, confirm, reopen, urge): the problem locked,
  * the domain decides (409 for the wrong level or role and for the wrong state, 422 for a missing field), the row and
  * its trail written, the step audited and the next holders notified, all in one transaction.
  */
@@ -17,7 +17,15 @@ import type { ProblemTable } from '../../db/schema-problems.ts';
 import { businessNow } from '../../domain/clock.ts';
 import { deadlineHours, dueAt } from '../../domain/deadlines.ts';
 import { AppError } from '../../domain/errors.ts';
-import { type ActionInput, apply, holderCode, isRefusal, type Transition } from '../../domain/escalation.ts';
+import {
+  type ActionInput,
+  apply,
+  holderCode,
+  isRefusal,
+  type ProblemState,
+  type Transition,
+  urgingUnit,
+} from '../../domain/escalation.ts';
 import type { SessionUser } from '../access/sessions.ts';
 import { audit } from '../audit/audit.ts';
 import { currentContext } from '../audit/request-context.ts';
@@ -25,6 +33,7 @@ import { thingsDoneChanged } from '../things-done/get-things-done.ts';
 import { getProblem } from './get-problem.ts';
 import { notify } from './notify.ts';
 import { problemActor } from './problem-actor.ts';
+import { problemState } from './problem-state.ts';
 import { PROBLEM, type ProblemDetailView } from './problem-view.ts';
 
 /** The columns a transition writes. */
@@ -86,6 +95,13 @@ async function tell(tx: Transaction<Database>, county: string, row: ProblemRow, 
   if (input.action === 'reopen') await notify(tx, county, 'problem_reopened', target);
   if (input.action === 'resolve' && row.raised_by_user_id !== null)
     await notify(tx, county, 'problem_resolved', target, [row.raised_by_user_id]);
+  if (input.action === 'urge') await notify(tx, county, 'problem_urged', target);
+}
+
+/** The audit diff of a step: the move, or for an urge the unit that urged (the problem itself does not change). */
+function auditDiff(row: ProblemRow, next: Transition, unit: string | null): Record<string, [unknown, unknown]> {
+  if (unit !== null) return { urged_by: [null, unit] };
+  return { level: [row.level, next.level], status: [row.status, next.status] };
 }
 
 /** Applies `input` to problem `id` as `user`; the problem after the step. */
@@ -101,18 +117,16 @@ export async function actOnProblem(
     if (!(await lockProblem(tx, county, id))) throw AppError.notFound(PROBLEM);
     const row = (await findProblem(tx, county, id)) as ProblemRow;
     const actor = await problemActor(tx, county, user, Number(row.household_id), row.raised_by_user_id);
-    const next = apply(
-      { level: row.level, status: row.status, naturalVillageCode: row.natural_village_code },
-      actor,
-      input,
-    );
+    const state: ProblemState = await problemState(tx, county, row, now);
+    const next = apply(state, actor, input);
     if (isRefusal(next)) {
       // The caller sees the problem (the route checked its scope) but it is not theirs to act on at this level.
       if (next.kind === 'actor' || next.kind === 'state') throw new AppError('conflict', next.message);
       throw AppError.rules([{ path: next.field ?? 'action', code: `${next.field}_required`, message: next.message }]);
     }
-    const set = await changes(tx, county, row, next, input, now);
-    await updateProblem(tx, county, id, set);
+    // An urge leaves the problem as it is: only its trail, the handler's inbox and the audit learn of it.
+    const unit = input.action === 'urge' ? urgingUnit(actor, state) : null;
+    if (unit === null) await updateProblem(tx, county, id, await changes(tx, county, row, next, input, now));
     const context = currentContext();
     await insertEvents(tx, [
       {
@@ -126,6 +140,7 @@ export async function actOnProblem(
         from_status: row.status,
         to_status: next.status,
         comment: comment(input),
+        urging_unit: unit,
         at: now,
       },
     ]);
@@ -135,7 +150,7 @@ export async function actOnProblem(
       table: 'problem',
       recordId: id,
       orgCode: row.natural_village_code,
-      diff: { level: [row.level, next.level], status: [row.status, next.status] },
+      diff: auditDiff(row, next, unit),
     });
     await tell(tx, county, row, next, input);
   });

@@ -2,10 +2,12 @@
 import type { Kysely } from 'kysely';
 import { findProblem, problemEvents } from '../../db/repositories/problems.ts';
 import type { Database } from '../../db/schema.ts';
+import { businessNow } from '../../domain/clock.ts';
 import { AppError } from '../../domain/errors.ts';
 import { allowedActions } from '../../domain/escalation.ts';
 import type { SessionUser } from '../access/sessions.ts';
 import { problemActor } from './problem-actor.ts';
+import { problemState } from './problem-state.ts';
 import { PROBLEM, type ProblemDetailView, toProblemDetail } from './problem-view.ts';
 
 /** Problem `id` of `county` as `user` sees it (404 when unknown). */
@@ -14,10 +16,11 @@ export async function getProblem(
   county: string,
   id: number,
   user: SessionUser | null,
+  now: Date = businessNow(),
 ): Promise<ProblemDetailView> {
   const [row, events] = await Promise.all([findProblem(db, county, id), problemEvents(db, county, id)]);
   if (!row) throw AppError.notFound(PROBLEM);
   const actor = await problemActor(db, county, user, Number(row.household_id), row.raised_by_user_id);
-  const state = { level: row.level, status: row.status, naturalVillageCode: row.natural_village_code };
+  const state = await problemState(db, county, row, now);
   return toProblemDetail(row, events, allowedActions(actor, state));
 }

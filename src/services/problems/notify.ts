@@ -33,6 +33,11 @@ export function notificationText(kind: NotificationKind, id: number, headName: s
       };
     case 'problem_reopened':
       return { zh: `问题 #${id}（${headName}户）被重新打开`, en: `Problem #${id} (${headName}) was reopened` };
+    case 'problem_urged':
+      return {
+        zh: `问题 #${id}（${headName}户）已超期，上级督办，请尽快办理`,
+        en: `Problem #${id} (${headName}) is overdue and was urged by a level above: please act on it`,
+      };
   }
 }
 

@@ -66,7 +66,10 @@ export const ProblemItem = Type.Object({
   createdAt: Type.String(),
 });
 
-export const ProblemAction = Type.Enum(['accept', 'hand_to_department', 'resolve', 'escalate', 'confirm', 'reopen']);
+export const ProblemAction = Type.Enum(
+  ['accept', 'hand_to_department', 'resolve', 'escalate', 'confirm', 'reopen', 'urge'],
+  { description: 'urge 督办: a level above reminds the handler of an overdue problem (once per unit and day)' },
+);
 
 export const ProblemEvent = Type.Object({
   id: Id,
@@ -114,6 +117,7 @@ export const ProblemActionBody = Type.Union([
     { action: Type.Literal('reopen'), reason: Type.String({ maxLength: 500 }) },
     { additionalProperties: false },
   ),
+  Type.Object({ action: Type.Literal('urge'), comment: Comment }, { additionalProperties: false }),
 ]);
 
 export const OverdueBoard = Type.Object({

@@ -14,6 +14,7 @@ const FIELD: Record<StepAction, 'department' | 'resolution' | 'reason' | 'commen
   escalate: 'reason',
   confirm: 'comment',
   reopen: 'reason',
+  urge: 'comment',
 };
 
 interface Props {

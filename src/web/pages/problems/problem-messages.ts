@@ -41,7 +41,10 @@ const zh = {
     escalate: '上报上级',
     confirm: '确认解决',
     reopen: '重新打开',
+    urge: '督办',
   },
+  /** The trail's name of an urge event (督办 by a level above). */
+  urged: '上级督办',
   inputs: { department: '部门名称', resolution: '解决情况', reason: '原因', comment: '说明（可选）' },
   automatic: '系统自动',
   /** Said instead of buttons when the caller may take no step (the server's allowedActions is empty). */
@@ -107,7 +110,9 @@ const en: ProblemMessages = {
     escalate: 'Escalate',
     confirm: 'Confirm',
     reopen: 'Reopen',
+    urge: 'Urge',
   },
+  urged: 'Urged by a level above',
   inputs: { department: 'Department', resolution: 'Resolution', reason: 'Reason', comment: 'Comment (optional)' },
   automatic: 'automatic',
   noActions: (level: 'grid' | 'village' | 'township' | 'county') =>

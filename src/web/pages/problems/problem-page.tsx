@@ -50,7 +50,8 @@ function Facts({ p, m }: { p: ProblemDetail; m: ProblemMessages }) {
 }
 
 function Trail({ p, m }: { p: ProblemDetail; m: ProblemMessages }) {
-  const name = (a: string) => (a in m.actions ? m.actions[a as StepAction] : a === 'raise' ? m.raise : a);
+  const name = (a: string) =>
+    a === 'urge' ? m.urged : a in m.actions ? m.actions[a as StepAction] : a === 'raise' ? m.raise : a;
   return (
     <Timeline
       data-testid="problem-trail"
@@ -93,7 +94,7 @@ function Problem({ p, m }: { p: ProblemDetail; m: ProblemMessages }) {
             <Button
               key={a}
               type={a === 'resolve' || a === 'confirm' ? 'primary' : 'default'}
-              danger={a === 'reopen'}
+              danger={a === 'reopen' || a === 'urge'}
               onClick={() => setAction(a)}
               data-testid={`problem-action-${a}`}
             >
