@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Grant, inScope, narrowWithin, ROLE_PERMISSIONS, scopeRoots } from './roles.ts';
+import { ROLE_CODES } from '../../shared/schemas/access.ts';
+import { type Grant, inScope, narrowWithin, ROLE_PERMISSIONS, ROLES, scopeRoots } from './roles.ts';
 
 const grants: Grant[] = [
   { role: 'village_secretary', countyCode: '340822', orgCode: '340822100201' },
@@ -28,4 +29,8 @@ describe('scopes', () => {
   it('keeps the auditor read-only', () => {
     expect([...ROLE_PERMISSIONS.auditor].some((p) => p.endsWith('.write') || p.endsWith('.sensitive'))).toBe(false);
   });
+});
+
+it('lists the same roles in the shared schemas as in the domain, in the same order', () => {
+  expect([...ROLE_CODES]).toEqual([...ROLES]);
 });

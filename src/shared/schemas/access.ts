@@ -3,11 +3,18 @@ import { type Static, Type } from 'typebox';
 import { OrgCode } from './common.ts';
 import { sensitive } from './sensitive.ts';
 
-export const RoleCode = Type.Union(
-  ['county_admin', 'township_admin', 'village_secretary', 'instructor', 'group_leader', 'member', 'auditor'].map((r) =>
-    Type.Literal(r),
-  ),
-);
+/** The roles, in the order forms list them (the same list as domain/access/roles.ts's ROLES). */
+export const ROLE_CODES = [
+  'county_admin',
+  'township_admin',
+  'village_secretary',
+  'instructor',
+  'group_leader',
+  'member',
+  'auditor',
+] as const;
+
+export const RoleCode = Type.Union(ROLE_CODES.map((r) => Type.Literal(r)));
 
 export const LoginBody = Type.Object(
   {

@@ -6,7 +6,7 @@
 import { Alert, Button, Form, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import type { GrantsReplace, UserView } from '../../../shared/schemas/access.ts';
+import { type GrantsReplace, ROLE_CODES, type UserView } from '../../../shared/schemas/access.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { authMessages } from '../../auth/auth-messages.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
@@ -18,15 +18,7 @@ type Grant = Static<typeof GrantsReplace>['grants'][number];
 /** Roles whose grants name the Party member the user is (the server requires it for them and refuses it else). */
 export const LINKED_ROLES = new Set(['member', 'group_leader']);
 
-export const ROLES = [
-  'county_admin',
-  'township_admin',
-  'village_secretary',
-  'instructor',
-  'group_leader',
-  'member',
-  'auditor',
-] as const;
+export const ROLES = ROLE_CODES;
 
 function toInput(grants: Static<typeof UserView>['grants']): Array<Partial<Grant>> {
   return grants.map((g) => ({
