@@ -1,6 +1,6 @@
 /** /audit — the audit trail: filter by person, record, action and time, newest first; the chain's state. */
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -97,28 +97,33 @@ export default function AuditPage() {
           {m.search}
         </Button>
       </Form>
-      <Table<Entry>
-        rowKey="seq"
-        size="small"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: list.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
-        columns={[
-          { title: '#', dataIndex: 'seq', width: 70 },
-          { title: m.at, dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
-          { title: m.actor, dataIndex: 'actor' },
-          { title: m.action, dataIndex: 'action', render: (v: string) => <span title={v}>{text.action(v)}</span> },
-          { title: m.record, render: (_, e) => `${text.table(e.table)} ${e.recordId}` },
-          { title: m.diff, render: (_, e) => <span className="audit-diff">{text.diff(e.diff)}</span> },
-          { title: m.ip, dataIndex: 'ip' },
-        ]}
-      />
+      {/* Before the first page: a skeleton, not an empty table reading "no data". */}
+      {list.isPending ? (
+        <Skeleton active paragraph={{ rows: 8 }} />
+      ) : (
+        <Table<Entry>
+          rowKey="seq"
+          size="small"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+          }}
+          columns={[
+            { title: '#', dataIndex: 'seq', width: 70 },
+            { title: m.at, dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
+            { title: m.actor, dataIndex: 'actor' },
+            { title: m.action, dataIndex: 'action', render: (v: string) => <span title={v}>{text.action(v)}</span> },
+            { title: m.record, render: (_, e) => `${text.table(e.table)} ${e.recordId}` },
+            { title: m.diff, render: (_, e) => <span className="audit-diff">{text.diff(e.diff)}</span> },
+            { title: m.ip, dataIndex: 'ip' },
+          ]}
+        />
+      )}
     </>
   );
 }
