@@ -1,7 +1,8 @@
 /**
  * Read-only roles see no write buttons (issue 13, item 15): the instructor and the auditor open a household and
  * a member of their scope and find no 编辑 / 录入收入 / 新增成员 / 变更状态; the village secretary, who may write
- * there, finds them (so the test would notice buttons that never show).
+ * there, finds them (so the test would notice buttons that never show). The same on a Party group page (set an
+ * instructor, edit the activity centre, assign a leader).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -51,5 +52,36 @@ test.each([
   const edits = await page.getByRole('button', { name: /编\s*辑/ }).count();
   if (writes) expect(edits, role).toBeGreaterThanOrEqual(1);
   else expect(edits, role).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+/** The write buttons of a Party group page: set/replace an instructor, edit the activity centre, assign a leader. */
+async function groupWriteButtons(page: Page): Promise<number> {
+  await page.getByRole('button', { name: /推荐人选/ }).click();
+  await page.locator('.ant-list-item').first().waitFor();
+  const instructors = await page.locator('button[data-testid^="instructor-"]').count();
+  const edits = await page.getByRole('button', { name: /编\s*辑/ }).count();
+  const assigns = await page.getByRole('button', { name: /任\s*命/ }).count();
+  return instructors + edits + assigns;
+}
+
+test.each([
+  ['instructor', false],
+  ['auditor', false],
+  ['village_secretary', true],
+])('demo_%s sees write buttons on a Party group page: %s', async (role, writes) => {
+  const { page, errors } = await openPage(browser, undefined, { username: `demo_${role}` });
+  await page.goto(`${baseUrl()}/`);
+  const group = await page.evaluate(
+    async () => (await (await fetch('/api/counties/340822/party-groups?pageSize=1')).json()).items[0].id,
+  );
+  await page.goto(`${baseUrl()}/party-groups/${group}`);
+  await page.locator('.page-title h2').waitFor();
+  await page.waitForLoadState('networkidle');
+  const count = await groupWriteButtons(page);
+  // The secretary: two instructor buttons, the centre's edit and at least one candidate to assign.
+  if (writes) expect(count, role).toBeGreaterThanOrEqual(3);
+  else expect(count, role).toBe(0);
+  await screenshot(page, `record-actions-party-group-${role}`);
   expect(errors).toEqual([]);
 });

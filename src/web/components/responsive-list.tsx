@@ -2,7 +2,7 @@
  * A server-paged list: a table on desktop (scrolling inside its own box when wide) and a list of cards on
  * phones, where a table would push the page sideways. Sorting and paging are reported, never done locally.
  */
-import { Card, Empty, Pagination, Spin, Table } from 'antd';
+import { Empty, Pagination, Skeleton, Spin, Table } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface.js';
 import type { Key, ReactNode } from 'react';
 import { useMessages } from '../i18n/i18n.tsx';
@@ -55,10 +55,14 @@ export function ResponsiveList<T extends object>(props: ResponsiveListProps<T>) 
     onChange: props.onPage,
   };
 
+  // Before the first answer there is nothing to show yet: a skeleton, not an empty list reading "no data".
+  if (props.rows === undefined && props.loading) {
+    return <Skeleton active className="list-loading" paragraph={{ rows: isPhone ? 4 : 8 }} />;
+  }
+
   if (isPhone) {
     return (
-      <Spin spinning={props.loading && props.rows !== undefined}>
-        {props.rows === undefined && props.loading ? <Card loading /> : null}
+      <Spin spinning={props.loading}>
         {props.rows?.length === 0 ? empty : null}
         <div className="card-list" data-testid={props.testId}>
           {props.rows?.map((row) => (

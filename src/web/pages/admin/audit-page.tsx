@@ -1,12 +1,13 @@
 /** /audit — the audit trail: filter by person, record, action and time, newest first; the chain's state. */
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { authMessages } from '../../auth/auth-messages.ts';
-import { useMessages } from '../../i18n/i18n.tsx';
+import { useLang, useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
+import { auditActionOptions, auditText } from './audit-text.ts';
 
 interface Entry {
   seq: number;
@@ -27,14 +28,10 @@ interface Filters {
   range?: [Dayjs, Dayjs] | null;
 }
 
-function diffText(diff: Entry['diff']): string {
-  return Object.entries(diff ?? {})
-    .map(([field, [before, after]]) => `${field}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`)
-    .join('; ');
-}
-
 export default function AuditPage() {
   const m = useMessages(authMessages);
+  const { lang } = useLang();
+  const text = auditText(lang);
   const { county, scope } = useScope();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
@@ -80,7 +77,15 @@ export default function AuditPage() {
           <Input placeholder={m.actor} aria-label={m.actor} allowClear />
         </Form.Item>
         <Form.Item name="action">
-          <Input placeholder={m.action} aria-label={m.action} allowClear />
+          <Select
+            placeholder={m.action}
+            aria-label={m.action}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={auditActionOptions(lang)}
+            style={{ minWidth: 220 }}
+          />
         </Form.Item>
         <Form.Item name="record">
           <Input placeholder={m.record} aria-label={m.record} allowClear />
@@ -92,28 +97,33 @@ export default function AuditPage() {
           {m.search}
         </Button>
       </Form>
-      <Table<Entry>
-        rowKey="seq"
-        size="small"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: list.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
-        columns={[
-          { title: '#', dataIndex: 'seq', width: 70 },
-          { title: m.at, dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
-          { title: m.actor, dataIndex: 'actor' },
-          { title: m.action, dataIndex: 'action' },
-          { title: m.record, render: (_, e) => `${e.table} ${e.recordId}` },
-          { title: m.diff, render: (_, e) => <span className="audit-diff">{diffText(e.diff)}</span> },
-          { title: m.ip, dataIndex: 'ip' },
-        ]}
-      />
+      {/* Before the first page: a skeleton, not an empty table reading "no data". */}
+      {list.isPending ? (
+        <Skeleton active paragraph={{ rows: 8 }} />
+      ) : (
+        <Table<Entry>
+          rowKey="seq"
+          size="small"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+          }}
+          columns={[
+            { title: '#', dataIndex: 'seq', width: 70 },
+            { title: m.at, dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
+            { title: m.actor, dataIndex: 'actor' },
+            { title: m.action, dataIndex: 'action', render: (v: string) => <span title={v}>{text.action(v)}</span> },
+            { title: m.record, render: (_, e) => `${text.table(e.table)} ${e.recordId}` },
+            { title: m.diff, render: (_, e) => <span className="audit-diff">{text.diff(e.diff)}</span> },
+            { title: m.ip, dataIndex: 'ip' },
+          ]}
+        />
+      )}
     </>
   );
 }

@@ -6,8 +6,9 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { useCan, useMe } from '../../auth/session.tsx';
+import { useMe } from '../../auth/session.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { allows } from '../../components/record-actions.ts';
 import { ScopedLink, useScopedHref } from '../../components/scoped-link.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
@@ -108,12 +109,13 @@ function Actions({
 
 function Commitment({ c, m }: { c: CommitmentDetail; m: CommitmentMessages }) {
   const { county } = useScope();
-  const can = useCan();
   const { own, memberOnly } = useOwnMembers(c.naturalVillageCode);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [editing, setEditing] = useState(false);
-  const writable = can('commitment.write', c.naturalVillageCode) && (!memberOnly || own.includes(c.memberId));
-  const reviewable = can('commitment.review', c.naturalVillageCode);
+  // The server's allowedActions decides (the record's own unit, the same rule as its write routes); a member
+  // still writes only their own commitments, which the service checks and the page mirrors.
+  const writable = allows(c, 'commitment.write') && (!memberOnly || own.includes(c.memberId));
+  const reviewable = allows(c, 'commitment.review');
   return (
     <>
       <Card

@@ -1,7 +1,9 @@
 /** The group's activity centre (address, coordinates, opening notes), shown and edited in place. */
+
 import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { FormProblems } from '../../components/form-problems.tsx';
+import { allows } from '../../components/record-actions.ts';
 import { useServerForm } from '../../components/use-server-form.ts';
 import { type ActivityCentreBody, type PartyGroupDetail, useChangeGroup } from './party-group-api.ts';
 import type { PartyGroupMessages } from './party-group-messages.ts';
@@ -69,7 +71,7 @@ export function ActivityCentreCard(props: Props) {
   const { group, m } = props;
   const [editing, setEditing] = useState(false);
   const c = group.activityCentre;
-  const live = group.retiredAt === null;
+  const live = group.retiredAt === null && allows(group, 'grid.write'); // a read-only role gets no write button
   return (
     <Card
       size="small"

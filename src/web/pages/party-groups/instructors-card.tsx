@@ -1,7 +1,9 @@
 /** The group's two instructors (township cadre, village cadre): who, since when, set or replace, past ones. */
+
 import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { FormProblems } from '../../components/form-problems.tsx';
+import { allows } from '../../components/record-actions.ts';
 import { useServerForm } from '../../components/use-server-form.ts';
 import { type InstructorBody, type InstructorLevel, type PartyGroupDetail, useChangeGroup } from './party-group-api.ts';
 import type { PartyGroupMessages } from './party-group-messages.ts';
@@ -68,7 +70,7 @@ export function InstructorsCard({
   required: string;
 }) {
   const [editing, setEditing] = useState<InstructorLevel | null>(null);
-  const live = group.retiredAt === null;
+  const live = group.retiredAt === null && allows(group, 'grid.write'); // a read-only role gets no write button
   const past = group.instructorHistory.filter((i) => i.endedOn !== null);
   return (
     <Card size="small" title={m.title} className="grid-section" data-testid="group-instructors">

@@ -1,7 +1,9 @@
 /** The group leader, the ranked suggestions with their reasons, and assigning one (confirmed). */
+
 import { Button, Card, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorAlert, QueryState } from '../../components/query-state.tsx';
+import { allows } from '../../components/record-actions.ts';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useLabel } from '../../i18n/i18n.tsx';
 import { type PartyGroupDetail, useChangeGroup, useLeaderSuggestions } from './party-group-api.ts';
@@ -13,6 +15,7 @@ function Suggestions({ county, group, m }: Props) {
   const label = useLabel();
   const suggestions = useLeaderSuggestions(county, group.id, true);
   const change = useChangeGroup(county, group.id);
+  const mayAssign = allows(group, 'grid.write'); // a read-only role reads the ranking but gets no assign button
   return (
     <QueryState query={suggestions} compact rows={3}>
       {(data) => (
@@ -31,17 +34,19 @@ function Suggestions({ county, group, m }: Props) {
                       {m.current}
                     </Tag>
                   ) : (
-                    <Popconfirm
-                      key="assign"
-                      title={m.assignConfirm(c.name)}
-                      onConfirm={() => change.mutate({ kind: 'leader', memberId: c.memberId })}
-                    >
-                      <Button size="small" loading={change.isPending && change.variables?.kind === 'leader'}>
-                        {m.assign}
-                      </Button>
-                    </Popconfirm>
+                    mayAssign && (
+                      <Popconfirm
+                        key="assign"
+                        title={m.assignConfirm(c.name)}
+                        onConfirm={() => change.mutate({ kind: 'leader', memberId: c.memberId })}
+                      >
+                        <Button size="small" loading={change.isPending && change.variables?.kind === 'leader'}>
+                          {m.assign}
+                        </Button>
+                      </Popconfirm>
+                    )
                   ),
-                ]}
+                ].filter(Boolean)}
               >
                 <List.Item.Meta
                   title={
