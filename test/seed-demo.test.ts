@@ -74,7 +74,7 @@ const progress: [SeedStage, number, number][] = [];
 
 beforeAll(async () => {
   a = await seeded(20_201_231, (stage, done, total) => progress.push([stage, done, total]));
-});
+}, 600_000); // a county seed on a loaded 2-core machine (CI runs the suites side by side)
 
 afterAll(async () => {
   await Promise.all(handles.map((h) => h.close()));

@@ -16,6 +16,13 @@ import type { Permission } from '../../domain/access/roles.ts';
 export const ACTION_RECORDS = ['household', 'member', 'grid', 'party_group', 'pairing', 'commitment'] as const;
 type ActionRecord = (typeof ACTION_RECORDS)[number];
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A create route answering with the new record of this kind (its unit is the route's scope unit). */
+    creates?: ActionRecord;
+  }
+}
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Record kind → the permissions its write routes declare, sorted; from the registered routes. */
@@ -33,9 +40,12 @@ export function writePermissionsByRecord(app: FastifyInstance): Map<string, Perm
 /**
  * The record kind whose record this response is: a route with a record scope answering with the record it
  * names (its `id` is the path's record id — the record itself, or the whole record after a change to one of
- * its parts, which the page stores as the record), if one with actions.
+ * its parts, which the page stores as the record), or the new record a create route answers with (the page
+ * shows it at once, so it needs the same actions as a read), if one with actions.
  */
 function recordOf(request: FastifyRequest, payload: object): ActionRecord | null {
+  const { creates } = request.routeOptions.config;
+  if (creates) return typeof (payload as { id?: unknown }).id === 'number' ? creates : null;
   const scope = request.routeOptions.config.scope;
   if (!scope || !('record' in scope)) return null;
   if (!(ACTION_RECORDS as readonly string[]).includes(scope.record)) return null;

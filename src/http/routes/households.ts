@@ -65,6 +65,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         permission: 'household.write',
         scope: { body: 'naturalVillageCode' },
+        creates: 'household',
       },
       schema: {
         tags,

@@ -52,7 +52,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/',
     {
-      config: { permission: 'member.write', scope: { body: 'naturalVillageCode' } },
+      config: { permission: 'member.write', scope: { body: 'naturalVillageCode' }, creates: 'member' },
       schema: {
         tags,
         summary: "Register a member's information card",

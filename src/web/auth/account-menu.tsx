@@ -1,12 +1,16 @@
 /** The header's account corner: name, roles with the units they cover (the user's scope), change password, sign out. */
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Tag } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useIsPhone } from '../components/use-is-phone.ts';
 import { useMessages } from '../i18n/i18n.tsx';
 import { authMessages } from './auth-messages.ts';
-import { ChangePasswordDialog } from './change-password-dialog.tsx';
 import { useMe, useSignOut } from './session.tsx';
+
+// Loaded when first opened: its form and the shared password rule would otherwise weigh on every first screen.
+const ChangePasswordDialog = lazy(() =>
+  import('./change-password-dialog.tsx').then((module) => ({ default: module.ChangePasswordDialog })),
+);
 
 export function AccountMenu() {
   const m = useMessages(authMessages);
@@ -37,7 +41,11 @@ export function AccountMenu() {
           {me.displayName}
         </Button>
       </Dropdown>
-      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
+      {changing && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog open onClose={() => setChanging(false)} />
+        </Suspense>
+      )}
     </span>
   );
 }
