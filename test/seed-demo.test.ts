@@ -245,7 +245,7 @@ describe('seedDemoCounty', () => {
     const ids = async (db: Kysely<Database>) =>
       (await sql<{ id_number: string }>`select id_number from party_member order by id`.execute(db)).rows;
     expect(await ids(other.db)).not.toEqual(await ids(a.db));
-  }, 180_000);
+  }, 600_000); // two more county seeds: minutes when the suites run side by side on 2 cores
 });
 
 interface PersonRow {
