@@ -91,3 +91,19 @@ describe('allowedActions', () => {
     expect(failures).toEqual([]);
   }, 600_000);
 });
+
+describe('allowedActions on a create answer', () => {
+  it("a commitment just proposed (its unit is its member's, not the route's) carries its actions at once", async () => {
+    const inject = await t.signIn('county_admin', '340822');
+    const year = Number((await inject({ url: '/api/auth/me' })).json().today.slice(0, 4)) - 1;
+    const res = await inject({
+      method: 'POST',
+      url: `/api/counties/${w.county}/commitments`,
+      payload: { memberId: w.memberId, year, items: [{ content: '走访联系户' }] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().allowedActions).toEqual(expect.arrayContaining(['commitment.review', 'commitment.write']));
+    const read = await inject({ url: `/api/counties/${w.county}/commitments/${res.json().id}` });
+    expect(res.json().allowedActions).toEqual(read.json().allowedActions);
+  });
+});

@@ -11,6 +11,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Permission } from '../../domain/access/roles.ts';
+import { recordUnit } from './access.ts';
 
 /** Record kinds whose responses carry `allowedActions` (problems have their own). */
 export const ACTION_RECORDS = ['household', 'member', 'grid', 'party_group', 'pairing', 'commitment'] as const;
@@ -18,7 +19,10 @@ type ActionRecord = (typeof ACTION_RECORDS)[number];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** A create route answering with the new record of this kind (its unit is the route's scope unit). */
+    /**
+     * A create route answering with the new record of this kind: its unit is the route's scope unit, or, for a
+     * route whose service checks the unit itself (a commitment names a member), the new record's own unit.
+     */
     creates?: ActionRecord;
   }
 }
@@ -56,10 +60,16 @@ function recordOf(request: FastifyRequest, payload: object): ActionRecord | null
 async function recordActionsPlugin(app: FastifyInstance): Promise<void> {
   let writes: Map<string, Permission[]> | null = null; // the route table is complete once the app is ready
   app.addHook('preSerialization', async (request: FastifyRequest, reply, payload: unknown) => {
-    const unit = request.access?.unit;
-    if (!unit || reply.statusCode >= 300 || !payload || typeof payload !== 'object') return payload;
+    if (!request.access || reply.statusCode >= 300 || !payload || typeof payload !== 'object') return payload;
     const kind = recordOf(request, payload);
     if (!kind) return payload;
+    const county = (request.params as { county?: string }).county;
+    const unit =
+      request.access.unit ??
+      (county && request.routeOptions.config.creates
+        ? await recordUnit(app, kind, county, (payload as { id: number }).id)
+        : null);
+    if (!unit) return payload;
     writes ??= writePermissionsByRecord(app);
     const allowed = (writes.get(kind) ?? []).filter((permission) => request.access.can(permission, unit));
     return { ...payload, allowedActions: allowed };

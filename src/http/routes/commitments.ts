@@ -77,7 +77,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/',
     {
       // The member's unit is checked by the service (the body names a member, not a unit).
-      config: { permission: 'commitment.write' },
+      config: { permission: 'commitment.write', creates: 'commitment' },
       schema: {
         tags,
         summary: "Propose a member's commitment for a year: 1–3 items, households among their current pairings",
