@@ -122,7 +122,12 @@ type RecordKind =
   | 'problem';
 
 /** The org unit of one record (a grid's or group's village, a plan's scope), or null when it is not in the county. */
-export async function recordUnit(app: FastifyInstance, kind: RecordKind, county: string, id: number): Promise<string | null> {
+export async function recordUnit(
+  app: FastifyInstance,
+  kind: RecordKind,
+  county: string,
+  id: number,
+): Promise<string | null> {
   const db = app.db;
   const one = async (query: { executeTakeFirst(): Promise<{ unit: string } | undefined> }) =>
     (await query.executeTakeFirst())?.unit ?? null;
