@@ -51,7 +51,6 @@ const QUERY_ALLOWED: Record<string, number> = {
   'cli/coverage.ts': 1,
   'cli/seed.ts': 1,
   'cli/serve.ts': 1,
-  'http/plugins/access.ts': 8,
   'http/routes/auth.ts': 1,
   'services/access/grant-members.ts': 1,
   'services/access/login-audit.ts': 2,
