@@ -15,6 +15,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { findRecordUnit, type RecordKind } from '../../db/repositories/record-units.ts';
 import { inScope, narrowWithin, PERMISSIONS, type Permission, scopeRoots } from '../../domain/access/roles.ts';
 import { AppError } from '../../domain/errors.ts';
 import { findSession, type Session } from '../../services/access/sessions.ts';
@@ -65,7 +66,6 @@ export class Access {
   }
 }
 
-const TABLE_OF = { pairing: 'pairing', exit: 'household_exit', help_record: 'assistance_record' } as const;
 const NOT_FOUND = () => AppError.notFound({ zh: '记录', en: 'record' });
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MAX_INT = 2 ** 31 - 1;
@@ -108,19 +108,6 @@ async function authenticate(app: FastifyInstance, request: FastifyRequest): Prom
   }
 }
 
-type RecordKind =
-  | 'household'
-  | 'member'
-  | 'grid'
-  | 'party_group'
-  | 'grid_plan'
-  | 'pairing'
-  | 'exit'
-  | 'commitment'
-  | 'feedback'
-  | 'help_record'
-  | 'problem';
-
 /** The org unit of one record (a grid's or group's village, a plan's scope), or null when it is not in the county. */
 export async function recordUnit(
   app: FastifyInstance,
@@ -128,84 +115,7 @@ export async function recordUnit(
   county: string,
   id: number,
 ): Promise<string | null> {
-  const db = app.db;
-  const one = async (query: { executeTakeFirst(): Promise<{ unit: string } | undefined> }) =>
-    (await query.executeTakeFirst())?.unit ?? null;
-  switch (kind) {
-    case 'household':
-    case 'member':
-      return one(
-        db
-          .selectFrom(kind === 'household' ? 'household' : 'party_member')
-          .select('natural_village_code as unit')
-          .where('county_code', '=', county)
-          .where('id', '=', id),
-      );
-    case 'grid':
-      return one(
-        db.selectFrom('grid').select('village_code as unit').where('county_code', '=', county).where('id', '=', id),
-      );
-    case 'party_group':
-      return one(
-        db
-          .selectFrom('party_group as p')
-          .innerJoin('grid as g', (j) => j.onRef('g.county_code', '=', 'p.county_code').onRef('g.id', '=', 'p.grid_id'))
-          .select('g.village_code as unit')
-          .where('p.county_code', '=', county)
-          .where('p.id', '=', id),
-      );
-    case 'grid_plan':
-      return one(
-        db.selectFrom('grid_plan').select('scope_code as unit').where('county_code', '=', county).where('id', '=', id),
-      );
-    case 'problem':
-      return one(
-        db
-          .selectFrom('problem')
-          .select('natural_village_code as unit')
-          .where('county_code', '=', county)
-          .where('id', '=', id),
-      );
-    case 'pairing':
-    case 'exit':
-    case 'help_record':
-      // All belong to a household and live where it lives.
-      return one(
-        db
-          .selectFrom(`${TABLE_OF[kind]} as r` as 'pairing as r')
-          .innerJoin('household as h', (j) =>
-            j.onRef('h.county_code', '=', 'r.county_code').onRef('h.id', '=', 'r.household_id'),
-          )
-          .select('h.natural_village_code as unit')
-          .where('r.county_code', '=', county)
-          .where('r.id', '=', id),
-      );
-    case 'commitment':
-      return one(
-        db
-          .selectFrom('commitment as c')
-          .innerJoin('party_member as m', (j) =>
-            j.onRef('m.county_code', '=', 'c.county_code').onRef('m.id', '=', 'c.member_id'),
-          )
-          .select('m.natural_village_code as unit')
-          .where('c.county_code', '=', county)
-          .where('c.id', '=', id),
-      );
-    case 'feedback':
-      return one(
-        db
-          .selectFrom('public_feedback as f')
-          .innerJoin('pairing as p', (j) =>
-            j.onRef('p.county_code', '=', 'f.county_code').onRef('p.id', '=', 'f.pairing_id'),
-          )
-          .innerJoin('household as h', (j) =>
-            j.onRef('h.county_code', '=', 'p.county_code').onRef('h.id', '=', 'p.household_id'),
-          )
-          .select('h.natural_village_code as unit')
-          .where('f.county_code', '=', county)
-          .where('f.id', '=', id),
-      );
-  }
+  return findRecordUnit(app.db, kind, county, id);
 }
 
 async function authorize(app: FastifyInstance, request: FastifyRequest): Promise<void> {

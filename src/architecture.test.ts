@@ -1,0 +1,209 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Keeps the import direction of docs/ARCHITECTURE.md true: http → services → (domain, db); web → shared;
+ * domain and shared are pure. A new top-level folder under src/ fails here until it is given its place.
+ */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  domain: ['domain'],
+  shared: ['shared', 'domain'],
+  web: ['web', 'shared'],
+  db: ['db', 'domain'],
+  services: ['services', 'domain', 'db', 'shared'],
+  demo: ['demo', 'services', 'domain', 'db', 'shared'],
+  http: ['http', 'services', 'domain', 'db', 'shared'],
+  cli: ['cli', 'server.ts', 'http', 'demo', 'services', 'domain', 'db', 'shared'],
+  'server.ts': ['http', 'demo', 'services', 'domain', 'db', 'shared'],
+  'architecture.test.ts': [],
+};
+
+/** Packages that do I/O or talk to the database: the pure layers and the browser code never load them. */
+const IO_PACKAGE = /^(node:|kysely$|pg$|pg-|@electric-sql\/|fastify|@fastify\/)/;
+const PURE_LAYERS = new Set(['domain', 'shared', 'web']);
+
+/**
+ * The ways into Kysely's query builder: a query starts at one of these methods, or is raw `sql` (or an
+ * expression built with `expressionBuilder`) imported from kysely. Outside src/db none may appear; types such as
+ * `Kysely` and `Transaction` may, since services open transactions and hand them to repositories.
+ */
+const QUERY_START = new Set([
+  'selectFrom',
+  'selectNoFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'replaceInto',
+  'mergeInto',
+]);
+const QUERY_VALUES = new Set(['sql', 'expressionBuilder']);
+
+/**
+ * Files outside src/db that still build queries, with the number of query starts and kysely value imports each
+ * holds today. The list may only shrink: a file that is not listed, or holds more than its count, fails; a file
+ * whose count drops must have its entry lowered or removed, so progress is never lost.
+ */
+// 109 uses (94 query starts, 15 `sql` imports) in 41 files when this test was written (issue 14); the goal is an empty list.
+const QUERY_ALLOWED: Record<string, number> = {
+  'cli/coverage.ts': 1,
+  'cli/seed.ts': 1,
+  'cli/serve.ts': 1,
+  'http/routes/auth.ts': 1,
+  'services/access/grant-members.ts': 1,
+  'services/access/login-audit.ts': 2,
+  'services/access/login.ts': 4,
+  'services/access/sessions.ts': 6,
+  'services/access/user-admin.ts': 5,
+  'services/access/user-grants.ts': 4,
+  'services/access/user-list.ts': 2,
+  'services/access/users.ts': 4,
+  'services/audit/audit.ts': 3,
+  'services/audit/list-audit.ts': 1,
+  'services/clock/business-clock.ts': 1,
+  'services/dictionary.ts': 2,
+  'services/feedback/submit-feedback.ts': 1,
+  'services/grids/apply-plan.ts': 14,
+  'services/grids/coverage.ts': 4,
+  'services/grids/edit-grid.ts': 8,
+  'services/grids/propose-plan.ts': 2,
+  'services/grids/registry-moves.ts': 2,
+  'services/import-divisions.ts': 1,
+  'services/pairing/load-match-input.ts': 1,
+  'services/party-groups/assign-leader.ts': 1,
+  'services/party-groups/group-write.ts': 1,
+  'services/party-groups/set-activity-centre.ts': 1,
+  'services/seed-demo/accounts.ts': 8,
+  'services/seed-demo/commitments.ts': 2,
+  'services/seed-demo/completion.ts': 1,
+  'services/seed-demo/groups.ts': 3,
+  'services/seed-demo/history-problem-rows.ts': 1,
+  'services/seed-demo/history-problems.ts': 1,
+  'services/seed-demo/history-records.ts': 1,
+  'services/seed-demo/index.ts': 3,
+  'services/seed-demo/insert.ts': 2,
+  'services/seed-demo/pairings.ts': 1,
+  'services/seed-demo/plan.ts': 1,
+  'services/seed-demo/stages.ts': 1,
+  'services/stats.ts': 1,
+};
+
+const srcDir = path.dirname(fileURLToPath(import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+const files = sourceFiles(srcDir).map((full) => {
+  const rel = path.relative(srcDir, full).split(path.sep).join('/');
+  return { rel, layer: rel.split('/')[0]!, full, text: readFileSync(full, 'utf8') };
+});
+
+/** The layer a relative import lands in (its first folder under src/), or undefined for a package. */
+function importedLayer(fromFile: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const target = path
+    .relative(srcDir, path.resolve(path.dirname(fromFile), specifier))
+    .split(path.sep)
+    .join('/');
+  return target.startsWith('..') ? `outside src (${target})` : target.split('/')[0];
+}
+
+function importsOf(file: (typeof files)[number]): string[] {
+  return ts.preProcessFile(file.text, true, true).importedFiles.map((f) => f.fileName);
+}
+
+/**
+ * Counts query-builder entry points in one file from its syntax tree (so comments and strings do not count):
+ * calls of a query-start method plus value imports of `sql`/`expressionBuilder` from kysely.
+ */
+function queryUses(text: string): number {
+  const source = ts.createSourceFile('file.tsx', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+  let count = 0;
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      QUERY_START.has(node.expression.name.text)
+    ) {
+      count += 1;
+    }
+    if (
+      ts.isImportDeclaration(node) &&
+      ts.isStringLiteral(node.moduleSpecifier) &&
+      node.moduleSpecifier.text === 'kysely' &&
+      !node.importClause?.isTypeOnly &&
+      node.importClause?.namedBindings &&
+      ts.isNamedImports(node.importClause.namedBindings)
+    ) {
+      for (const element of node.importClause.namedBindings.elements) {
+        if (!element.isTypeOnly && QUERY_VALUES.has((element.propertyName ?? element.name).text)) count += 1;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return count;
+}
+
+describe('import direction', () => {
+  it('every top-level entry under src/ has a place in the layer table', () => {
+    const unknown = [...new Set(files.map((f) => f.layer))].filter((layer) => !(layer in MAY_IMPORT));
+    expect(unknown).toEqual([]);
+  });
+
+  // Unit tests beside the code are exempt: cross-checking a layer against another (the domain's fit table
+  // against the migrated dictionary, the shared transitions against the service) is their job, and they ship nowhere.
+  it('each layer imports only the layers below it', () => {
+    const wrong = files
+      .filter((f) => !f.rel.endsWith('.test.ts') && !f.rel.endsWith('.test.tsx'))
+      .flatMap((f) =>
+        importsOf(f).flatMap((spec) => {
+          const to = importedLayer(f.full, spec);
+          return to === undefined || MAY_IMPORT[f.layer]?.includes(to) ? [] : [`${f.rel} → ${spec}`];
+        }),
+      );
+    expect(wrong).toEqual([]);
+  });
+
+  it('domain, shared and web load no I/O package', () => {
+    const wrong = files
+      .filter((f) => PURE_LAYERS.has(f.layer) && !/\.test\.tsx?$/.test(f.rel))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((spec) => IO_PACKAGE.test(spec))
+          .map((spec) => `${f.rel} → ${spec}`),
+      );
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('queries live in src/db', () => {
+  const uses = Object.fromEntries(
+    files
+      .filter((f) => f.layer !== 'db' && f.rel !== 'architecture.test.ts')
+      .flatMap((f) => (queryUses(f.text) > 0 ? [[f.rel, queryUses(f.text)]] : [])),
+  );
+
+  it('no query builder outside src/db beyond the shrinking allow-list', () => {
+    const over = Object.entries(uses).filter(([rel, n]) => n > (QUERY_ALLOWED[rel] ?? 0));
+    expect(over.map(([rel, n]) => `${rel}: ${n} (allowed ${QUERY_ALLOWED[rel] ?? 0})`)).toEqual([]);
+  });
+
+  it('the allow-list holds no entry larger than needed', () => {
+    const slack = Object.entries(QUERY_ALLOWED).filter(([rel, n]) => (uses[rel] ?? 0) < n);
+    expect(slack.map(([rel, n]) => `${rel}: allowed ${n}, uses ${uses[rel] ?? 0}`)).toEqual([]);
+  });
+
+  it('recognises the query starts and raw sql it is meant to forbid', () => {
+    expect(queryUses("import { sql, type Kysely } from 'kysely';\nawait db.selectFrom('x').execute();")).toBe(2);
+    expect(queryUses("import type { Kysely } from 'kysely';\n/** calls db.selectFrom('x') */")).toBe(0);
+    expect(queryUses("trx\n  .updateTable('users')\n  .set({})")).toBe(1);
+  });
+});
