@@ -11,6 +11,7 @@ const integration = (name: string, env: Record<string, string>) => ({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**'],
     env,
+    globalSetup: ['test/template-setup.ts'], // migrates once per run; each file clones (test/database.ts)
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

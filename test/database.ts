@@ -1,17 +1,22 @@
 /**
  * A fresh, migrated database per test file, on the backend the vitest project names
- * (LIANXIN_TEST_BACKEND = pglite | postgres). On PostgreSQL each call creates its own database and drops it
- * on close, so files can run in parallel.
+ * (LIANXIN_TEST_BACKEND = pglite | postgres). The migrations run once per run into a template
+ * (test/template-setup.ts) that each file clones: PGlite loads the template's data directory, PostgreSQL
+ * creates the file's own database from the template and drops it on close, so files can run in parallel.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Kysely, sql } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { enterApplicationRole } from '../src/db/app-role.ts';
+import { inject } from 'vitest';
+import { enterApplicationRole, setSessionRole } from '../src/db/app-role.ts';
 import { type DatabaseHandle, openDatabase } from '../src/db/kysely.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { pgliteSessionDialect } from '../src/db/pglite-driver.ts';
+import { pgliteOptions } from '../src/db/pglite-options.ts';
 import type { Database } from '../src/db/schema.ts';
 
 export const testBackend = (process.env.LIANXIN_TEST_BACKEND ?? 'pglite') as 'pglite' | 'postgres';
@@ -39,31 +44,55 @@ export async function createTestDatabaseEnv(): Promise<{ env: NodeJS.ProcessEnv;
   return { env: { DATABASE_URL: url }, drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
-async function createPostgresDatabase(): Promise<{ name: string; url: string }> {
+/** A new PostgreSQL database, empty or a copy of `template`. */
+async function createPostgresDatabase(template?: string): Promise<{ name: string; url: string }> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set for the PostgreSQL suite');
   const name = `lianxin_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
+  await adminQuery(template ? `create database ${name} template ${template}` : `create database ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
   return { name, url: url.toString() };
 }
 
+/** PGlite in memory, started from the migrated template's data directory (as kysely.ts opens it in memory). */
+async function openPgliteFromTemplate(): Promise<DatabaseHandle> {
+  const loadDataDir = new Blob([readFileSync(inject('pgliteTemplate'))]);
+  const pglite = new PGlite({ ...pgliteOptions(undefined), loadDataDir });
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: pgliteSessionDialect(pglite) });
+  return {
+    db,
+    backend: 'pglite',
+    location: 'memory',
+    close: () => db.destroy(),
+    enterRole: (r) => setSessionRole(db, r),
+  };
+}
+
 /**
- * Opens a new empty database with every migration applied, running as the application's role (as the server
- * does) unless `asOwner` (tests of the migrations themselves). Close it in afterAll.
+ * Opens a new database with every migration applied, running as the application's role (as the server does)
+ * unless `asOwner` (tests of the migrations themselves). It is a copy of the run's migrated template unless
+ * `fromScratch`, which applies every migration to an empty database. Close it in afterAll.
  */
-export async function createTestDatabase(options: { asOwner?: boolean } = {}): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  options: { asOwner?: boolean; fromScratch?: boolean } = {},
+): Promise<DatabaseHandle> {
   const enter = (handle: DatabaseHandle) => (options.asOwner ? undefined : enterApplicationRole(handle));
   if (testBackend === 'pglite') {
+    if (!options.fromScratch) {
+      const handle = await openPgliteFromTemplate();
+      await enter(handle);
+      return handle;
+    }
     const handle = await openDatabase({ dataDir: null, pgliteThread: 'inline' });
     await migrateToLatest(handle.db);
     await enter(handle);
     return handle;
   }
-  const { name, url } = await createPostgresDatabase();
+  const { name, url } = await createPostgresDatabase(options.fromScratch ? undefined : inject('postgresTemplate'));
   const handle = await openDatabase({ databaseUrl: url, poolSize: 4 });
-  await migrateToLatest(handle.db);
+  if (options.fromScratch) await migrateToLatest(handle.db);
   await enter(handle);
   return {
     ...handle,

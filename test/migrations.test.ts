@@ -9,7 +9,7 @@ import { createTestDatabase } from './database.ts';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
-  handle = await createTestDatabase({ asOwner: true });
+  handle = await createTestDatabase({ asOwner: true, fromScratch: true });
 });
 afterAll(async () => handle?.close());
 
