@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { PERMISSIONS } from '../../domain/access/roles.ts';
 import { businessNow } from '../../domain/clock.ts';
 import { login } from '../../services/access/login.ts';
-import { findSession, revokeSession, revokeUserSessions } from '../../services/access/sessions.ts';
+import { findSession, grantUnitNames, revokeSession, revokeUserSessions } from '../../services/access/sessions.ts';
 import { changePassword } from '../../services/access/users.ts';
 import { clockStatus } from '../../services/clock/business-clock.ts';
 import { LoginBody, Me, PasswordChange } from '../../shared/schemas/access.ts';
@@ -37,9 +37,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     const user = session?.user;
     if (!user) throw new Error('no session');
     const codes = user.grants.map((g) => g.orgCode);
-    const names = codes.length
-      ? await app.db.selectFrom('org_unit').select(['code', 'name']).where('code', 'in', codes).execute()
-      : [];
+    const names = await grantUnitNames(app.db, codes);
     const permissions: Record<string, string[]> = {};
     for (const p of PERMISSIONS) {
       const roots = request.access.roots(p);

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { leadsGroupWithin } from '../../db/repositories/grid-leaders.ts';
+import { memberStatus } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { GRANT_MEMBER_PROBLEMS, namesMember } from '../../domain/access/linked-members.ts';
 import type { Role } from '../../domain/access/roles.ts';
@@ -24,14 +25,9 @@ async function memberProblem(db: Kysely<Database>, grant: GrantToWrite): Promise
   if (grant.memberId === undefined) return linked ? ['member_required', GRANT_MEMBER_PROBLEMS.required] : null;
   if (!linked) return ['member_refused', GRANT_MEMBER_PROBLEMS.refused];
   const county = grant.orgCode.slice(0, 6);
-  const member = await db
-    .selectFrom('party_member')
-    .select('status')
-    .where('county_code', '=', county)
-    .where('id', '=', grant.memberId)
-    .executeTakeFirst();
-  if (!member) return ['member_unknown', GRANT_MEMBER_PROBLEMS.unknown];
-  if (member.status !== 'active') return ['member_not_current', GRANT_MEMBER_PROBLEMS.notCurrent];
+  const status = await memberStatus(db, county, grant.memberId);
+  if (status === undefined) return ['member_unknown', GRANT_MEMBER_PROBLEMS.unknown];
+  if (status !== 'active') return ['member_not_current', GRANT_MEMBER_PROBLEMS.notCurrent];
   if (grant.role === 'group_leader' && !(await leadsGroupWithin(db, county, grant.memberId, grant.orgCode))) {
     return ['member_not_leader', GRANT_MEMBER_PROBLEMS.notLeader];
   }

@@ -6,6 +6,7 @@
  * phone masked, and no user id.
  */
 import type { Kysely } from 'kysely';
+import { countyCodes, grantsOfUserRows } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { maskPhone } from '../../domain/ids.ts';
 import { auditMany } from '../audit/audit.ts';
@@ -31,18 +32,12 @@ export function attemptedName(login: string): string {
 /** Where an account's entries go: one unit per county where it holds a grant. */
 async function unitsOf(db: Kysely<Database>, userId: number | null): Promise<Array<[string, string]>> {
   if (userId !== null) {
-    const rows = await db
-      .selectFrom('role_grant')
-      .select(['county_code', 'org_code'])
-      .where('user_id', '=', userId)
-      .orderBy('id')
-      .execute();
+    const rows = await grantsOfUserRows(db, userId);
     const first = new Map<string, string>();
     for (const r of rows) if (!first.has(r.county_code)) first.set(r.county_code, r.org_code);
     if (first.size > 0) return [...first];
   }
-  const counties = await db.selectFrom('org_unit').select('code').where('level', '=', 'county').execute();
-  return counties.map((c) => [c.code, c.code]);
+  return (await countyCodes(db)).map((code) => [code, code]);
 }
 
 /** Records one sign-in attempt (its own transaction: a refusal is recorded though the request fails). */

@@ -8,7 +8,8 @@
  * the limit locks, and the rest find the account locked. A right password clears the count the same way, so a
  * guess that raced the lock cannot sign in either.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { clearLoginFailures, countLoginFailure, findUserByLogin } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { auditLogin } from './login-audit.ts';
@@ -31,31 +32,13 @@ function lockedError(): AppError {
 }
 
 /** Counts one failure atomically; whether the account is (now, or already) locked. */
-async function countFailure(db: Kysely<Database>, id: number, now: number): Promise<boolean> {
-  const reaches = sql<boolean>`failed_logins + 1 >= ${MAX_FAILURES}`;
-  const row = await db
-    .updateTable('app_user')
-    .set({
-      failed_logins: sql<number>`case when ${reaches} then 0 else failed_logins + 1 end`,
-      locked_until: sql<Date | null>`case when ${reaches} then ${new Date(now + LOCK_MS)}::timestamptz else null end`,
-    })
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', new Date(now))]))
-    .returning('locked_until')
-    .executeTakeFirst();
-  return !row || row.locked_until !== null;
+function countFailure(db: Kysely<Database>, id: number, now: number): Promise<boolean> {
+  return countLoginFailure(db, id, now, MAX_FAILURES, LOCK_MS);
 }
 
 /** Clears the count unless a concurrent guess locked the account meanwhile; whether it is locked. */
-async function clearFailures(db: Kysely<Database>, id: number, now: number): Promise<boolean> {
-  const row = await db
-    .updateTable('app_user')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', new Date(now))]))
-    .returning('id')
-    .executeTakeFirst();
-  return !row;
+function clearFailures(db: Kysely<Database>, id: number, now: number): Promise<boolean> {
+  return clearLoginFailures(db, id, now);
 }
 
 /** Checks the credentials and opens a session; throws 401 or 429. */
@@ -66,11 +49,7 @@ export async function login(
   now = Date.now(),
 ) {
   const name = input.login.trim();
-  const user = await db
-    .selectFrom('app_user')
-    .selectAll()
-    .where((eb) => eb.or([eb('username', '=', name), eb('phone', '=', name)]))
-    .executeTakeFirst();
+  const user = await findUserByLogin(db, name);
   const refuse = async (outcome: 'wrong_password' | 'unknown_user' | 'locked' | 'disabled', error: AppError) => {
     await auditLogin(db, { user: user ?? null, login: input.login, outcome });
     return error;

@@ -6,6 +6,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import {
+  deleteSession,
+  deleteUserSessions,
+  findSessionRow,
+  insertSession,
+  touchSession,
+} from '../../db/repositories/sessions.ts';
+import { grantsOfUserRows, orgUnitNames } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Grant, isRole } from '../../domain/access/roles.ts';
 
@@ -45,12 +53,7 @@ export function hashToken(token: string): string {
 
 /** The user's grants, as the access rules read them. */
 export async function loadGrants(db: Kysely<Database>, userId: number): Promise<SessionGrant[]> {
-  const rows = await db
-    .selectFrom('role_grant')
-    .select(['role', 'county_code', 'org_code', 'member_id'])
-    .where('user_id', '=', userId)
-    .orderBy('id')
-    .execute();
+  const rows = await grantsOfUserRows(db, userId);
   return rows.flatMap((r) =>
     isRole(r.role)
       ? [
@@ -65,42 +68,29 @@ export async function loadGrants(db: Kysely<Database>, userId: number): Promise<
   );
 }
 
+/** The names of the units the signed-in user's grants lie on (any county), for the session's own view. */
+export function grantUnitNames(db: Kysely<Database>, codes: readonly string[]) {
+  return orgUnitNames(db, codes);
+}
+
 /** Opens a session for a user: the cookie token (give it to the client once) and the CSRF token. */
 export async function createSession(db: Kysely<Database>, userId: number, ip: string | null, now = Date.now()) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  await db
-    .insertInto('user_session')
-    .values({
-      token_hash: hashToken(token),
-      user_id: userId,
-      csrf_token: csrfToken,
-      ip,
-      created_at: new Date(now),
-      last_seen_at: new Date(now),
-      expires_at: new Date(now + ABSOLUTE_MS),
-    })
-    .execute();
+  await insertSession(db, {
+    token_hash: hashToken(token),
+    user_id: userId,
+    csrf_token: csrfToken,
+    ip,
+    created_at: new Date(now),
+    last_seen_at: new Date(now),
+    expires_at: new Date(now + ABSOLUTE_MS),
+  });
   return { token, csrfToken };
 }
 
 async function loadSession(db: Kysely<Database>, tokenHash: string): Promise<Session | null> {
-  const row = await db
-    .selectFrom('user_session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select([
-      's.csrf_token',
-      's.created_at',
-      's.last_seen_at',
-      's.expires_at',
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.is_demo',
-      'u.disabled',
-    ])
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = await findSessionRow(db, tokenHash);
   if (!row || row.disabled) return null;
   if (row.is_demo && process.env.NODE_ENV === 'production') return null;
   return {
@@ -134,11 +124,7 @@ export async function findSession(db: Kysely<Database>, token: string, now = Dat
   }
   if (now - session.lastSeenAt >= TOUCH_MS) {
     session.lastSeenAt = now;
-    await db
-      .updateTable('user_session')
-      .set({ last_seen_at: new Date(now) })
-      .where('token_hash', '=', tokenHash)
-      .execute();
+    await touchSession(db, tokenHash, new Date(now));
   }
   if (!memo || memo.until <= now) remembered.set(tokenHash, { session, until: now + REMEMBER_MS });
   return session;
@@ -147,17 +133,13 @@ export async function findSession(db: Kysely<Database>, token: string, now = Dat
 /** Ends one session. */
 export async function revokeSession(db: Kysely<Database>, tokenHash: string): Promise<void> {
   remembered.delete(tokenHash);
-  await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+  await deleteSession(db, tokenHash);
 }
 
 /** Ends every session of a user (logout everywhere, password change or reset, account disabled). */
 export async function revokeUserSessions(db: Kysely<Database>, userId: number, keep?: string): Promise<void> {
   for (const [hash, memo] of remembered) if (memo.session.user.id === userId && hash !== keep) remembered.delete(hash);
-  await db
-    .deleteFrom('user_session')
-    .where('user_id', '=', userId)
-    .$if(keep !== undefined, (q) => q.where('token_hash', '!=', keep ?? ''))
-    .execute();
+  await deleteUserSessions(db, userId, keep);
 }
 
 /** Forgets remembered sessions of a user (their grants changed). */

@@ -5,6 +5,13 @@
  * cannot slip past the check; a user the caller may not administer is answered 404 (no existence leak).
  */
 import type { Kysely } from 'kysely';
+import {
+  grantsOfUserRows,
+  lockUserRow,
+  setPasswordHash,
+  takenUserId,
+  updateUserRow,
+} from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Grant } from '../../domain/access/roles.ts';
 import { isRole } from '../../domain/access/roles.ts';
@@ -25,11 +32,7 @@ const USER = { zh: '用户', en: 'user' };
 
 /** Every grant of user `id`, in every county, as the rule reads them. */
 export async function grantsOfUser(db: Kysely<Database>, id: number): Promise<GrantAt[]> {
-  const rows = await db
-    .selectFrom('role_grant')
-    .select(['role', 'county_code', 'org_code'])
-    .where('user_id', '=', id)
-    .execute();
+  const rows = await grantsOfUserRows(db, id);
   return rows.flatMap((r) =>
     isRole(r.role) ? [{ role: r.role, countyCode: r.county_code, orgCode: r.org_code }] : [],
   );
@@ -61,7 +64,7 @@ export async function lockAdministrable(
   id: number,
   action: UserAction,
 ) {
-  const row = await tx.selectFrom('app_user').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await lockUserRow(tx, id);
   // A user row without grants is nobody's (the rule), so a missing row and a refused one answer alike.
   if (!row || !(await userActions(tx, caller, county, id)).includes(action)) throw AppError.notFound(USER);
   return row;
@@ -80,24 +83,16 @@ export async function updateUser(db: Kysely<Database>, caller: Caller, county: s
     const action: UserAction = patch.disabled === undefined ? 'update' : patch.disabled ? 'disable' : 'enable';
     const before = await lockAdministrable(tx, caller, county, id, action);
     if (patch.phone) {
-      const taken = await tx
-        .selectFrom('app_user')
-        .select('id')
-        .where('id', '!=', id)
-        .where((eb) => eb.or([eb('phone', '=', patch.phone ?? ''), eb('username', '=', patch.phone ?? '')]))
-        .executeTakeFirst();
-      if (taken) throw new AppError('conflict', { zh: '手机号已被使用', en: 'The phone is already taken' });
+      const taken = await takenUserId(tx, patch.phone, patch.phone, id);
+      if (taken !== undefined)
+        throw new AppError('conflict', { zh: '手机号已被使用', en: 'The phone is already taken' });
     }
     const values = {
       ...(patch.displayName === undefined ? {} : { display_name: patch.displayName }),
       ...(patch.phone === undefined ? {} : { phone: patch.phone }),
       ...(patch.disabled === undefined ? {} : { disabled: patch.disabled }),
     };
-    await tx
-      .updateTable('app_user')
-      .set({ ...values, updated_at: new Date() })
-      .where('id', '=', id)
-      .execute();
+    await updateUserRow(tx, id, values);
     const diff: Record<string, [unknown, unknown]> = {};
     if (patch.displayName !== undefined) diff.displayName = [before.display_name, patch.displayName];
     if (patch.phone !== undefined) diff.phone = [maskOrNull(before.phone), maskOrNull(patch.phone)];
@@ -124,17 +119,7 @@ export async function resetPassword(
   const hash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     await lockAdministrable(tx, caller, county, id, 'password');
-    await tx
-      .updateTable('app_user')
-      .set({
-        password_hash: hash,
-        password_changed_at: new Date(),
-        failed_logins: 0,
-        locked_until: null,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await setPasswordHash(tx, id, hash, true);
     await audit(tx, { county, action: 'user.password_reset', table: 'app_user', recordId: id, orgCode: county });
   });
   await revokeUserSessions(db, id);

@@ -4,6 +4,7 @@
  * and name a valid Party member when its role needs one. Every grant written or removed is audited.
  */
 import type { Kysely } from 'kysely';
+import { deleteGrant, grantsInCounty, insertGrant, orgUnitExists } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Grant } from '../../domain/access/roles.ts';
 import { mayGrant } from '../../domain/access/user-admin.ts';
@@ -28,23 +29,15 @@ export async function insertGrants(tx: Kysely<Database>, userId: number, grants:
   await checkGrantMembers(tx, [...grants]);
   for (const grant of grants) {
     const county = grant.orgCode.slice(0, 6);
-    const unit = await tx
-      .selectFrom('org_unit')
-      .select('code')
-      .where('county_code', '=', county)
-      .where('code', '=', grant.orgCode)
-      .executeTakeFirst();
-    if (!unit) throw AppError.notFound({ zh: `区划 ${grant.orgCode}`, en: `org unit ${grant.orgCode}` });
-    await tx
-      .insertInto('role_grant')
-      .values({
-        county_code: county,
-        user_id: userId,
-        role: grant.role,
-        org_code: grant.orgCode,
-        member_id: grant.memberId ?? null,
-      })
-      .execute();
+    if (!(await orgUnitExists(tx, county, grant.orgCode)))
+      throw AppError.notFound({ zh: `区划 ${grant.orgCode}`, en: `org unit ${grant.orgCode}` });
+    await insertGrant(tx, {
+      county_code: county,
+      user_id: userId,
+      role: grant.role,
+      org_code: grant.orgCode,
+      member_id: grant.memberId ?? null,
+    });
     await audit(tx, {
       county,
       action: 'grant.create',
@@ -70,14 +63,9 @@ export async function replaceGrants(
   checkGrantable(caller.grants, county, grants);
   await db.transaction().execute(async (tx) => {
     await lockAdministrable(tx, caller, county, id, 'grants');
-    const current = await tx
-      .selectFrom('role_grant')
-      .selectAll()
-      .where('county_code', '=', county)
-      .where('user_id', '=', id)
-      .execute();
+    const current = await grantsInCounty(tx, county, id);
     for (const old of current) {
-      await tx.deleteFrom('role_grant').where('county_code', '=', county).where('id', '=', old.id).execute();
+      await deleteGrant(tx, county, old.id);
       await audit(tx, {
         county,
         action: 'grant.delete',

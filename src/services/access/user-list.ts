@@ -4,6 +4,7 @@
  * offers only those actions. A user the admin may not administer is neither listed nor readable (404).
  */
 import type { Kysely } from 'kysely';
+import { userGrantList } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { isRole } from '../../domain/access/roles.ts';
 import { allowedUserActions, type GrantAt, type UserAction } from '../../domain/access/user-admin.ts';
@@ -28,30 +29,7 @@ export interface UserListItem {
   allowedActions: UserAction[];
 }
 
-type Row = Awaited<ReturnType<typeof grantRows>>[number];
-
-/** Every grant of the users with a grant in `county` (or only user `id`), with unit and member names. */
-function grantRows(db: Kysely<Database>, county: string, id?: number) {
-  return db
-    .selectFrom('role_grant as g')
-    .innerJoin('app_user as u', 'u.id', 'g.user_id')
-    .leftJoin('org_unit as o', (j) => j.onRef('o.county_code', '=', 'g.county_code').onRef('o.code', '=', 'g.org_code'))
-    .leftJoin('party_member as m', (j) =>
-      j.onRef('m.county_code', '=', 'g.county_code').onRef('m.id', '=', 'g.member_id'),
-    )
-    .select(['u.id', 'u.username', 'u.display_name', 'u.is_demo', 'u.disabled', 'u.locked_until'])
-    .select(['g.role', 'g.county_code', 'g.org_code', 'o.name as org_name', 'g.member_id', 'm.name as member_name'])
-    .where('g.user_id', 'in', (eb) =>
-      eb
-        .selectFrom('role_grant')
-        .select('user_id')
-        .where('county_code', '=', county)
-        .$if(id !== undefined, (q) => q.where('user_id', '=', id ?? 0)),
-    )
-    .orderBy('u.username')
-    .orderBy('g.id')
-    .execute();
-}
+type Row = Awaited<ReturnType<typeof userGrantList>>[number];
 
 function toItems(rows: Row[], caller: Caller, now: number): UserListItem[] {
   const users = new Map<
@@ -91,12 +69,12 @@ function toItems(rows: Row[], caller: Caller, now: number): UserListItem[] {
 
 /** The users with a grant in `county` that `caller` may administer. */
 export async function listUsers(db: Kysely<Database>, caller: Caller, county: string): Promise<UserListItem[]> {
-  return toItems(await grantRows(db, county), caller, Date.now());
+  return toItems(await userGrantList(db, county), caller, Date.now());
 }
 
 /** One user with a grant in `county` that `caller` may administer, else 404. */
 export async function getUser(db: Kysely<Database>, caller: Caller, county: string, id: number) {
-  const [user] = toItems(await grantRows(db, county, id), caller, Date.now());
+  const [user] = toItems(await userGrantList(db, county, id), caller, Date.now());
   if (!user) throw AppError.notFound({ zh: '用户', en: 'user' });
   return user;
 }

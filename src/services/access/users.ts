@@ -4,6 +4,7 @@
  * changes on another account is in user-admin.ts and user-grants.ts.
  */
 import type { Kysely } from 'kysely';
+import { insertUser, passwordHashOf, setPasswordHash, takenUserId } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Grant, isRole } from '../../domain/access/roles.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -29,25 +30,17 @@ export async function createUser(db: Kysely<Database>, input: NewUser): Promise<
   for (const grant of input.grants) if (!isRole(grant.role)) throw new Error(`unknown role ${grant.role}`);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (tx) => {
-    const taken = await tx
-      .selectFrom('app_user')
-      .select('id')
-      .where((eb) => eb.or([eb('username', '=', input.username), eb('phone', '=', input.phone ?? input.username)]))
-      .executeTakeFirst();
-    if (taken) {
+    const taken = await takenUserId(tx, input.username, input.phone ?? input.username);
+    if (taken !== undefined) {
       throw new AppError('conflict', { zh: '用户名或手机号已被使用', en: 'The username or phone is already taken' });
     }
-    const { id } = await tx
-      .insertInto('app_user')
-      .values({
-        username: input.username,
-        display_name: input.displayName ?? input.username,
-        phone: input.phone ?? null,
-        password_hash: passwordHash,
-        is_demo: input.isDemo ?? false,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertUser(tx, {
+      username: input.username,
+      display_name: input.displayName ?? input.username,
+      phone: input.phone ?? null,
+      password_hash: passwordHash,
+      is_demo: input.isDemo ?? false,
+    });
     await insertGrants(tx, id, input.grants);
     return id;
   });
@@ -61,12 +54,7 @@ export async function changePassword(
   next: string,
   keepSession: string,
 ): Promise<void> {
-  const row = await db
-    .selectFrom('app_user')
-    .select('password_hash')
-    .where('id', '=', user.id)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(current, row.password_hash))) {
+  if (!(await verifyPassword(current, await passwordHashOf(db, user.id)))) {
     throw AppError.rules([
       { path: 'current', code: 'password', message: { zh: '当前密码不正确', en: 'The current password is wrong' } },
     ]);
@@ -74,11 +62,7 @@ export async function changePassword(
   checkPassword(next, 'next');
   const hash = await hashPassword(next);
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('app_user')
-      .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })
-      .where('id', '=', user.id)
-      .execute();
+    await setPasswordHash(tx, user.id, hash, false);
     const counties = [...new Set(user.grants.map((g) => g.countyCode))];
     for (const county of counties) {
       await audit(tx, {
