@@ -12,10 +12,9 @@ import databasePlugin from '../src/http/plugins/database.ts';
 import { ABSOLUTE_MS, createSession, findSession, IDLE_MS } from '../src/services/access/sessions.ts';
 import { createUser } from '../src/services/access/users.ts';
 import { verifyAuditChain } from '../src/services/audit/verify-audit.ts';
-import { createWorlds, INSIDE_VILLAGE, type World } from './access-fixtures.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
 import { asOwner } from './database.ts';
-import { COUNTY } from './households-factory.ts';
+import { COUNTY, createWorlds, INSIDE_VILLAGE, type World } from './factories.ts';
 
 let t: TestApp;
 let worlds: { inside: World; outside: World };

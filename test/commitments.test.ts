@@ -10,9 +10,8 @@ import { writeDemoAccounts } from '../src/services/seed-demo/accounts.ts';
 import { seedDemoCommitments } from '../src/services/seed-demo/commitments.ts';
 import { Rng } from '../src/services/seed-demo/random.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
-import { insertPairing, postHousehold, postMember, signInMember } from './commitment-factory.ts';
 import { asOwner } from './database.ts';
-import { COUNTY, createPlaces } from './households-factory.ts';
+import { COUNTY, createPlaces, insertPairing, postHousehold, postMember, signInMember } from './factories.ts';
 
 const BASE = `/api/counties/${COUNTY}/commitments`;
 const NV = '340822100201001';

@@ -10,7 +10,7 @@ import { proposePlan } from '../src/services/grids/propose-plan.ts';
 import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { expectedDashboard } from './dashboard-figures.ts';
-import { buildHousehold } from './households-factory.ts';
+import { buildHousehold } from './factories.ts';
 
 const COUNTY = '340822';
 const BASE = `/api/counties/${COUNTY}`;

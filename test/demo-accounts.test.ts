@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeDemoAccounts } from '../src/services/seed-demo/accounts.ts';
 import { createTestApp, type TestApp } from './app.ts';
-import { insertPairing, postHousehold, postMember } from './commitment-factory.ts';
-import { COUNTY, createPlaces } from './households-factory.ts';
+import { COUNTY, createPlaces, insertPairing, postHousehold, postMember } from './factories.ts';
 
 const FIRST_NV = '340822100201001';
 const OTHER_NV = '340822101201001';

@@ -9,7 +9,7 @@ import { chinaDateOf } from '../src/domain/dates.ts';
 import { addDays, EXIT_NOTICE_DAYS } from '../src/domain/exit-workflow.ts';
 import { makeResidentId } from '../src/domain/ids.ts';
 import { createTestApp, type TestApp } from './app.ts';
-import { BASE, buildHousehold, COUNTY, createPlaces } from './households-factory.ts';
+import { BASE, buildHousehold, COUNTY, createPlaces } from './factories.ts';
 
 type Json = Record<string, unknown>;
 let t: TestApp;

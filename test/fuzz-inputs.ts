@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { makeResidentId } from '../src/domain/ids.ts';
-import type { World } from './access-fixtures.ts';
+import type { World } from './factories.ts';
 import { branches, type JsonSchema } from './openapi-walk.ts';
 
 const SEED = 20261207;

@@ -4,8 +4,8 @@
  * text field of every body — signed in, and signed out for sign-in and public feedback.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createWorlds, type World } from './access-fixtures.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
+import { createWorlds, type World } from './factories.ts';
 import { fill, plausible, withValue } from './fuzz-inputs.ts';
 import { branches, type JsonSchema } from './openapi-walk.ts';
 

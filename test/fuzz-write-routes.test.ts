@@ -8,9 +8,9 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createWorlds, type World } from './access-fixtures.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
 import { testBackend } from './database.ts';
+import { createWorlds, type World } from './factories.ts';
 import { badValues, fill, plausible, withValue } from './fuzz-inputs.ts';
 import { bodyFields, type WriteRoute, writeRoutes } from './openapi-walk.ts';
 

@@ -8,9 +8,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../src/http/plugins/access.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
-import { insertPairing, postHousehold, postMember, signInMember } from './commitment-factory.ts';
-import { COUNTY, createPlaces } from './households-factory.ts';
-import { leadGrid, signInLinked } from './leader-factory.ts';
+import {
+  COUNTY,
+  createPlaces,
+  insertPairing,
+  leadGrid,
+  postHousehold,
+  postMember,
+  signInLinked,
+  signInMember,
+} from './factories.ts';
 
 const API = `/api/counties/${COUNTY}`;
 const VILLAGE = '340822100201';

@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './app.ts';
-import { insertPairing, postHousehold, postMember, signInMember } from './commitment-factory.ts';
-import { COUNTY, createPlaces } from './households-factory.ts';
+import { COUNTY, createPlaces, insertPairing, postHousehold, postMember, signInMember } from './factories.ts';
 
 const NV = '340822100201001';
 let t: TestApp;

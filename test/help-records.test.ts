@@ -6,10 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/services/audit/verify-audit.ts';
-import { TINY_PNG } from './access-fixtures.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
-import { insertPairing, postHousehold, postMember, signInMember } from './commitment-factory.ts';
-import { COUNTY, createPlaces } from './households-factory.ts';
+import { COUNTY, createPlaces, insertPairing, postHousehold, postMember, signInMember, TINY_PNG } from './factories.ts';
 
 const BASE = `/api/counties/${COUNTY}/help-records`;
 const NV = '340822100201001';

@@ -8,8 +8,7 @@ import { makeResidentId } from '../src/domain/ids.ts';
 import { applySuggestions } from '../src/services/pairing/apply-suggestions.ts';
 import { loadMatchInput, resolveScope } from '../src/services/pairing/load-match-input.ts';
 import { createTestApp, type TestApp } from './app.ts';
-import { buildHousehold, buildPerson, COUNTY, createPlaces } from './households-factory.ts';
-import { createPairing } from './pairing-factory.ts';
+import { buildHousehold, buildPerson, COUNTY, createPairing, createPlaces } from './factories.ts';
 
 const API = `/api/counties/${COUNTY}`;
 const NV = '340822100201001';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './app.ts';
-import { BASE, buildHousehold, buildPerson, createPlaces } from './households-factory.ts';
+import { BASE, buildHousehold, buildPerson, createPlaces } from './factories.ts';
 
 type Json = Record<string, unknown>;
 let t: TestApp;

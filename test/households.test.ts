@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './app.ts';
-import { BASE, buildHousehold, buildPerson, COUNTY, countRows, createPlaces, masked } from './households-factory.ts';
+import { BASE, buildHousehold, buildPerson, COUNTY, countRows, createPlaces, masked } from './factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { LOGIN_NAME_KEPT } from '../src/services/access/login-audit.ts';
 import { createUser } from '../src/services/access/users.ts';
 import { verifyAuditChain } from '../src/services/audit/verify-audit.ts';
 import { createTestApp, type TestApp } from './app.ts';
-import { COUNTY, createPlaces } from './households-factory.ts';
+import { COUNTY, createPlaces } from './factories.ts';
 
 let t: TestApp;
 const PASSWORD = 'right-pass-77';

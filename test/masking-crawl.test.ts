@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Permission, ROLE_PERMISSIONS, ROLES, type Role } from '../src/domain/access/roles.ts';
 import { checkDigit } from '../src/domain/ids.ts';
 import type { ScopeRule } from '../src/http/plugins/access.ts';
-import { createWorlds, INSIDE_TOWNSHIP, type World } from './access-fixtures.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
-import { COUNTY } from './households-factory.ts';
+import { COUNTY, createWorlds, INSIDE_TOWNSHIP, type World } from './factories.ts';
 
 let t: TestApp;
 let world: World;

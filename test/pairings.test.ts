@@ -7,10 +7,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId } from '../src/domain/ids.ts';
-import { createWorlds, INSIDE_VILLAGE, OUTSIDE_VILLAGE, type World } from './access-fixtures.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { asOwner } from './database.ts';
-import { buildHousehold, COUNTY } from './households-factory.ts';
+import { buildHousehold, COUNTY, createWorlds, INSIDE_VILLAGE, OUTSIDE_VILLAGE, type World } from './factories.ts';
 
 const API = `/api/counties/${COUNTY}`;
 const NV1 = '340822100201001';

@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDateOf } from '../src/domain/dates.ts';
 import { makeResidentId } from '../src/domain/ids.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
-import { buildHousehold, COUNTY, createPlaces } from './households-factory.ts';
-import { createPairing, publishCommitment } from './pairing-factory.ts';
+import { buildHousehold, COUNTY, createPairing, createPlaces, publishCommitment } from './factories.ts';
 
 const API = `/api/counties/${COUNTY}`;
 const VILLAGE = '340822100201';

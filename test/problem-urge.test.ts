@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGrants, type SessionUser } from '../src/services/access/sessions.ts';
 import { actOnProblem } from '../src/services/problems/act-on-problem.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
-import { postHousehold } from './commitment-factory.ts';
-import { COUNTY, createPlaces } from './households-factory.ts';
+import { COUNTY, createPlaces, postHousehold } from './factories.ts';
 
 const BASE = `/api/counties/${COUNTY}/problems`;
 const INBOX = `/api/counties/${COUNTY}/inbox`;

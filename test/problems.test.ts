@@ -8,9 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOverdue } from '../src/services/problems/sweep-overdue.ts';
 import { startSweepScheduler } from '../src/services/problems/sweep-scheduler.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
-import { insertPairing, postHousehold, postMember, signInMember } from './commitment-factory.ts';
-import { COUNTY, createPlaces } from './households-factory.ts';
-import { leadGrid, signInLinked } from './leader-factory.ts';
+import {
+  COUNTY,
+  createPlaces,
+  insertPairing,
+  leadGrid,
+  postHousehold,
+  postMember,
+  signInLinked,
+  signInMember,
+} from './factories.ts';
 
 const BASE = `/api/counties/${COUNTY}/problems`;
 const INBOX = `/api/counties/${COUNTY}/inbox`;

@@ -6,9 +6,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId } from '../src/domain/ids.ts';
-import { createWorlds, type World } from './access-fixtures.ts';
 import { createTestApp, type TestApp } from './app.ts';
-import { COUNTY } from './households-factory.ts';
+import { COUNTY, createWorlds, type World } from './factories.ts';
 
 let t: TestApp;
 let world: World;

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../src/domain/access/roles.ts';
 import { ACTION_RECORDS } from '../src/http/plugins/record-actions.ts';
-import { createWorlds, INSIDE_NV, INSIDE_TOWNSHIP, type World } from './access-fixtures.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
+import { createWorlds, INSIDE_NV, INSIDE_TOWNSHIP, type World } from './factories.ts';
 
 let t: TestApp;
 let w: World;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId } from '../src/domain/ids.ts';
 import { createTestApp, type TestApp } from './app.ts';
-import { buildHousehold, buildPerson, COUNTY, createPlaces } from './households-factory.ts';
+import { buildHousehold, buildPerson, COUNTY, createPlaces } from './factories.ts';
 
 const API = `/api/counties/${COUNTY}`;
 const NV = '340822100201001';

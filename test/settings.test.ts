@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDateOf } from '../src/domain/dates.ts';
 import { sweepOverdue } from '../src/services/problems/sweep-overdue.ts';
 import { createTestApp, type TestApp } from './app.ts';
-import { insertPairing, postMember } from './commitment-factory.ts';
-import { buildHousehold, COUNTY, createPlaces } from './households-factory.ts';
+import { buildHousehold, COUNTY, createPlaces, insertPairing, postMember } from './factories.ts';
 
 const NV = '340822100201001';
 const SETTINGS = `/api/counties/${COUNTY}/settings`;

@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId } from '../src/domain/ids.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { asOwner } from './database.ts';
-import { buildHousehold, COUNTY, createPlaces } from './households-factory.ts';
-import { createPairing } from './pairing-factory.ts';
+import { buildHousehold, COUNTY, createPairing, createPlaces } from './factories.ts';
 
 const API = `/api/counties/${COUNTY}`;
 const NV = '340822100201001';

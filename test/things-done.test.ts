@@ -6,8 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './app.ts';
-import { postHousehold, postMember } from './commitment-factory.ts';
-import { COUNTY, createPlaces } from './households-factory.ts';
+import { COUNTY, createPlaces, postHousehold, postMember } from './factories.ts';
 
 const NV = '340822100201001';
 const OUT_NV = '340822101201001';

@@ -4,8 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './app.ts';
-import { postMember } from './commitment-factory.ts';
-import { createPlaces } from './households-factory.ts';
+import { createPlaces, postMember } from './factories.ts';
 
 const NV = '340822100201001';
 const apps: TestApp[] = [];

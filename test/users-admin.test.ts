@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Grant, ROLES, type Role } from '../src/domain/access/roles.ts';
 import { mayAdminister, mayGrant } from '../src/domain/access/user-admin.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
-import { COUNTY, createPlaces } from './households-factory.ts';
+import { COUNTY, createPlaces } from './factories.ts';
 
 let t: TestApp;
 const API = `/api/counties/${COUNTY}/users`;

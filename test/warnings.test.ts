@@ -6,9 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDateOf } from '../src/domain/dates.ts';
 import { createTestApp, type TestApp } from './app.ts';
-import { postMember } from './commitment-factory.ts';
-import { buildHousehold, buildPerson, COUNTY, createPlaces } from './households-factory.ts';
-import { createPairing } from './pairing-factory.ts';
+import { buildHousehold, buildPerson, COUNTY, createPairing, createPlaces, postMember } from './factories.ts';
 
 const NV = '340822100201001';
 const OUT_NV = '340822101201001';

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildHousehold } from '../households-factory.ts';
+import { buildHousehold } from '../factories.ts';
 import {
   apiGet,
   apiPost,
