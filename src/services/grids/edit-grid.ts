@@ -5,12 +5,24 @@
  * village breaks afterwards (warnings: a township may knowingly accept a small grid).
  */
 import type { Kysely, Transaction } from 'kysely';
+import {
+  addGridLinks,
+  clearDepartedLeaders,
+  createGrids,
+  endGridLinks,
+  lockGrid,
+  logEvents,
+  moveMembers,
+  movePlacements,
+  renameGridRows,
+  retireGrids,
+  unplaceHouseholds,
+} from '../../db/repositories/grid-writes.ts';
 import { transactionNow } from '../../db/repositories/grids.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, type Localized } from '../../domain/errors.ts';
 import { audit, diffOf } from '../audit/audit.ts';
 import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
-import { clearDepartedLeaders, createGrids, logEvents, moveMembers, retireGrids } from './apply-plan.ts';
 import { GRID, getGrid, villageBreaches } from './get-grid.ts';
 import { nextGridName } from './plan-diff.ts';
 import { loadVillageStates, type VillageState } from './village-state.ts';
@@ -24,13 +36,7 @@ const refuse = (path: string, message: Localized): never => {
 
 /** The village of a current grid, loaded inside the transaction; 404 for an unknown or retired grid. */
 async function villageOfGrid(trx: Trx, county: string, id: number): Promise<VillageState> {
-  const grid = await trx
-    .selectFrom('grid')
-    .select(['village_code', 'retired_at'])
-    .where('county_code', '=', county)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  const grid = await lockGrid(trx, county, id);
   if (!grid) throw AppError.notFound(GRID);
   if (grid.retired_at !== null) {
     throw new AppError('conflict', {
@@ -40,42 +46,6 @@ async function villageOfGrid(trx: Trx, county: string, id: number): Promise<Vill
   }
   const [village] = await loadVillageStates(trx, county, grid.village_code);
   return village!;
-}
-
-async function endLinks(trx: Trx, county: string, now: string, gridId: number, codes: string[]) {
-  if (codes.length === 0) return;
-  await trx
-    .updateTable('grid_natural_village')
-    .set({ ended_at: now })
-    .where('county_code', '=', county)
-    .where('grid_id', '=', gridId)
-    .where('natural_village_code', 'in', codes)
-    .where('ended_at', 'is', null)
-    .execute();
-}
-
-async function addLinks(
-  trx: Trx,
-  county: string,
-  now: string,
-  gridId: number,
-  parts: { code: string; piece: number; pieces: number }[],
-) {
-  if (parts.length === 0) return;
-  await trx
-    .insertInto('grid_natural_village')
-    .values(
-      parts.map((p) => ({
-        county_code: county,
-        grid_id: gridId,
-        village_code: p.code.slice(0, 12),
-        natural_village_code: p.code,
-        piece: p.piece,
-        pieces: p.pieces,
-        started_at: now,
-      })),
-    )
-    .execute();
 }
 
 /** Runs an edit, then answers with the touched grids re-read and the village's breaches. */
@@ -124,18 +94,7 @@ export function renameGrid(db: Db, county: string, id: number, name: string) {
     const before = village.grids.find((g) => g.id === id)!.name;
     const clean = name.trim();
     if (clean === '') refuse('name', { zh: '网格名称不能为空', en: 'The grid name cannot be blank' });
-    await trx
-      .updateTable('grid')
-      .set({ name: clean, updated_at: now })
-      .where('county_code', '=', county)
-      .where('id', '=', id)
-      .execute();
-    await trx
-      .updateTable('party_group')
-      .set({ name: `${village.name}${clean}党小组`, updated_at: now })
-      .where('county_code', '=', county)
-      .where('grid_id', '=', id)
-      .execute();
+    await renameGridRows(trx, county, id, clean, `${village.name}${clean}党小组`, now);
     await logEvents(trx, county, [{ grid_id: id, kind: 'renamed', detail: { from: before, to: clean } }]);
     return [id];
   });
@@ -166,8 +125,8 @@ export function moveNaturalVillage(db: Db, county: string, id: number, code: str
         });
       }
     }
-    for (const source of holders) await endLinks(trx, county, now, source.id, [code]);
-    await addLinks(trx, county, now, id, [{ code, piece: 1, pieces: 1 }]);
+    for (const source of holders) await endGridLinks(trx, county, now, source.id, [code]);
+    await addGridLinks(trx, county, now, id, [{ code, piece: 1, pieces: 1 }]);
     const residents = village.members.filter((m) => m.naturalVillageCode === code).map((m) => m.id);
     const inSources = new Set(holders.filter((g) => g.id !== id).flatMap((g) => g.members));
     await moveMembers(
@@ -178,13 +137,7 @@ export function moveNaturalVillage(db: Db, county: string, id: number, code: str
       reason || 'natural village moved',
     );
     const households = village.households.filter((h) => h.naturalVillageCode === code).map((h) => h.id);
-    if (households.length > 0) {
-      await trx
-        .deleteFrom('grid_household')
-        .where('county_code', '=', county)
-        .where('household_id', 'in', households)
-        .execute();
-    }
+    await unplaceHouseholds(trx, county, households);
     await logEvents(trx, county, [
       ...holders
         .filter((g) => g.id !== id)
@@ -226,7 +179,7 @@ export function mergeGrids(db: Db, county: string, id: number, otherId: number, 
         en: 'The other grid must be a current grid of the same village',
       });
     const parts = other!.parts;
-    await endLinks(
+    await endGridLinks(
       trx,
       county,
       now,
@@ -234,7 +187,7 @@ export function mergeGrids(db: Db, county: string, id: number, otherId: number, 
       parts.map((p) => p.code),
     );
     await retireGrids(trx, county, now, [otherId], `merged into ${id}`);
-    await addLinks(trx, county, now, id, parts);
+    await addGridLinks(trx, county, now, id, parts);
     await moveMembers(
       trx,
       county,
@@ -242,12 +195,7 @@ export function mergeGrids(db: Db, county: string, id: number, otherId: number, 
       other!.members.map((member) => ({ member, grid: id })),
       reason || 'grids merged',
     );
-    await trx
-      .updateTable('grid_household')
-      .set({ grid_id: id })
-      .where('county_code', '=', county)
-      .where('grid_id', '=', otherId)
-      .execute();
+    await movePlacements(trx, county, otherId, id);
     await logEvents(trx, county, [
       { grid_id: otherId, kind: 'retired', detail: { mergedInto: id, reason } },
       ...parts.map((p) => ({
@@ -286,8 +234,8 @@ export function splitGrid(db: Db, county: string, id: number, codes: string[], n
       },
     ]);
     const parts = grid.parts.filter((p) => leaving.has(p.code));
-    await endLinks(trx, county, now, id, codes);
-    await addLinks(trx, county, now, newId!, parts);
+    await endGridLinks(trx, county, now, id, codes);
+    await addGridLinks(trx, county, now, newId!, parts);
     const residents = new Set(village.members.filter((m) => leaving.has(m.naturalVillageCode)).map((m) => m.id));
     await moveMembers(
       trx,
@@ -297,15 +245,7 @@ export function splitGrid(db: Db, county: string, id: number, codes: string[], n
       'grid split',
     );
     const households = village.households.filter((h) => leaving.has(h.naturalVillageCode)).map((h) => h.id);
-    if (households.length > 0) {
-      await trx
-        .updateTable('grid_household')
-        .set({ grid_id: newId! })
-        .where('county_code', '=', county)
-        .where('grid_id', '=', id)
-        .where('household_id', 'in', households)
-        .execute();
-    }
+    await movePlacements(trx, county, id, newId!, households);
     await logEvents(trx, county, [
       { grid_id: newId!, kind: 'created', detail: { splitFrom: id } },
       ...codes.map((code) => ({ grid_id: id, kind: 'natural_village_removed' as const, detail: { code, to: newId } })),

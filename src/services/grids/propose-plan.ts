@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { findPlan, insertPlan } from '../../db/repositories/grid-writes.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { PARTITION_DEFAULTS, type PartitionOptions, partitionVillage } from '../../domain/partition/index.ts';
@@ -95,18 +96,16 @@ export async function computePlan(db: Db, county: string, scope: string, options
 export async function proposePlan(db: Db, county: string, scope: string, options: PartitionOptions = {}) {
   const plan = await computePlan(db, county, scope, options);
   const row = await db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('grid_plan')
-      .values({
+    const inserted = {
+      id: await insertPlan(trx, {
         county_code: county,
         scope_code: scope,
         options: JSON.stringify(options),
         basis: plan.basis,
         proposal: JSON.stringify(plan.villages),
         summary: JSON.stringify(plan.summary),
-      })
-      .returning(['id'])
-      .executeTakeFirstOrThrow();
+      }),
+    };
     const { villagesChanged, grids, gridsCreated, gridsRetired, membersMoved } = plan.summary;
     const diff: Record<string, [unknown, unknown]> = {
       status: [null, 'proposed'],
@@ -129,12 +128,7 @@ export const PLAN = { zh: '划分方案', en: 'partition plan' };
 
 /** A stored plan; `village` narrows it to one village's part. */
 export async function getPlan(db: Db, county: string, id: number, village?: string): Promise<GridPlan> {
-  const row = await db
-    .selectFrom('grid_plan')
-    .selectAll()
-    .where('county_code', '=', county)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findPlan(db, county, id);
   if (!row) throw AppError.notFound(PLAN);
   const villages = (row.proposal as VillagePlan[]).filter((v) => !village || v.villageCode === village);
   return {

@@ -5,9 +5,9 @@
  * the registry write's transaction.
  */
 import type { Transaction } from 'kysely';
+import { clearDepartedLeaders, endMembership, unplaceHouseholds } from '../../db/repositories/grid-writes.ts';
 import type { Database } from '../../db/schema.ts';
 import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
-import { clearDepartedLeaders } from './apply-plan.ts';
 
 type Trx = Transaction<Database>;
 
@@ -23,25 +23,14 @@ export async function memberChanged(
   const village = (after.naturalVillageCode ?? before.natural_village_code).slice(0, 12);
   const reason = status !== 'active' ? status : village !== before.natural_village_code.slice(0, 12) ? 'moved' : null;
   if (reason === null) return;
-  const ended = await trx
-    .updateTable('grid_member')
-    .set((eb) => ({ left_at: eb.fn('now'), left_reason: reason }))
-    .where('county_code', '=', county)
-    .where('member_id', '=', id)
-    .where('left_at', 'is', null)
-    .returning('grid_id')
-    .execute();
-  if (ended.length === 0) return;
-  await clearDepartedLeaders(
-    trx,
-    county,
-    ended.map((row) => row.grid_id),
-  );
+  const left = await endMembership(trx, county, id, reason);
+  if (left.length === 0) return;
+  await clearDepartedLeaders(trx, county, left);
   dashboardMemo.changed(county);
 }
 
 /** A household moved to another natural village no longer holds a place in a split one. */
 export async function householdMoved(trx: Trx, county: string, id: number, from: string, to: string | undefined) {
   if (to === undefined || to === from) return;
-  await trx.deleteFrom('grid_household').where('county_code', '=', county).where('household_id', '=', id).execute();
+  await unplaceHouseholds(trx, county, [id]);
 }
