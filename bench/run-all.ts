@@ -2,7 +2,7 @@
  * `npm run bench`: for PGlite and PostgreSQL (when reachable) — seed the demo county into a fresh database,
  * then load the API. One JSON object per line on stdout; progress on stderr.
  * Then the web budgets, the county partition, the matching, the overdue sweep, the things-done figures and the
- * help-record ingest (see each script). BENCH_SECONDS sets each load's duration (default 10);
+ * help-record ingest and the mixed load (see each script). BENCH_SECONDS sets each load's duration (default 10);
  * BENCH_BACKENDS=pglite limits the backends.
  */
 import { spawnSync } from 'node:child_process';
@@ -48,3 +48,5 @@ for (const script of ['bench/escalation-sweep.ts', 'bench/things-done.ts']) {
   if (postgres) runScript(script, { BENCH_DATABASE_URL: PG_URL });
 }
 if (postgres) runScript('bench/help-ingest.ts');
+// Reads and writes together (issue 14 item 7), on each backend in its own process.
+runScript('bench/mixed-load.ts');

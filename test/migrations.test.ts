@@ -30,6 +30,7 @@ describe('migrations', () => {
       'assistance_record_version',
       'audit_head',
       'audit_log',
+      'audit_pending',
       'commitment',
       'commitment_item',
       'county_warning_setting',

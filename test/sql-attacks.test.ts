@@ -19,6 +19,8 @@ let t: TestApp;
 /** The tables whose rows the application removes; every other table is append-only for its role. */
 const DELETABLE = [
   'app_setting',
+  // Audit entries staged by their writes: the seal moves them into audit_log (which stays append-only).
+  'audit_pending',
   'commitment_item',
   'county_warning_setting',
   'grid_household',

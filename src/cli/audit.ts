@@ -9,8 +9,12 @@ export async function auditVerifyCommand(options: { county?: string; json?: bool
     for (const county of counties) {
       const report = await verifyAuditChain(db, county);
       if (options.json) console.log(JSON.stringify(report));
-      else if (report.ok) console.log(`${county}: ${report.entries} entries, chain intact`);
-      else {
+      else if (report.ok) {
+        const unsealed = report.unsealed
+          ? `; ${report.unsealed} not sealed yet (the next write of the county seals them)`
+          : '';
+        console.log(`${county}: ${report.entries} entries, chain intact${unsealed}`);
+      } else {
         console.log(
           `${county}: BROKEN at entry ${report.broken?.seq} (${report.broken?.reason}); ${report.entries} entries before it verify`,
         );

@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PoolRole, setSessionRole } from './app-role.ts';
+import { withAuditSeal } from './audit-seal-dialect.ts';
 import { pgliteSessionDialect } from './pglite-driver.ts';
 import { lockDataDir } from './pglite-lock.ts';
 import { openFailure, prepareDataDir } from './pglite-open.ts';
@@ -71,7 +72,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // drops it and opens a new one on the next query.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
     const role = new PoolRole();
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool, role.apply) }) });
+    const dialect = withAuditSeal(new PostgresDialect({ pool: preparedPool(pool, role.apply) }));
+    const db = new Kysely<Database>({ dialect });
     const location = options.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
     return { db, backend: 'postgres', location, close: () => db.destroy(), enterRole: async (r) => role.use(r) };
   }
@@ -97,7 +99,7 @@ async function openPglite(dataDir: string | undefined, thread: OpenOptions['pgli
     await pglite.close().catch(() => {});
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: pgliteSessionDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: withAuditSeal(pgliteSessionDialect(pglite)) });
   const enterRole = (role: string) => setSessionRole(db, role);
   return { db, backend: 'pglite', location: dataDir ?? 'memory', close: () => db.destroy(), enterRole };
 }

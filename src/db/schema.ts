@@ -292,6 +292,7 @@ export interface Database {
   user_session: UserSessionTable;
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
+  audit_pending: AuditPendingTable;
   household_exit: HouseholdExitTable;
   exit_objection: ExitObjectionTable;
   pairing: PairingTable;
@@ -367,6 +368,13 @@ export interface AuditHeadTable {
   county_code: string;
   seq: number;
   hash: string;
+}
+
+/** Entries staged by their writes until the seal links them into audit_log (migration 2026-12-07-20). */
+export interface AuditPendingTable {
+  county_code: string;
+  id: Generated<number>;
+  entry: string;
 }
 
 export interface AuditLogTable {

@@ -12,6 +12,7 @@ import * as countySettings from './2026-11-29-09-county-settings.ts';
 import * as leaderGrants from './2026-11-29-10-leader-grants.ts';
 import * as appRole from './2026-12-07-01-app-role.ts';
 import * as problemUrge from './2026-12-07-09-problem-urge.ts';
+import * as auditPending from './2026-12-07-20-audit-pending.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-registries': registries,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-10-leader-grants': leaderGrants,
   '2026-12-07-01-app-role': appRole,
   '2026-12-07-09-problem-urge': problemUrge,
+  '2026-12-07-20-audit-pending': auditPending,
 };

@@ -1,10 +1,19 @@
 /**
  * Re-computes a county's audit chain and reports the first broken link (an edited, removed or reordered entry).
+ * Entries staged by committed writes and not sealed yet (a seal interrupted by a lost connection or a crash;
+ * normally none: each write's seal runs before its transaction's promise resolves) are not in the chain: the
+ * report counts them (`unsealed`) and the county's next seal links them.
  * The hash covers the values exactly as stored: the timestamp to the microsecond (exactInstant) and the diff as
  * PostgreSQL holds it (a stored diff that is not equal to what was hashed is reported too).
  */
 import type { Kysely } from 'kysely';
-import { auditedCountyCodes, auditHead, firstDiffNotAsHashed, readAuditBatch } from '../../db/repositories/audit.ts';
+import {
+  auditedCountyCodes,
+  auditHead,
+  firstDiffNotAsHashed,
+  readAuditBatch,
+  unsealedCount,
+} from '../../db/repositories/audit.ts';
 import type { Database } from '../../db/schema.ts';
 import { type AuditEntry, canonical, chainHash, GENESIS } from './audit.ts';
 
@@ -22,6 +31,8 @@ export interface ChainReport {
   ok: boolean;
   /** The first entry whose link does not hold, and why. */
   broken?: { seq: number; reason: BrokenReason };
+  /** Entries of committed writes not sealed into the chain yet (absent when none). */
+  unsealed?: number;
 }
 
 const BATCH = 5000;
@@ -104,7 +115,8 @@ export async function verifyAuditChain(db: Kysely<Database>, county: string): Pr
   if (head && (Number(head.seq) !== count || head.hash !== walk.prev)) {
     return report({ seq: count + 1, reason: 'head_mismatch' });
   }
-  return { county, entries: count, ok: true };
+  const unsealed = await unsealedCount(db, county);
+  return { county, entries: count, ok: true, ...(unsealed > 0 ? { unsealed } : {}) };
 }
 
 /** Counties that have an audit trail. */
