@@ -12,7 +12,7 @@ import type { Database } from '../../db/schema.ts';
 import { proposableYears, STATUS_LABELS } from '../../domain/commitments.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
-import { audit } from '../audit/audit.ts';
+import { write } from '../write.ts';
 import { checkItems, type ItemInput } from './commitment-items.ts';
 import { type CommitmentView, toDetail } from './commitment-view.ts';
 import { type CommitmentActor, checkOwner, refuse } from './commitment-write.ts';
@@ -48,7 +48,8 @@ export async function proposeCommitment(
   input: ProposeInput,
   today: string = chinaDateOf(),
 ): Promise<CommitmentView> {
-  return db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const member = await findMember(tx, county, input.memberId);
     if (!member) throw AppError.notFound(MEMBER);
     checkOwner(actor, member.natural_village_code, input.memberId, MEMBER);
@@ -69,8 +70,7 @@ export async function proposeCommitment(
     const items = await checkItems(tx, county, input.memberId, input.year, input.items);
     const id = await insertCommitment(tx, county, input.memberId, input.year);
     await replaceItems(tx, county, id, items);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'commitment.propose',
       table: 'commitment',
       recordId: id,

@@ -12,8 +12,8 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
 import { extensionOf, PHOTO_MAX_BYTES, sniffImage, THUMBNAIL_MAX_BYTES } from '../../domain/photos.ts';
-import { audit } from '../audit/audit.ts';
 import type { Storage } from '../storage/storage.ts';
+import { write } from '../write.ts';
 import { checkOwnRecord, type HelpActor } from './help-actor.ts';
 import { type HelpRecordDetail, loadDetail } from './help-view.ts';
 
@@ -78,7 +78,8 @@ export async function addHelpPhoto(
   await storage.put(keys.photo, photo.bytes);
   await storage.put(keys.thumb, thumb.bytes);
   try {
-    await db.transaction().execute(async (tx) => {
+    await write(db, county, async (ctx) => {
+      const { tx } = ctx;
       await lockRecord(tx, county, id);
       const row = await findRecord(tx, county, id);
       if (!row) throw AppError.notFound(HELP_RECORD);
@@ -97,8 +98,7 @@ export async function addHelpPhoto(
         thumbnailBytes: thumb.bytes.length,
         uploadedBy: actor.userId,
       });
-      await audit(tx, {
-        county,
+      ctx.audit({
         action: 'help_record.photo',
         table: 'assistance_photo',
         recordId: photoId,

@@ -1,4 +1,5 @@
 /** Record a visit or act of help (帮扶纪实: 记录), retry-safe by the client's id. */
+
 import type { Kysely } from 'kysely';
 import { type CreateFacts, createFacts } from '../../db/repositories/help-record-parts.ts';
 import { type InsertedRecord, idByClientId, insertRecordsOnce } from '../../db/repositories/help-records.ts';
@@ -7,8 +8,8 @@ import { inScope } from '../../domain/access/roles.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
 import { HELP_RECORD, HOUSEHOLD } from '../../domain/help-records.ts';
-import { auditMany } from '../audit/audit.ts';
 import { currentContext, type RequestContext } from '../audit/request-context.ts';
+import { write } from '../write.ts';
 import { CountyBatcher, type Settled } from './create-batcher.ts';
 import { type HelpActor, resolveHelper } from './help-actor.ts';
 import { checkedFields, type HelpFieldsInput } from './help-fields.ts';
@@ -127,20 +128,20 @@ async function createBatch(
     }
   });
   if (ready.length === 0) return answers;
-  const inserted = await db.transaction().execute(async (tx) => {
+  // Each entry carries the context of the request it came from: one transaction serves the whole batch.
+  const inserted = await write(db, county, async (ctx) => {
     const rows = await insertRecordsOnce(
-      tx,
+      ctx.tx,
       county,
       ready.map((r) => newRow(r)),
     );
     const firsts = ready.filter(
       (r, i) => ready.findIndex((s) => s.request.input.clientId === r.request.input.clientId) === i,
     );
-    const entries = firsts.flatMap((r) => {
+    for (const r of firsts) {
       const row = rows.get(r.request.input.clientId);
-      return row ? [{ input: auditOf(r, Number(row.id)), context: r.request.context }] : [];
-    });
-    await auditMany(tx, county, entries);
+      if (row) ctx.audit(auditOf(r, Number(row.id)), r.request.context);
+    }
     return rows;
   });
   const answered = new Set<string>();

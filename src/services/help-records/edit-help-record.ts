@@ -4,7 +4,8 @@ import { findRecord, insertVersion, lockRecord, updateRecord } from '../../db/re
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
-import { audit, diffOf } from '../audit/audit.ts';
+import { diffOf } from '../audit/audit.ts';
+import { write } from '../write.ts';
 import { checkOwnRecord, type HelpActor } from './help-actor.ts';
 import { checkFields, type HelpFieldsInput } from './help-fields.ts';
 import { type HelpRecordDetail, loadDetail } from './help-view.ts';
@@ -36,7 +37,8 @@ export async function editHelpRecord(
   actor: HelpActor,
   input: HelpFieldsInput,
 ): Promise<HelpRecordDetail> {
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     await lockRecord(tx, county, id);
     const row = await findRecord(tx, county, id);
     if (!row) throw AppError.notFound(HELP_RECORD);
@@ -48,8 +50,7 @@ export async function editHelpRecord(
     await insertVersion(tx, county, id, row.version, before, actor.userId);
     await updateRecord(tx, county, id, fields);
     const { status: _s, verifyComment: _c, ...previous } = before;
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'help_record.edit',
       table: 'assistance_record',
       recordId: id,
