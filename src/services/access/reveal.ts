@@ -9,7 +9,6 @@ import * as households from '../../db/repositories/households.ts';
 import { findMemberRow } from '../../db/repositories/members.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
-import { audit } from '../audit/audit.ts';
 import { write } from '../write.ts';
 
 /** A household's sensitive fields in clear. */

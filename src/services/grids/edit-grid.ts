@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { transactionNow } from '../../db/repositories/grids.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, type Localized } from '../../domain/errors.ts';
-import { audit, diffOf } from '../audit/audit.ts';
+import { diffOf } from '../audit/audit.ts';
 import { write } from '../write.ts';
 import { clearDepartedLeaders, createGrids, logEvents, moveMembers, retireGrids } from './apply-plan.ts';
 import { GRID, getGrid, villageBreaches } from './get-grid.ts';

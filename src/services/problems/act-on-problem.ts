@@ -27,7 +27,6 @@ import {
   urgingUnit,
 } from '../../domain/escalation.ts';
 import type { SessionUser } from '../access/sessions.ts';
-import { audit } from '../audit/audit.ts';
 import { currentContext } from '../audit/request-context.ts';
 import { write } from '../write.ts';
 import { getProblem } from './get-problem.ts';

@@ -14,7 +14,6 @@ import type { Database } from '../../db/schema.ts';
 import { DEFAULT_WARNING_CONFIG, type WarningConfig } from '../../domain/early-warning.ts';
 import { AppError } from '../../domain/errors.ts';
 import { checkWarningConfig, normalizeWarningConfig, WARNING_BOUNDS } from '../../domain/warning-settings.ts';
-import { audit } from '../audit/audit.ts';
 import { currentContext } from '../audit/request-context.ts';
 import { write } from '../write.ts';
 import { configOf, type SettingRow } from './county-warning-config.ts';
