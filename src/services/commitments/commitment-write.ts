@@ -5,16 +5,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type CommitmentRow, findCommitment, itemsOf, lockCommitment } from '../../db/repositories/commitments.ts';
 import type { Database } from '../../db/schema.ts';
-import { type CommitmentAction, canDo, type OwnerGrant, ownMembersOnly, wrongState } from '../../domain/commitments.ts';
+import {
+  type CommitmentAction,
+  canDo,
+  commitmentWriters,
+  ownMembersOnly,
+  wrongState,
+} from '../../domain/commitments.ts';
 import { AppError, type FieldProblem, type Localized } from '../../domain/errors.ts';
+import type { Actor } from '../access/actor.ts';
 import { diffOf } from '../audit/audit.ts';
 import type { WriteContext } from '../write.ts';
 import { COMMITMENT, type CommitmentView, toDetail } from './commitment-view.ts';
-
-/** Who writes: their grants that hold commitment.write in the county (see domain `commitmentWriters`). */
-export interface CommitmentActor {
-  writers: OwnerGrant[];
-}
 
 /** A 422 with one field problem. */
 export function refuse(path: string, code: string, message: Localized): AppError {
@@ -26,8 +28,8 @@ export function refuse(path: string, code: string, message: Localized): AppError
  * 404 unless `actor` may write the commitments of member `memberId` living at `unit`: a user whose write right
  * there comes only from 'member' grants writes only for the members those grants name (never 403: no leaks).
  */
-export function checkOwner(actor: CommitmentActor, unit: string, memberId: number, what: Localized = COMMITMENT) {
-  const own = ownMembersOnly(actor.writers, unit);
+export function checkOwner(actor: Actor, county: string, unit: string, memberId: number, what: Localized = COMMITMENT) {
+  const own = ownMembersOnly(commitmentWriters(actor.grants, county), unit);
   if (own !== null && !own.includes(memberId)) throw AppError.notFound(what);
 }
 
@@ -52,7 +54,7 @@ export interface WriteOptions {
   /** The audit action name ('commitment.review' …). */
   audit: string;
   /** The writer, when the action is a member's own (propose, edit, fulfil); reviews need no ownership. */
-  actor?: CommitmentActor;
+  actor?: Actor;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function commitmentStep(
   await lockCommitment(tx, county, id);
   const row = await findCommitment(tx, county, id);
   if (!row) throw AppError.notFound(COMMITMENT);
-  if (options.actor) checkOwner(options.actor, row.natural_village_code, Number(row.member_id));
+  if (options.actor) checkOwner(options.actor, county, row.natural_village_code, Number(row.member_id));
   if (!canDo(options.action, row.status)) throw new AppError('conflict', wrongState(options.action, row.status));
   const before = await snapshot(tx, county, id);
   await step(tx, row);

@@ -3,10 +3,11 @@
 import type { Kysely } from 'kysely';
 import { replaceItems, updateCommitment } from '../../db/repositories/commitments.ts';
 import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../access/actor.ts';
 import { write } from '../write.ts';
 import { checkItems, type ItemInput } from './commitment-items.ts';
 import type { CommitmentView } from './commitment-view.ts';
-import { type CommitmentActor, commitmentStep } from './commitment-write.ts';
+import { commitmentStep } from './commitment-write.ts';
 
 /**
  * Replaces the items of commitment `id` (1–3, households among the member's current pairings). Allowed while
@@ -16,7 +17,7 @@ export async function editCommitmentItems(
   db: Kysely<Database>,
   county: string,
   id: number,
-  actor: CommitmentActor,
+  actor: Actor,
   items: ItemInput[],
 ): Promise<CommitmentView> {
   return write(db, county, (ctx) =>

@@ -5,9 +5,10 @@ import { findItem, fulfilItem } from '../../db/repositories/commitments.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
+import type { Actor } from '../access/actor.ts';
 import { write } from '../write.ts';
 import type { CommitmentView } from './commitment-view.ts';
-import { type CommitmentActor, commitmentStep, refuse } from './commitment-write.ts';
+import { commitmentStep, refuse } from './commitment-write.ts';
 
 export interface FulfilInput {
   on: string;
@@ -24,7 +25,7 @@ export async function fulfilCommitmentItem(
   county: string,
   id: number,
   itemId: number,
-  actor: CommitmentActor,
+  actor: Actor,
   input: FulfilInput,
   today: string = chinaDateOf(),
 ): Promise<CommitmentView> {

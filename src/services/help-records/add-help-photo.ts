@@ -12,9 +12,10 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
 import { extensionOf, PHOTO_MAX_BYTES, sniffImage, THUMBNAIL_MAX_BYTES } from '../../domain/photos.ts';
+import type { Actor } from '../access/actor.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../write.ts';
-import { checkOwnRecord, type HelpActor } from './help-actor.ts';
+import { checkOwnRecord } from './help-actor.ts';
 import { type HelpRecordDetail, loadDetail } from './help-view.ts';
 
 export interface PhotoInput {
@@ -69,7 +70,7 @@ export async function addHelpPhoto(
   storage: Storage,
   county: string,
   id: number,
-  actor: HelpActor,
+  actor: Actor,
   input: PhotoInput,
 ): Promise<HelpRecordDetail> {
   const { photo, thumb } = checkImages(input);
@@ -83,7 +84,7 @@ export async function addHelpPhoto(
       await lockRecord(tx, county, id);
       const row = await findRecord(tx, county, id);
       if (!row) throw AppError.notFound(HELP_RECORD);
-      checkOwnRecord(actor, row.natural_village_code, Number(row.member_id), HELP_RECORD);
+      checkOwnRecord(actor, county, row.natural_village_code, Number(row.member_id), HELP_RECORD);
       const status = row.status as HelpRecordStatus;
       if (!canDoHelp('edit', status)) throw new AppError('conflict', wrongHelpState('edit', status));
       const photoId = await insertPhoto(tx, county, {

@@ -4,9 +4,10 @@ import { findRecord, insertVersion, lockRecord, updateRecord } from '../../db/re
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
+import type { Actor } from '../access/actor.ts';
 import { diffOf } from '../audit/audit.ts';
 import { write } from '../write.ts';
-import { checkOwnRecord, type HelpActor } from './help-actor.ts';
+import { checkOwnRecord } from './help-actor.ts';
 import { checkFields, type HelpFieldsInput } from './help-fields.ts';
 import { type HelpRecordDetail, loadDetail } from './help-view.ts';
 
@@ -34,7 +35,7 @@ export async function editHelpRecord(
   db: Kysely<Database>,
   county: string,
   id: number,
-  actor: HelpActor,
+  actor: Actor,
   input: HelpFieldsInput,
 ): Promise<HelpRecordDetail> {
   await write(db, county, async (ctx) => {
@@ -42,7 +43,7 @@ export async function editHelpRecord(
     await lockRecord(tx, county, id);
     const row = await findRecord(tx, county, id);
     if (!row) throw AppError.notFound(HELP_RECORD);
-    checkOwnRecord(actor, row.natural_village_code, Number(row.member_id), HELP_RECORD);
+    checkOwnRecord(actor, county, row.natural_village_code, Number(row.member_id), HELP_RECORD);
     const status = row.status as HelpRecordStatus;
     if (!canDoHelp('edit', status)) throw new AppError('conflict', wrongHelpState('edit', status));
     const fields = await checkFields(tx, county, Number(row.household_id), input);
