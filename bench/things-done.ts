@@ -11,9 +11,10 @@ import { type Kysely, sql } from 'kysely';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import * as repo from '../src/db/repositories/things-done.ts';
 import type { Database } from '../src/db/schema.ts';
+import { announce } from '../src/services/county-memo.ts';
 import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
-import { getThingsDone, thingsDoneChanged } from '../src/services/things-done/get-things-done.ts';
-import { listWarnings, warningsChanged } from '../src/services/warnings/list-warnings.ts';
+import { getThingsDone } from '../src/services/things-done/get-things-done.ts';
+import { listWarnings } from '../src/services/warnings/list-warnings.ts';
 import { onBenchDatabase } from './lib/databases.ts';
 
 const COUNTY = '340822';
@@ -35,13 +36,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function thingsDone(db: Kysely<Database>, backend: string, scopes: string[]): Promise<void> {
-  thingsDoneChanged(COUNTY);
+  announce(COUNTY, ['thingsDone']);
   const [first, coldMs] = await timed(() => getThingsDone(db, COUNTY, { year: 2020 }));
   print({ name: 'things_done_county_cold', backend, total: first.total, ms: coldMs });
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     // Every 50th read follows a write of the county, as when verifications come in between dashboard views.
-    if (WRITE_EVERY > 0 && i % WRITE_EVERY === WRITE_EVERY - 1) thingsDoneChanged(COUNTY);
+    if (WRITE_EVERY > 0 && i % WRITE_EVERY === WRITE_EVERY - 1) announce(COUNTY, ['thingsDone']);
     const within = scopes[i % scopes.length];
     times.push((await timed(() => getThingsDone(db, COUNTY, { within, year: 2020 })))[1]);
   }
@@ -59,7 +60,7 @@ async function thingsDone(db: Kysely<Database>, backend: string, scopes: string[
 }
 
 async function warnings(db: Kysely<Database>, backend: string): Promise<void> {
-  warningsChanged(COUNTY);
+  announce(COUNTY, ['warnings']);
   const now = new Date('2021-01-01T02:00:00Z'); // the demo's next morning, so 'no help for 60 days' means something
   const [cold, coldMs] = await timed(() => listWarnings(db, COUNTY, {}, 'zh', now));
   print({ name: 'warnings_county_cold', backend, flagged: cold.total, byKind: cold.byKind, ms: coldMs });

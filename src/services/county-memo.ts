@@ -4,6 +4,27 @@
  * was announced through this process (`changed`), and for at most `ttlMs`, which bounds how stale it can be when
  * another process (a batch job, a second server on the same PostgreSQL) writes.
  */
+/**
+ * What a committed write says it changed. Each memo follows the topics that make it stale; the write envelope
+ * (services/write.ts) announces a write's topics after it commits, so no writer calls a memo by hand.
+ */
+export type Topic = 'households' | 'warnings' | 'thingsDone' | 'dashboard';
+
+const followers = new Map<Topic, Array<{ changed(county: string): void }>>();
+
+/** Makes `memo` stale whenever a write of a county announces one of `topics`; returns the memo. */
+export function follow<M extends { changed(county: string): void }>(memo: M, ...topics: Topic[]): M {
+  for (const topic of topics) followers.set(topic, [...(followers.get(topic) ?? []), memo]);
+  return memo;
+}
+
+/** Tells every memo following one of `topics` that `county` changed (each memo once). */
+export function announce(county: string, topics: Iterable<Topic>): void {
+  const memos = new Set<{ changed(county: string): void }>();
+  for (const topic of topics) for (const memo of followers.get(topic) ?? []) memos.add(memo);
+  for (const memo of memos) memo.changed(county);
+}
+
 interface Entry<T> {
   value: T;
   version: number;

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import * as repo from '../db/repositories/org-units.ts';
 import type { Database, OrgLevel } from '../db/schema.ts';
 import { AppError, type FieldProblem } from '../domain/errors.ts';
-import { audit, diffOf } from './audit/audit.ts';
+import { diffOf } from './audit/audit.ts';
+import { write } from './write.ts';
 
 const LEVEL_BY_LENGTH: Record<number, OrgLevel> = { 6: 'county', 9: 'township', 12: 'village', 15: 'natural_village' };
 const DEFAULT_KIND: Record<OrgLevel, string> = {
@@ -100,7 +101,8 @@ function placementProblems(input: OrgUnitInput, parentLevel: OrgLevel | undefine
 }
 
 export async function createOrgUnit(db: Kysely<Database>, county: string, input: OrgUnitInput) {
-  return db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const parent = await repo.findOrgUnit(tx, county, input.parentCode);
     const problems = placementProblems(input, parent?.level);
     if (problems.length > 0) throw AppError.rules(problems);
@@ -117,8 +119,7 @@ export async function createOrgUnit(db: Kysely<Database>, county: string, input:
       lng: input.lng ?? null,
     });
     const diff = diffOf(null, { parent_code: input.parentCode, name: input.name.trim(), level });
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'org_unit.create',
       table: 'org_unit',
       recordId: input.code,
@@ -137,7 +138,8 @@ export interface OrgUnitPatch {
 }
 
 export async function updateOrgUnit(db: Kysely<Database>, county: string, code: string, patch: OrgUnitPatch) {
-  return db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const current = await repo.findOrgUnit(tx, county, code);
     if (!current) throw AppError.notFound(WHAT);
     const lat = patch.lat === undefined ? current.lat : patch.lat;
@@ -153,8 +155,7 @@ export async function updateOrgUnit(db: Kysely<Database>, county: string, code: 
     }
     const columns = { ...patch, ...(patch.name ? { name: patch.name.trim() } : {}) };
     await repo.updateOrgUnit(tx, county, code, columns);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'org_unit.update',
       table: 'org_unit',
       recordId: code,

@@ -18,6 +18,7 @@ import fp from 'fastify-plugin';
 import { findRecordUnit, type RecordKind } from '../../db/repositories/record-units.ts';
 import { inScope, narrowWithin, PERMISSIONS, type Permission, scopeRoots } from '../../domain/access/roles.ts';
 import { AppError } from '../../domain/errors.ts';
+import { type Actor, actorOf } from '../../services/access/actor.ts';
 import { findSession, type Session } from '../../services/access/sessions.ts';
 import { userActions } from '../../services/access/user-admin.ts';
 import { runWithContext } from '../../services/audit/request-context.ts';
@@ -56,6 +57,12 @@ export class Access {
   get user() {
     return this.session?.user ?? null;
   }
+  /** The one acting, passed to the services (built once per request). */
+  get actor(): Actor {
+    this.#actor ??= actorOf(this.user);
+    return this.#actor;
+  }
+  #actor: Actor | undefined;
   /** Roots of the subtrees where `permission` applies (in `county`). */
   roots(permission: Permission, county?: string): string[] {
     return this.session ? scopeRoots(this.session.user.grants, permission, county) : [];

@@ -1,8 +1,5 @@
 /** /api/counties/:county/commitments — public commitments (公开承诺): propose, review, publish, fulfil, evaluate. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { commitmentWriters } from '../../domain/commitments.ts';
-import type { CommitmentActor } from '../../services/commitments/commitment-write.ts';
 import { editCommitmentItems } from '../../services/commitments/edit-commitment-items.ts';
 import { evaluateCommitment } from '../../services/commitments/evaluate-commitment.ts';
 import { fulfilCommitmentItem } from '../../services/commitments/fulfil-commitment-item.ts';
@@ -31,11 +28,6 @@ import { CountyParams, ERROR_RESPONSES, PageOf } from '../../shared/schemas/comm
 const tags = ['commitments'];
 const one = { 200: CommitmentDetail, ...ERROR_RESPONSES };
 const record = { record: 'commitment' as const, param: 'id' };
-
-/** The caller as a commitment writer: their grants that may write commitments in the county. */
-function actor(req: FastifyRequest, county: string): CommitmentActor {
-  return { writers: commitmentWriters(req.access.user?.grants ?? [], county) };
-}
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -87,9 +79,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(await proposeCommitment(app.db, req.params.county, actor(req, req.params.county), req.body)),
+      reply.status(201).send(await proposeCommitment(app.db, req.params.county, req.access.actor, req.body)),
   );
   app.put(
     '/:id',
@@ -103,8 +93,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: one,
       },
     },
-    async (req) =>
-      editCommitmentItems(app.db, req.params.county, req.params.id, actor(req, req.params.county), req.body.items),
+    async (req) => editCommitmentItems(app.db, req.params.county, req.params.id, req.access.actor, req.body.items),
   );
   app.post(
     '/:id/review',
@@ -141,14 +130,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) =>
-      fulfilCommitmentItem(
-        app.db,
-        req.params.county,
-        req.params.id,
-        req.params.itemId,
-        actor(req, req.params.county),
-        req.body,
-      ),
+      fulfilCommitmentItem(app.db, req.params.county, req.params.id, req.params.itemId, req.access.actor, req.body),
   );
   app.post(
     '/:id/evaluate',

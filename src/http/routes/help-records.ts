@@ -3,13 +3,11 @@
  * or return, photos; and /api/counties/:county/households/:id/timeline and …/help-choices (the form's choices).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { helpVerifiers, helpWriters } from '../../domain/help-records.ts';
+import { helpVerifiers } from '../../domain/help-records.ts';
 import { addHelpPhoto } from '../../services/help-records/add-help-photo.ts';
 import { createHelpRecord, createHelpRecords } from '../../services/help-records/create-help-record.ts';
 import { editHelpRecord } from '../../services/help-records/edit-help-record.ts';
 import { getHelpRecord } from '../../services/help-records/get-help-record.ts';
-import type { HelpActor } from '../../services/help-records/help-actor.ts';
 import { helpChoices } from '../../services/help-records/help-choices.ts';
 import { householdTimeline } from '../../services/help-records/household-timeline.ts';
 import { listHelpRecords } from '../../services/help-records/list-help-records.ts';
@@ -40,10 +38,6 @@ const one = { 200: HelpRecordDetail, ...ERROR_RESPONSES };
 const record = { record: 'help_record' as const, param: 'id' };
 /** A 5 MB photo in base64 with its thumbnail and the JSON around them. */
 const PHOTO_BODY_LIMIT = 7_500_000;
-
-function actor(req: FastifyRequest, county: string): HelpActor {
-  return { userId: req.access.user?.id ?? null, writers: helpWriters(req.access.user?.grants ?? [], county) };
-}
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -87,7 +81,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const county = req.params.county;
       const roots = req.access.roots('help.write', county);
-      const result = await createHelpRecord(app.db, county, actor(req, county), roots, req.body);
+      const result = await createHelpRecord(app.db, county, req.access.actor, roots, req.body);
       return reply.status(result.created ? 201 : 200).send(result.record);
     },
   );
@@ -106,7 +100,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const county = req.params.county;
       const roots = req.access.roots('help.write', county);
-      const settled = await createHelpRecords(app.db, county, actor(req, county), roots, req.body.records);
+      const settled = await createHelpRecords(app.db, county, req.access.actor, roots, req.body.records);
       const lang = languageOf(req);
       return {
         results: settled.map((one, i) => {
@@ -133,7 +127,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: one,
       },
     },
-    async (req) => editHelpRecord(app.db, req.params.county, req.params.id, actor(req, req.params.county), req.body),
+    async (req) => editHelpRecord(app.db, req.params.county, req.params.id, req.access.actor, req.body),
   );
   app.post(
     '/help-records/:id/verify',
@@ -171,7 +165,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const county = req.params.county;
-      const detail = await addHelpPhoto(app.db, app.storage, county, req.params.id, actor(req, county), req.body);
+      const detail = await addHelpPhoto(app.db, app.storage, county, req.params.id, req.access.actor, req.body);
       return reply.status(201).send(detail);
     },
   );

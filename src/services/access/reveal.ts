@@ -9,16 +9,16 @@ import * as households from '../../db/repositories/households.ts';
 import { findMemberRow } from '../../db/repositories/members.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
-import { audit } from '../audit/audit.ts';
+import { write } from '../write.ts';
 
 /** A household's sensitive fields in clear. */
 export async function revealHousehold(db: Kysely<Database>, county: string, id: number) {
-  return db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const household = await households.findHousehold(tx, county, id);
     if (!household) throw AppError.notFound({ zh: '贫困户', en: 'household' });
     const persons = await parts.listPersons(tx, county, id);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'household.unmask',
       table: 'household',
       recordId: id,
@@ -35,11 +35,11 @@ export async function revealHousehold(db: Kysely<Database>, county: string, id: 
 
 /** A member's sensitive fields in clear. */
 export async function revealMember(db: Kysely<Database>, county: string, id: number) {
-  return db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const member = await findMemberRow(tx, county, id);
     if (!member) throw AppError.notFound({ zh: '党员', en: 'member' });
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'member.unmask',
       table: 'party_member',
       recordId: id,

@@ -18,7 +18,7 @@ import { isRole } from '../../domain/access/roles.ts';
 import { allowedUserActions, type GrantAt, type UserAction } from '../../domain/access/user-admin.ts';
 import { AppError } from '../../domain/errors.ts';
 import { maskPhone } from '../../domain/ids.ts';
-import { audit } from '../audit/audit.ts';
+import { write } from '../write.ts';
 import { checkPassword, hashPassword } from './passwords.ts';
 import { forgetUser, revokeUserSessions } from './sessions.ts';
 
@@ -79,7 +79,8 @@ export interface UserPatch {
 
 /** Changes name, phone or the disabled flag; disabling ends the user's sessions. Audited. */
 export async function updateUser(db: Kysely<Database>, caller: Caller, county: string, id: number, patch: UserPatch) {
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const action: UserAction = patch.disabled === undefined ? 'update' : patch.disabled ? 'disable' : 'enable';
     const before = await lockAdministrable(tx, caller, county, id, action);
     if (patch.phone) {
@@ -97,7 +98,7 @@ export async function updateUser(db: Kysely<Database>, caller: Caller, county: s
     if (patch.displayName !== undefined) diff.displayName = [before.display_name, patch.displayName];
     if (patch.phone !== undefined) diff.phone = [maskOrNull(before.phone), maskOrNull(patch.phone)];
     if (patch.disabled !== undefined) diff.disabled = [before.disabled, patch.disabled];
-    await audit(tx, { county, action: `user.${action}`, table: 'app_user', recordId: id, orgCode: county, diff });
+    ctx.audit({ action: `user.${action}`, table: 'app_user', recordId: id, orgCode: county, diff });
   });
   if (patch.disabled) await revokeUserSessions(db, id);
   else forgetUser(id);
@@ -117,10 +118,11 @@ export async function resetPassword(
 ) {
   checkPassword(password);
   const hash = await hashPassword(password);
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     await lockAdministrable(tx, caller, county, id, 'password');
     await setPasswordHash(tx, id, hash, true);
-    await audit(tx, { county, action: 'user.password_reset', table: 'app_user', recordId: id, orgCode: county });
+    ctx.audit({ action: 'user.password_reset', table: 'app_user', recordId: id, orgCode: county });
   });
   await revokeUserSessions(db, id);
 }

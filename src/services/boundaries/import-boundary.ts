@@ -8,7 +8,7 @@ import { findOrgUnit } from '../../db/repositories/org-units.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AreaGeometryBody, BoundaryImportBody } from '../../shared/schemas/dashboard.ts';
-import { auditedTransaction } from '../audit/audit.ts';
+import { write } from '../write.ts';
 import { geometryProblems, MAX_POSITIONS, sizeOf } from './geojson.ts';
 
 const WHAT = { zh: '区划', en: 'org unit' };
@@ -37,16 +37,15 @@ export async function importBoundary(db: Kysely<Database>, county: string, code:
   const problems = geometryProblems(geometry);
   if (problems.length > 0) throw AppError.rules(problems);
   if (!(await findOrgUnit(db, county, code))) throw AppError.notFound(WHAT);
-  const input = {
-    county,
-    action: 'org_unit.boundary',
-    table: 'org_unit',
-    recordId: code,
-    orgCode: code,
-    diff: { boundary: [null, size] as [unknown, unknown] },
-  };
-  await auditedTransaction(db, input, (tx) =>
-    repo.writeBoundaries(tx, county, [{ code, boundary: JSON.stringify(flatten(geometry)) }]),
-  );
+  await write(db, county, async (ctx) => {
+    await repo.writeBoundaries(ctx.tx, county, [{ code, boundary: JSON.stringify(flatten(geometry)) }]);
+    ctx.audit({
+      action: 'org_unit.boundary',
+      table: 'org_unit',
+      recordId: code,
+      orgCode: code,
+      diff: { boundary: [null, size] },
+    });
+  });
   return { code, type: geometry.type, ...size };
 }

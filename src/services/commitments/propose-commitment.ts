@@ -1,4 +1,5 @@
 /** Propose a member's public commitment for a year (公开承诺: 提出). */
+
 import type { Kysely } from 'kysely';
 import {
   commitmentOfYear,
@@ -12,10 +13,11 @@ import type { Database } from '../../db/schema.ts';
 import { proposableYears, STATUS_LABELS } from '../../domain/commitments.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
-import { audit } from '../audit/audit.ts';
+import type { Actor } from '../access/actor.ts';
+import { write } from '../write.ts';
 import { checkItems, type ItemInput } from './commitment-items.ts';
 import { type CommitmentView, toDetail } from './commitment-view.ts';
-import { type CommitmentActor, checkOwner, refuse } from './commitment-write.ts';
+import { checkOwner, refuse } from './commitment-write.ts';
 
 export interface ProposeInput {
   memberId: number;
@@ -44,14 +46,15 @@ function checkYear(year: number, today: string): void {
 export async function proposeCommitment(
   db: Kysely<Database>,
   county: string,
-  actor: CommitmentActor,
+  actor: Actor,
   input: ProposeInput,
   today: string = chinaDateOf(),
 ): Promise<CommitmentView> {
-  return db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const member = await findMember(tx, county, input.memberId);
     if (!member) throw AppError.notFound(MEMBER);
-    checkOwner(actor, member.natural_village_code, input.memberId, MEMBER);
+    checkOwner(actor, county, member.natural_village_code, input.memberId, MEMBER);
     if (member.status !== 'active') {
       throw refuse('memberId', 'member_inactive', {
         zh: `党员“${member.name}”已不在册（转出或去世），不能提出承诺`,
@@ -69,8 +72,7 @@ export async function proposeCommitment(
     const items = await checkItems(tx, county, input.memberId, input.year, input.items);
     const id = await insertCommitment(tx, county, input.memberId, input.year);
     await replaceItems(tx, county, id, items);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'commitment.propose',
       table: 'commitment',
       recordId: id,

@@ -1,11 +1,13 @@
 /** The branch reviews a proposed commitment: approve it, or return it with a comment (审核). */
+
 import type { Kysely } from 'kysely';
 import { updateCommitment } from '../../db/repositories/commitments.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { currentContext } from '../audit/request-context.ts';
+import { write } from '../write.ts';
 import type { CommitmentView } from './commitment-view.ts';
-import { refuse, writeCommitment } from './commitment-write.ts';
+import { commitmentStep, refuse } from './commitment-write.ts';
 
 export interface ReviewInput {
   decision: 'approve' | 'return';
@@ -23,19 +25,21 @@ export async function reviewCommitment(
   input: ReviewInput,
   today: string = chinaDateOf(),
 ): Promise<CommitmentView> {
-  return writeCommitment(db, county, id, { action: 'review', audit: 'commitment.review' }, async (tx) => {
-    const comment = input.comment?.trim() ?? '';
-    if (input.decision === 'return' && comment === '') {
-      throw refuse('comment', 'comment_required', {
-        zh: '退回时须填写审核意见，说明需要修改什么',
-        en: 'Returning needs a comment saying what to change',
+  return write(db, county, (ctx) =>
+    commitmentStep(ctx, id, { action: 'review', audit: 'commitment.review' }, async (tx) => {
+      const comment = input.comment?.trim() ?? '';
+      if (input.decision === 'return' && comment === '') {
+        throw refuse('comment', 'comment_required', {
+          zh: '退回时须填写审核意见，说明需要修改什么',
+          en: 'Returning needs a comment saying what to change',
+        });
+      }
+      await updateCommitment(tx, county, id, {
+        status: input.decision === 'approve' ? 'approved' : 'returned',
+        review_comment: comment === '' ? null : comment,
+        reviewed_on: today,
+        reviewed_by: currentContext().actorId,
       });
-    }
-    await updateCommitment(tx, county, id, {
-      status: input.decision === 'approve' ? 'approved' : 'returned',
-      review_comment: comment === '' ? null : comment,
-      reviewed_on: today,
-      reviewed_by: currentContext().actorId,
-    });
-  });
+    }),
+  );
 }

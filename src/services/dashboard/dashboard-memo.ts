@@ -4,6 +4,6 @@
  * party-group counts in the body are covered by the 5-s limit until grid writes call `changed` too.
  */
 import type { DashboardBody } from '../../shared/schemas/dashboard.ts';
-import { CountyMemo } from '../county-memo.ts';
+import { CountyMemo, follow } from '../county-memo.ts';
 
-export const dashboardMemo = new CountyMemo<DashboardBody>();
+export const dashboardMemo = follow(new CountyMemo<DashboardBody>(), 'dashboard');

@@ -9,12 +9,11 @@ import type { Database } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { noticeWindow, stepDateProblems } from '../../domain/exit-workflow.ts';
 import type { ExitCompleteBody } from '../../shared/schemas/exit.ts';
-import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { recordStatusChange } from '../households/change-household-status.ts';
 import { today } from '../households/household-rules.ts';
 import type { Lang } from '../households/household-state.ts';
-import { householdsChanged } from '../households/household-totals.ts';
-import { refuse, writeExitStep } from './exit-step.ts';
+import { write } from '../write.ts';
+import { exitStep, refuse } from './exit-step.ts';
 
 async function completionProblems(
   tx: Kysely<Database>,
@@ -60,27 +59,24 @@ export async function completeExit(
   lang: Lang,
 ) {
   const endPairings = input.endPairings !== false;
-  let place = '';
-  const result = await writeExitStep(
-    db,
-    county,
-    exitId,
-    'complete',
-    'exit.complete',
-    async (tx, exit) => {
-      const householdId = Number(exit.household_id);
-      refuse(await completionProblems(tx, county, exit, input.on, endPairings));
-      // The exit first: a pairing's end names it only once it is 'exited' (a composite foreign key).
-      await repo.updateExit(tx, county, exitId, { status: 'exited', exited_on: input.on });
-      const reason = `经脱贫退出程序退出（退出记录 ${exitId}，${exit.year} 年度评估，公示 ${exit.notice_from} 起 ${exit.notice_days} 天）`;
-      const change = { status: 'exited' as const, effectiveOn: input.on, reason };
-      place = (await recordStatusChange(tx, county, householdId, change, 'exit_workflow')).naturalVillageCode;
-      const ended = endPairings ? await repo.endPairingsByExit(tx, county, householdId, exitId, input.on) : 0;
-      return { status: [exit.status, 'exited'], exited_on: [null, input.on], pairings_ended: [0, ended] };
-    },
-    lang,
+  return write(db, county, (ctx) =>
+    exitStep(
+      ctx,
+      exitId,
+      'complete',
+      'exit.complete',
+      async (tx, exit, ctx) => {
+        const householdId = Number(exit.household_id);
+        refuse(await completionProblems(tx, county, exit, input.on, endPairings));
+        // The exit first: a pairing's end names it only once it is 'exited' (a composite foreign key).
+        await repo.updateExit(tx, county, exitId, { status: 'exited', exited_on: input.on });
+        const reason = `经脱贫退出程序退出（退出记录 ${exitId}，${exit.year} 年度评估，公示 ${exit.notice_from} 起 ${exit.notice_days} 天）`;
+        const change = { status: 'exited' as const, effectiveOn: input.on, reason };
+        await recordStatusChange(ctx, householdId, change, 'exit_workflow');
+        const ended = endPairings ? await repo.endPairingsByExit(tx, county, householdId, exitId, input.on) : 0;
+        return { status: [exit.status, 'exited'], exited_on: [null, input.on], pairings_ended: [0, ended] };
+      },
+      lang,
+    ),
   );
-  householdsChanged(county);
-  await dashboardTouched(db, county, [place]);
-  return result;
 }

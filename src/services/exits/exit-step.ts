@@ -1,16 +1,16 @@
 /**
- * What every step of an exit shares: the exit locked in one transaction (404 when it is not the county's), the
- * order checked (409 naming the step expected), the write, its audit entry in the same transaction, and the
+ * What every step of an exit shares, inside the write envelope (services/write.ts): the exit locked (404 when it
+ * is not the county's), the order checked (409 naming the step expected), the write, its audit entry, and the
  * exit as the answer.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import * as repo from '../../db/repositories/exits.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem, type Localized } from '../../domain/errors.ts';
 import { type ExitStep, stepOrderMessage } from '../../domain/exit-workflow.ts';
-import { audit } from '../audit/audit.ts';
 import { currentContext } from '../audit/request-context.ts';
 import type { Lang } from '../households/household-state.ts';
+import type { WriteContext } from '../write.ts';
 import { EXIT, getExit } from './exit-view.ts';
 
 /** A 409: the step is out of order, or the exit is closed. */
@@ -39,29 +39,31 @@ export function latestStepDate(exit: repo.ExitRow): string {
 export type StepGate = ExitStep | ((exit: repo.ExitRow) => Localized | null);
 
 /** What a step's write hands back: the audited diff. */
-export type StepWrite = (tx: Transaction<Database>, exit: repo.ExitRow) => Promise<Record<string, [unknown, unknown]>>;
+export type StepWrite = (
+  tx: Transaction<Database>,
+  exit: repo.ExitRow,
+  ctx: WriteContext,
+) => Promise<Record<string, [unknown, unknown]>>;
 
 /**
- * Runs step `action` on exit `exitId` of `county` in one transaction: lock, gate, write, audit; answers the exit
- * in `lang`.
+ * Runs step `action` on exit `exitId` of the envelope's county: lock, gate, write, audit; answers the exit in
+ * `lang`. Call it as the step of `write`.
  */
-export async function writeExitStep(
-  db: Kysely<Database>,
-  county: string,
+export async function exitStep(
+  ctx: WriteContext,
   exitId: number,
   gate: StepGate,
   action: string,
-  write: StepWrite,
+  step: StepWrite,
   lang: Lang,
 ) {
-  return db.transaction().execute(async (tx) => {
-    const exit = await repo.lockExit(tx, county, exitId);
-    if (!exit) throw AppError.notFound(EXIT);
-    const blocked = typeof gate === 'function' ? gate(exit) : stepOrderMessage(exit.status, gate);
-    if (blocked) throw orderConflict(blocked);
-    const diff = await write(tx, exit);
-    const orgCode = await repo.householdPlace(tx, county, Number(exit.household_id));
-    await audit(tx, { county, action, table: 'household_exit', recordId: exitId, orgCode, diff });
-    return getExit(tx, county, exitId, lang);
-  });
+  const { tx, county } = ctx;
+  const exit = await repo.lockExit(tx, county, exitId);
+  if (!exit) throw AppError.notFound(EXIT);
+  const blocked = typeof gate === 'function' ? gate(exit) : stepOrderMessage(exit.status, gate);
+  if (blocked) throw orderConflict(blocked);
+  const diff = await step(tx, exit, ctx);
+  const orgCode = await repo.householdPlace(tx, county, Number(exit.household_id));
+  ctx.audit({ action, table: 'household_exit', recordId: exitId, orgCode, diff });
+  return getExit(tx, county, exitId, lang);
 }

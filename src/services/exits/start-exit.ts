@@ -9,10 +9,10 @@ import type { Database } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { stepDateProblems } from '../../domain/exit-workflow.ts';
 import type { ExitStartBody } from '../../shared/schemas/exit.ts';
-import { audit } from '../audit/audit.ts';
 import { evaluateExit, NO_INCOME } from '../households/assess-household-exit.ts';
 import { today } from '../households/household-rules.ts';
 import { type Lang, loadForChange } from '../households/household-state.ts';
+import { write } from '../write.ts';
 import { actorId, orderConflict, refuse } from './exit-step.ts';
 import { getExit } from './exit-view.ts';
 
@@ -35,7 +35,8 @@ export async function startExit(
   input: ExitStartBody,
   lang: Lang,
 ) {
-  return db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const { household } = await loadForChange(tx, county, householdId);
     const open = await repo.findOpenExit(tx, county, householdId);
     if (open) {
@@ -68,7 +69,7 @@ export async function startExit(
       line: [null, line],
     };
     const orgCode = household.natural_village_code;
-    await audit(tx, { county, action: 'exit.start', table: 'household_exit', recordId: id, orgCode, diff });
+    ctx.audit({ action: 'exit.start', table: 'household_exit', recordId: id, orgCode, diff });
     return getExit(tx, county, id, lang);
   });
 }

@@ -9,31 +9,33 @@ import { EXIT_NOTICE_DAYS, STEP_LABEL, stepDateProblems } from '../../domain/exi
 import type { ExitNoticeBody } from '../../shared/schemas/exit.ts';
 import { today } from '../households/household-rules.ts';
 import type { Lang } from '../households/household-state.ts';
-import { refuse, writeExitStep } from './exit-step.ts';
+import { write } from '../write.ts';
+import { exitStep, refuse } from './exit-step.ts';
 
 /** POST /exits/:exitId/notice. */
 export function startNotice(db: Kysely<Database>, county: string, exitId: number, input: ExitNoticeBody, lang: Lang) {
-  return writeExitStep(
-    db,
-    county,
-    exitId,
-    'notice',
-    'exit.notice',
-    async (tx, exit) => {
-      const days = input.days ?? EXIT_NOTICE_DAYS.default;
-      refuse(
-        stepDateProblems('from', input.from, today(), {
-          date: exit.signed_on ?? exit.assessed_on,
-          previous: STEP_LABEL.sign,
-        }),
-      );
-      await repo.updateExit(tx, county, exitId, { status: 'notice', notice_from: input.from, notice_days: days });
-      return {
-        status: [exit.status, 'notice'],
-        notice_from: [null, input.from],
-        notice_days: [exit.notice_days, days],
-      };
-    },
-    lang,
+  return write(db, county, (ctx) =>
+    exitStep(
+      ctx,
+      exitId,
+      'notice',
+      'exit.notice',
+      async (tx, exit) => {
+        const days = input.days ?? EXIT_NOTICE_DAYS.default;
+        refuse(
+          stepDateProblems('from', input.from, today(), {
+            date: exit.signed_on ?? exit.assessed_on,
+            previous: STEP_LABEL.sign,
+          }),
+        );
+        await repo.updateExit(tx, county, exitId, { status: 'notice', notice_from: input.from, notice_days: days });
+        return {
+          status: [exit.status, 'notice'],
+          notice_from: [null, input.from],
+          notice_days: [exit.notice_days, days],
+        };
+      },
+      lang,
+    ),
   );
 }

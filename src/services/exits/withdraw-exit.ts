@@ -7,7 +7,8 @@ import { stepDateProblems, stepOrderMessage } from '../../domain/exit-workflow.t
 import type { ExitWithdrawBody } from '../../shared/schemas/exit.ts';
 import { today } from '../households/household-rules.ts';
 import type { Lang } from '../households/household-state.ts';
-import { latestStepDate, refuse, writeExitStep } from './exit-step.ts';
+import { write } from '../write.ts';
+import { exitStep, latestStepDate, refuse } from './exit-step.ts';
 
 /** Only an exit still in progress can be withdrawn (the message of a closed one is the step order's). */
 function stillOpen(exit: repo.ExitRow): Localized | null {
@@ -22,34 +23,35 @@ export function withdrawExit(
   input: ExitWithdrawBody,
   lang: Lang,
 ) {
-  return writeExitStep(
-    db,
-    county,
-    exitId,
-    stillOpen,
-    'exit.withdraw',
-    async (tx, exit) => {
-      const reason = input.reason.trim();
-      const latest = latestStepDate(exit);
-      const problems = stepDateProblems('on', input.on, today(), {
-        date: latest,
-        previous: { zh: `上一步骤`, en: 'previous step' },
-      });
-      if (reason === '') {
-        problems.push({
-          path: 'reason',
-          code: 'blank',
-          message: { zh: '撤回原因不能为空', en: 'The reason is empty' },
+  return write(db, county, (ctx) =>
+    exitStep(
+      ctx,
+      exitId,
+      stillOpen,
+      'exit.withdraw',
+      async (tx, exit) => {
+        const reason = input.reason.trim();
+        const latest = latestStepDate(exit);
+        const problems = stepDateProblems('on', input.on, today(), {
+          date: latest,
+          previous: { zh: `上一步骤`, en: 'previous step' },
         });
-      }
-      refuse(problems);
-      await repo.updateExit(tx, county, exitId, {
-        status: 'withdrawn',
-        withdrawn_on: input.on,
-        withdrawn_reason: reason,
-      });
-      return { status: [exit.status, 'withdrawn'], withdrawn_on: [null, input.on], withdrawn_reason: [null, reason] };
-    },
-    lang,
+        if (reason === '') {
+          problems.push({
+            path: 'reason',
+            code: 'blank',
+            message: { zh: '撤回原因不能为空', en: 'The reason is empty' },
+          });
+        }
+        refuse(problems);
+        await repo.updateExit(tx, county, exitId, {
+          status: 'withdrawn',
+          withdrawn_on: input.on,
+          withdrawn_reason: reason,
+        });
+        return { status: [exit.status, 'withdrawn'], withdrawn_on: [null, input.on], withdrawn_reason: [null, reason] };
+      },
+      lang,
+    ),
   );
 }

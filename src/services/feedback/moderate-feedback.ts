@@ -4,8 +4,8 @@ import { findFeedback, setFeedbackStatus } from '../../db/repositories/feedback.
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { maskPiiInText } from '../../domain/pii-text.ts';
-import { audit } from '../audit/audit.ts';
 import { currentContext } from '../audit/request-context.ts';
+import { write } from '../write.ts';
 
 const FEEDBACK = { zh: '评价', en: 'feedback' };
 
@@ -21,14 +21,14 @@ export async function moderateFeedback(
   orgCode: string,
 ): Promise<{ id: number; status: 'approved' | 'rejected' }> {
   const status = decision === 'approve' ? 'approved' : 'rejected';
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const current = await findFeedback(tx, county, id);
     if (!current) throw AppError.notFound(FEEDBACK);
     // Entries stored before comments were masked on arrival are masked now, before anything is published.
     const comment = maskPiiInText(current.comment);
     await setFeedbackStatus(tx, county, id, status, currentContext().actorId, comment);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: `feedback.${decision}`,
       table: 'public_feedback',
       recordId: id,

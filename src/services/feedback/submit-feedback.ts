@@ -10,8 +10,8 @@ import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
 import { maskPiiInText } from '../../domain/pii-text.ts';
-import { audit } from '../audit/audit.ts';
 import { pairingByCode } from '../plaques/public-plaque.ts';
+import { write } from '../write.ts';
 
 // Without FEEDBACK_SECRET the key changes when the process restarts: the daily limit then starts over, nothing else.
 const SECRET = process.env.FEEDBACK_SECRET?.trim() || randomBytes(32).toString('hex');
@@ -48,7 +48,8 @@ export async function submitFeedback(
   const comment = maskPiiInText((input.comment ?? '').trim());
   const key = clientKey(ip);
   const since = new Date(`${chinaDateOf(now)}T00:00:00+08:00`);
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const pairing = await pairingByCode(tx, county, code);
     if (pairing.ended_on !== null) throw ENDED;
     // Locking the pairing makes two simultaneous entries of one visitor count each other.
@@ -61,8 +62,7 @@ export async function submitFeedback(
       comment,
       clientKey: key,
     });
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'feedback.submit',
       table: 'public_feedback',
       recordId: id,

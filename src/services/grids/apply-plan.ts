@@ -21,8 +21,7 @@ import {
 import { transactionNow } from '../../db/repositories/grids.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
-import { audit } from '../audit/audit.ts';
-import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
+import { write } from '../write.ts';
 import type { VillagePlan } from './plan-diff.ts';
 import { basisOf, PLAN } from './propose-plan.ts';
 import { loadVillageStates, type VillageState } from './village-state.ts';
@@ -119,7 +118,8 @@ const DONE = { zh: '该方案已应用或已被新方案取代', en: 'This plan 
 
 /** Applies plan `id`; returns what changed. */
 export async function applyPlan(db: Kysely<Database>, county: string, id: number) {
-  const result = await db.transaction().execute(async (trx) => {
+  const result = await write(db, county, async (ctx) => {
+    const { tx: trx } = ctx;
     // Locked, so that two clicks on "apply" cannot both pass the checks below.
     const plan = await lockPlan(trx, county, id);
     if (!plan) throw AppError.notFound(PLAN);
@@ -128,8 +128,7 @@ export async function applyPlan(db: Kysely<Database>, county: string, id: number
     if (basisOf(states) !== plan.basis) throw new AppError('conflict', STALE);
     const applied = await applyVillages(trx, county, id, plan.proposal as VillagePlan[], states);
     const diff: Record<string, [unknown, unknown]> = { status: ['proposed', 'applied'], applied: [null, applied] };
-    await audit(trx, {
-      county,
+    ctx.audit({
       action: 'grid_plan.apply',
       table: 'grid_plan',
       recordId: id,
@@ -137,8 +136,8 @@ export async function applyPlan(db: Kysely<Database>, county: string, id: number
       diff,
     });
     await markPlanApplied(trx, county, id);
+    ctx.changed('dashboard');
     return applied;
   });
-  dashboardMemo.changed(county);
   return { planId: id, ...result };
 }

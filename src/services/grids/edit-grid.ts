@@ -21,8 +21,8 @@ import {
 import { transactionNow } from '../../db/repositories/grids.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, type Localized } from '../../domain/errors.ts';
-import { audit, diffOf } from '../audit/audit.ts';
-import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
+import { diffOf } from '../audit/audit.ts';
+import { write } from '../write.ts';
 import { GRID, getGrid, villageBreaches } from './get-grid.ts';
 import { nextGridName } from './plan-diff.ts';
 import { loadVillageStates, type VillageState } from './village-state.ts';
@@ -72,17 +72,18 @@ async function edit(
   action: string,
   change: (trx: Trx, village: VillageState, now: string) => Promise<number[]>,
 ) {
-  const touched = await db.transaction().execute(async (trx) => {
+  const touched = await write(db, county, async (ctx) => {
+    const { tx: trx } = ctx;
     const village = await villageOfGrid(trx, county, gridId);
     const now = await transactionNow(trx);
     const ids = await change(trx, village, now);
     await clearDepartedLeaders(trx, county, ids);
     const [after] = await loadVillageStates(trx, county, village.code);
     const diff = diffOf(gridFields(village, ids), gridFields(after!, ids));
-    await audit(trx, { county, action, table: 'grid', recordId: gridId, orgCode: village.code, diff });
+    ctx.audit({ action, table: 'grid', recordId: gridId, orgCode: village.code, diff });
+    ctx.changed('dashboard');
     return { ids, villageCode: village.code };
   });
-  dashboardMemo.changed(county);
   const [village] = await loadVillageStates(db, county, touched.villageCode);
   const byGrid = villageBreaches(village!);
   const grids = await Promise.all(touched.ids.map((id) => getGrid(db, county, id, village)));

@@ -9,7 +9,7 @@ import { findPlan, insertPlan } from '../../db/repositories/grid-writes.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { PARTITION_DEFAULTS, type PartitionOptions, partitionVillage } from '../../domain/partition/index.ts';
-import { audit } from '../audit/audit.ts';
+import { write } from '../write.ts';
 import { diffVillage, type VillagePlan } from './plan-diff.ts';
 import { loadVillageStates, partitionInput, type VillageState } from './village-state.ts';
 
@@ -95,7 +95,8 @@ export async function computePlan(db: Db, county: string, scope: string, options
 /** Computes and stores a plan for review. 404 when the scope has no village. */
 export async function proposePlan(db: Db, county: string, scope: string, options: PartitionOptions = {}) {
   const plan = await computePlan(db, county, scope, options);
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await write(db, county, async (ctx) => {
+    const { tx: trx } = ctx;
     const inserted = {
       id: await insertPlan(trx, {
         county_code: county,
@@ -111,8 +112,7 @@ export async function proposePlan(db: Db, county: string, scope: string, options
       status: [null, 'proposed'],
       summary: [null, { villagesChanged, grids, gridsCreated, gridsRetired, membersMoved }],
     };
-    await audit(trx, {
-      county,
+    ctx.audit({
       action: 'grid_plan.propose',
       table: 'grid_plan',
       recordId: inserted.id,

@@ -7,18 +7,18 @@
 import type { Transaction } from 'kysely';
 import { clearDepartedLeaders, endMembership, unplaceHouseholds } from '../../db/repositories/grid-writes.ts';
 import type { Database } from '../../db/schema.ts';
-import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
+import type { WriteContext } from '../write.ts';
 
 type Trx = Transaction<Database>;
 
 /** Ends member `id`'s current grid membership when the change takes them out of their village's grids. */
-export async function memberChanged(
-  trx: Trx,
-  county: string,
+export async function memberMoved(
+  ctx: WriteContext,
   id: number,
   before: { status: string; natural_village_code: string },
   after: { status?: string | undefined; naturalVillageCode?: string | undefined },
 ): Promise<void> {
+  const { tx: trx, county } = ctx;
   const status = after.status ?? before.status;
   const village = (after.naturalVillageCode ?? before.natural_village_code).slice(0, 12);
   const reason = status !== 'active' ? status : village !== before.natural_village_code.slice(0, 12) ? 'moved' : null;
@@ -26,7 +26,7 @@ export async function memberChanged(
   const left = await endMembership(trx, county, id, reason);
   if (left.length === 0) return;
   await clearDepartedLeaders(trx, county, left);
-  dashboardMemo.changed(county);
+  ctx.changed('dashboard');
 }
 
 /** A household moved to another natural village no longer holds a place in a split one. */

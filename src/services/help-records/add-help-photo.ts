@@ -12,9 +12,10 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
 import { extensionOf, PHOTO_MAX_BYTES, sniffImage, THUMBNAIL_MAX_BYTES } from '../../domain/photos.ts';
-import { audit } from '../audit/audit.ts';
+import type { Actor } from '../access/actor.ts';
 import type { Storage } from '../storage/storage.ts';
-import { checkOwnRecord, type HelpActor } from './help-actor.ts';
+import { write } from '../write.ts';
+import { checkOwnRecord } from './help-actor.ts';
 import { type HelpRecordDetail, loadDetail } from './help-view.ts';
 
 export interface PhotoInput {
@@ -69,7 +70,7 @@ export async function addHelpPhoto(
   storage: Storage,
   county: string,
   id: number,
-  actor: HelpActor,
+  actor: Actor,
   input: PhotoInput,
 ): Promise<HelpRecordDetail> {
   const { photo, thumb } = checkImages(input);
@@ -78,11 +79,12 @@ export async function addHelpPhoto(
   await storage.put(keys.photo, photo.bytes);
   await storage.put(keys.thumb, thumb.bytes);
   try {
-    await db.transaction().execute(async (tx) => {
+    await write(db, county, async (ctx) => {
+      const { tx } = ctx;
       await lockRecord(tx, county, id);
       const row = await findRecord(tx, county, id);
       if (!row) throw AppError.notFound(HELP_RECORD);
-      checkOwnRecord(actor, row.natural_village_code, Number(row.member_id), HELP_RECORD);
+      checkOwnRecord(actor, county, row.natural_village_code, Number(row.member_id), HELP_RECORD);
       const status = row.status as HelpRecordStatus;
       if (!canDoHelp('edit', status)) throw new AppError('conflict', wrongHelpState('edit', status));
       const photoId = await insertPhoto(tx, county, {
@@ -97,8 +99,7 @@ export async function addHelpPhoto(
         thumbnailBytes: thumb.bytes.length,
         uploadedBy: actor.userId,
       });
-      await audit(tx, {
-        county,
+      ctx.audit({
         action: 'help_record.photo',
         table: 'assistance_photo',
         recordId: photoId,

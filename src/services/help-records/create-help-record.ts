@@ -1,4 +1,5 @@
 /** Record a visit or act of help (帮扶纪实: 记录), retry-safe by the client's id. */
+
 import type { Kysely } from 'kysely';
 import { type CreateFacts, createFacts } from '../../db/repositories/help-record-parts.ts';
 import { type InsertedRecord, idByClientId, insertRecordsOnce } from '../../db/repositories/help-records.ts';
@@ -7,10 +8,11 @@ import { inScope } from '../../domain/access/roles.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
 import { HELP_RECORD, HOUSEHOLD } from '../../domain/help-records.ts';
-import { auditMany } from '../audit/audit.ts';
+import type { Actor } from '../access/actor.ts';
 import { currentContext, type RequestContext } from '../audit/request-context.ts';
+import { write } from '../write.ts';
 import { CountyBatcher, type Settled } from './create-batcher.ts';
-import { type HelpActor, resolveHelper } from './help-actor.ts';
+import { resolveHelper } from './help-actor.ts';
 import { checkedFields, type HelpFieldsInput } from './help-fields.ts';
 import { type HelpRecordDetail, loadDetail, toView } from './help-view.ts';
 
@@ -28,7 +30,8 @@ export interface CreateResult {
 
 /** One create as its request asked for it. */
 interface CreateRequest {
-  actor: HelpActor;
+  county: string;
+  actor: Actor;
   writeRoots: readonly string[];
   input: CreateHelpInput;
   context: RequestContext;
@@ -48,11 +51,11 @@ type CreateOutcome = { created: true; record: HelpRecordDetail } | { created: fa
 export async function createHelpRecord(
   db: Kysely<Database>,
   county: string,
-  actor: HelpActor,
+  actor: Actor,
   writeRoots: readonly string[],
   input: CreateHelpInput,
 ): Promise<CreateResult> {
-  const request = { actor, writeRoots, input, context: { ...currentContext() }, today: chinaDateOf() };
+  const request = { county, actor, writeRoots, input, context: { ...currentContext() }, today: chinaDateOf() };
   const outcome = await batcherOf(db).submit(county, request);
   if (outcome.created) return outcome;
   // Stored before, or a concurrent request with the same clientId won.
@@ -70,7 +73,7 @@ export async function createHelpRecord(
 export function createHelpRecords(
   db: Kysely<Database>,
   county: string,
-  actor: HelpActor,
+  actor: Actor,
   writeRoots: readonly string[],
   inputs: readonly CreateHelpInput[],
 ): Promise<PromiseSettledResult<CreateResult>[]> {
@@ -127,20 +130,20 @@ async function createBatch(
     }
   });
   if (ready.length === 0) return answers;
-  const inserted = await db.transaction().execute(async (tx) => {
+  // Each entry carries the context of the request it came from: one transaction serves the whole batch.
+  const inserted = await write(db, county, async (ctx) => {
     const rows = await insertRecordsOnce(
-      tx,
+      ctx.tx,
       county,
       ready.map((r) => newRow(r)),
     );
     const firsts = ready.filter(
       (r, i) => ready.findIndex((s) => s.request.input.clientId === r.request.input.clientId) === i,
     );
-    const entries = firsts.flatMap((r) => {
+    for (const r of firsts) {
       const row = rows.get(r.request.input.clientId);
-      return row ? [{ input: auditOf(r, Number(row.id)), context: r.request.context }] : [];
-    });
-    await auditMany(tx, county, entries);
+      if (row) ctx.audit(auditOf(r, Number(row.id)), r.request.context);
+    }
     return rows;
   });
   const answered = new Set<string>();
@@ -161,10 +164,10 @@ async function createBatch(
 }
 
 /** Checks household, helper and fields against the facts read (404 / 422). */
-function check({ actor, writeRoots, input, today }: CreateRequest, facts: CreateFacts) {
+function check({ county, actor, writeRoots, input, today }: CreateRequest, facts: CreateFacts) {
   const unit = facts.natural_village_code;
   if (unit === null || !inScope(unit, writeRoots)) throw AppError.notFound(HOUSEHOLD);
-  const helper = resolveHelper(actor, unit, facts.helpers, input.memberId);
+  const helper = resolveHelper(actor, county, unit, facts.helpers, input.memberId);
   const fields = checkedFields(input, today, { measureOk: facts.measure_ok, needOk: facts.need_ok });
   return { helper, fields };
 }

@@ -4,8 +4,10 @@ import { findRecord, insertVersion, lockRecord, updateRecord } from '../../db/re
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
-import { audit, diffOf } from '../audit/audit.ts';
-import { checkOwnRecord, type HelpActor } from './help-actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { diffOf } from '../audit/audit.ts';
+import { write } from '../write.ts';
+import { checkOwnRecord } from './help-actor.ts';
 import { checkFields, type HelpFieldsInput } from './help-fields.ts';
 import { type HelpRecordDetail, loadDetail } from './help-view.ts';
 
@@ -33,14 +35,15 @@ export async function editHelpRecord(
   db: Kysely<Database>,
   county: string,
   id: number,
-  actor: HelpActor,
+  actor: Actor,
   input: HelpFieldsInput,
 ): Promise<HelpRecordDetail> {
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     await lockRecord(tx, county, id);
     const row = await findRecord(tx, county, id);
     if (!row) throw AppError.notFound(HELP_RECORD);
-    checkOwnRecord(actor, row.natural_village_code, Number(row.member_id), HELP_RECORD);
+    checkOwnRecord(actor, county, row.natural_village_code, Number(row.member_id), HELP_RECORD);
     const status = row.status as HelpRecordStatus;
     if (!canDoHelp('edit', status)) throw new AppError('conflict', wrongHelpState('edit', status));
     const fields = await checkFields(tx, county, Number(row.household_id), input);
@@ -48,8 +51,7 @@ export async function editHelpRecord(
     await insertVersion(tx, county, id, row.version, before, actor.userId);
     await updateRecord(tx, county, id, fields);
     const { status: _s, verifyComment: _c, ...previous } = before;
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'help_record.edit',
       table: 'assistance_record',
       recordId: id,

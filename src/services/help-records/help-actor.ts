@@ -3,37 +3,31 @@
  * 'member' grants records for the households their own member helps now (404 otherwise, no leaks); any other
  * writer names the member, who must be a current helper of the household (422 otherwise).
  */
-import type { OwnerGrant } from '../../domain/commitments.ts';
 import { ownMembersOnly } from '../../domain/commitments.ts';
 import { AppError, type Localized } from '../../domain/errors.ts';
-import { HOUSEHOLD } from '../../domain/help-records.ts';
-
-/** The caller as a writer of help records. */
-export interface HelpActor {
-  userId: number | null;
-  /** Grants of the county whose role holds help.write (see domain `helpWriters`). */
-  writers: OwnerGrant[];
-}
+import { HOUSEHOLD, helpWriters } from '../../domain/help-records.ts';
+import type { Actor } from '../access/actor.ts';
 
 /** A 422 with one field problem. */
 export function refuse(path: string, code: string, message: Localized): AppError {
   return AppError.rules([{ path, code, message }]);
 }
 
-/** 404 unless the actor may write records of member `memberId` at `unit`. */
-export function checkOwnRecord(actor: HelpActor, unit: string, memberId: number, what: Localized): void {
-  const own = ownMembersOnly(actor.writers, unit);
+/** 404 unless the actor may write records of member `memberId` at `unit` of `county`. */
+export function checkOwnRecord(actor: Actor, county: string, unit: string, memberId: number, what: Localized): void {
+  const own = ownMembersOnly(helpWriters(actor.grants, county), unit);
   if (own !== null && !own.includes(memberId)) throw AppError.notFound(what);
 }
 
 /** The member and pairing a new record of a household at `unit` belongs to, among its current `helpers`. */
 export function resolveHelper(
-  actor: HelpActor,
+  actor: Actor,
+  county: string,
   unit: string,
   helpers: readonly { pairingId: number; memberId: number }[],
   memberId: number | undefined,
 ): { memberId: number; pairingId: number } {
-  const own = ownMembersOnly(actor.writers, unit);
+  const own = ownMembersOnly(helpWriters(actor.grants, county), unit);
   if (own !== null) {
     const mine = helpers.find((h) => own.includes(h.memberId) && (memberId === undefined || h.memberId === memberId));
     if (!mine) throw AppError.notFound(HOUSEHOLD);

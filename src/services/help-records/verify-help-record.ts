@@ -10,8 +10,7 @@ import type { Database } from '../../db/schema.ts';
 import { type LinkedGrant, leaderMembersOnly } from '../../domain/access/linked-members.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
-import { audit } from '../audit/audit.ts';
-import { thingsDoneChanged } from '../things-done/get-things-done.ts';
+import { write } from '../write.ts';
 import { refuse } from './help-actor.ts';
 import { type HelpRecordDetail, loadDetail } from './help-view.ts';
 
@@ -54,7 +53,8 @@ export async function verifyHelpRecord(
   if (input.decision === 'return' && comment.length === 0) {
     throw refuse('comment', 'required', { zh: '退回须说明原因', en: 'Say why the record is returned' });
   }
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     await lockRecord(tx, county, id);
     const row = await findRecord(tx, county, id);
     if (!row) throw AppError.notFound(HELP_RECORD);
@@ -63,15 +63,14 @@ export async function verifyHelpRecord(
     if (!canDoHelp('verify', status)) throw new AppError('conflict', wrongHelpState('verify', status));
     const next = input.decision === 'verify' ? 'verified' : 'returned';
     await setVerification(tx, county, id, next, comment, verifier.userId);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: `help_record.${input.decision}`,
       table: 'assistance_record',
       recordId: id,
       orgCode: row.natural_village_code,
       diff: { status: [status, next], verify_comment: [row.verify_comment, comment] },
     });
+    ctx.changed('thingsDone');
   });
-  thingsDoneChanged(county);
   return loadDetail(db, county, id);
 }

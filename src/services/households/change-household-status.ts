@@ -9,12 +9,11 @@ import * as parts from '../../db/repositories/household-parts.ts';
 import * as repo from '../../db/repositories/households.ts';
 import type { Database, HouseholdStatus } from '../../db/schema.ts';
 import type { FieldProblem, Localized } from '../../domain/errors.ts';
-import { audit, diffOf } from '../audit/audit.ts';
-import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
+import { diffOf } from '../audit/audit.ts';
+import { type WriteContext, write } from '../write.ts';
 import { getHousehold } from './get-household.ts';
 import { refuseProblems, today } from './household-rules.ts';
 import { type Lang, loadForChange } from './household-state.ts';
-import { householdsChanged } from './household-totals.ts';
 
 /** Allowed next statuses of each status. */
 export const TRANSITIONS: Readonly<Record<HouseholdStatus, readonly HouseholdStatus[]>> = {
@@ -100,12 +99,12 @@ export type StatusChangeVia = 'direct' | 'exit_workflow';
  * ended by the new event. Returns the new event's id and the household's natural village.
  */
 export async function recordStatusChange(
-  tx: Kysely<Database>,
-  county: string,
+  ctx: WriteContext,
   id: number,
   change: StatusChangeInput,
   via: StatusChangeVia,
 ): Promise<{ eventId: number; naturalVillageCode: string }> {
+  const { tx, county } = ctx;
   const { household } = await loadForChange(tx, county, id);
   const events = await parts.listStatusEvents(tx, county, id);
   const problems = [
@@ -130,14 +129,15 @@ export async function recordStatusChange(
   const ended = clearsRisk ? await exits.endPairingsByClearedRisk(tx, county, id, eventId, change.effectiveOn) : 0;
   const diff = diffOf(household, { status: change.status, effective_on: change.effectiveOn, reason });
   if (ended > 0) diff.pairings_ended = [0, ended];
-  await audit(tx, {
-    county,
+  ctx.audit({
     action: 'household.status',
     table: 'household',
     recordId: id,
     orgCode: household.natural_village_code,
     diff,
   });
+  ctx.changed('households');
+  ctx.touched(household.natural_village_code);
   return { eventId, naturalVillageCode: household.natural_village_code };
 }
 
@@ -149,11 +149,8 @@ export async function changeHouseholdStatus(
   change: StatusChangeInput,
   lang: Lang = 'zh',
 ) {
-  const result = await db.transaction().execute(async (tx) => {
-    await recordStatusChange(tx, county, id, change, 'direct');
-    return getHousehold(tx, county, id, lang);
+  return write(db, county, async (ctx) => {
+    await recordStatusChange(ctx, id, change, 'direct');
+    return getHousehold(ctx.tx, county, id, lang);
   });
-  householdsChanged(county);
-  await dashboardTouched(db, county, [result.naturalVillageCode]);
-  return result;
 }

@@ -11,8 +11,8 @@ import type { Database } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { trimInvisible } from '../../domain/person-facts.ts';
 import type { HouseholdCreateBody } from '../../shared/schemas/household.ts';
-import { audit, diffOf } from '../audit/audit.ts';
-import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
+import { diffOf } from '../audit/audit.ts';
+import { write } from '../write.ts';
 import { getHousehold } from './get-household.ts';
 import { householdColumns, incomeColumns, newPersonRow } from './household-columns.ts';
 import {
@@ -29,7 +29,6 @@ import {
   violationsOf,
 } from './household-rules.ts';
 import { type Lang, placeProblems } from './household-state.ts';
-import { householdsChanged } from './household-totals.ts';
 import { personIsHelperProblems } from './person-helper-rule.ts';
 
 type Derived = NonNullable<ReturnType<typeof derivePerson>['derived']>;
@@ -139,7 +138,8 @@ export async function createHousehold(
   input: HouseholdCreateBody,
   lang: Lang = 'zh',
 ) {
-  const result = await db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const derivations = input.persons.map((p, i) => derivePerson(p, `persons.${i}.`));
     const problems = [
       ...derivations.flatMap((d) => d.problems),
@@ -171,17 +171,15 @@ export async function createHousehold(
       derivations.map((d) => d.derived as Derived),
     );
     const diff = diffOf(null, { ...row, persons: persons.length });
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'household.create',
       table: 'household',
       recordId: id,
       orgCode: input.naturalVillageCode,
       diff,
     });
+    ctx.changed('households');
+    ctx.touched(input.naturalVillageCode);
     return getHousehold(tx, county, id, lang);
   });
-  householdsChanged(county);
-  await dashboardTouched(db, county, [result.naturalVillageCode]);
-  return result;
 }

@@ -8,13 +8,12 @@ import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { IncomeInputBody } from '../../shared/schemas/household.ts';
-import { audit, diffOf } from '../audit/audit.ts';
-import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
+import { diffOf } from '../audit/audit.ts';
+import { write } from '../write.ts';
 import { getHousehold } from './get-household.ts';
 import { incomeColumns } from './household-columns.ts';
 import { incomeItems, personFacts, refuseProblems, toFacts, toProblems, violationsOf } from './household-rules.ts';
 import { type Lang, loadForChange } from './household-state.ts';
-import { householdsChanged } from './household-totals.ts';
 
 /**
  * Upserts the income of `year` (household size defaults to the current number of members) and returns the
@@ -29,7 +28,8 @@ export async function putIncome(
   input: IncomeInputBody,
   lang: Lang = 'zh',
 ) {
-  const result = await db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const { household, persons, latestIncome } = await loadForChange(tx, county, id);
     const householdSize = input.householdSize ?? household.size;
     if (householdSize < 1) {
@@ -53,8 +53,7 @@ export async function putIncome(
     const row = { county_code: county, household_id: id, year, household_size: householdSize, ...incomeColumns(input) };
     const perCapita = await parts.upsertIncome(tx, row);
     const { county_code, household_id, ...written } = row;
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'income.put',
       table: 'household',
       recordId: id,
@@ -63,9 +62,8 @@ export async function putIncome(
     });
     // A past year leaves the headline figure alone but still stamps updated_at.
     await repo.updateHousehold(tx, county, id, isLatest ? { income_year: year, per_capita_income: perCapita } : {});
+    ctx.changed('households');
+    ctx.touched(household.natural_village_code);
     return getHousehold(tx, county, id, lang);
   });
-  householdsChanged(county);
-  await dashboardTouched(db, county, [result.naturalVillageCode]);
-  return result;
 }

@@ -8,11 +8,11 @@ import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import type { NeedInputBody, NeedPatchBody } from '../../shared/schemas/household.ts';
-import { audit, diffOf } from '../audit/audit.ts';
+import { diffOf } from '../audit/audit.ts';
+import { write } from '../write.ts';
 import { getHousehold } from './get-household.ts';
 import { refuseProblems, today } from './household-rules.ts';
 import { type Lang, loadForChange } from './household-state.ts';
-import { householdsChanged } from './household-totals.ts';
 
 const NEED = { zh: '需求', en: 'need' };
 
@@ -24,7 +24,8 @@ export async function addNeed(
   input: NeedInputBody,
   lang: Lang = 'zh',
 ) {
-  const result = await db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const { household } = await loadForChange(tx, county, id);
     const raisedOn = input.raisedOn ?? today();
     const problems: FieldProblem[] =
@@ -48,8 +49,7 @@ export async function addNeed(
       },
     ]);
     const diff = diffOf(null, { need: input.need, raised_on: raisedOn });
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'need.add',
       table: 'household',
       recordId: id,
@@ -57,10 +57,9 @@ export async function addNeed(
       diff,
     });
     await repo.updateHousehold(tx, county, id, {});
+    ctx.changed('households');
     return getHousehold(tx, county, id, lang);
   });
-  householdsChanged(county);
-  return result;
 }
 
 /** The closing date a patch leads to: set when closing (default today), cleared when reopening. */
@@ -98,7 +97,8 @@ export async function updateNeed(
   patch: NeedPatchBody,
   lang: Lang = 'zh',
 ) {
-  const result = await db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const { household } = await loadForChange(tx, county, id);
     const need = await parts.findNeed(tx, county, id, needId);
     if (!need) throw AppError.notFound(NEED);
@@ -113,8 +113,7 @@ export async function updateNeed(
     };
     await parts.updateNeed(tx, county, needId, columns);
     const diff = { need: [needId, needId] as [unknown, unknown], ...diffOf(need, columns) };
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'need.update',
       table: 'household',
       recordId: id,
@@ -122,8 +121,7 @@ export async function updateNeed(
       diff,
     });
     await repo.updateHousehold(tx, county, id, {});
+    ctx.changed('households');
     return getHousehold(tx, county, id, lang);
   });
-  householdsChanged(county);
-  return result;
 }

@@ -9,8 +9,9 @@ import type { Database } from '../../db/schema.ts';
 import type { PersonFacts } from '../../domain/consistency.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import type { PersonInputBody, PersonPatchBody } from '../../shared/schemas/household.ts';
-import { audit, diffOf } from '../audit/audit.ts';
+import { diffOf } from '../audit/audit.ts';
 import type { CodeUse } from '../dictionary.ts';
+import { write } from '../write.ts';
 import { getHousehold } from './get-household.ts';
 import { newPersonRow, personColumns } from './household-columns.ts';
 import {
@@ -27,7 +28,6 @@ import {
   violationsOf,
 } from './household-rules.ts';
 import { type Lang, loadForChange, syncPersonSummary } from './household-state.ts';
-import { householdsChanged } from './household-totals.ts';
 import { personIsHelperProblems } from './person-helper-rule.ts';
 
 const PERSON = { zh: '家庭成员', en: 'household member' };
@@ -75,7 +75,8 @@ export async function addPerson(
   input: PersonInputBody,
   lang: Lang = 'zh',
 ) {
-  const result = await db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const state = await loadForChange(tx, county, id);
     const derived = derivePerson(input, '');
     const problems = [...derived.problems, ...(await helperProblems(tx, county, input.idNumber))];
@@ -86,8 +87,7 @@ export async function addPerson(
       await parts.insertPerson(tx, newPersonRow({ county_code: county, household_id: id }, input, derived.derived));
     }
     const diff = diffOf(null, { name: input.name, idNumber: input.idNumber, relation: input.relation });
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'person.add',
       table: 'household',
       recordId: id,
@@ -95,10 +95,9 @@ export async function addPerson(
       diff,
     });
     await syncPersonSummary(tx, county, id);
+    ctx.changed('households');
     return getHousehold(tx, county, id, lang);
   });
-  householdsChanged(county);
-  return result;
 }
 
 /** The rule-relevant fields a patch changes. */
@@ -125,7 +124,8 @@ export async function updatePerson(
   patch: PersonPatchBody,
   lang: Lang = 'zh',
 ) {
-  const result = await db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const state = await loadForChange(tx, county, id);
     const { index, person } = findPerson(state, personId);
     const { previousHeadRelation, idNumber, sex, ...fields } = patch;
@@ -149,8 +149,7 @@ export async function updatePerson(
     const columns = { ...personColumns(fields), ...(derived ?? {}) };
     await parts.updatePerson(tx, county, personId, columns);
     const diff = { person: [personId, personId] as [unknown, unknown], ...diffOf(person, columns) };
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'person.update',
       table: 'household',
       recordId: id,
@@ -158,10 +157,9 @@ export async function updatePerson(
       diff,
     });
     await syncPersonSummary(tx, county, id);
+    ctx.changed('households');
     return getHousehold(tx, county, id, lang);
   });
-  householdsChanged(county);
-  return result;
 }
 
 /** Marks a member removed (never deleted). The head cannot be removed until another member is made head. */
@@ -173,7 +171,8 @@ export async function removePerson(
   removal: { removedOn: string; reason: string },
   lang: Lang = 'zh',
 ) {
-  const result = await db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const state = await loadForChange(tx, county, id);
     const { index, person } = findPerson(state, personId);
     if (person.relation === 'head') {
@@ -196,8 +195,7 @@ export async function removePerson(
     const columns = { removed_on: removal.removedOn, removed_reason: removal.reason };
     await parts.updatePerson(tx, county, personId, columns);
     const diff = { person: [personId, personId] as [unknown, unknown], ...diffOf(person, columns) };
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'person.remove',
       table: 'household',
       recordId: id,
@@ -205,8 +203,7 @@ export async function removePerson(
       diff,
     });
     await syncPersonSummary(tx, county, id);
+    ctx.changed('households');
     return getHousehold(tx, county, id, lang);
   });
-  householdsChanged(county);
-  return result;
 }

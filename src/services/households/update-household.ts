@@ -6,9 +6,9 @@ import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/households.ts';
 import type { Database } from '../../db/schema.ts';
 import type { HouseholdPatchBody } from '../../shared/schemas/household.ts';
-import { audit, diffOf } from '../audit/audit.ts';
-import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
+import { diffOf } from '../audit/audit.ts';
 import { householdMoved } from '../grids/registry-moves.ts';
+import { write } from '../write.ts';
 import { getHousehold } from './get-household.ts';
 import { householdColumns } from './household-columns.ts';
 import {
@@ -23,7 +23,6 @@ import {
   violationsOf,
 } from './household-rules.ts';
 import { type Lang, loadForChange, placeProblems } from './household-state.ts';
-import { householdsChanged } from './household-totals.ts';
 
 /** Applies the patch and returns the full record. */
 export async function updateHousehold(
@@ -33,10 +32,9 @@ export async function updateHousehold(
   patch: HouseholdPatchBody,
   lang: Lang = 'zh',
 ) {
-  let movedFrom: string | undefined; // a change of natural village touches the old one's figures too
-  const result = await db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const { household, persons, latestIncome } = await loadForChange(tx, county, id);
-    movedFrom = household.natural_village_code;
     const people = persons.map(personFacts);
     const income = latestIncome ? incomeFacts(latestIncome) : null;
     const after = {
@@ -59,17 +57,16 @@ export async function updateHousehold(
     await repo.updateHousehold(tx, county, id, columns);
     await householdMoved(tx, county, id, household.natural_village_code, patch.naturalVillageCode);
     const diff = diffOf(household, columns);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'household.update',
       table: 'household',
       recordId: id,
       orgCode: household.natural_village_code,
       diff,
     });
+    ctx.changed('households');
+    // A change of natural village touches the old one's figures too.
+    ctx.touched(household.natural_village_code, patch.naturalVillageCode);
     return getHousehold(tx, county, id, lang);
   });
-  householdsChanged(county);
-  await dashboardTouched(db, county, [movedFrom, result.naturalVillageCode]);
-  return result;
 }

@@ -4,8 +4,8 @@ import { insertMember } from '../../db/repositories/members.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
-import { audit, diffOf } from '../audit/audit.ts';
-import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
+import { diffOf } from '../audit/audit.ts';
+import { write } from '../write.ts';
 import { getMember } from './get-member.ts';
 import { type MemberInput, toNewRow } from './member-card.ts';
 import { poorMemberProblems } from './member-helper-rule.ts';
@@ -23,7 +23,8 @@ export async function createMember(
   input: MemberInput,
   today: string = chinaDateOf(),
 ) {
-  const result = await db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const { problems, identity } = await memberProblems(tx, county, input, input, today);
     if (identity) {
       const card = { name: input.name, idNumber: identity.idNumber, capacity: input.capacity };
@@ -33,16 +34,14 @@ export async function createMember(
     const row = toNewRow(input, county, identity);
     const id = await insertMember(tx, row);
     const { county_code, ...written } = row;
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'member.create',
       table: 'party_member',
       recordId: id,
       orgCode: row.natural_village_code,
       diff: diffOf(null, written),
     });
+    ctx.touched(row.natural_village_code);
     return getMember(tx, county, id, today);
   });
-  await dashboardTouched(db, county, [result.naturalVillageCode]);
-  return result;
 }

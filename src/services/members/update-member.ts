@@ -4,9 +4,9 @@ import { findMemberRow, updateMember as writeMember } from '../../db/repositorie
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
-import { audit, diffOf } from '../audit/audit.ts';
-import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
-import { memberChanged } from '../grids/registry-moves.ts';
+import { diffOf } from '../audit/audit.ts';
+import { memberMoved } from '../grids/registry-moves.ts';
+import { write } from '../write.ts';
 import { getMember } from './get-member.ts';
 import { identityColumns, MEMBER, type MemberPatch, toColumns } from './member-card.ts';
 import { poorMemberProblems } from './member-helper-rule.ts';
@@ -25,11 +25,10 @@ export async function updateMember(
   patch: MemberPatch,
   today: string = chinaDateOf(),
 ) {
-  let movedFrom: string | undefined; // a change of natural village touches the old one's figures too
-  const result = await db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const current = await findMemberRow(tx, county, id);
     if (!current) throw AppError.notFound(MEMBER);
-    movedFrom = current.natural_village_code;
     const facts = {
       idNumber: patch.idNumber ?? current.id_number,
       sex: patch.sex,
@@ -48,18 +47,17 @@ export async function updateMember(
     if (problems.length > 0 || !identity) throw AppError.rules(problems);
     const columns = { ...toColumns(patch), ...identityColumns(identity) };
     await writeMember(tx, county, id, columns);
-    await memberChanged(tx, county, id, current, patch);
+    await memberMoved(ctx, id, current, patch);
     const diff = diffOf(current, columns);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'member.update',
       table: 'party_member',
       recordId: id,
       orgCode: current.natural_village_code,
       diff,
     });
+    // A change of natural village touches the old one's figures too.
+    ctx.touched(current.natural_village_code, patch.naturalVillageCode);
     return getMember(tx, county, id, today);
   });
-  await dashboardTouched(db, county, [movedFrom, result.naturalVillageCode]);
-  return result;
 }

@@ -11,8 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { HELPER_IS_POOR, memberIsPoorMessage } from '../../domain/helper-eligibility.ts';
 import type { MatchSuggestion } from '../../domain/matching/index.ts';
-import { audit } from '../audit/audit.ts';
-import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
+import { write } from '../write.ts';
 import type { LoadedMatch } from './load-match-input.ts';
 import { freeSlot } from './pairing-rules.ts';
 import { newPlaqueCode } from './plaque-code.ts';
@@ -65,11 +64,11 @@ export async function applySuggestions(
 ): Promise<number> {
   if (suggestions.length === 0) return 0;
   const rows = pairingRowsOf(loaded, suggestions, startOn);
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     await refusePoorHelpers(tx, county, rows);
     await insertPairings(tx, county, rows);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'pairing.bulk_confirm',
       table: 'pairing',
       recordId: loaded.scope.code,
@@ -79,7 +78,7 @@ export async function applySuggestions(
         members: [null, new Set(rows.map((r) => r.member_id)).size],
       },
     });
+    ctx.changed('dashboard');
   });
-  dashboardMemo.changed(county);
   return rows.length;
 }

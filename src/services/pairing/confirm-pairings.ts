@@ -12,8 +12,7 @@ import { inScope } from '../../domain/access/roles.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import type { ConfirmInput } from '../../shared/schemas/pairing.ts';
-import { audit } from '../audit/audit.ts';
-import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
+import { write } from '../write.ts';
 import {
   dateProblem,
   freeSlot,
@@ -102,7 +101,8 @@ export async function confirmPairings(
   writer: Writer,
   today: string = chinaDateOf(),
 ) {
-  const ids = await db.transaction().execute(async (tx) => {
+  const ids = await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const facts = await loadFacts(tx, county, input);
     assertInScope(writer, [
       ...input.pairs.map((p) => facts.members.get(p.memberId)?.natural_village_code),
@@ -134,10 +134,10 @@ export async function confirmPairings(
         slot: [null, r.slot],
         started_on: [null, r.started_on],
       } as Record<string, [unknown, unknown]>;
-      await audit(tx, { county, action: 'pairing.confirm', table: 'pairing', recordId: id, orgCode, diff });
+      ctx.audit({ action: 'pairing.confirm', table: 'pairing', recordId: id, orgCode, diff });
     }
+    ctx.changed('dashboard');
     return ids;
   });
-  dashboardMemo.changed(county);
   return { items: (await repo.pairingRows(db, county, { ids })).map(toPairingItem) };
 }

@@ -12,8 +12,7 @@ import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { EndPairingInput } from '../../shared/schemas/pairing.ts';
-import { audit } from '../audit/audit.ts';
-import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
+import { write } from '../write.ts';
 import { getPairing } from './get-pairing.ts';
 import { lockCurrentPairing } from './lock-current-pairing.ts';
 import { dateProblem, problemAt, refuseAll } from './pairing-rules.ts';
@@ -26,7 +25,8 @@ export async function endPairingAfterExit(
   input: EndPairingInput,
   today: string = chinaDateOf(),
 ) {
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const pairing = await lockCurrentPairing(tx, county, id);
     const [household] = await repo.householdsByIds(tx, county, [pairing.household_id]);
     const exit = await latestCompletedExit(tx, county, pairing.household_id);
@@ -49,15 +49,14 @@ export async function endPairingAfterExit(
     const date = dateProblem(input.on, today, notBefore);
     refuseAll(date ? [problemAt('on', date)] : []);
     await endPairingByExit(tx, county, id, Number(exit.id), input.on);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'pairing.end',
       table: 'pairing',
       recordId: id,
       orgCode: household.natural_village_code,
       diff: { ended_on: [null, input.on], end_reason: [null, 'exited'], exit_id: [null, Number(exit.id)] },
     });
+    ctx.changed('dashboard');
   });
-  dashboardMemo.changed(county);
   return getPairing(db, county, id);
 }

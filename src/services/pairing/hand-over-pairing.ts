@@ -11,8 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { HandoverInput } from '../../shared/schemas/pairing.ts';
-import { audit } from '../audit/audit.ts';
-import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
+import { write } from '../write.ts';
 import { assertInScope, type Writer } from './confirm-pairings.ts';
 import { getPairing } from './get-pairing.ts';
 import { lockCurrentPairing } from './lock-current-pairing.ts';
@@ -67,7 +66,8 @@ export async function handOverPairing(
   writer: Writer,
   today: string = chinaDateOf(),
 ) {
-  const successorId = await db.transaction().execute(async (tx) => {
+  const successorId = await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const old = await lockCurrentPairing(tx, county, id);
     const [m] = await repo.lockMembers(tx, county, [input.successorMemberId]);
     const [h] = await repo.householdsByIds(tx, county, [old.household_id]);
@@ -94,8 +94,7 @@ export async function handOverPairing(
       reason: input.reason,
       note: input.note,
     });
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'pairing.handover',
       table: 'pairing',
       recordId: id,
@@ -107,8 +106,8 @@ export async function handOverPairing(
         successor_member_id: [old.member_id, m!.id],
       },
     });
+    ctx.changed('dashboard');
     return newId!;
   });
-  dashboardMemo.changed(county);
   return getPairing(db, county, successorId);
 }

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/pairings.ts';
 import type { Database } from '../../db/schema.ts';
-import { audit } from '../audit/audit.ts';
+import { write } from '../write.ts';
 import { assertInScope, type Writer } from './confirm-pairings.ts';
 
 export interface RejectInput {
@@ -16,13 +16,13 @@ export interface RejectInput {
 
 /** Records (or re-records) a rejection; returns it. */
 export async function rejectSuggestion(db: Kysely<Database>, county: string, input: RejectInput, writer: Writer) {
-  return db.transaction().execute(async (tx) => {
+  return write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const [member] = await repo.lockMembers(tx, county, [input.memberId]);
     const [household] = await repo.householdsByIds(tx, county, [input.householdId]);
     assertInScope(writer, [member?.natural_village_code, household?.natural_village_code]);
     const row = await repo.upsertRejection(tx, county, { ...input, reason: input.reason.trim(), by: writer.userId });
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'pairing.reject',
       table: 'match_rejection',
       recordId: `${input.memberId}:${input.householdId}`,
@@ -40,12 +40,12 @@ export async function rejectSuggestion(db: Kysely<Database>, county: string, inp
 
 /** Withdraws a rejection so the pair may be suggested again; withdrawing one that is not there changes nothing. */
 export async function withdrawRejection(db: Kysely<Database>, county: string, memberId: number, householdId: number) {
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const [household] = await repo.householdsByIds(tx, county, [householdId]);
     const removed = await repo.deleteRejection(tx, county, memberId, householdId);
     if (!removed || !household) return;
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'pairing.reject_withdraw',
       table: 'match_rejection',
       recordId: `${memberId}:${householdId}`,

@@ -1,10 +1,13 @@
-/** What every write to a Party group shares: find and lock the group, one transaction, announce the change. */
-import type { Kysely, Transaction } from 'kysely';
+/**
+ * What every write to a Party group shares, inside the write envelope (services/write.ts): find and lock the
+ * group, refuse a retired one, audit the field diff, and say the county's dashboard changed.
+ */
+import type { Transaction } from 'kysely';
 import { findGroup, type GroupRow, lockGroup } from '../../db/repositories/party-groups.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem, type Localized } from '../../domain/errors.ts';
-import { audit, diffOf } from '../audit/audit.ts';
-import { dashboardMemo } from '../dashboard/dashboard-memo.ts';
+import { diffOf } from '../audit/audit.ts';
+import type { WriteContext } from '../write.ts';
 import { PARTY_GROUP } from './group-view.ts';
 
 /** A 422 with one field problem. */
@@ -36,33 +39,29 @@ async function snapshot(tx: Transaction<Database>, county: string, id: number) {
 }
 
 /**
- * Runs `write` in one transaction on the locked, current group `id` of `county` (404 when unknown or of another
- * county, 422 when retired), audits it as `action` with the field diff in the same transaction, then tells the
- * county's remembered reads that groups changed.
+ * Runs `step` on the locked, current group `id` of the envelope's county (404 when unknown or of another county,
+ * 422 when retired) and audits it as `action` with the field diff. Call it as the step of `write`.
  */
-export async function writeGroup<T>(
-  db: Kysely<Database>,
-  county: string,
+export async function groupStep<T>(
+  ctx: WriteContext,
   id: number,
   action: string,
-  write: (tx: Transaction<Database>, group: GroupRow) => Promise<T>,
+  step: (tx: Transaction<Database>, group: GroupRow) => Promise<T>,
 ): Promise<T> {
-  const result = await db.transaction().execute(async (tx) => {
-    await lockGroup(tx, county, id);
-    const group = await findGroup(tx, county, id);
-    if (!group) throw AppError.notFound(PARTY_GROUP);
-    if (group.retired_at !== null || group.grid_retired_at !== null) {
-      throw refuse('id', 'group_retired', {
-        zh: `党小组“${group.name}”所在网格已撤销，不能再修改`,
-        en: `The grid of Party group "${group.name}" was retired; the group can no longer be changed`,
-      });
-    }
-    const before = await snapshot(tx, county, id);
-    const result = await write(tx, group);
-    const diff = diffOf(before, await snapshot(tx, county, id));
-    await audit(tx, { county, action, table: 'party_group', recordId: id, orgCode: group.village_code, diff });
-    return result;
-  });
-  dashboardMemo.changed(county);
+  const { tx, county } = ctx;
+  await lockGroup(tx, county, id);
+  const group = await findGroup(tx, county, id);
+  if (!group) throw AppError.notFound(PARTY_GROUP);
+  if (group.retired_at !== null || group.grid_retired_at !== null) {
+    throw refuse('id', 'group_retired', {
+      zh: `党小组“${group.name}”所在网格已撤销，不能再修改`,
+      en: `The grid of Party group "${group.name}" was retired; the group can no longer be changed`,
+    });
+  }
+  const before = await snapshot(tx, county, id);
+  const result = await step(tx, group);
+  const diff = diffOf(before, await snapshot(tx, county, id));
+  ctx.audit({ action, table: 'party_group', recordId: id, orgCode: group.village_code, diff });
+  ctx.changed('dashboard');
   return result;
 }

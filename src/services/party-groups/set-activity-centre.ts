@@ -1,10 +1,12 @@
 /** Set a Party group's activity centre (活动阵地): address, optional coordinates, opening notes. */
+
 import type { Kysely } from 'kysely';
 import { addGridEvent } from '../../db/repositories/party-groups.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
+import { write } from '../write.ts';
 import { getPartyGroup } from './get-party-group.ts';
-import { refuse, writeGroup } from './group-write.ts';
+import { groupStep, refuse } from './group-write.ts';
 
 export interface ActivityCentreInput {
   address: string;
@@ -24,36 +26,38 @@ export async function setActivityCentre(
   input: ActivityCentreInput,
   today: string = chinaDateOf(),
 ) {
-  return writeGroup(db, county, id, 'party_group.activity_centre', async (tx, group) => {
-    const address = input.address.trim();
-    if (address === '') {
-      throw refuse('address', 'blank', { zh: '地址不能只有空格', en: 'The address cannot be only spaces' });
-    }
-    if ((input.lat === undefined) !== (input.lng === undefined)) {
-      const missing = input.lat === undefined ? 'lat' : 'lng';
-      throw refuse(missing, 'coordinates_pair', {
-        zh: '经纬度须同时填写或同时不填',
-        en: 'Give both latitude and longitude, or neither',
+  return write(db, county, (ctx) =>
+    groupStep(ctx, id, 'party_group.activity_centre', async (tx, group) => {
+      const address = input.address.trim();
+      if (address === '') {
+        throw refuse('address', 'blank', { zh: '地址不能只有空格', en: 'The address cannot be only spaces' });
+      }
+      if ((input.lat === undefined) !== (input.lng === undefined)) {
+        const missing = input.lat === undefined ? 'lat' : 'lng';
+        throw refuse(missing, 'coordinates_pair', {
+          zh: '经纬度须同时填写或同时不填',
+          en: 'Give both latitude and longitude, or neither',
+        });
+      }
+      await tx
+        .updateTable('party_group')
+        .set({
+          activity_address: address,
+          activity_lat: input.lat ?? null,
+          activity_lng: input.lng ?? null,
+          activity_notes: input.notes?.trim() ?? '',
+          updated_at: new Date(),
+        })
+        .where('county_code', '=', county)
+        .where('id', '=', id)
+        .execute();
+      await addGridEvent(tx, county, Number(group.grid_id), 'activity_centre_set', {
+        groupId: id,
+        address,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
       });
-    }
-    await tx
-      .updateTable('party_group')
-      .set({
-        activity_address: address,
-        activity_lat: input.lat ?? null,
-        activity_lng: input.lng ?? null,
-        activity_notes: input.notes?.trim() ?? '',
-        updated_at: new Date(),
-      })
-      .where('county_code', '=', county)
-      .where('id', '=', id)
-      .execute();
-    await addGridEvent(tx, county, Number(group.grid_id), 'activity_centre_set', {
-      groupId: id,
-      address,
-      lat: input.lat ?? null,
-      lng: input.lng ?? null,
-    });
-    return getPartyGroup(tx, county, id, today);
-  });
+      return getPartyGroup(tx, county, id, today);
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 /** Set a Party group's township or village instructor (指导员); the previous one's term ends, history kept. */
+
 import type { Kysely, Transaction } from 'kysely';
 import {
   addGridEvent,
@@ -11,8 +12,9 @@ import type { Database, InstructorLevel } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { AppError } from '../../domain/errors.ts';
+import { write } from '../write.ts';
 import { getPartyGroup } from './get-party-group.ts';
-import { writeGroup } from './group-write.ts';
+import { groupStep } from './group-write.ts';
 
 export interface InstructorInput {
   name: string;
@@ -90,55 +92,57 @@ export async function setInstructor(
   input: InstructorInput,
   today: string = chinaDateOf(),
 ) {
-  return writeGroup(db, county, id, 'party_group.instructor', async (tx, group) => {
-    const startedOn = input.startedOn ?? today;
-    const current = await currentInstructor(tx, county, id, level);
-    const problems = [
-      ...blankProblems(input),
-      ...(input.memberId === undefined ? [] : await memberProblems(tx, county, group, level, input.memberId)),
-    ];
-    if (startedOn > today) {
-      problems.push({
-        path: 'startedOn',
-        code: 'date_future',
-        message: { zh: '开始日期不能晚于今天', en: 'The start date cannot be in the future' },
-      });
-    }
-    if (current && startedOn < current.started_on) {
-      problems.push({
-        path: 'startedOn',
-        code: 'before_current',
-        message: {
-          zh: `开始日期不能早于现任${LEVEL[level].zh}${current.name}的任职日期 ${current.started_on}`,
-          en: `The start date cannot be before the current ${LEVEL[level].en} ${current.name} started (${current.started_on})`,
+  return write(db, county, (ctx) =>
+    groupStep(ctx, id, 'party_group.instructor', async (tx, group) => {
+      const startedOn = input.startedOn ?? today;
+      const current = await currentInstructor(tx, county, id, level);
+      const problems = [
+        ...blankProblems(input),
+        ...(input.memberId === undefined ? [] : await memberProblems(tx, county, group, level, input.memberId)),
+      ];
+      if (startedOn > today) {
+        problems.push({
+          path: 'startedOn',
+          code: 'date_future',
+          message: { zh: '开始日期不能晚于今天', en: 'The start date cannot be in the future' },
+        });
+      }
+      if (current && startedOn < current.started_on) {
+        problems.push({
+          path: 'startedOn',
+          code: 'before_current',
+          message: {
+            zh: `开始日期不能早于现任${LEVEL[level].zh}${current.name}的任职日期 ${current.started_on}`,
+            en: `The start date cannot be before the current ${LEVEL[level].en} ${current.name} started (${current.started_on})`,
+          },
+        });
+      }
+      if (problems.length > 0) throw AppError.rules(problems);
+      await replaceInstructor(
+        tx,
+        {
+          county_code: county,
+          group_id: id,
+          level,
+          name: input.name.trim(),
+          post: input.post.trim(),
+          phone: input.phone ?? null,
+          member_id: input.memberId ?? null,
+          started_on: startedOn,
         },
-      });
-    }
-    if (problems.length > 0) throw AppError.rules(problems);
-    await replaceInstructor(
-      tx,
-      {
-        county_code: county,
-        group_id: id,
+        startedOn,
+      );
+      // No phone in the history: the log is read more widely than the instructor card.
+      await addGridEvent(tx, county, Number(group.grid_id), 'instructor_assigned', {
+        groupId: id,
         level,
         name: input.name.trim(),
         post: input.post.trim(),
-        phone: input.phone ?? null,
-        member_id: input.memberId ?? null,
-        started_on: startedOn,
-      },
-      startedOn,
-    );
-    // No phone in the history: the log is read more widely than the instructor card.
-    await addGridEvent(tx, county, Number(group.grid_id), 'instructor_assigned', {
-      groupId: id,
-      level,
-      name: input.name.trim(),
-      post: input.post.trim(),
-      memberId: input.memberId ?? null,
-      startedOn,
-      previous: current ? current.name : null,
-    });
-    return getPartyGroup(tx, county, id, today);
-  });
+        memberId: input.memberId ?? null,
+        startedOn,
+        previous: current ? current.name : null,
+      });
+      return getPartyGroup(tx, county, id, today);
+    }),
+  );
 }

@@ -27,9 +27,8 @@ import {
   urgingUnit,
 } from '../../domain/escalation.ts';
 import type { SessionUser } from '../access/sessions.ts';
-import { audit } from '../audit/audit.ts';
 import { currentContext } from '../audit/request-context.ts';
-import { thingsDoneChanged } from '../things-done/get-things-done.ts';
+import { write } from '../write.ts';
 import { getProblem } from './get-problem.ts';
 import { notify } from './notify.ts';
 import { problemActor } from './problem-actor.ts';
@@ -113,7 +112,8 @@ export async function actOnProblem(
   input: ActionInput,
   now: Date = businessNow(),
 ): Promise<ProblemDetailView> {
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     if (!(await lockProblem(tx, county, id))) throw AppError.notFound(PROBLEM);
     const row = (await findProblem(tx, county, id)) as ProblemRow;
     const actor = await problemActor(tx, county, user, Number(row.household_id), row.raised_by_user_id);
@@ -144,8 +144,7 @@ export async function actOnProblem(
         at: now,
       },
     ]);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: `problem.${input.action}`,
       table: 'problem',
       recordId: id,
@@ -153,7 +152,7 @@ export async function actOnProblem(
       diff: auditDiff(row, next, unit),
     });
     await tell(tx, county, row, next, input);
+    ctx.changed('thingsDone');
   });
-  thingsDoneChanged(county);
   return getProblem(db, county, id, user);
 }

@@ -14,9 +14,9 @@ import { deadlineHours, dueAt } from '../../domain/deadlines.ts';
 import { AppError } from '../../domain/errors.ts';
 import { holderCode, type Urgency } from '../../domain/escalation.ts';
 import type { SessionUser } from '../access/sessions.ts';
-import { audit } from '../audit/audit.ts';
 import { currentContext } from '../audit/request-context.ts';
 import { unknownCodes } from '../dictionary.ts';
+import { write } from '../write.ts';
 import { getProblem } from './get-problem.ts';
 import { notify } from './notify.ts';
 import { grantsIn } from './problem-actor.ts';
@@ -60,7 +60,8 @@ export async function raiseProblem(
   if (problems.length > 0) throw AppError.rules(problems);
   const urgency = input.urgency ?? 'normal';
   const hours = deadlineHours(await deadlineOverrides(db, county), input.category, urgency, 'grid');
-  const id = await db.transaction().execute(async (tx) => {
+  const id = await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     const context = currentContext();
     const id = await insertProblem(tx, {
       county_code: county,
@@ -92,8 +93,7 @@ export async function raiseProblem(
         at: now,
       },
     ]);
-    await audit(tx, {
-      county,
+    ctx.audit({
       action: 'problem.raise',
       table: 'problem',
       recordId: id,

@@ -21,8 +21,8 @@ import {
 import type { DeadlineOverride } from '../../domain/deadlines.ts';
 import { AppError } from '../../domain/errors.ts';
 import { LEVELS, type ProblemLevel } from '../../domain/escalation.ts';
-import { audit } from '../audit/audit.ts';
 import { listDictionary, unknownCodes } from '../dictionary.ts';
+import { write } from '../write.ts';
 
 type CellView = { hours: number; defaultHours: number; own: boolean };
 
@@ -69,7 +69,8 @@ export async function setDeadlines(
   const uses = changes.map((c, i) => ({ kind: 'problem_category', code: c.category, path: `cells.${i}.category` }));
   const unknown = await unknownCodes(db, uses);
   if (unknown.length > 0) throw AppError.rules(unknown);
-  await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     await lockCountySettings(tx, county);
     const before = await deadlineOverrides(tx, county);
     const categories = (await listDictionary(tx, 'problem_category')).map((c) => c.code);
@@ -89,7 +90,7 @@ export async function setDeadlines(
       changes.filter((c) => c.hours === null),
     );
     const action = 'settings.deadlines.set';
-    await audit(tx, { county, action, table: 'problem_deadline', recordId: county, orgCode: county, diff });
+    ctx.audit({ action, table: 'problem_deadline', recordId: county, orgCode: county, diff });
   });
   return getDeadlineSettings(db, county, lang);
 }

@@ -14,9 +14,8 @@ import type { Database } from '../../db/schema.ts';
 import { DEFAULT_WARNING_CONFIG, type WarningConfig } from '../../domain/early-warning.ts';
 import { AppError } from '../../domain/errors.ts';
 import { checkWarningConfig, normalizeWarningConfig, WARNING_BOUNDS } from '../../domain/warning-settings.ts';
-import { audit } from '../audit/audit.ts';
 import { currentContext } from '../audit/request-context.ts';
-import { warningsChanged } from '../warnings/list-warnings.ts';
+import { write } from '../write.ts';
 import { configOf, type SettingRow } from './county-warning-config.ts';
 
 function viewOf(row: SettingRow | undefined) {
@@ -50,37 +49,37 @@ export async function setWarningSettings(db: Kysely<Database>, county: string, i
   const problems = checkWarningConfig(input);
   if (problems.length > 0) throw AppError.rules(problems);
   const next = normalizeWarningConfig(input);
-  const changed = await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     await lockCountySettings(tx, county);
     const row = await findWarningSetting(tx, county);
     const diff = fieldDiff(configOf(row), next);
-    if (row && Object.keys(diff).length === 0) return false;
+    if (row && Object.keys(diff).length === 0) return;
     // From the defaults to the county's own values: said even when the values equal the defaults.
     if (!row) diff.source = ['default', 'county'];
     await upsertWarningSetting(tx, county, next, currentContext().actorId);
     const action = 'settings.warnings.set';
-    await audit(tx, { county, action, table: 'county_warning_setting', recordId: county, orgCode: county, diff });
-    return true;
+    ctx.audit({ action, table: 'county_warning_setting', recordId: county, orgCode: county, diff });
+    ctx.changed('warnings');
   });
-  if (changed) warningsChanged(county);
   return getWarningSettings(db, county);
 }
 
 /** Goes back to the code defaults (removes the county's row); audited when there was one. */
 export async function resetWarningSettings(db: Kysely<Database>, county: string) {
-  const changed = await db.transaction().execute(async (tx) => {
+  await write(db, county, async (ctx) => {
+    const { tx } = ctx;
     await lockCountySettings(tx, county);
     const row = await findWarningSetting(tx, county);
-    if (!row) return false;
+    if (!row) return;
     await deleteWarningSetting(tx, county);
     const diff = {
       ...fieldDiff(configOf(row), DEFAULT_WARNING_CONFIG),
       source: ['county', 'default'] as [unknown, unknown],
     };
     const action = 'settings.warnings.reset';
-    await audit(tx, { county, action, table: 'county_warning_setting', recordId: county, orgCode: county, diff });
-    return true;
+    ctx.audit({ action, table: 'county_warning_setting', recordId: county, orgCode: county, diff });
+    ctx.changed('warnings');
   });
-  if (changed) warningsChanged(county);
   return getWarningSettings(db, county);
 }

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/things-done.ts';
 import type { Database } from '../../db/schema.ts';
 import { businessNow } from '../../domain/clock.ts';
-import { CountyMemo } from '../county-memo.ts';
+import { CountyMemo, follow } from '../county-memo.ts';
 
 interface CountyRows {
   help: repo.UnitMonthCount[];
@@ -26,17 +26,12 @@ type ThingsDoneBody = ReturnType<typeof fold>;
  * All are kept at most a minute: a write by another process (the CLI, a second server) shows within that, which
  * is fine for a monthly count, and the county's grouped read (~0.5 s on a seeded county) stays rare. A remembered answer is a map lookup; a new scope folds the county's rows once (~2 ms).
  */
-const rowsMemo = new CountyMemo<CountyRows>(60_000);
-const answers = new CountyMemo<ThingsDoneBody>(60_000);
+// Stale after a committed write that may change the county's things done (verification, resolution):
+// topic 'thingsDone'.
+const rowsMemo = follow(new CountyMemo<CountyRows>(60_000), 'thingsDone');
+const answers = follow(new CountyMemo<ThingsDoneBody>(60_000), 'thingsDone');
 const childMemo = new CountyMemo<Children>(60_000);
-const latestYears = new CountyMemo<number | null>();
-
-/** Call after a committed write that may change the county's things done (verification, resolution). */
-export function thingsDoneChanged(county: string): void {
-  rowsMemo.changed(county);
-  answers.changed(county);
-  latestYears.changed(county);
-}
+const latestYears = follow(new CountyMemo<number | null>(), 'thingsDone');
 
 async function loadCounty(db: Kysely<Database>, county: string, year: number): Promise<CountyRows> {
   const [help, problems, tallies] = await Promise.all([

@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import { businessNow, businessTimeOf } from '../../domain/clock.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { householdWarnings, type Warning, type WarningConfig, type WarningKind } from '../../domain/early-warning.ts';
-import { CountyMemo } from '../county-memo.ts';
+import { CountyMemo, follow } from '../county-memo.ts';
 import { countyWarningConfig } from '../settings/county-warning-config.ts';
 
 export interface WarningQuery {
@@ -29,12 +29,8 @@ export interface WarnedHousehold {
   warnings: Array<{ kind: WarningKind; reason: string }>;
 }
 
-const memo = new CountyMemo<Array<{ row: WarningFactsRow; warnings: Warning[] }>>(10_000, 200);
-
-/** Call after a household of the county was put under monitoring (it leaves the list). */
-export function warningsChanged(county: string): void {
-  memo.changed(county);
-}
+/** Stale when a household is put under monitoring (it leaves the list) or the settings change: 'warnings'. */
+const memo = follow(new CountyMemo<Array<{ row: WarningFactsRow; warnings: Warning[] }>>(10_000, 200), 'warnings');
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 

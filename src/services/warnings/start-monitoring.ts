@@ -6,11 +6,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
-import { dashboardTouched } from '../dashboard/dashboard-touched.ts';
 import { recordStatusChange } from '../households/change-household-status.ts';
 import { today } from '../households/household-rules.ts';
-import { householdsChanged } from '../households/household-totals.ts';
-import { warningsChanged } from './list-warnings.ts';
+import { write } from '../write.ts';
 
 /** Starts monitoring household `id`; 422 when its status cannot move to 'monitored' (e.g. already monitored). */
 export async function startMonitoring(db: Kysely<Database>, county: string, id: number, reason: string) {
@@ -19,11 +17,10 @@ export async function startMonitoring(db: Kysely<Database>, county: string, id: 
     throw AppError.rules([{ path: 'reason', code: 'reason_required', message }]);
   }
   const effectiveOn = today();
-  const { eventId, naturalVillageCode } = await db
-    .transaction()
-    .execute((tx) => recordStatusChange(tx, county, id, { status: 'monitored', effectiveOn, reason }, 'direct'));
-  householdsChanged(county);
-  warningsChanged(county);
-  await dashboardTouched(db, county, [naturalVillageCode]);
+  const { eventId } = await write(db, county, (ctx) => {
+    // The household leaves the warning list.
+    ctx.changed('warnings');
+    return recordStatusChange(ctx, id, { status: 'monitored', effectiveOn, reason }, 'direct');
+  });
   return { householdId: id, status: 'monitored' as const, effectiveOn, eventId };
 }
