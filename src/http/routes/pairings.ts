@@ -38,9 +38,8 @@
  * Ending a pairing otherwise (exit, cleared risk) belongs to the exit workflow.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { confirmPairings, type Writer } from '../../services/pairing/confirm-pairings.ts';
+import { confirmPairings } from '../../services/pairing/confirm-pairings.ts';
 import { endPairingAfterExit } from '../../services/pairing/end-pairing.ts';
 import { getPairing } from '../../services/pairing/get-pairing.ts';
 import { handOverPairing } from '../../services/pairing/hand-over-pairing.ts';
@@ -68,10 +67,6 @@ import {
 import { languageOf } from '../plugins/errors.ts';
 
 const tags = ['pairings'];
-
-function writer(req: FastifyRequest, county: string): Writer {
-  return { userId: req.access.user?.id ?? null, roots: req.access.roots('pairing.write', county) };
-}
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -101,7 +96,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await confirmPairings(app.db, req.params.county, req.body, writer(req, req.params.county));
+      const result = await confirmPairings(app.db, req.params.county, req.body, req.access.actor);
       return reply.status(201).send(result);
     },
   );
@@ -118,7 +113,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await rejectSuggestion(app.db, req.params.county, req.body, writer(req, req.params.county));
+      const result = await rejectSuggestion(app.db, req.params.county, req.body, req.access.actor);
       return reply.status(201).send(result);
     },
   );
@@ -194,7 +189,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const { county, id } = req.params;
-      const result = await handOverPairing(app.db, county, id, req.body, writer(req, county));
+      const result = await handOverPairing(app.db, county, id, req.body, req.access.actor);
       return reply.status(201).send(result);
     },
   );

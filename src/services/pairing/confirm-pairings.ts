@@ -4,14 +4,16 @@
  * A pair outside the caller's pairing.write scope answers 404; a constraint refusal from a concurrent write
  * becomes 409 and nothing is written.
  */
+
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/pairings.ts';
 import { poorMemberIds } from '../../db/repositories/registered-poor.ts';
 import type { Database } from '../../db/schema.ts';
-import { inScope } from '../../domain/access/roles.ts';
+import { inScope, scopeRoots } from '../../domain/access/roles.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import type { ConfirmInput } from '../../shared/schemas/pairing.ts';
+import type { Actor } from '../access/actor.ts';
 import { write } from '../write.ts';
 import {
   dateProblem,
@@ -27,17 +29,12 @@ import {
 import { toPairingItem } from './pairing-view.ts';
 import { newPlaqueCode } from './plaque-code.ts';
 
-/** Who writes: the user's id and the roots of their pairing.write scope. */
-export interface Writer {
-  userId: number | null;
-  roots: readonly string[];
-}
-
 const RECORD = { zh: '党员或贫困户', en: 'member or household' };
 
-/** 404 unless every member and household exists and lies in the writer's scope. */
-export function assertInScope(writer: Writer, units: readonly (string | undefined)[]): void {
-  if (units.some((u) => u === undefined || !inScope(u, writer.roots))) throw AppError.notFound(RECORD);
+/** 404 unless every member and household exists and lies where the actor holds pairing.write in `county`. */
+export function assertInScope(actor: Actor, county: string, units: readonly (string | undefined)[]): void {
+  const roots = scopeRoots(actor.grants, 'pairing.write', county);
+  if (units.some((u) => u === undefined || !inScope(u, roots))) throw AppError.notFound(RECORD);
 }
 
 interface Loaded {
@@ -98,13 +95,13 @@ export async function confirmPairings(
   db: Kysely<Database>,
   county: string,
   input: ConfirmInput,
-  writer: Writer,
+  actor: Actor,
   today: string = chinaDateOf(),
 ) {
   const ids = await write(db, county, async (ctx) => {
     const { tx } = ctx;
     const facts = await loadFacts(tx, county, input);
-    assertInScope(writer, [
+    assertInScope(actor, county, [
       ...input.pairs.map((p) => facts.members.get(p.memberId)?.natural_village_code),
       ...input.pairs.map((p) => facts.households.get(p.householdId)?.natural_village_code),
     ]);
@@ -120,7 +117,7 @@ export async function confirmPairings(
         slot,
         started_on: input.startOn,
         plaque_code: newPlaqueCode(),
-        confirmed_by: writer.userId,
+        confirmed_by: actor.userId,
         measures: p.measures ?? '',
       };
     });

@@ -11,8 +11,9 @@ import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { HandoverInput } from '../../shared/schemas/pairing.ts';
+import type { Actor } from '../access/actor.ts';
 import { write } from '../write.ts';
-import { assertInScope, type Writer } from './confirm-pairings.ts';
+import { assertInScope } from './confirm-pairings.ts';
 import { getPairing } from './get-pairing.ts';
 import { lockCurrentPairing } from './lock-current-pairing.ts';
 import {
@@ -63,7 +64,7 @@ export async function handOverPairing(
   county: string,
   id: number,
   input: HandoverInput,
-  writer: Writer,
+  actor: Actor,
   today: string = chinaDateOf(),
 ) {
   const successorId = await write(db, county, async (ctx) => {
@@ -71,7 +72,7 @@ export async function handOverPairing(
     const old = await lockCurrentPairing(tx, county, id);
     const [m] = await repo.lockMembers(tx, county, [input.successorMemberId]);
     const [h] = await repo.householdsByIds(tx, county, [old.household_id]);
-    assertInScope(writer, [m?.natural_village_code]);
+    assertInScope(actor, county, [m?.natural_village_code]);
     const current = await repo.currentPairingsOf(tx, county, [m!.id]);
     const taken = current.map((p) => p.slot);
     const paired = current.some((p) => p.household_id === old.household_id);
@@ -84,7 +85,7 @@ export async function handOverPairing(
         slot: freeSlot(taken),
         started_on: input.on,
         plaque_code: newPlaqueCode(),
-        confirmed_by: writer.userId,
+        confirmed_by: actor.userId,
         measures: old.measures,
       },
     ]);

@@ -5,8 +5,9 @@
 import type { Kysely } from 'kysely';
 import * as repo from '../../db/repositories/pairings.ts';
 import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../access/actor.ts';
 import { write } from '../write.ts';
-import { assertInScope, type Writer } from './confirm-pairings.ts';
+import { assertInScope } from './confirm-pairings.ts';
 
 export interface RejectInput {
   memberId: number;
@@ -15,13 +16,13 @@ export interface RejectInput {
 }
 
 /** Records (or re-records) a rejection; returns it. */
-export async function rejectSuggestion(db: Kysely<Database>, county: string, input: RejectInput, writer: Writer) {
+export async function rejectSuggestion(db: Kysely<Database>, county: string, input: RejectInput, actor: Actor) {
   return write(db, county, async (ctx) => {
     const { tx } = ctx;
     const [member] = await repo.lockMembers(tx, county, [input.memberId]);
     const [household] = await repo.householdsByIds(tx, county, [input.householdId]);
-    assertInScope(writer, [member?.natural_village_code, household?.natural_village_code]);
-    const row = await repo.upsertRejection(tx, county, { ...input, reason: input.reason.trim(), by: writer.userId });
+    assertInScope(actor, county, [member?.natural_village_code, household?.natural_village_code]);
+    const row = await repo.upsertRejection(tx, county, { ...input, reason: input.reason.trim(), by: actor.userId });
     ctx.audit({
       action: 'pairing.reject',
       table: 'match_rejection',
