@@ -9,13 +9,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { enterApplicationRole, setSessionRole } from '../src/db/app-role.ts';
-import { type DatabaseHandle, openDatabase } from '../src/db/kysely.ts';
+import { enterApplicationRole } from '../src/db/app-role.ts';
+import { type DatabaseHandle, openDatabase, pgliteHandle } from '../src/db/kysely.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { pgliteSessionDialect } from '../src/db/pglite-driver.ts';
 import { pgliteOptions } from '../src/db/pglite-options.ts';
 import type { Database } from '../src/db/schema.ts';
 
@@ -60,14 +59,7 @@ async function openPgliteFromTemplate(): Promise<DatabaseHandle> {
   const loadDataDir = new Blob([readFileSync(inject('pgliteTemplate'))]);
   const pglite = new PGlite({ ...pgliteOptions(undefined), loadDataDir });
   await pglite.waitReady;
-  const db = new Kysely<Database>({ dialect: pgliteSessionDialect(pglite) });
-  return {
-    db,
-    backend: 'pglite',
-    location: 'memory',
-    close: () => db.destroy(),
-    enterRole: (r) => setSessionRole(db, r),
-  };
+  return pgliteHandle(pglite, 'memory');
 }
 
 /**

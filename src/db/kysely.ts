@@ -9,7 +9,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PoolRole, setSessionRole } from './app-role.ts';
 import { withAuditSeal } from './audit-seal-dialect.ts';
-import { pgliteSessionDialect } from './pglite-driver.ts';
+import { type PGliteLike, pgliteSessionDialect } from './pglite-driver.ts';
 import { lockDataDir } from './pglite-lock.ts';
 import { openFailure, prepareDataDir } from './pglite-open.ts';
 import { pgliteOptions, TYPE_PARSERS } from './pglite-options.ts';
@@ -99,7 +99,12 @@ async function openPglite(dataDir: string | undefined, thread: OpenOptions['pgli
     await pglite.close().catch(() => {});
     throw error;
   }
+  return pgliteHandle(pglite, dataDir ?? 'memory');
+}
+
+/** The handle over a started PGlite (in a worker or inline), sealing audit entries after each commit. */
+export function pgliteHandle(pglite: PGliteLike, location: string): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: withAuditSeal(pgliteSessionDialect(pglite)) });
   const enterRole = (role: string) => setSessionRole(db, role);
-  return { db, backend: 'pglite', location: dataDir ?? 'memory', close: () => db.destroy(), enterRole };
+  return { db, backend: 'pglite', location, close: () => db.destroy(), enterRole };
 }
