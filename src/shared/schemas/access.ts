@@ -148,6 +148,9 @@ export const UserView = Type.Object({
 });
 export type UserViewType = Static<typeof UserView>;
 
+/** The county's accounts, as the user list answers them. */
+export const UserViews = Type.Array(UserView);
+
 export const AuditQuery = Type.Object(
   {
     actor: Type.Optional(Type.String({ maxLength: 40, description: 'username of the person who acted' })),
@@ -164,6 +167,9 @@ export const AuditQuery = Type.Object(
 );
 export type AuditQueryType = Static<typeof AuditQuery>;
 
+/** What an audit entry's `diff` holds: `{ field: [before, after] }` per changed field (null for none). */
+export type AuditDiff = Record<string, [unknown, unknown]>;
+
 export const AuditEntryView = Type.Object({
   seq: Type.Integer(),
   at: Type.String(),
@@ -172,9 +178,18 @@ export const AuditEntryView = Type.Object({
   table: Type.String(),
   recordId: Type.String(),
   orgCode: Type.String(),
+  /** {@link AuditDiff} as the write recorded it: free JSON on the wire, so not validated here. */
   diff: Type.Unknown(),
   ip: Type.Union([Type.String(), Type.Null()]),
   requestId: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** The chain check's answer: how many entries, and the first broken link if any. */
+export const AuditChainState = Type.Object({
+  county: Type.String(),
+  entries: Type.Integer(),
+  ok: Type.Boolean(),
+  broken: Type.Optional(Type.Object({ seq: Type.Integer(), reason: Type.String() })),
 });
 
 export const HouseholdSensitive = Type.Object({
