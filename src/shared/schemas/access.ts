@@ -1,18 +1,11 @@
 /** Schemas of accounts, sessions, grants and the audit trail (server validation and the web's types). */
 import { type Static, Type } from 'typebox';
+import { ROLES } from '../labels/roles.ts';
 import { OrgCode } from './common.ts';
 import { sensitive } from './sensitive.ts';
 
-/** The roles, in the order forms list them (the same list as domain/access/roles.ts's ROLES). */
-export const ROLE_CODES = [
-  'county_admin',
-  'township_admin',
-  'village_secretary',
-  'instructor',
-  'group_leader',
-  'member',
-  'auditor',
-] as const;
+/** The roles, in the order forms list them (src/shared/labels/roles.ts). */
+export const ROLE_CODES = ROLES;
 
 export const RoleCode = Type.Union(ROLE_CODES.map((r) => Type.Literal(r)));
 

@@ -1,4 +1,7 @@
 /** Texts of login, the account menu, the users admin page and the audit viewer. */
+import { ROLE_LABELS } from '../../shared/labels/roles.ts';
+import { labelsIn } from '../../shared/lang.ts';
+
 export const authMessages = {
   zh: {
     title: '登录连心',
@@ -11,15 +14,7 @@ export const authMessages = {
     logoutAll: '退出所有设备',
     demo: '演示',
     scope: '权限范围',
-    roles: {
-      county_admin: '县管理员',
-      township_admin: '乡镇管理员',
-      village_secretary: '村党组织书记',
-      instructor: '指导员',
-      group_leader: '党小组长',
-      member: '党员',
-      auditor: '审计员',
-    } as Record<string, string>,
+    roles: labelsIn(ROLE_LABELS, 'zh') as Record<string, string>,
     menu: { users: '用户与授权', audit: '审计日志' },
     users: '用户与授权',
     username: '用户名',
@@ -83,15 +78,7 @@ export const authMessages = {
     logoutAll: 'Sign out everywhere',
     demo: 'demo',
     scope: 'Scope',
-    roles: {
-      county_admin: 'County admin',
-      township_admin: 'Township admin',
-      village_secretary: 'Village secretary',
-      instructor: 'Instructor',
-      group_leader: 'Group leader',
-      member: 'Member',
-      auditor: 'Auditor',
-    } as Record<string, string>,
+    roles: labelsIn(ROLE_LABELS, 'en') as Record<string, string>,
     menu: { users: 'Users & grants', audit: 'Audit log' },
     users: 'Users and grants',
     username: 'Username',

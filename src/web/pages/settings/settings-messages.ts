@@ -1,4 +1,7 @@
 /** Texts of the settings page (系统设置): early-warning thresholds and problem deadlines. */
+import { PROBLEM_LEVEL_LABELS, URGENCY_LABELS } from '../../../shared/labels/problem.ts';
+import { labelsIn } from '../../../shared/lang.ts';
+
 const zh = {
   title: '系统设置',
   intro: '本县的预警阈值和问题办理时限。未设置的项使用系统默认值。',
@@ -23,8 +26,8 @@ const zh = {
   deadlinesIntro: '各类问题在每一级的办理时限（小时）。上级时限不得短于下级；紧急问题时限不得长于一般问题。',
   category: '问题类别',
   urgency: '紧急程度',
-  urgencies: { normal: '一般', urgent: '紧急' } as Record<string, string>,
-  levels: { grid: '网格', village: '村级', township: '乡镇', county: '县级' } as Record<string, string>,
+  urgencies: labelsIn(URGENCY_LABELS, 'zh') as Record<string, string>,
+  levels: labelsIn(PROBLEM_LEVEL_LABELS, 'zh') as Record<string, string>,
   hours: '小时',
   own: '本县',
   resetCell: '恢复默认',
@@ -62,8 +65,8 @@ const en: SettingsMessages = {
     'Hours each level has for a problem. A higher level may not have less time than the one below; urgent may not have more time than normal.',
   category: 'Category',
   urgency: 'Urgency',
-  urgencies: { normal: 'Normal', urgent: 'Urgent' },
-  levels: { grid: 'Grid', village: 'Village', township: 'Township', county: 'County' },
+  urgencies: labelsIn(URGENCY_LABELS, 'en'),
+  levels: labelsIn(PROBLEM_LEVEL_LABELS, 'en'),
   hours: 'h',
   own: 'county',
   resetCell: 'Default',
