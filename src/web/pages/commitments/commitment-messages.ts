@@ -1,4 +1,7 @@
 /** Texts of the commitment pages (公开承诺): list, one commitment, the editor and the review dialogs. */
+import { COMMITMENT_STATUS_LABELS } from '../../../shared/labels/commitment.ts';
+import { labelsIn } from '../../../shared/lang.ts';
+
 const zh = {
   title: '公开承诺',
   add: '提出承诺',
@@ -8,7 +11,7 @@ const zh = {
   sortLabel: '排序',
   sorts: { '-year': '年度新的在前', memberName: '按党员姓名', status: '按状态', '-updatedAt': '最近更新在前' },
   empty: '这个范围内还没有承诺',
-  statuses: { proposed: '待审核', returned: '已退回', approved: '已审核', published: '已公开', evaluated: '已评价' },
+  statuses: labelsIn(COMMITMENT_STATUS_LABELS, 'zh'),
   grades: { excellent: '优秀', good: '良好', fair: '一般', poor: '较差' },
   fields: {
     member: '党员',
@@ -93,13 +96,7 @@ const en: CommitmentMessages = {
     '-updatedAt': 'Recently updated',
   },
   empty: 'No commitments in this scope yet',
-  statuses: {
-    proposed: 'Proposed',
-    returned: 'Returned',
-    approved: 'Approved',
-    published: 'Published',
-    evaluated: 'Evaluated',
-  },
+  statuses: labelsIn(COMMITMENT_STATUS_LABELS, 'en'),
   grades: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' },
   fields: {
     member: 'Member',

@@ -1,4 +1,7 @@
 /** Texts of the help-record pages (帮扶纪实): the phone form, its offline queue and the household timeline. */
+import { HELP_STATUS_LABELS } from '../../../shared/labels/help-record.ts';
+import { labelsIn } from '../../../shared/lang.ts';
+
 const zh = {
   title: '记录帮扶',
   record: '记录帮扶',
@@ -46,7 +49,7 @@ const zh = {
     exit: '脱贫退出',
   },
   handover: '（交接给新的帮扶人）',
-  statuses: { submitted: '待核实', verified: '已核实', returned: '已退回' },
+  statuses: labelsIn(HELP_STATUS_LABELS, 'zh'),
 };
 
 const en: typeof zh = {
@@ -97,7 +100,7 @@ const en: typeof zh = {
     exit: 'Exited poverty',
   },
   handover: '(handed over to a new helper)',
-  statuses: { submitted: 'Submitted', verified: 'Verified', returned: 'Returned' },
+  statuses: labelsIn(HELP_STATUS_LABELS, 'en'),
 };
 
 export const helpMessages = { zh, en };
