@@ -1,6 +1,8 @@
 /** Texts of login, the account menu, the users admin page and the audit viewer. */
+
 import { ROLE_LABELS } from '../../shared/labels/roles.ts';
 import { labelsIn } from '../../shared/lang.ts';
+import { commonWords } from '../i18n/common-words.ts';
 
 export const authMessages = {
   zh: {
@@ -60,10 +62,10 @@ export const authMessages = {
     confirmDisable: '停用后该用户将在所有设备上退出，且无法登录。确定停用？',
     editGrants: '编辑授权',
     addGrant: '添加授权',
-    removeGrant: '删除',
+    removeGrant: commonWords.zh.remove,
     grantsNeeded: '至少保留一项授权；不再使用的账号请停用',
-    save: '保存',
-    cancel: '取消',
+    save: commonWords.zh.save,
+    cancel: commonWords.zh.cancel,
     actions: '操作',
     findUser: '按用户名或姓名查找',
   },
@@ -124,10 +126,10 @@ export const authMessages = {
     confirmDisable: 'The user will be signed out everywhere and cannot sign in. Disable?',
     editGrants: 'Edit grants',
     addGrant: 'Add a grant',
-    removeGrant: 'Remove',
+    removeGrant: commonWords.en.remove,
     grantsNeeded: 'Keep at least one grant; disable an account that is no longer used',
-    save: 'Save',
-    cancel: 'Cancel',
+    save: commonWords.en.save,
+    cancel: commonWords.en.cancel,
     actions: 'Actions',
     findUser: 'Find by username or name',
   },

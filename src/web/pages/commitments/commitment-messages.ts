@@ -1,6 +1,8 @@
 /** Texts of the commitment pages (公开承诺): list, one commitment, the editor and the review dialogs. */
+
 import { COMMITMENT_STATUS_LABELS } from '../../../shared/labels/commitment.ts';
 import { labelsIn } from '../../../shared/lang.ts';
+import { commonWords } from '../../i18n/common-words.ts';
 
 const zh = {
   title: '公开承诺',
@@ -53,7 +55,7 @@ const zh = {
     memberSearch: '输入姓名搜索党员',
     year: '年度',
     addItem: '添加一项',
-    removeItem: '删除',
+    removeItem: commonWords.zh.remove,
     householdHint: '可选：只能选择该党员当前结对的户',
     noPairings: '该党员当前没有结对户',
     itemsHint: '每年 1–3 项',
@@ -73,8 +75,8 @@ const zh = {
     evaluation: '评价意见',
   },
   required: '请填写',
-  save: '保存',
-  cancel: '取消',
+  save: commonWords.zh.save,
+  cancel: commonWords.zh.cancel,
   memberSection: '公开承诺',
   memberNone: '还没有公开承诺',
   open: '查看',
@@ -138,7 +140,7 @@ const en: CommitmentMessages = {
     memberSearch: 'Type a name to find the member',
     year: 'Year',
     addItem: 'Add an item',
-    removeItem: 'Remove',
+    removeItem: commonWords.en.remove,
     householdHint: 'Optional: only a household the member is paired with now',
     noPairings: 'The member has no current pairing',
     itemsHint: '1–3 items a year',
@@ -158,8 +160,8 @@ const en: CommitmentMessages = {
     evaluation: 'Evaluation',
   },
   required: 'Required',
-  save: 'Save',
-  cancel: 'Cancel',
+  save: commonWords.en.save,
+  cancel: commonWords.en.cancel,
   memberSection: 'Public commitments',
   memberNone: 'No commitments yet',
   open: 'Open',

@@ -1,6 +1,8 @@
 /** Texts of the problem pages (问题上报与逐级办理): inbox, one problem, actions, the overdue board, raising. */
+
 import { PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, URGENCY_LABELS } from '../../../shared/labels/problem.ts';
 import { labelsIn } from '../../../shared/lang.ts';
+import { commonWords } from '../../i18n/common-words.ts';
 
 const zh = {
   title: '问题办理',
@@ -58,7 +60,7 @@ const zh = {
   raiseTitle: '上报问题',
   required: '请填写',
   save: '提交',
-  cancel: '取消',
+  cancel: commonWords.zh.cancel,
   open: '查看',
 };
 
@@ -118,7 +120,7 @@ const en: ProblemMessages = {
   raiseTitle: 'Raise a problem',
   required: 'Required',
   save: 'Submit',
-  cancel: 'Cancel',
+  cancel: commonWords.en.cancel,
   open: 'Open',
 };
 

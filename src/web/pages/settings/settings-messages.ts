@@ -1,6 +1,8 @@
 /** Texts of the settings page (系统设置): early-warning thresholds and problem deadlines. */
+
 import { PROBLEM_LEVEL_LABELS, URGENCY_LABELS } from '../../../shared/labels/problem.ts';
 import { labelsIn } from '../../../shared/lang.ts';
+import { commonWords } from '../../i18n/common-words.ts';
 
 const zh = {
   title: '系统设置',
@@ -17,8 +19,8 @@ const zh = {
   defaultValue: (v: string) => `默认 ${v}`,
   usingDefaults: '当前使用系统默认值',
   usingOwn: (at: string) => `本县设置，更新于 ${at}`,
-  save: '保存',
-  cancel: '取消',
+  save: commonWords.zh.save,
+  cancel: commonWords.zh.cancel,
   resetWarnings: '恢复默认值',
   warningsSaved: '预警阈值已保存，预警名单已按新阈值更新',
   warningsReset: '预警阈值已恢复默认值',
@@ -55,8 +57,8 @@ const en: SettingsMessages = {
   defaultValue: (v) => `default ${v}`,
   usingDefaults: 'Using the defaults',
   usingOwn: (at) => `Set by the county, updated ${at}`,
-  save: 'Save',
-  cancel: 'Cancel',
+  save: commonWords.en.save,
+  cancel: commonWords.en.cancel,
   resetWarnings: 'Reset to defaults',
   warningsSaved: 'Thresholds saved; the warning list now uses them',
   warningsReset: 'Thresholds reset to the defaults',

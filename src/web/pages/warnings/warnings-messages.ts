@@ -1,6 +1,8 @@
 /** Texts of the things-done section of the dashboard and the early-warning page. */
+
 import { PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS } from '../../../shared/labels/problem.ts';
 import { labelsIn } from '../../../shared/lang.ts';
+import { commonWords } from '../../i18n/common-words.ts';
 
 const zh = {
   thingsDone: '办实事',
@@ -32,7 +34,7 @@ const zh = {
   reason: '纳入监测的原因',
   required: '请填写原因',
   done: '已纳入监测',
-  cancel: '取消',
+  cancel: commonWords.zh.cancel,
   empty: '没有预警户',
 };
 
@@ -69,7 +71,7 @@ const en: Messages = {
   reason: 'Why it is monitored',
   required: 'Say why',
   done: 'Now under monitoring',
-  cancel: 'Cancel',
+  cancel: commonWords.en.cancel,
   empty: 'No household flagged',
 };
 
