@@ -5,11 +5,10 @@
  * generated from {@link CODE_LABELS}, so the order of each array is the display order.
  */
 
+import type { Localized } from '../shared/lang.ts';
+
 /** A text in both UI languages. */
-export interface Label {
-  zh: string;
-  en: string;
-}
+export type Label = Localized;
 
 /** Causes of poverty (致贫原因): one main cause plus up to two others per household. */
 export const CAUSE_CODES = [

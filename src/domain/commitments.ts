@@ -4,25 +4,24 @@
  * positions, one commitment per member and year, reviewed/published/evaluated dates by status).
  */
 
+import { COMMITMENT_STATUS_LABELS, COMMITMENT_STATUSES, type CommitmentStatus } from '../shared/labels/commitment.ts';
+import { inSentence } from '../shared/lang.ts';
 import { boundToMembers, type LinkedGrant } from './access/linked-members.ts';
 import { type Grant, ROLE_PERMISSIONS } from './access/roles.ts';
 import type { Localized } from './errors.ts';
 
-export const COMMITMENT_STATUSES = ['proposed', 'returned', 'approved', 'published', 'evaluated'] as const;
-export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+export type { CommitmentStatus };
+export { COMMITMENT_STATUSES };
 export const EVALUATION_GRADES = ['excellent', 'good', 'fair', 'poor'] as const;
 export type EvaluationGrade = (typeof EVALUATION_GRADES)[number];
 
 /** At most three items a year (the article's practice; the database bounds `position` to 1–3 too). */
 export const MAX_COMMITMENT_ITEMS = 3;
 
-export const STATUS_LABELS: Record<CommitmentStatus, Localized> = {
-  proposed: { zh: '待审核', en: 'proposed' },
-  returned: { zh: '已退回', en: 'returned' },
-  approved: { zh: '已审核', en: 'approved' },
-  published: { zh: '已公开', en: 'published' },
-  evaluated: { zh: '已评价', en: 'evaluated' },
-};
+/** Statuses as words in the messages ("the commitment is proposed"). */
+export const STATUS_LABELS = Object.fromEntries(
+  COMMITMENT_STATUSES.map((status) => [status, inSentence(COMMITMENT_STATUS_LABELS[status])]),
+) as Record<CommitmentStatus, Localized>;
 
 /** What can be done to a commitment, and in which statuses. */
 export type CommitmentAction = 'edit' | 'review' | 'publish' | 'fulfil' | 'evaluate';

@@ -9,11 +9,13 @@
  * Only breaks that involve a changed cell are reported (each under that cell), so an old inconsistency written
  * before these rules never blocks an unrelated edit.
  */
+import { PROBLEM_LEVEL_LABELS, URGENCIES, URGENCY_LABELS } from '../shared/labels/problem.ts';
+import { inSentence } from '../shared/lang.ts';
 import { type DeadlineOverride, deadlineHours } from './deadlines.ts';
 import type { FieldProblem, Localized } from './errors.ts';
 import { LEVELS, type ProblemLevel, type Urgency } from './escalation.ts';
 
-export const URGENCIES = ['normal', 'urgent'] as const satisfies readonly Urgency[];
+export { URGENCIES };
 export const DEADLINE_BOUNDS = { minHours: 1, maxHours: 2160 } as const;
 
 /** One requested change: new hours, or null to go back to the default. */
@@ -24,16 +26,13 @@ export interface DeadlineChange {
   hours: number | null;
 }
 
-export const LEVEL_NAMES: Record<ProblemLevel, Localized> = {
-  grid: { zh: '网格', en: 'grid' },
-  village: { zh: '村级', en: 'village' },
-  township: { zh: '乡镇', en: 'township' },
-  county: { zh: '县级', en: 'county' },
-};
-export const URGENCY_NAMES: Record<Urgency, Localized> = {
-  normal: { zh: '一般', en: 'normal' },
-  urgent: { zh: '紧急', en: 'urgent' },
-};
+/** Levels and urgencies as words in the deadline messages ("the village deadline"). */
+export const LEVEL_NAMES = Object.fromEntries(
+  LEVELS.map((level) => [level, inSentence(PROBLEM_LEVEL_LABELS[level])]),
+) as Record<ProblemLevel, Localized>;
+export const URGENCY_NAMES = Object.fromEntries(
+  URGENCIES.map((urgency) => [urgency, inSentence(URGENCY_LABELS[urgency])]),
+) as Record<Urgency, Localized>;
 
 export const cellKey = (c: { category: string; urgency: Urgency; level: ProblemLevel }) =>
   `${c.category}.${c.urgency}.${c.level}`;

@@ -2,7 +2,9 @@
  * The one application error: a stable string code, a message in Chinese and English, and optional
  * field-level details. The HTTP layer maps codes to statuses in one table (src/http/plugins/errors.ts).
  */
-export type Localized = { zh: string; en: string };
+import type { Localized } from '../shared/lang.ts';
+
+export type { Localized };
 
 export type AppErrorCode =
   | 'validation_failed' // the request does not match its schema

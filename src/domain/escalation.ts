@@ -7,16 +7,21 @@
  * Each level has a deadline by category and urgency; past it, the sweep escalates the problem, and a level above
  * may urge (督办) its current handler once a day.
  */
+
+import {
+  PROBLEM_LEVELS as LEVELS,
+  type ProblemLevel,
+  type ProblemStatus,
+  PROBLEM_STATUSES as STATUSES,
+  type Urgency,
+} from '../shared/labels/problem.ts';
 import type { Role } from './access/roles.ts';
 import type { Localized } from './errors.ts';
 
-export const LEVELS = ['grid', 'village', 'township', 'county'] as const;
-export type ProblemLevel = (typeof LEVELS)[number];
-export const STATUSES = ['open', 'accepted', 'with_department', 'resolved', 'closed', 'reopened'] as const;
-export type ProblemStatus = (typeof STATUSES)[number];
+export type { ProblemLevel, ProblemStatus, Urgency };
+export { LEVELS, STATUSES };
 export const ACTIONS = ['accept', 'hand_to_department', 'resolve', 'escalate', 'confirm', 'reopen', 'urge'] as const;
 export type ProblemAction = (typeof ACTIONS)[number];
-export type Urgency = 'normal' | 'urgent';
 
 /** The next level up, or null at the county (nowhere further to go). */
 export function nextLevel(level: ProblemLevel): ProblemLevel | null {

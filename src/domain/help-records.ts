@@ -3,22 +3,23 @@
  * messages. A member records only for households they help now; the group leader or a cadre above verifies or
  * returns, and a returned record goes back to the member to edit and submit again.
  */
+import { HELP_STATUS_LABELS, HELP_STATUSES, type HelpRecordStatus } from '../shared/labels/help-record.ts';
+import { inSentence } from '../shared/lang.ts';
 import type { Grant } from './access/roles.ts';
 import { ROLE_PERMISSIONS } from './access/roles.ts';
 import type { OwnerGrant } from './commitments.ts';
 import type { Localized } from './errors.ts';
 
-export type HelpRecordStatus = 'submitted' | 'verified' | 'returned';
+export type { HelpRecordStatus };
 export type HelpAction = 'edit' | 'verify';
 
 export const HELP_RECORD: Localized = { zh: '帮扶纪实', en: 'help record' };
 export const HOUSEHOLD: Localized = { zh: '贫困户', en: 'household' };
 
-export const STATUS_LABELS: Record<HelpRecordStatus, Localized> = {
-  submitted: { zh: '待核实', en: 'submitted' },
-  verified: { zh: '已核实', en: 'verified' },
-  returned: { zh: '已退回', en: 'returned' },
-};
+/** Statuses as words in the messages ("the help record is verified"). */
+export const STATUS_LABELS = Object.fromEntries(
+  HELP_STATUSES.map((status) => [status, inSentence(HELP_STATUS_LABELS[status])]),
+) as Record<HelpRecordStatus, Localized>;
 
 const ALLOWED: Record<HelpAction, readonly HelpRecordStatus[]> = {
   edit: ['submitted', 'returned'],

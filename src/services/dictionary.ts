@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { FieldProblem, Localized } from '../domain/errors.ts';
+import type { DictionaryEntry } from '../shared/schemas/dictionary.ts';
 
 /** What each dictionary kind is called on forms, for messages a clerk understands. */
 const KIND_NAMES: Record<string, Localized> = {
@@ -22,12 +23,7 @@ const KIND_NAMES: Record<string, Localized> = {
   problem_category: { zh: '问题类别', en: 'problem category' },
 };
 
-export interface DictionaryEntry {
-  kind: string;
-  code: string;
-  zh: string;
-  en: string;
-}
+export type { DictionaryEntry };
 
 /** The form name of a dictionary kind ('expertise' → 特长 / expertise). */
 export function dictionaryKindName(kind: string): Localized {

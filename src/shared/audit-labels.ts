@@ -4,11 +4,10 @@
  * the whole server, so `audit-labels.test.ts` can check that no written action is left without a label.
  */
 
+import type { Localized } from './lang.ts';
+
 /** A text in both languages (zh-CN first). */
-export interface BilingualLabel {
-  zh: string;
-  en: string;
-}
+export type BilingualLabel = Localized;
 
 const l = (zh: string, en: string): BilingualLabel => ({ zh, en });
 

@@ -4,16 +4,10 @@
  * A user with several grants gets each permission only under the grants whose role holds it.
  */
 
-export const ROLES = [
-  'county_admin',
-  'township_admin',
-  'village_secretary',
-  'instructor',
-  'group_leader',
-  'member',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../shared/labels/roles.ts';
+
+export type { Role };
+export { ROLES };
 
 /**
  * Every permission a route can declare. `public` needs no login; `authenticated` any login (own account).

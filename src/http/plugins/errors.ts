@@ -3,10 +3,12 @@
  * language (Accept-Language: en… → English, otherwise Chinese). Schema errors list every field problem,
  * database refusals become 409 with the constraint named, and nothing internal (stack, SQL) leaves the server.
  */
+
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isDatabaseUnavailable } from '../../db/availability.ts';
 import { AppError, type AppErrorCode, type FieldProblem, type Localized } from '../../domain/errors.ts';
+import type { Lang } from '../../shared/lang.ts';
 import { describeConstraint } from './constraint-messages.ts';
 import { describeSchemaError, type SchemaError } from './schema-messages.ts';
 
@@ -29,7 +31,7 @@ const DATABASE_UNAVAILABLE = new AppError('database_unavailable', {
 });
 
 /** 'en' when the caller prefers English, else 'zh' (the product is Chinese first). */
-export function languageOf(request: FastifyRequest): 'zh' | 'en' {
+export function languageOf(request: FastifyRequest): Lang {
   const header = request.headers['accept-language'] ?? '';
   return /^en\b/i.test(header.trim()) ? 'en' : 'zh';
 }
@@ -66,12 +68,12 @@ export function toAppError(error: unknown, body?: unknown): AppError {
   });
 }
 
-function localize(message: Localized, lang: 'zh' | 'en'): string {
+function localize(message: Localized, lang: Lang): string {
   return message[lang];
 }
 
 /** The HTTP status and the body (without requestId) a thrown value answers with, in the caller's language. */
-export function errorReply(error: unknown, lang: 'zh' | 'en', requestBody?: unknown) {
+export function errorReply(error: unknown, lang: Lang, requestBody?: unknown) {
   const appError = toAppError(error, requestBody);
   const body: { code: string; message: string; details?: { path: string; code: string; message: string }[] } = {
     code: appError.code,

@@ -1,9 +1,8 @@
 /** /api/counties/:county/audit — the audit trail (filtered to the reader's scope) and its chain check. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { listAudit } from '../../services/audit/list-audit.ts';
 import { verifyAuditChain } from '../../services/audit/verify-audit.ts';
-import { AuditEntryView, AuditQuery } from '../../shared/schemas/access.ts';
+import { AuditChainState, AuditEntryView, AuditQuery } from '../../shared/schemas/access.ts';
 import { CountyParams, ERROR_RESPONSES, PageOf } from '../../shared/schemas/common.ts';
 
 const tags = ['audit'];
@@ -32,12 +31,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Re-compute the county's hash chain; the first broken link",
         params: CountyParams,
         response: {
-          200: Type.Object({
-            county: Type.String(),
-            entries: Type.Integer(),
-            ok: Type.Boolean(),
-            broken: Type.Optional(Type.Object({ seq: Type.Integer(), reason: Type.String() })),
-          }),
+          200: AuditChainState,
           ...ERROR_RESPONSES,
         },
       },

@@ -1,10 +1,9 @@
 /** /api/counties/:county/feedback — moderation of the public's feedback from plaque pages. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { listFeedback } from '../../services/feedback/list-feedback.ts';
 import { moderateFeedback } from '../../services/feedback/moderate-feedback.ts';
 import { CountyIdParams, CountyParams, ERROR_RESPONSES, PageOf } from '../../shared/schemas/common.ts';
-import { FeedbackItem, FeedbackListQuery, FeedbackStatus, ModerateBody } from '../../shared/schemas/plaque.ts';
+import { FeedbackItem, FeedbackListQuery, FeedbackModerated, ModerateBody } from '../../shared/schemas/plaque.ts';
 
 const tags = ['feedback'];
 
@@ -32,7 +31,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Approve or reject one feedback entry (audited); approved ones appear on the public page',
         params: CountyIdParams,
         body: ModerateBody,
-        response: { 200: Type.Object({ id: Type.Integer(), status: FeedbackStatus }), ...ERROR_RESPONSES },
+        response: { 200: FeedbackModerated, ...ERROR_RESPONSES },
       },
     },
     async (req) =>

@@ -5,6 +5,7 @@ import { listDictionary } from '../../services/dictionary.ts';
 import { databaseHealth } from '../../services/health.ts';
 import { registryStats } from '../../services/stats.ts';
 import { CountyCode } from '../../shared/schemas/common.ts';
+import { DictionaryEntries } from '../../shared/schemas/dictionary.ts';
 
 const Stats = Type.Object({
   townships: Type.Integer(),
@@ -29,8 +30,6 @@ const Health = Type.Object({
   ok: Type.Boolean(),
   database: Type.Union([Type.Literal('up'), Type.Literal('unavailable')]),
 });
-
-const DictionaryEntry = Type.Object({ kind: Type.String(), code: Type.String(), zh: Type.String(), en: Type.String() });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -59,7 +58,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           { kind: Type.Optional(Type.String({ maxLength: 40 })) },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Array(DictionaryEntry) },
+        response: { 200: DictionaryEntries },
       },
     },
     async (req) => listDictionary(app.db, req.query.kind),

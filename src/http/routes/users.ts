@@ -10,7 +10,14 @@ import { resetPassword, updateUser } from '../../services/access/user-admin.ts';
 import { checkGrantable, replaceGrants } from '../../services/access/user-grants.ts';
 import { getUser, listUsers } from '../../services/access/user-list.ts';
 import { createUser } from '../../services/access/users.ts';
-import { GrantsReplace, PasswordReset, UserCreate, UserUpdate, UserView } from '../../shared/schemas/access.ts';
+import {
+  GrantsReplace,
+  PasswordReset,
+  UserCreate,
+  UserUpdate,
+  UserView,
+  UserViews,
+} from '../../shared/schemas/access.ts';
 import { CountyIdParams, CountyParams, ERROR_RESPONSES } from '../../shared/schemas/common.ts';
 
 const tags = ['users'];
@@ -33,7 +40,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Users with a grant in the county that I may administer, with what I may do',
         params: CountyParams,
-        response: { 200: Type.Array(UserView), ...ERROR_RESPONSES },
+        response: { 200: UserViews, ...ERROR_RESPONSES },
       },
     },
     async (req) => listUsers(app.db, callerOf(req), req.params.county),

@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 
 /** The caller's language for messages in successful responses (errors are localised by the error plugin). */
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../../shared/lang.ts';
 /** What a 404 names. */
 export const HOUSEHOLD = { zh: '贫困户', en: 'household' };
 

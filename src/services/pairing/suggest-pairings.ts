@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { CODE_LABELS, type Label } from '../../domain/codes.ts';
 import { EXPERTISE_LABELS, type MatchResult, matchHelpers, NEED_LABELS } from '../../domain/matching/index.ts';
+import type { Lang } from '../../shared/lang.ts';
 import type { SuggestionsResult } from '../../shared/schemas/pairing.ts';
 import { alternativeFinder, freeAfter } from './alternatives.ts';
 import {
@@ -17,7 +18,7 @@ import {
   resolveScope,
 } from './load-match-input.ts';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 export interface SuggestionQuery {
   within?: string | undefined;

@@ -4,17 +4,12 @@ import { insertNotifications, levelHolders } from '../../db/repositories/notific
 import type { Database } from '../../db/schema.ts';
 import type { NotificationKind } from '../../db/schema-problems.ts';
 import type { ProblemLevel } from '../../domain/escalation.ts';
-
-const LEVEL_NAMES: Record<ProblemLevel, [string, string]> = {
-  grid: ['网格', 'grid'],
-  village: ['村级', 'village'],
-  township: ['乡镇', 'township'],
-  county: ['县级', 'county'],
-};
+import { PROBLEM_LEVEL_LABELS } from '../../shared/labels/problem.ts';
+import { inSentence } from '../../shared/lang.ts';
 
 /** The message of a notification. */
 export function notificationText(kind: NotificationKind, id: number, headName: string, level: ProblemLevel) {
-  const [zh, en] = LEVEL_NAMES[level];
+  const { zh, en } = inSentence(PROBLEM_LEVEL_LABELS[level]);
   switch (kind) {
     case 'problem_arrived':
       return {

@@ -5,6 +5,7 @@
  * audited with one entry whose diff is cell → [own hours before, own hours after] (null = the default), in one
  * transaction. Problems read the rows when they are raised, escalated or swept, so nothing is remembered to drop.
  */
+
 import type { Kysely } from 'kysely';
 import { deadlineOverrides } from '../../db/repositories/problems.ts';
 import { deleteDeadlines, lockCountySettings, upsertDeadlines } from '../../db/repositories/settings.ts';
@@ -21,13 +22,14 @@ import {
 import type { DeadlineOverride } from '../../domain/deadlines.ts';
 import { AppError } from '../../domain/errors.ts';
 import { LEVELS, type ProblemLevel } from '../../domain/escalation.ts';
+import type { Lang } from '../../shared/lang.ts';
 import { listDictionary, unknownCodes } from '../dictionary.ts';
 import { write } from '../write.ts';
 
 type CellView = { hours: number; defaultHours: number; own: boolean };
 
 /** The table of the county's deadlines, one row per category and urgency, labels in `lang`. */
-export async function getDeadlineSettings(db: Kysely<Database>, county: string, lang: 'zh' | 'en' = 'zh') {
+export async function getDeadlineSettings(db: Kysely<Database>, county: string, lang: Lang = 'zh') {
   const [categories, overrides] = await Promise.all([
     listDictionary(db, 'problem_category'),
     deadlineOverrides(db, county),
@@ -60,12 +62,7 @@ function cellDiff(before: readonly DeadlineOverride[], after: readonly DeadlineO
 }
 
 /** Sets or resets cells of the county's deadlines; 422 with every broken rule; the table after. */
-export async function setDeadlines(
-  db: Kysely<Database>,
-  county: string,
-  changes: DeadlineChange[],
-  lang: 'zh' | 'en' = 'zh',
-) {
+export async function setDeadlines(db: Kysely<Database>, county: string, changes: DeadlineChange[], lang: Lang = 'zh') {
   const uses = changes.map((c, i) => ({ kind: 'problem_category', code: c.category, path: `cells.${i}.category` }));
   const unknown = await unknownCodes(db, uses);
   if (unknown.length > 0) throw AppError.rules(unknown);

@@ -3,12 +3,14 @@
  * with the reasons, filtered by kind and paged. The facts are read in one set query per scope and remembered for
  * a short while (CountyMemo), because paging and filtering by kind re-ask the same scope.
  */
+
 import type { Kysely } from 'kysely';
 import { type WarningFactsRow, warningFacts } from '../../db/repositories/warnings.ts';
 import type { Database } from '../../db/schema.ts';
 import { businessNow, businessTimeOf } from '../../domain/clock.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { householdWarnings, type Warning, type WarningConfig, type WarningKind } from '../../domain/early-warning.ts';
+import type { Lang } from '../../shared/lang.ts';
 import { CountyMemo, follow } from '../county-memo.ts';
 import { countyWarningConfig } from '../settings/county-warning-config.ts';
 
@@ -67,7 +69,7 @@ export async function listWarnings(
   db: Kysely<Database>,
   county: string,
   query: WarningQuery,
-  lang: 'zh' | 'en' = 'zh',
+  lang: Lang = 'zh',
   now = businessNow(),
   configured?: WarningConfig,
 ) {

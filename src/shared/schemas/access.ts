@@ -1,18 +1,11 @@
 /** Schemas of accounts, sessions, grants and the audit trail (server validation and the web's types). */
 import { type Static, Type } from 'typebox';
+import { ROLES } from '../labels/roles.ts';
 import { OrgCode } from './common.ts';
 import { sensitive } from './sensitive.ts';
 
-/** The roles, in the order forms list them (the same list as domain/access/roles.ts's ROLES). */
-export const ROLE_CODES = [
-  'county_admin',
-  'township_admin',
-  'village_secretary',
-  'instructor',
-  'group_leader',
-  'member',
-  'auditor',
-] as const;
+/** The roles, in the order forms list them (src/shared/labels/roles.ts). */
+export const ROLE_CODES = ROLES;
 
 export const RoleCode = Type.Union(ROLE_CODES.map((r) => Type.Literal(r)));
 
@@ -148,6 +141,9 @@ export const UserView = Type.Object({
 });
 export type UserViewType = Static<typeof UserView>;
 
+/** The county's accounts, as the user list answers them. */
+export const UserViews = Type.Array(UserView);
+
 export const AuditQuery = Type.Object(
   {
     actor: Type.Optional(Type.String({ maxLength: 40, description: 'username of the person who acted' })),
@@ -164,6 +160,9 @@ export const AuditQuery = Type.Object(
 );
 export type AuditQueryType = Static<typeof AuditQuery>;
 
+/** What an audit entry's `diff` holds: `{ field: [before, after] }` per changed field (null for none). */
+export type AuditDiff = Record<string, [unknown, unknown]>;
+
 export const AuditEntryView = Type.Object({
   seq: Type.Integer(),
   at: Type.String(),
@@ -172,9 +171,18 @@ export const AuditEntryView = Type.Object({
   table: Type.String(),
   recordId: Type.String(),
   orgCode: Type.String(),
+  /** {@link AuditDiff} as the write recorded it: free JSON on the wire, so not validated here. */
   diff: Type.Unknown(),
   ip: Type.Union([Type.String(), Type.Null()]),
   requestId: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** The chain check's answer: how many entries, and the first broken link if any. */
+export const AuditChainState = Type.Object({
+  county: Type.String(),
+  entries: Type.Integer(),
+  ok: Type.Boolean(),
+  broken: Type.Optional(Type.Object({ seq: Type.Integer(), reason: Type.String() })),
 });
 
 export const HouseholdSensitive = Type.Object({

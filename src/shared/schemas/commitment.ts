@@ -4,10 +4,11 @@
  * years, which households and which state allows what are rules of the service (422 / 409).
  */
 import { Type } from 'typebox';
+import { COMMITMENT_STATUSES } from '../labels/commitment.ts';
 import { CountyCode, DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
 import { RecordActions } from './record-actions.ts';
 
-export const CommitmentStatus = Type.Enum(['proposed', 'returned', 'approved', 'published', 'evaluated'], {
+export const CommitmentStatus = Type.Enum(COMMITMENT_STATUSES, {
   description: 'proposed 待审核 → approved 已审核 | returned 已退回 → published 已公开 → evaluated 已评价',
 });
 export const EvaluationGrade = Type.Enum(['excellent', 'good', 'fair', 'poor'], {

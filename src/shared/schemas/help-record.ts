@@ -1,12 +1,15 @@
 /** Schemas of help records (帮扶纪实) and the household timeline, shared by the server and the web app. */
 import { type Static, Type } from 'typebox';
+import { HELP_STATUSES } from '../labels/help-record.ts';
 import { CountyCode, DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
 import { sensitive } from './sensitive.ts';
 
 const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-export const HELP_STATUSES = ['submitted', 'verified', 'returned'] as const;
-const Status = Type.Union([Type.Literal('submitted'), Type.Literal('verified'), Type.Literal('returned')]);
+
+export { HELP_STATUSES };
+
+const Status = Type.Enum(HELP_STATUSES);
 
 export const HelpParams = Type.Object({ county: CountyCode, id: Id }, { additionalProperties: false });
 export const HelpPhotoParams = Type.Object(

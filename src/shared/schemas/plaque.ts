@@ -132,6 +132,9 @@ export const FeedbackItem = Type.Object({
   moderatedAt: NullableString,
 });
 
+/** The answer to a moderation: the entry and its new status. */
+export const FeedbackModerated = Type.Object({ id: Type.Integer(), status: FeedbackStatus });
+
 export const ModerateBody = Type.Object(
   { decision: Type.Enum(['approve', 'reject']) },
   { additionalProperties: false },

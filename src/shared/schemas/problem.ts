@@ -4,16 +4,22 @@
  * state allows what, are rules of the domain (409 / 422).
  */
 import { Type } from 'typebox';
+import {
+  PROBLEM_LEVEL_LABELS,
+  PROBLEM_LEVELS,
+  PROBLEM_STATUS_LABELS,
+  PROBLEM_STATUSES,
+  URGENCIES,
+  URGENCY_LABELS,
+} from '../labels/problem.ts';
+import { describeCodes } from '../lang.ts';
 import { CountyCode, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
 
-export const ProblemLevel = Type.Enum(['grid', 'village', 'township', 'county'], {
-  description: 'grid 网格 → village 村 → township 乡镇 → county 县',
+export const ProblemLevel = Type.Enum(PROBLEM_LEVELS, {
+  description: `${describeCodes(PROBLEM_LEVEL_LABELS)} (lowest first)`,
 });
-export const ProblemStatus = Type.Enum(['open', 'accepted', 'with_department', 'resolved', 'closed', 'reopened'], {
-  description:
-    'open 待受理, accepted 处理中, with_department 已转部门, resolved 待确认, closed 已办结, reopened 重新打开',
-});
-export const Urgency = Type.Enum(['normal', 'urgent'], { description: 'normal 一般, urgent 紧急' });
+export const ProblemStatus = Type.Enum(PROBLEM_STATUSES, { description: describeCodes(PROBLEM_STATUS_LABELS) });
+export const Urgency = Type.Enum(URGENCIES, { description: describeCodes(URGENCY_LABELS) });
 const Text = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 

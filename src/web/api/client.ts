@@ -30,6 +30,7 @@ export class ApiError extends Error {
   }
 }
 
+import type { Static, TSchema, TUnknown } from 'typebox';
 import { takeEarlyResponse } from '../app/early-requests.ts';
 import { acceptLanguage, type Lang } from '../i18n/stored-lang.ts';
 import { clearOfflineApiCache } from '../sw/register.ts';
@@ -99,10 +100,20 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   return json as T;
 }
 
+/**
+ * Every call names the route's answer by its response schema from src/shared/schemas, and its type is read from
+ * that schema, so the web cannot assume a shape the server does not declare. A write whose answer the caller does
+ * not read leaves `answer` out and gets `unknown`.
+ */
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
-  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),
+  get: <S extends TSchema>(path: string, _answer: S, query?: Query) =>
+    request<Static<S>>('GET', path, undefined, query),
+  post: <S extends TSchema = TUnknown>(path: string, body: unknown, _answer?: S) =>
+    request<Static<S>>('POST', path, body),
+  put: <S extends TSchema = TUnknown>(path: string, body: unknown, _answer?: S) =>
+    request<Static<S>>('PUT', path, body),
+  patch: <S extends TSchema = TUnknown>(path: string, body: unknown, _answer?: S) =>
+    request<Static<S>>('PATCH', path, body),
+  delete: <S extends TSchema = TUnknown>(path: string, body?: unknown, _answer?: S) =>
+    request<Static<S>>('DELETE', path, body),
 };

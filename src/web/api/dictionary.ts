@@ -4,15 +4,11 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { DictionaryEntries, type DictionaryEntry } from '../../shared/schemas/dictionary.ts';
 import { useLang } from '../i18n/i18n.tsx';
 import { api } from './client.ts';
 
-export interface DictionaryEntry {
-  kind: string;
-  code: string;
-  zh: string;
-  en: string;
-}
+export type { DictionaryEntry };
 
 export interface Dictionary {
   entries: DictionaryEntry[];
@@ -28,7 +24,7 @@ export interface Dictionary {
 export function useDictionaries() {
   return useQuery({
     queryKey: ['dictionaries'],
-    queryFn: () => api.get<DictionaryEntry[]>('/api/dictionaries'),
+    queryFn: () => api.get('/api/dictionaries', DictionaryEntries),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
   });

@@ -4,18 +4,14 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { OrgUnit as OrgUnitSchema } from '../../shared/schemas/org-unit.ts';
+import { PageOf } from '../../shared/schemas/common.ts';
+import { OrgUnit as OrgUnitSchema } from '../../shared/schemas/org-unit.ts';
 import { api } from './client.ts';
 
 export type OrgUnit = Static<typeof OrgUnitSchema>;
 export type OrgLevel = OrgUnit['level'];
 
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+const OrgUnitPage = PageOf(OrgUnitSchema);
 
 const PAGE_SIZE = 100; // the API's maximum
 
@@ -23,7 +19,7 @@ const PAGE_SIZE = 100; // the API's maximum
 export async function fetchOrgChildren(county: string, parent: string): Promise<OrgUnit[]> {
   const units: OrgUnit[] = [];
   for (let page = 1; ; page++) {
-    const result = await api.get<Page<OrgUnit>>(`/api/counties/${county}/org-units`, {
+    const result = await api.get(`/api/counties/${county}/org-units`, OrgUnitPage, {
       parent,
       sort: 'code',
       page,
@@ -41,7 +37,7 @@ export const orgChildrenKey = (county: string, parent: string) => ['org-units', 
 export function useOrgUnit(county: string, code: string | undefined) {
   return useQuery({
     queryKey: ['org-units', county, 'unit', code],
-    queryFn: () => api.get<OrgUnit>(`/api/counties/${county}/org-units/${code}`),
+    queryFn: () => api.get(`/api/counties/${county}/org-units/${code}`, OrgUnitSchema),
     enabled: Boolean(code),
     staleTime: 5 * 60_000,
   });
@@ -54,7 +50,7 @@ export function ancestorCodes(path: string): string[] {
 
 /** Units of the whole county whose name contains `q` (the server searches every level, loaded or not). */
 export async function searchOrgUnits(county: string, q: string, limit = 20): Promise<OrgUnit[]> {
-  const result = await api.get<Page<OrgUnit>>(`/api/counties/${county}/org-units`, {
+  const result = await api.get(`/api/counties/${county}/org-units`, OrgUnitPage, {
     q,
     sort: 'code',
     pageSize: limit,

@@ -1,4 +1,9 @@
 /** Texts of login, the account menu, the users admin page and the audit viewer. */
+
+import { ROLE_LABELS } from '../../shared/labels/roles.ts';
+import { labelsIn } from '../../shared/lang.ts';
+import { commonWords } from '../i18n/common-words.ts';
+
 export const authMessages = {
   zh: {
     title: '登录连心',
@@ -11,15 +16,7 @@ export const authMessages = {
     logoutAll: '退出所有设备',
     demo: '演示',
     scope: '权限范围',
-    roles: {
-      county_admin: '县管理员',
-      township_admin: '乡镇管理员',
-      village_secretary: '村党组织书记',
-      instructor: '指导员',
-      group_leader: '党小组长',
-      member: '党员',
-      auditor: '审计员',
-    } as Record<string, string>,
+    roles: labelsIn(ROLE_LABELS, 'zh') as Record<string, string>,
     menu: { users: '用户与授权', audit: '审计日志' },
     users: '用户与授权',
     username: '用户名',
@@ -65,10 +62,10 @@ export const authMessages = {
     confirmDisable: '停用后该用户将在所有设备上退出，且无法登录。确定停用？',
     editGrants: '编辑授权',
     addGrant: '添加授权',
-    removeGrant: '删除',
+    removeGrant: commonWords.zh.remove,
     grantsNeeded: '至少保留一项授权；不再使用的账号请停用',
-    save: '保存',
-    cancel: '取消',
+    save: commonWords.zh.save,
+    cancel: commonWords.zh.cancel,
     actions: '操作',
     findUser: '按用户名或姓名查找',
   },
@@ -83,15 +80,7 @@ export const authMessages = {
     logoutAll: 'Sign out everywhere',
     demo: 'demo',
     scope: 'Scope',
-    roles: {
-      county_admin: 'County admin',
-      township_admin: 'Township admin',
-      village_secretary: 'Village secretary',
-      instructor: 'Instructor',
-      group_leader: 'Group leader',
-      member: 'Member',
-      auditor: 'Auditor',
-    } as Record<string, string>,
+    roles: labelsIn(ROLE_LABELS, 'en') as Record<string, string>,
     menu: { users: 'Users & grants', audit: 'Audit log' },
     users: 'Users and grants',
     username: 'Username',
@@ -137,10 +126,10 @@ export const authMessages = {
     confirmDisable: 'The user will be signed out everywhere and cannot sign in. Disable?',
     editGrants: 'Edit grants',
     addGrant: 'Add a grant',
-    removeGrant: 'Remove',
+    removeGrant: commonWords.en.remove,
     grantsNeeded: 'Keep at least one grant; disable an account that is no longer used',
-    save: 'Save',
-    cancel: 'Cancel',
+    save: commonWords.en.save,
+    cancel: commonWords.en.cancel,
     actions: 'Actions',
     findUser: 'Find by username or name',
   },

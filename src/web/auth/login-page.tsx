@@ -3,11 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { Me } from '../../shared/schemas/access.ts';
 import { ApiError, api } from '../api/client.ts';
 import { LanguageSwitch } from '../app/language-switch.tsx';
 import { useMessages } from '../i18n/i18n.tsx';
 import { authMessages } from './auth-messages.ts';
-import { ME_KEY, type Me } from './session.tsx';
+import { ME_KEY } from './session.tsx';
 
 export default function LoginPage() {
   const m = useMessages(authMessages);
@@ -23,7 +24,7 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const me = await api.post<Me>('/api/auth/login', values);
+      const me = await api.post('/api/auth/login', values, Me);
       client.setQueryData(ME_KEY, me);
       navigate(target, { replace: true });
     } catch (e) {

@@ -3,25 +3,14 @@
  * Pages ask `can('household.write')` to show or hide actions; the server enforces the same rules regardless.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import { Me as MeSchema } from '../../shared/schemas/access.ts';
 import { api } from '../api/client.ts';
 import { clearOfflineApiCache } from '../sw/register.ts';
 import { syncBusinessClock } from './business-clock.ts';
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  isDemo: boolean;
-  csrfToken: string;
-  grants: Array<{ role: string; countyCode: string; orgCode: string; orgName: string | null; memberId?: number }>;
-  permissions: Record<string, string[]>;
-  /** The server's business date (YYYY-MM-DD, China): the demo clock's 2020-12-31 in the demo county. */
-  today: string;
-  /** The business instant (ISO) when the server answered. */
-  now: string;
-  /** Whether the demo clock sets it (the header then says so). */
-  demoClock: boolean;
-}
+/** The signed-in user as GET /api/auth/me answers it. */
+export type Me = Static<typeof MeSchema>;
 
 export const ME_KEY = ['auth', 'me'];
 
@@ -29,7 +18,7 @@ export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
     queryFn: async () => {
-      const me = await api.get<Me>('/api/auth/me');
+      const me = await api.get('/api/auth/me', MeSchema);
       syncBusinessClock(me.now);
       return me;
     },

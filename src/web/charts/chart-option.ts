@@ -3,6 +3,7 @@
  * and number formatting shared by the pure option builders. Types only from echarts: builders stay testable in
  * Node and never pull the library into a bundle by themselves.
  */
+
 import type { BarSeriesOption, MapSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type {
   GridComponentOption,
@@ -11,6 +12,7 @@ import type {
   VisualMapComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
+import type { Lang } from '../../shared/lang.ts';
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
@@ -50,7 +52,7 @@ export const COLORS = {
 } as const;
 
 /** Thousands separated the way the language writes them (zh and en both use commas). */
-export function formatCount(n: number, lang: 'zh' | 'en'): string {
+export function formatCount(n: number, lang: Lang): string {
   return n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
 }
 

@@ -1,5 +1,8 @@
 /** The chosen language as stored in localStorage, without React: read by LangProvider and the early requests. */
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../../shared/lang.ts';
+
+export type { Lang };
+
 const STORAGE_KEY = 'lianxin.lang';
 
 export function storedLang(): Lang {

@@ -2,6 +2,7 @@
  * What the map can colour the units by, computed from the dashboard's child rows. Pure. A unit without the
  * indicator's denominator (no households) gets null and is drawn grey rather than as a misleading 0.
  */
+import type { Lang } from '../../shared/lang.ts';
 import type { DashboardChildBody } from '../../shared/schemas/dashboard.ts';
 
 export type IndicatorKey = 'povertyRate' | 'poor' | 'income' | 'membersPerHousehold';
@@ -24,7 +25,7 @@ export function indicatorValue(child: DashboardChildBody, key: IndicatorKey): nu
 }
 
 /** How the indicator's values read: a percentage, a count, yuan or a ratio. */
-export function formatIndicator(key: IndicatorKey, value: number, lang: 'zh' | 'en'): string {
+export function formatIndicator(key: IndicatorKey, value: number, lang: Lang): string {
   const locale = lang === 'en' ? 'en-US' : 'zh-CN';
   switch (key) {
     case 'povertyRate':

@@ -4,13 +4,13 @@
  * imports or regenerates them, so they are kept for the session (the server's ETag makes a reload cheap).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { MapFeaturesBody } from '../../shared/schemas/dashboard.ts';
+import { MapFeatures } from '../../shared/schemas/dashboard.ts';
 import { api } from '../api/client.ts';
 
 export function useMapQuery(county: string, scope: string) {
   return useQuery({
     queryKey: ['dashboard-map', county, scope],
-    queryFn: () => api.get<MapFeaturesBody>(`/api/counties/${county}/dashboard/map`, { scope }),
+    queryFn: () => api.get(`/api/counties/${county}/dashboard/map`, MapFeatures, { scope }),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -3,23 +3,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Form, Input, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { Static } from 'typebox';
+import { AuditChainState, AuditEntryView } from '../../../shared/schemas/access.ts';
+import { PageOf } from '../../../shared/schemas/common.ts';
 import { api } from '../../api/client.ts';
 import { authMessages } from '../../auth/auth-messages.ts';
 import { useLang, useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { auditActionOptions, auditText } from './audit-text.ts';
 
-interface Entry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  table: string;
-  recordId: string;
-  orgCode: string;
-  diff: Record<string, [unknown, unknown]>;
-  ip: string | null;
-}
+type Entry = Static<typeof AuditEntryView>;
 
 interface Filters {
   actor?: string;
@@ -47,12 +40,11 @@ export default function AuditPage() {
   };
   const list = useQuery({
     queryKey: ['audit', county, query],
-    queryFn: () => api.get<{ items: Entry[]; total: number }>(`/api/counties/${county}/audit`, query),
+    queryFn: () => api.get(`/api/counties/${county}/audit`, PageOf(AuditEntryView), query),
   });
   const chain = useQuery({
     queryKey: ['audit-verify', county],
-    queryFn: () =>
-      api.get<{ ok: boolean; entries: number; broken?: { seq: number } }>(`/api/counties/${county}/audit/verify`),
+    queryFn: () => api.get(`/api/counties/${county}/audit/verify`, AuditChainState),
     retry: false,
   });
   return (

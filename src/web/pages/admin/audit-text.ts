@@ -10,6 +10,7 @@ import {
   camelCaseField,
   LOGIN_OUTCOME_LABELS,
 } from '../../../shared/audit-labels.ts';
+import type { AuditDiff } from '../../../shared/schemas/access.ts';
 import type { Lang } from '../../i18n/stored-lang.ts';
 import { householdMessages } from '../households/household-messages.ts';
 import { memberMessages } from '../members/member-messages.ts';
@@ -40,8 +41,8 @@ export function auditText(lang: Lang) {
     table: (name: string): string => AUDIT_TABLE_LABELS[name]?.[lang] ?? name,
     field,
     /** `field: before → after` per changed field; a created value (no before) shows only the after. */
-    diff: (diff: Record<string, [unknown, unknown]> | null | undefined): string =>
-      Object.entries(diff ?? {})
+    diff: (diff: unknown): string =>
+      Object.entries((diff ?? {}) as AuditDiff)
         .map(([name, [before, after]]) =>
           before === null || before === undefined
             ? `${field(name)}: ${value(name, after)}`

@@ -5,13 +5,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
+import { PageOf } from '../../../shared/schemas/common.ts';
+import { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
-
-interface MemberChoice {
-  id: number;
-  name: string;
-  naturalVillageName?: string | null;
-}
 
 export function GrantMemberPicker(props: {
   county: string;
@@ -24,7 +20,7 @@ export function GrantMemberPicker(props: {
   const members = useQuery({
     queryKey: ['grant-members', props.county, props.within, q],
     queryFn: () =>
-      api.get<{ items: MemberChoice[] }>(`/api/counties/${props.county}/members`, {
+      api.get(`/api/counties/${props.county}/members`, PageOf(MemberListItem), {
         within: props.within,
         q: q.trim() || undefined,
         pageSize: 20,

@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, message, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import { passwordProblem, type UserView } from '../../../shared/schemas/access.ts';
+import { passwordProblem, type UserView, UserViews } from '../../../shared/schemas/access.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { authMessages } from '../../auth/auth-messages.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
@@ -41,7 +41,7 @@ export default function UsersPage() {
   const { county } = useScope();
   const client = useQueryClient();
   const key = ['users', county];
-  const users = useQuery({ queryKey: key, queryFn: () => api.get<UserRow[]>(`/api/counties/${county}/users`) });
+  const users = useQuery({ queryKey: key, queryFn: () => api.get(`/api/counties/${county}/users`, UserViews) });
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<NewUserValues>();
   const role = Form.useWatch('role', form);

@@ -1,15 +1,15 @@
 /** Commitment requests (公开承诺) as TanStack Query hooks; types come from the shared schemas. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type {
+import {
   CommitmentDetail as CommitmentDetailSchema,
-  CommitmentEvaluate,
-  CommitmentItemInput,
+  type CommitmentEvaluate,
+  type CommitmentItemInput,
   CommitmentListItem as CommitmentListItemSchema,
-  CommitmentListQuery,
-  CommitmentPropose,
-  CommitmentReview,
-  ItemFulfil,
+  type CommitmentListQuery,
+  type CommitmentPropose,
+  type CommitmentReview,
+  type ItemFulfil,
   PairedHouseholds as PairedHouseholdsSchema,
 } from '../../../shared/schemas/commitment.ts';
 import { api } from '../../api/client.ts';
@@ -29,14 +29,14 @@ const detailKey = (county: string, id: number) => ['commitments', county, 'detai
 
 /** One page of the commitment list; the previous page stays on screen while the next loads. */
 export function useCommitmentList(county: string, query: CommitmentQuery, enabled = true) {
-  return usePagedList<CommitmentListItem>(['commitments', county, 'list', query], base(county), query, enabled);
+  return usePagedList(['commitments', county, 'list', query], base(county), CommitmentListItemSchema, query, enabled);
 }
 
 /** One commitment with its items. */
 export function useCommitment(county: string, id: number) {
   return useQuery({
     queryKey: detailKey(county, id),
-    queryFn: () => api.get<CommitmentDetail>(`${base(county)}/${id}`),
+    queryFn: () => api.get(`${base(county)}/${id}`, CommitmentDetailSchema),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -45,7 +45,7 @@ export function useCommitment(county: string, id: number) {
 export function usePairedHouseholds(county: string, memberId: number | undefined) {
   return useQuery({
     queryKey: ['commitments', county, 'paired', memberId],
-    queryFn: () => api.get<PairedHouseholds>(`${base(county)}/members/${memberId}/households`),
+    queryFn: () => api.get(`${base(county)}/members/${memberId}/households`, PairedHouseholdsSchema),
     enabled: memberId !== undefined && memberId > 0,
   });
 }
@@ -62,17 +62,17 @@ function send(county: string, id: number | undefined, change: CommitmentChange):
   const url = `${base(county)}/${id}`;
   switch (change.kind) {
     case 'propose':
-      return api.post(base(county), change.body);
+      return api.post(base(county), change.body, CommitmentDetailSchema);
     case 'edit':
-      return api.put(url, { items: change.items });
+      return api.put(url, { items: change.items }, CommitmentDetailSchema);
     case 'review':
-      return api.post(`${url}/review`, change.body);
+      return api.post(`${url}/review`, change.body, CommitmentDetailSchema);
     case 'publish':
-      return api.post(`${url}/publish`, undefined);
+      return api.post(`${url}/publish`, undefined, CommitmentDetailSchema);
     case 'fulfil':
-      return api.post(`${url}/items/${change.itemId}/fulfil`, change.body);
+      return api.post(`${url}/items/${change.itemId}/fulfil`, change.body, CommitmentDetailSchema);
     case 'evaluate':
-      return api.post(`${url}/evaluate`, change.body);
+      return api.post(`${url}/evaluate`, change.body, CommitmentDetailSchema);
   }
 }
 

@@ -1,4 +1,9 @@
 /** Texts of the commitment pages (公开承诺): list, one commitment, the editor and the review dialogs. */
+
+import { COMMITMENT_STATUS_LABELS } from '../../../shared/labels/commitment.ts';
+import { labelsIn } from '../../../shared/lang.ts';
+import { commonWords } from '../../i18n/common-words.ts';
+
 const zh = {
   title: '公开承诺',
   add: '提出承诺',
@@ -8,7 +13,7 @@ const zh = {
   sortLabel: '排序',
   sorts: { '-year': '年度新的在前', memberName: '按党员姓名', status: '按状态', '-updatedAt': '最近更新在前' },
   empty: '这个范围内还没有承诺',
-  statuses: { proposed: '待审核', returned: '已退回', approved: '已审核', published: '已公开', evaluated: '已评价' },
+  statuses: labelsIn(COMMITMENT_STATUS_LABELS, 'zh'),
   grades: { excellent: '优秀', good: '良好', fair: '一般', poor: '较差' },
   fields: {
     member: '党员',
@@ -50,7 +55,7 @@ const zh = {
     memberSearch: '输入姓名搜索党员',
     year: '年度',
     addItem: '添加一项',
-    removeItem: '删除',
+    removeItem: commonWords.zh.remove,
     householdHint: '可选：只能选择该党员当前结对的户',
     noPairings: '该党员当前没有结对户',
     itemsHint: '每年 1–3 项',
@@ -70,8 +75,8 @@ const zh = {
     evaluation: '评价意见',
   },
   required: '请填写',
-  save: '保存',
-  cancel: '取消',
+  save: commonWords.zh.save,
+  cancel: commonWords.zh.cancel,
   memberSection: '公开承诺',
   memberNone: '还没有公开承诺',
   open: '查看',
@@ -93,13 +98,7 @@ const en: CommitmentMessages = {
     '-updatedAt': 'Recently updated',
   },
   empty: 'No commitments in this scope yet',
-  statuses: {
-    proposed: 'Proposed',
-    returned: 'Returned',
-    approved: 'Approved',
-    published: 'Published',
-    evaluated: 'Evaluated',
-  },
+  statuses: labelsIn(COMMITMENT_STATUS_LABELS, 'en'),
   grades: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' },
   fields: {
     member: 'Member',
@@ -141,7 +140,7 @@ const en: CommitmentMessages = {
     memberSearch: 'Type a name to find the member',
     year: 'Year',
     addItem: 'Add an item',
-    removeItem: 'Remove',
+    removeItem: commonWords.en.remove,
     householdHint: 'Optional: only a household the member is paired with now',
     noPairings: 'The member has no current pairing',
     itemsHint: '1–3 items a year',
@@ -161,8 +160,8 @@ const en: CommitmentMessages = {
     evaluation: 'Evaluation',
   },
   required: 'Required',
-  save: 'Save',
-  cancel: 'Cancel',
+  save: commonWords.en.save,
+  cancel: commonWords.en.cancel,
   memberSection: 'Public commitments',
   memberNone: 'No commitments yet',
   open: 'Open',

@@ -2,6 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
+import { PageOf } from '../../../shared/schemas/common.ts';
+import { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
 import { useScope } from '../../scope/scope.tsx';
 import { usePairedHouseholds } from './commitment-api.ts';
@@ -21,15 +23,12 @@ export function MemberPicker({ county, fixed, placeholder, value, onChange }: Pr
   const found = useQuery({
     queryKey: ['members', county, 'pick', scope, q],
     queryFn: () =>
-      api.get<{ items: { id: number; name: string; naturalVillageName?: string }[] }>(
-        `/api/counties/${county}/members`,
-        {
-          within: scope,
-          q,
-          status: 'active',
-          pageSize: 20,
-        },
-      ),
+      api.get(`/api/counties/${county}/members`, PageOf(MemberListItem), {
+        within: scope,
+        q,
+        status: 'active',
+        pageSize: 20,
+      }),
     enabled: fixed === undefined && q.length > 0,
   });
   if (fixed !== undefined) {

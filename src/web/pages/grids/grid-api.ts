@@ -1,16 +1,16 @@
 /** Grid requests (网格, partition plans, coverage) as TanStack Query hooks; types come from the shared schemas. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type {
+import {
   AppliedPlan as AppliedPlanSchema,
   CoverageReport as CoverageReportSchema,
   GridDetail as GridDetailSchema,
   GridEditResult as GridEditResultSchema,
   GridListItem as GridListItemSchema,
-  GridListQuery,
+  type GridListQuery,
   GridMap as GridMapSchema,
   GridPlan as GridPlanSchema,
-  PartitionOptionsBody,
+  type PartitionOptionsBody,
 } from '../../../shared/schemas/grid.ts';
 import { api } from '../../api/client.ts';
 import { usePagedList } from '../../api/paged-list.ts';
@@ -30,14 +30,14 @@ const grids = (county: string) => `/api/counties/${county}/grids`;
 
 /** One page of the grid list; the previous page stays on screen while the next loads. */
 export function useGridList(county: string, query: GridQuery) {
-  return usePagedList<GridListItem>(['grids', county, 'list', query], grids(county), query);
+  return usePagedList(['grids', county, 'list', query], grids(county), GridListItemSchema, query);
 }
 
 /** One grid with its natural villages, members, checks and history. */
 export function useGrid(county: string, id: number) {
   return useQuery({
     queryKey: ['grids', county, 'detail', id],
-    queryFn: () => api.get<GridDetail>(`${grids(county)}/${id}`),
+    queryFn: () => api.get(`${grids(county)}/${id}`, GridDetailSchema),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -46,7 +46,7 @@ export function useGrid(county: string, id: number) {
 export function useGridMap(county: string, village: string | undefined) {
   return useQuery({
     queryKey: ['grids', county, 'map', village],
-    queryFn: () => api.get<GridMapBody>(`${grids(county)}/map`, { village }),
+    queryFn: () => api.get(`${grids(county)}/map`, GridMapSchema, { village }),
     enabled: Boolean(village),
   });
 }
@@ -55,7 +55,7 @@ export function useGridMap(county: string, village: string | undefined) {
 export function useCoverage(county: string, within: string) {
   return useQuery({
     queryKey: ['grids', county, 'coverage', within],
-    queryFn: () => api.get<CoverageReport>(`${grids(county)}/coverage`, { within }),
+    queryFn: () => api.get(`${grids(county)}/coverage`, CoverageReportSchema, { within }),
   });
 }
 
@@ -81,15 +81,23 @@ function sendEdit(county: string, id: number, edit: GridEdit): Promise<GridEditR
   const path = `${grids(county)}/${id}`;
   switch (edit.kind) {
     case 'rename':
-      return api.patch(path, { name: edit.name });
+      return api.patch(path, { name: edit.name }, GridEditResultSchema);
     case 'naturalVillage':
-      return api.post(`${path}/natural-villages`, { code: edit.code, reason: edit.reason || undefined });
+      return api.post(
+        `${path}/natural-villages`,
+        { code: edit.code, reason: edit.reason || undefined },
+        GridEditResultSchema,
+      );
     case 'member':
-      return api.post(`${path}/members`, { memberId: edit.memberId, reason: edit.reason });
+      return api.post(`${path}/members`, { memberId: edit.memberId, reason: edit.reason }, GridEditResultSchema);
     case 'merge':
-      return api.post(`${path}/merge`, { otherGridId: edit.otherGridId });
+      return api.post(`${path}/merge`, { otherGridId: edit.otherGridId }, GridEditResultSchema);
     case 'split':
-      return api.post(`${path}/split`, { naturalVillages: edit.naturalVillages, name: edit.name || undefined });
+      return api.post(
+        `${path}/split`,
+        { naturalVillages: edit.naturalVillages, name: edit.name || undefined },
+        GridEditResultSchema,
+      );
   }
 }
 
@@ -106,7 +114,7 @@ export function useGridEdit(county: string, id: number) {
 export function useProposePlan(county: string) {
   return useMutation({
     mutationFn: (body: { scope: string; options?: PartitionOptions }) =>
-      api.post<GridPlan>(`/api/counties/${county}/grid-plans`, body),
+      api.post(`/api/counties/${county}/grid-plans`, body, GridPlanSchema),
   });
 }
 
@@ -114,7 +122,8 @@ export function useProposePlan(county: string) {
 export function useApplyPlan(county: string) {
   const refresh = useRefreshGrids(county);
   return useMutation({
-    mutationFn: (planId: number) => api.post<AppliedPlan>(`/api/counties/${county}/grid-plans/${planId}/apply`, {}),
+    mutationFn: (planId: number) =>
+      api.post(`/api/counties/${county}/grid-plans/${planId}/apply`, {}, AppliedPlanSchema),
     onSuccess: () => refresh(),
   });
 }

@@ -2,6 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
+import { PageOf } from '../../../shared/schemas/common.ts';
+import { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
 import { fetchOrgChildren, orgChildrenKey } from '../../api/org-units.ts';
 import type { GridDetail, GridEdit } from './grid-api.ts';
@@ -23,11 +25,7 @@ function MemberPicker({ county, grid, m, id }: Omit<Props, 'kind'> & { id?: stri
   const query = { within: grid.villageCode, q: q || undefined, pageSize: 50, sort: 'name' };
   const found = useQuery({
     queryKey: ['members', county, 'list', query],
-    queryFn: () =>
-      api.get<{ items: { id: number; name: string; naturalVillageName: string }[] }>(
-        `/api/counties/${county}/members`,
-        query,
-      ),
+    queryFn: () => api.get(`/api/counties/${county}/members`, PageOf(MemberListItem), query),
   });
   const inGrid = new Set(grid.members.map((x) => x.id));
   return (

@@ -1,4 +1,6 @@
 /** Texts of the grid pages: list and map, one grid and its edits, partition plans, coverage report. */
+import { commonWords } from '../../i18n/common-words.ts';
+
 const zh = {
   title: '网格',
   search: '搜索网格或村名',
@@ -103,8 +105,8 @@ const zh = {
       merge: '另一个网格将撤销，其自然村和党员并入本网格。',
       split: '选中的自然村及其党员将组成新网格，并新建党小组。',
     } as Record<string, string>,
-    ok: '确定',
-    cancel: '取消',
+    ok: commonWords.zh.ok,
+    cancel: commonWords.zh.cancel,
     done: '已保存调整',
     breachesAfter: '调整后本村仍有以下问题：',
     required: '请填写',
@@ -292,8 +294,8 @@ const en: GridMessages = {
       merge: 'The other grid retires; its natural villages and members join this one.',
       split: 'The chosen natural villages and their members form a new grid with a new Party group.',
     },
-    ok: 'OK',
-    cancel: 'Cancel',
+    ok: commonWords.en.ok,
+    cancel: commonWords.en.cancel,
     done: 'Change saved',
     breachesAfter: 'After the change the village still has these problems:',
     required: 'Required',

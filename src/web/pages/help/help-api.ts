@@ -1,14 +1,16 @@
 /** The help-record API as the web pages use it: household choices, helpers, the timeline. */
 import { useQuery } from '@tanstack/react-query';
-import type { HelpChoices, TimelinePage } from '../../../shared/schemas/help-record.ts';
+import type { Static } from 'typebox';
+import { PairedHouseholds } from '../../../shared/schemas/commitment.ts';
+import { PageOf } from '../../../shared/schemas/common.ts';
+import { HelpChoices, TimelinePage } from '../../../shared/schemas/help-record.ts';
+import { HouseholdListItem } from '../../../shared/schemas/household.ts';
 import { api } from '../../api/client.ts';
 import { businessToday } from '../../auth/business-clock.ts';
 import type { Me } from '../../auth/session.tsx';
 
-export interface HouseholdChoice {
-  id: number;
-  headName: string;
-}
+/** A household the form can record help for: the household list's id and head's name. */
+export type HouseholdChoice = Pick<Static<typeof HouseholdListItem>, 'id' | 'headName'>;
 
 /** The member a 'member'-only user is (their grants name it), or null for any other user. */
 export function ownMemberId(me: Me | undefined): number | null {
@@ -23,8 +25,9 @@ export function usePairedHouseholds(county: string, memberId: number | null) {
     queryKey: ['help', county, 'paired', memberId],
     enabled: memberId !== null,
     queryFn: async () => {
-      const body = await api.get<{ households: { householdId: number; headName: string }[] }>(
+      const body = await api.get(
         `/api/counties/${county}/commitments/members/${memberId}/households`,
+        PairedHouseholds,
       );
       return body.households.map((h): HouseholdChoice => ({ id: h.householdId, headName: h.headName }));
     },
@@ -37,7 +40,7 @@ export function useHouseholdSearch(county: string, scope: string, q: string, ena
     queryKey: ['help', county, 'search', scope, q],
     enabled,
     queryFn: async () => {
-      const body = await api.get<{ items: HouseholdChoice[] }>(`/api/counties/${county}/households`, {
+      const body = await api.get(`/api/counties/${county}/households`, PageOf(HouseholdListItem), {
         within: scope,
         q: q || undefined,
         pageSize: 20,
@@ -66,7 +69,7 @@ export const helpChoicesKey = (county: string, householdId: number | undefined) 
   householdId,
 ];
 export const fetchHelpChoices = (county: string, householdId: number) =>
-  api.get<HelpChoices>(`/api/counties/${county}/households/${householdId}/help-choices`);
+  api.get(`/api/counties/${county}/households/${householdId}/help-choices`, HelpChoices);
 
 /**
  * The household's newest `size` timeline entries (the card asks for 20 more at a time, up to the API's 100).
@@ -76,7 +79,7 @@ export function useTimeline(county: string, householdId: number, size: number) {
   return useQuery({
     queryKey: ['help', county, 'timeline', householdId, size],
     queryFn: () =>
-      api.get<TimelinePage>(`/api/counties/${county}/households/${householdId}/timeline`, { pageSize: size }),
+      api.get(`/api/counties/${county}/households/${householdId}/timeline`, TimelinePage, { pageSize: size }),
     placeholderData: (previous) => previous,
   });
 }

@@ -1,4 +1,9 @@
 /** Texts of the help-record pages (帮扶纪实): the phone form, its offline queue and the household timeline. */
+
+import { HELP_STATUS_LABELS } from '../../../shared/labels/help-record.ts';
+import { labelsIn } from '../../../shared/lang.ts';
+import { commonWords } from '../../i18n/common-words.ts';
+
 const zh = {
   title: '记录帮扶',
   record: '记录帮扶',
@@ -19,7 +24,7 @@ const zh = {
   locate: '获取位置',
   located: (lat: number, lng: number) => `已定位 ${lat.toFixed(5)}, ${lng.toFixed(5)}`,
   noPosition: '未获取位置（可不填）',
-  save: '保存',
+  save: commonWords.zh.save,
   saved: '已保存在本机，尚未发送：有网络时自动发送',
   savedOnServer: '已保存到服务器',
   refusedToast: (reason: string) => `服务器拒收：${reason}。记录仍在本机，可在上方修改后重新保存，或放弃`,
@@ -46,7 +51,7 @@ const zh = {
     exit: '脱贫退出',
   },
   handover: '（交接给新的帮扶人）',
-  statuses: { submitted: '待核实', verified: '已核实', returned: '已退回' },
+  statuses: labelsIn(HELP_STATUS_LABELS, 'zh'),
 };
 
 const en: typeof zh = {
@@ -69,7 +74,7 @@ const en: typeof zh = {
   locate: 'Get position',
   located: (lat: number, lng: number) => `Located ${lat.toFixed(5)}, ${lng.toFixed(5)}`,
   noPosition: 'No position (optional)',
-  save: 'Save',
+  save: commonWords.en.save,
   saved: 'Saved on this device, not sent yet: it is sent by itself when online',
   savedOnServer: 'Saved on the server',
   refusedToast: (reason: string) =>
@@ -97,7 +102,7 @@ const en: typeof zh = {
     exit: 'Exited poverty',
   },
   handover: '(handed over to a new helper)',
-  statuses: { submitted: 'Submitted', verified: 'Verified', returned: 'Returned' },
+  statuses: labelsIn(HELP_STATUS_LABELS, 'en'),
 };
 
 export const helpMessages = { zh, en };

@@ -1,4 +1,6 @@
 /** Texts of the verification list (核实帮扶纪实): what waits for the caller, verify or return with a reason. */
+import { commonWords } from '../../i18n/common-words.ts';
+
 const zh = {
   title: '核实帮扶纪实',
   hint: '只列出您可以核实的待核实记录（党小组长：本人所带网格的记录）',
@@ -15,7 +17,7 @@ const zh = {
   verified: '已核实',
   returned: '已退回',
   empty: '没有待核实的帮扶纪实',
-  cancel: '取消',
+  cancel: commonWords.zh.cancel,
 };
 
 export type HelpVerifyMessages = typeof zh;
@@ -36,7 +38,7 @@ const en: HelpVerifyMessages = {
   verified: 'Verified',
   returned: 'Returned',
   empty: 'No help records to verify',
-  cancel: 'Cancel',
+  cancel: commonWords.en.cancel,
 };
 
 export const helpVerifyMessages = { zh, en };

@@ -7,7 +7,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input, Modal, message, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import type { HelpRecordItem } from '../../../shared/schemas/help-record.ts';
+import { PageOf } from '../../../shared/schemas/common.ts';
+import { HelpRecordItem } from '../../../shared/schemas/help-record.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { useDictionary } from '../../api/dictionary.ts';
 import { ScopedLink } from '../../components/scoped-link.tsx';
@@ -22,7 +23,7 @@ function useToVerify(county: string, scope: string) {
   return useQuery({
     queryKey: ['help', county, 'to-verify', scope],
     queryFn: () =>
-      api.get<{ items: Row[]; total: number }>(`/api/counties/${county}/help-records`, {
+      api.get(`/api/counties/${county}/help-records`, PageOf(HelpRecordItem), {
         within: scope,
         toVerify: true,
         sort: 'visitedOn',

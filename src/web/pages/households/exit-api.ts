@@ -3,7 +3,14 @@
  * completing also changes the household, so its record is refreshed) and the 公示 board of a scope.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExitListItemType, ExitListQueryType, HouseholdExitType } from '../../../shared/schemas/exit.ts';
+import {
+  ExitListItem as ExitListItemSchema,
+  type ExitListItemType,
+  type ExitListQueryType,
+  HouseholdExit as HouseholdExitSchema,
+  HouseholdExits,
+  type HouseholdExitType,
+} from '../../../shared/schemas/exit.ts';
 import { api } from '../../api/client.ts';
 import { usePagedList } from '../../api/paged-list.ts';
 import { useLang } from '../../i18n/i18n.tsx';
@@ -18,7 +25,7 @@ export function useHouseholdExits(county: string, householdId: number) {
   const { lang } = useLang();
   return useQuery({
     queryKey: ['exits', county, 'household', householdId, lang],
-    queryFn: () => api.get<{ items: HouseholdExit[] }>(`${root(county)}/households/${householdId}/exits`),
+    queryFn: () => api.get(`${root(county)}/households/${householdId}/exits`, HouseholdExits),
   });
 }
 
@@ -42,7 +49,7 @@ export function useExitAction(
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      api.post<HouseholdExit>(actionUrl(county, householdId, action, exitId, objectionId), body),
+      api.post(actionUrl(county, householdId, action, exitId, objectionId), body, HouseholdExitSchema),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['exits', county] });
       if (action === 'complete') void client.invalidateQueries({ queryKey: ['households', county] });
@@ -52,5 +59,5 @@ export function useExitAction(
 
 /** One page of the county's exits (the notice board); the previous page stays on screen while the next loads. */
 export function useExitList(county: string, query: ExitListQueryType) {
-  return usePagedList<ExitListItem>(['exits', county, 'list', query], `${root(county)}/exits`, query);
+  return usePagedList(['exits', county, 'list', query], `${root(county)}/exits`, ExitListItemSchema, query);
 }

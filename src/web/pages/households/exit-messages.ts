@@ -1,8 +1,9 @@
 /** Texts of the exit workflow (脱贫退出): the record's panel, its step dialogs and the 公示 board. */
+import { commonWords } from '../../i18n/common-words.ts';
 export const exitMessages = {
   zh: {
-    save: '保存',
-    cancel: '取消',
+    save: commonWords.zh.save,
+    cancel: commonWords.zh.cancel,
     title: '脱贫退出',
     start: '发起退出评估',
     none: '尚未办理脱贫退出。',
@@ -71,8 +72,8 @@ export const exitMessages = {
     },
   },
   en: {
-    save: 'Save',
-    cancel: 'Cancel',
+    save: commonWords.en.save,
+    cancel: commonWords.en.cancel,
     title: 'Exit from poverty',
     start: 'Start exit assessment',
     none: 'No exit has been started.',

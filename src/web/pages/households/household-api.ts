@@ -4,19 +4,19 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type {
+import {
   ExitAssessment as ExitAssessmentSchema,
-  HouseholdCreateBody,
+  type HouseholdCreateBody,
   HouseholdDetail as HouseholdDetailSchema,
   HouseholdListItem as HouseholdListItemSchema,
-  HouseholdListQueryType,
-  HouseholdPatchBody,
-  IncomeInputBody,
-  NeedInputBody,
-  NeedPatchBody,
-  PersonInputBody,
-  PersonPatchBody,
-  StatusChange,
+  type HouseholdListQueryType,
+  type HouseholdPatchBody,
+  type IncomeInputBody,
+  type NeedInputBody,
+  type NeedPatchBody,
+  type PersonInputBody,
+  type PersonPatchBody,
+  type StatusChange,
 } from '../../../shared/schemas/household.ts';
 import { api } from '../../api/client.ts';
 import { usePagedList } from '../../api/paged-list.ts';
@@ -34,7 +34,7 @@ const base = (county: string) => `/api/counties/${county}/households`;
 
 /** One page of the household list; the previous page stays on screen while the next loads. */
 export function useHouseholdList(county: string, query: HouseholdListQueryType) {
-  return usePagedList<HouseholdListItem>(['households', county, 'list', query], base(county), query);
+  return usePagedList(['households', county, 'list', query], base(county), HouseholdListItemSchema, query);
 }
 
 const recordKey = (county: string, id: number, lang: string) => ['households', county, 'record', id, lang];
@@ -43,7 +43,7 @@ export function useHousehold(county: string, id: number) {
   const { lang } = useLang();
   return useQuery({
     queryKey: recordKey(county, id, lang),
-    queryFn: () => api.get<HouseholdDetail>(`${base(county)}/${id}`),
+    queryFn: () => api.get(`${base(county)}/${id}`, HouseholdDetailSchema),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -53,7 +53,7 @@ export function useExitAssessment(county: string, id: number, enabled: boolean) 
   const { lang } = useLang();
   return useQuery({
     queryKey: ['households', county, 'exit', id, lang],
-    queryFn: () => api.get<ExitAssessment>(`${base(county)}/${id}/exit-assessment`),
+    queryFn: () => api.get(`${base(county)}/${id}/exit-assessment`, ExitAssessmentSchema),
     enabled,
   });
 }
@@ -74,7 +74,9 @@ export function useSaveHousehold(county: string, id: number | undefined) {
   const onSuccess = useRecordUpdate(county);
   return useMutation({
     mutationFn: (body: HouseholdCreateBody | HouseholdPatchBody) =>
-      id ? api.patch<HouseholdDetail>(`${base(county)}/${id}`, body) : api.post<HouseholdDetail>(base(county), body),
+      id
+        ? api.patch(`${base(county)}/${id}`, body, HouseholdDetailSchema)
+        : api.post(base(county), body, HouseholdDetailSchema),
     onSuccess,
   });
 }
@@ -85,7 +87,9 @@ export function useSavePerson(county: string, householdId: number, personId: num
   const url = `${base(county)}/${householdId}/persons`;
   return useMutation({
     mutationFn: (body: PersonInputBody | PersonPatchBody) =>
-      personId ? api.patch<HouseholdDetail>(`${url}/${personId}`, body) : api.post<HouseholdDetail>(url, body),
+      personId
+        ? api.patch(`${url}/${personId}`, body, HouseholdDetailSchema)
+        : api.post(url, body, HouseholdDetailSchema),
     onSuccess,
   });
 }
@@ -99,7 +103,7 @@ function useRecordMutation<B>(county: string, send: (body: B) => Promise<Househo
 /** Enters or corrects one year's income (PUT: the year's items are replaced). */
 export function useSaveIncome(county: string, householdId: number) {
   return useRecordMutation(county, ({ year, ...body }: IncomeInputBody & { year: number }) =>
-    api.put<HouseholdDetail>(`${base(county)}/${householdId}/income/${year}`, body),
+    api.put(`${base(county)}/${householdId}/income/${year}`, body, HouseholdDetailSchema),
   );
 }
 
@@ -107,20 +111,20 @@ export function useSaveIncome(county: string, householdId: number) {
 export function useSaveNeed(county: string, householdId: number, needId: number | undefined) {
   const url = `${base(county)}/${householdId}/needs`;
   return useRecordMutation(county, (body: NeedInputBody | NeedPatchBody) =>
-    needId ? api.patch<HouseholdDetail>(`${url}/${needId}`, body) : api.post<HouseholdDetail>(url, body),
+    needId ? api.patch(`${url}/${needId}`, body, HouseholdDetailSchema) : api.post(url, body, HouseholdDetailSchema),
   );
 }
 
 /** Records a decided status change; the server checks the transition and the exit test. */
 export function useChangeStatus(county: string, householdId: number) {
   return useRecordMutation(county, (body: StatusChangeBody) =>
-    api.post<HouseholdDetail>(`${base(county)}/${householdId}/status`, body),
+    api.post(`${base(county)}/${householdId}/status`, body, HouseholdDetailSchema),
   );
 }
 
 /** Removes a person (kept in the registry with the date and reason). */
 export function useRemovePerson(county: string, householdId: number, personId: number) {
   return useRecordMutation(county, (body: PersonRemovalBody) =>
-    api.delete<HouseholdDetail>(`${base(county)}/${householdId}/persons/${personId}`, body),
+    api.delete(`${base(county)}/${householdId}/persons/${personId}`, body, HouseholdDetailSchema),
   );
 }

@@ -1,8 +1,9 @@
 /** Texts of the record's small edits: income years, needs, status changes and removing a person. */
+import { commonWords } from '../../i18n/common-words.ts';
 export const householdEditMessages = {
   zh: {
-    save: '保存',
-    cancel: '取消',
+    save: commonWords.zh.save,
+    cancel: commonWords.zh.cancel,
     addIncome: '录入收入',
     editIncome: (year: number) => `修改 ${year} 年收入`,
     newIncome: '录入年度收入',
@@ -49,8 +50,8 @@ export const householdEditMessages = {
     },
   },
   en: {
-    save: 'Save',
-    cancel: 'Cancel',
+    save: commonWords.en.save,
+    cancel: commonWords.en.cancel,
     addIncome: 'Enter income',
     editIncome: (year: number) => `Correct the income of ${year}`,
     newIncome: "Enter a year's income",

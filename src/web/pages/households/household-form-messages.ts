@@ -1,4 +1,5 @@
 /** Texts of the household forms and the person editor. */
+import { commonWords } from '../../i18n/common-words.ts';
 export const householdFormMessages = {
   zh: {
     createTitle: '新增贫困户',
@@ -9,8 +10,8 @@ export const householdFormMessages = {
     addPerson: '添加家庭成员',
     editPerson: '修改家庭成员',
     removeRow: '删除此行',
-    save: '保存',
-    cancel: '取消',
+    save: commonWords.zh.save,
+    cancel: commonWords.zh.cancel,
     saved: '已保存',
     noChanges: '没有改动',
     maskedKeep: (masked: string) => `${masked}（留空则不修改）`,
@@ -43,8 +44,8 @@ export const householdFormMessages = {
     addPerson: 'Add a member',
     editPerson: 'Correct a member',
     removeRow: 'Remove this row',
-    save: 'Save',
-    cancel: 'Cancel',
+    save: commonWords.en.save,
+    cancel: commonWords.en.cancel,
     saved: 'Saved',
     noChanges: 'Nothing changed',
     maskedKeep: (masked: string) => `${masked} (leave blank to keep)`,

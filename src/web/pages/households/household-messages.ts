@@ -1,4 +1,5 @@
 /** Texts of the poor-household pages (list, record, forms). Domain terms keep their Chinese names. */
+import { commonWords } from '../../i18n/common-words.ts';
 export const householdMessages = {
   zh: {
     title: '贫困户',
@@ -51,7 +52,7 @@ export const householdMessages = {
     inYear: (y: number) => `（${y} 年）`,
     back: '返回列表',
     saved: '已保存',
-    edit: '编辑',
+    edit: commonWords.zh.edit,
     recordHelp: '记录帮扶',
     sections: {
       violations: '数据核查问题',
@@ -143,7 +144,7 @@ export const householdMessages = {
     inYear: (y: number) => ` (${y})`,
     back: 'Back to list',
     saved: 'Saved',
-    edit: 'Edit',
+    edit: commonWords.en.edit,
     recordHelp: 'Record help',
     sections: {
       violations: 'Consistency problems',

@@ -1,12 +1,12 @@
 /** Party member requests as TanStack Query hooks; types come from the shared schemas. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type {
+import {
   MemberCard as MemberCardSchema,
-  MemberCreate,
+  type MemberCreate,
   MemberListItem as MemberListItemSchema,
-  MemberListQuery,
-  MemberUpdate,
+  type MemberListQuery,
+  type MemberUpdate,
 } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
 import { usePagedList } from '../../api/paged-list.ts';
@@ -21,14 +21,14 @@ const base = (county: string) => `/api/counties/${county}/members`;
 
 /** One page of the member list; the previous page stays on screen while the next loads. */
 export function useMemberList(county: string, query: MemberQuery) {
-  return usePagedList<MemberListItem>(['members', county, 'list', query], base(county), query);
+  return usePagedList(['members', county, 'list', query], base(county), MemberListItemSchema, query);
 }
 
 /** One member's information card. */
 export function useMemberCard(county: string, id: number) {
   return useQuery({
     queryKey: ['members', county, 'card', id],
-    queryFn: () => api.get<MemberCard>(`${base(county)}/${id}`),
+    queryFn: () => api.get(`${base(county)}/${id}`, MemberCardSchema),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -38,7 +38,7 @@ export function useSaveMember(county: string, id: number | undefined) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: MemberCreateBody | MemberUpdateBody) =>
-      id ? api.patch<MemberCard>(`${base(county)}/${id}`, body) : api.post<MemberCard>(base(county), body),
+      id ? api.patch(`${base(county)}/${id}`, body, MemberCardSchema) : api.post(base(county), body, MemberCardSchema),
     onSuccess: (card) => {
       client.setQueryData(['members', county, 'card', card.id], card);
       return client.invalidateQueries({ queryKey: ['members', county, 'list'] });

@@ -4,6 +4,7 @@
  */
 import { Card, Form } from 'antd';
 import { useParams } from 'react-router';
+import { MemberUpdate } from '../../../shared/schemas/member.ts';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { RecordFormActions, RecordFormPage, useRecordForm } from '../../components/record-form.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
@@ -15,28 +16,10 @@ import { memberMessages } from './member-messages.ts';
 type Values = Record<string, unknown>;
 const NULLABLE = ['post', 'workUnit', 'phone', 'publicPhone'];
 
-// Card fields the form edits; ID number and phone are left out because the card holds them masked.
-const EDITABLE = [
-  'name',
-  'sex',
-  'ethnicity',
-  'education',
-  'joinDate',
-  'membership',
-  'branchName',
-  'naturalVillageCode',
-  'post',
-  'workUnit',
-  'publicPhone', // published on the plaque, so not masked: editable like any other field
-  'expertise',
-  'interests',
-  'willingness',
-  'capacity',
-  'isMigrant',
-  'health',
-  'status',
-  'note',
-] as const;
+/** Masked on the card, so the form leaves them out (a blank field means "keep"). */
+const MASKED = new Set(['idNumber', 'phone']);
+// Card fields the form edits: every field an update accepts (the shared schema) but the masked ones.
+const EDITABLE = Object.keys(MemberUpdate.properties).filter((k) => !MASKED.has(k)) as (keyof MemberCard)[];
 
 const valuesOf = (card: MemberCard): Values => Object.fromEntries(EDITABLE.map((k) => [k, card[k]]));
 

@@ -4,13 +4,16 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type {
-  ConfirmInput,
-  HandoverInput,
+import {
+  type ConfirmInput,
+  ConfirmResult,
+  type HandoverInput,
   PairingDetail as PairingDetailSchema,
-  PairingFilter,
-  PairingItemBody,
-  SuggestionsResult,
+  type PairingFilter,
+  type PairingItemBody,
+  PairingItem as PairingItemSchema,
+  SuggestionsBody,
+  type SuggestionsResult,
 } from '../../../shared/schemas/pairing.ts';
 import { api } from '../../api/client.ts';
 import { usePagedList } from '../../api/paged-list.ts';
@@ -40,14 +43,14 @@ export function useSuggestions(county: string, scope: SuggestionScope) {
   const { lang } = useLang();
   return useQuery({
     queryKey: ['pairings', county, 'suggestions', scope, lang],
-    queryFn: () => api.get<Suggestions>(`${base(county)}/suggestions`, { ...scope }),
+    queryFn: () => api.get(`${base(county)}/suggestions`, SuggestionsBody, { ...scope }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** One page of pairings (also a household's helpers and history, or a member's pairings). */
 export function usePairingList(county: string, query: PairingQuery, enabled = true) {
-  return usePagedList<PairingItem>(['pairings', county, 'list', query], base(county), query, enabled);
+  return usePagedList(['pairings', county, 'list', query], base(county), PairingItemSchema, query, enabled);
 }
 
 /** Everything pairings feed reads again after a change (suggestions, lists, the household's helpers). */
@@ -60,7 +63,7 @@ function useRefreshPairings(county: string) {
 export function useConfirmPairings(county: string) {
   const refresh = useRefreshPairings(county);
   return useMutation({
-    mutationFn: (body: ConfirmInput) => api.post<{ items: PairingItem[] }>(`${base(county)}/confirm`, body),
+    mutationFn: (body: ConfirmInput) => api.post(`${base(county)}/confirm`, body, ConfirmResult),
     onSuccess: () => refresh(),
   });
 }
@@ -79,7 +82,7 @@ export function useRejectSuggestion(county: string) {
 export function useUpdateMeasures(county: string, id: number) {
   const refresh = useRefreshPairings(county);
   return useMutation({
-    mutationFn: (measures: string) => api.patch<PairingDetail>(`${base(county)}/${id}`, { measures }),
+    mutationFn: (measures: string) => api.patch(`${base(county)}/${id}`, { measures }, PairingDetailSchema),
     onSuccess: () => refresh(),
   });
 }
@@ -88,7 +91,7 @@ export function useUpdateMeasures(county: string, id: number) {
 export function useHandOver(county: string, id: number) {
   const refresh = useRefreshPairings(county);
   return useMutation({
-    mutationFn: (body: HandoverInput) => api.post<PairingDetail>(`${base(county)}/${id}/handover`, body),
+    mutationFn: (body: HandoverInput) => api.post(`${base(county)}/${id}/handover`, body, PairingDetailSchema),
     onSuccess: () => refresh(),
   });
 }
@@ -97,7 +100,7 @@ export function useHandOver(county: string, id: number) {
 export function useEndPairing(county: string, id: number) {
   const refresh = useRefreshPairings(county);
   return useMutation({
-    mutationFn: (body: { on: string }) => api.post<PairingDetail>(`${base(county)}/${id}/end`, body),
+    mutationFn: (body: { on: string }) => api.post(`${base(county)}/${id}/end`, body, PairingDetailSchema),
     onSuccess: () => refresh(),
   });
 }

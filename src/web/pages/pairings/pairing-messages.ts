@@ -1,4 +1,6 @@
 /** Texts of the pairing screens (结对建议, 结对帮扶, the household's helpers, the member's pairings). */
+import { commonWords } from '../../i18n/common-words.ts';
+
 const zh = {
   suggestions: {
     title: '结对建议',
@@ -105,8 +107,8 @@ const zh = {
   handoverNote: '说明',
   handedOver: '已交接',
   plaque: '打印挂牌',
-  save: '保存',
-  cancel: '取消',
+  save: commonWords.zh.save,
+  cancel: commonWords.zh.cancel,
   required: '请填写',
   helpers: {
     title: '帮扶责任人',
@@ -230,8 +232,8 @@ const en: PairingMessages = {
   handoverNote: 'Note',
   handedOver: 'Handed over',
   plaque: 'Print plaque',
-  save: 'Save',
-  cancel: 'Cancel',
+  save: commonWords.en.save,
+  cancel: commonWords.en.cancel,
   required: 'Required',
   helpers: {
     title: 'Helpers',

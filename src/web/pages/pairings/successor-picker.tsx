@@ -6,17 +6,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Checkbox, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
+import type { Static } from 'typebox';
+import { PageOf } from '../../../shared/schemas/common.ts';
+import { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
 import { usePairingList } from './pairing-api.ts';
 import type { PairingMessages } from './pairing-messages.ts';
 
-interface Candidate {
-  id: number;
-  name: string;
-  naturalVillageName: string;
-  post: string | null;
-  capacity: number;
-}
+type Candidate = Static<typeof MemberListItem>;
 
 interface Props {
   county: string;
@@ -43,7 +40,7 @@ export function SuccessorPicker({ county, naturalVillageCode, currentMemberId, m
   const query = { within, q: q || undefined, status: 'active', pageSize: 50, sort: 'name' };
   const found = useQuery({
     queryKey: ['members', county, 'list', query],
-    queryFn: () => api.get<{ items: Candidate[] }>(`/api/counties/${county}/members`, query),
+    queryFn: () => api.get(`/api/counties/${county}/members`, PageOf(MemberListItem), query),
   });
   const candidates = (found.data?.items ?? []).filter((c) => c.id !== currentMemberId && c.capacity > 0);
   const chosenId = Form.useWatch<number | undefined>('successorMemberId');

@@ -1,9 +1,9 @@
 /** Party group requests (党小组) as TanStack Query hooks; types come from the shared schemas. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type {
-  ActivityCentreSet,
-  InstructorAssign,
+import {
+  type ActivityCentreSet,
+  type InstructorAssign,
   LeaderSuggestions as LeaderSuggestionsSchema,
   PartyGroupDetail as PartyGroupDetailSchema,
 } from '../../../shared/schemas/party-group.ts';
@@ -22,7 +22,7 @@ const detailKey = (county: string, id: number) => ['party-groups', county, 'deta
 export function usePartyGroup(county: string, id: number) {
   return useQuery({
     queryKey: detailKey(county, id),
-    queryFn: () => api.get<PartyGroupDetail>(base(county, id)),
+    queryFn: () => api.get(base(county, id), PartyGroupDetailSchema),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -31,7 +31,7 @@ export function usePartyGroup(county: string, id: number) {
 export function useLeaderSuggestions(county: string, id: number, enabled: boolean) {
   return useQuery({
     queryKey: ['party-groups', county, 'leader-suggestions', id],
-    queryFn: () => api.get<LeaderSuggestions>(`${base(county, id)}/leader-suggestions`),
+    queryFn: () => api.get(`${base(county, id)}/leader-suggestions`, LeaderSuggestionsSchema),
     enabled,
   });
 }
@@ -44,11 +44,11 @@ export type GroupChange =
 function send(county: string, id: number, change: GroupChange): Promise<PartyGroupDetail> {
   switch (change.kind) {
     case 'leader':
-      return api.put(`${base(county, id)}/leader`, { memberId: change.memberId });
+      return api.put(`${base(county, id)}/leader`, { memberId: change.memberId }, PartyGroupDetailSchema);
     case 'instructor':
-      return api.put(`${base(county, id)}/instructors/${change.level}`, change.body);
+      return api.put(`${base(county, id)}/instructors/${change.level}`, change.body, PartyGroupDetailSchema);
     case 'activityCentre':
-      return api.put(`${base(county, id)}/activity-centre`, change.body);
+      return api.put(`${base(county, id)}/activity-centre`, change.body, PartyGroupDetailSchema);
   }
 }
 

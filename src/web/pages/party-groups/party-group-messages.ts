@@ -1,4 +1,6 @@
 /** Texts of the Party group page (党小组). */
+import { commonWords } from '../../i18n/common-words.ts';
+
 const zh = {
   back: '返回网格',
   grid: '所在网格',
@@ -51,9 +53,9 @@ const zh = {
     lat: '纬度',
     lng: '经度',
     notes: '开放时间及说明',
-    edit: '编辑',
-    save: '保存',
-    cancel: '取消',
+    edit: commonWords.zh.edit,
+    save: commonWords.zh.save,
+    cancel: commonWords.zh.cancel,
     saved: '已保存活动场所',
   },
   required: '请填写',
@@ -113,9 +115,9 @@ const en: PartyGroupMessages = {
     lat: 'Latitude',
     lng: 'Longitude',
     notes: 'Opening times and notes',
-    edit: 'Edit',
-    save: 'Save',
-    cancel: 'Cancel',
+    edit: commonWords.en.edit,
+    save: commonWords.en.save,
+    cancel: commonWords.en.cancel,
     saved: 'Activity centre saved',
   },
   required: 'Required',

@@ -1,10 +1,12 @@
 /** Plaque, public page and feedback requests as TanStack Query hooks; types come from the shared schemas. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type {
-  FeedbackBody,
+import {
+  FeedbackAccepted,
+  type FeedbackBody,
   FeedbackItem as FeedbackItemSchema,
-  FeedbackListQuery,
+  type FeedbackListQuery,
+  FeedbackModerated,
   PlaqueList,
   Plaque as PlaqueSchema,
   PublicPlaque as PublicPlaqueSchema,
@@ -25,10 +27,9 @@ export function usePlaques(county: string, which: { pairing?: number; village?: 
     enabled: which.pairing !== undefined || which.village !== undefined,
     queryFn: async (): Promise<Plaque[]> => {
       if (which.pairing !== undefined) {
-        return [await api.get<Plaque>(`/api/counties/${county}/pairings/${which.pairing}/plaque`)];
+        return [await api.get(`/api/counties/${county}/pairings/${which.pairing}/plaque`, PlaqueSchema)];
       }
-      return (await api.get<Static<typeof PlaqueList>>(`/api/counties/${county}/plaques`, { village: which.village }))
-        .items;
+      return (await api.get(`/api/counties/${county}/plaques`, PlaqueList, { village: which.village })).items;
     },
   });
 }
@@ -39,20 +40,20 @@ const publicPath = (county: string, code: string) => `/api/public/plaques/${coun
 export function usePublicPlaque(county: string, code: string) {
   return useQuery({
     queryKey: ['public-plaque', county, code],
-    queryFn: () => api.get<PublicPlaque>(publicPath(county, code)),
+    queryFn: () => api.get(publicPath(county, code), PublicPlaqueSchema),
   });
 }
 
 /** Leaves feedback on a plaque's pairing (stored pending until moderated). */
 export function useSubmitFeedback(county: string, code: string) {
   return useMutation({
-    mutationFn: (body: FeedbackInput) => api.post<{ status: 'pending' }>(`${publicPath(county, code)}/feedback`, body),
+    mutationFn: (body: FeedbackInput) => api.post(`${publicPath(county, code)}/feedback`, body, FeedbackAccepted),
   });
 }
 
 /** One page of feedback for moderators. */
 export function useFeedbackList(county: string, query: FeedbackQuery) {
-  return usePagedList<FeedbackItem>(['feedback', county, query], `/api/counties/${county}/feedback`, query);
+  return usePagedList(['feedback', county, query], `/api/counties/${county}/feedback`, FeedbackItemSchema, query);
 }
 
 /** Approves or rejects one entry; the lists refresh after. */
@@ -60,7 +61,7 @@ export function useModerate(county: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, decision }: { id: number; decision: 'approve' | 'reject' }) =>
-      api.post<{ id: number; status: string }>(`/api/counties/${county}/feedback/${id}/moderate`, { decision }),
+      api.post(`/api/counties/${county}/feedback/${id}/moderate`, { decision }, FeedbackModerated),
     onSuccess: () => client.invalidateQueries({ queryKey: ['feedback', county] }),
   });
 }

@@ -1,14 +1,15 @@
 /** Problem requests (问题上报与逐级办理) and the notification inbox as TanStack Query hooks; types from the shared schemas. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type {
+import { PageOf } from '../../../shared/schemas/common.ts';
+import {
   InboxPage,
   OverdueBoard,
-  ProblemActionBody,
+  type ProblemActionBody,
   ProblemDetail as ProblemDetailSchema,
   ProblemItem as ProblemItemSchema,
-  ProblemListQuery,
-  ProblemRaise,
+  type ProblemListQuery,
+  type ProblemRaise,
 } from '../../../shared/schemas/problem.ts';
 import { api } from '../../api/client.ts';
 
@@ -20,20 +21,13 @@ export type ProblemStatus = ProblemItem['status'];
 export type ActionBody = Static<typeof ProblemActionBody>;
 export type Inbox = Static<typeof InboxPage>;
 
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 const base = (county: string) => `/api/counties/${county}/problems`;
 
 /** One page of problems (an inbox of a level, a household's problems). */
 export function useProblemList(county: string, query: ProblemQuery, enabled = true) {
   return useQuery({
     queryKey: ['problems', county, 'list', query],
-    queryFn: () => api.get<Page<ProblemItem>>(base(county), query),
+    queryFn: () => api.get(base(county), PageOf(ProblemItemSchema), query),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -43,7 +37,7 @@ export function useProblemList(county: string, query: ProblemQuery, enabled = tr
 export function useOverdueBoard(county: string, query: ProblemQuery) {
   return useQuery({
     queryKey: ['problems', county, 'overdue', query],
-    queryFn: () => api.get<Static<typeof OverdueBoard>>(`${base(county)}/overdue`, query),
+    queryFn: () => api.get(`${base(county)}/overdue`, OverdueBoard, query),
     placeholderData: keepPreviousData,
   });
 }
@@ -52,7 +46,7 @@ export function useOverdueBoard(county: string, query: ProblemQuery) {
 export function useProblem(county: string, id: number) {
   return useQuery({
     queryKey: ['problems', county, 'detail', id],
-    queryFn: () => api.get<ProblemDetail>(`${base(county)}/${id}`),
+    queryFn: () => api.get(`${base(county)}/${id}`, ProblemDetailSchema),
     enabled: Number.isInteger(id) && id > 0,
   });
 }
@@ -61,7 +55,7 @@ export function useProblem(county: string, id: number) {
 export function useRaiseProblem(county: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Static<typeof ProblemRaise>) => api.post<ProblemDetail>(base(county), body),
+    mutationFn: (body: Static<typeof ProblemRaise>) => api.post(base(county), body, ProblemDetailSchema),
     onSuccess: () => client.invalidateQueries({ queryKey: ['problems', county] }),
   });
 }
@@ -70,7 +64,7 @@ export function useRaiseProblem(county: string) {
 export function useProblemAction(county: string, id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ActionBody) => api.post<ProblemDetail>(`${base(county)}/${id}/actions`, body),
+    mutationFn: (body: ActionBody) => api.post(`${base(county)}/${id}/actions`, body, ProblemDetailSchema),
     onSuccess: (saved) => {
       client.setQueryData(['problems', county, 'detail', id], saved);
       return Promise.all([
@@ -85,7 +79,7 @@ export function useProblemAction(county: string, id: number) {
 export function useInbox(county: string, unread = false) {
   return useQuery({
     queryKey: ['inbox', county, unread],
-    queryFn: () => api.get<Inbox>(`/api/counties/${county}/inbox`, { unread, pageSize: 10 }),
+    queryFn: () => api.get(`/api/counties/${county}/inbox`, InboxPage, { unread, pageSize: 10 }),
     refetchInterval: 60_000,
   });
 }

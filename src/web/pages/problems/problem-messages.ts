@@ -1,18 +1,16 @@
 /** Texts of the problem pages (问题上报与逐级办理): inbox, one problem, actions, the overdue board, raising. */
+
+import { PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS, URGENCY_LABELS } from '../../../shared/labels/problem.ts';
+import { labelsIn } from '../../../shared/lang.ts';
+import { commonWords } from '../../i18n/common-words.ts';
+
 const zh = {
   title: '问题办理',
   overdueTitle: '超期问题',
-  levels: { grid: '网格', village: '村级', township: '乡镇', county: '县级' },
+  levels: labelsIn(PROBLEM_LEVEL_LABELS, 'zh'),
   allLevels: '全部层级',
-  statuses: {
-    open: '待受理',
-    accepted: '处理中',
-    with_department: '已转部门',
-    resolved: '待确认',
-    closed: '已办结',
-    reopened: '重新打开',
-  },
-  urgencies: { normal: '一般', urgent: '紧急' },
+  statuses: labelsIn(PROBLEM_STATUS_LABELS, 'zh'),
+  urgencies: labelsIn(URGENCY_LABELS, 'zh'),
   pendingOnly: '只看未办结',
   overdueOnly: '只看超期',
   fields: {
@@ -62,7 +60,7 @@ const zh = {
   raiseTitle: '上报问题',
   required: '请填写',
   save: '提交',
-  cancel: '取消',
+  cancel: commonWords.zh.cancel,
   open: '查看',
 };
 
@@ -71,17 +69,10 @@ export type ProblemMessages = typeof zh;
 const en: ProblemMessages = {
   title: 'Problems',
   overdueTitle: 'Overdue problems',
-  levels: { grid: 'Grid', village: 'Village', township: 'Township', county: 'County' },
+  levels: labelsIn(PROBLEM_LEVEL_LABELS, 'en'),
   allLevels: 'All levels',
-  statuses: {
-    open: 'Open',
-    accepted: 'Accepted',
-    with_department: 'With a department',
-    resolved: 'Awaiting confirmation',
-    closed: 'Closed',
-    reopened: 'Reopened',
-  },
-  urgencies: { normal: 'Normal', urgent: 'Urgent' },
+  statuses: labelsIn(PROBLEM_STATUS_LABELS, 'en'),
+  urgencies: labelsIn(URGENCY_LABELS, 'en'),
   pendingOnly: 'Unsolved only',
   overdueOnly: 'Overdue only',
   fields: {
@@ -129,7 +120,7 @@ const en: ProblemMessages = {
   raiseTitle: 'Raise a problem',
   required: 'Required',
   save: 'Submit',
-  cancel: 'Cancel',
+  cancel: commonWords.en.cancel,
   open: 'Open',
 };
 

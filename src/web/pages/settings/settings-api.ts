@@ -1,11 +1,11 @@
 /** A county's settings (系统设置) as TanStack Query hooks; types from the shared schemas. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type {
-  DeadlineChangesBody,
+import {
+  type DeadlineChangesBody,
   DeadlineSettings as DeadlineSchema,
   WarningSettings as WarningSchema,
-  WarningSettingsBody,
+  type WarningSettingsBody,
 } from '../../../shared/schemas/settings.ts';
 import { api } from '../../api/client.ts';
 import { useLang } from '../../i18n/i18n.tsx';
@@ -20,7 +20,7 @@ const base = (county: string) => `/api/counties/${county}/settings`;
 export function useWarningSettings(county: string) {
   return useQuery({
     queryKey: ['settings', county, 'warnings'],
-    queryFn: () => api.get<WarningSettings>(`${base(county)}/warnings`),
+    queryFn: () => api.get(`${base(county)}/warnings`, WarningSchema),
   });
 }
 
@@ -29,7 +29,7 @@ export function useDeadlineSettings(county: string) {
   const { lang } = useLang();
   return useQuery({
     queryKey: ['settings', county, 'deadlines', lang],
-    queryFn: () => api.get<DeadlineSettings>(`${base(county)}/problem-deadlines`),
+    queryFn: () => api.get(`${base(county)}/problem-deadlines`, DeadlineSchema),
   });
 }
 
@@ -45,7 +45,7 @@ function useRefresh(county: string) {
 export function useSaveWarnings(county: string) {
   const refresh = useRefresh(county);
   return useMutation({
-    mutationFn: (values: WarningValues) => api.put<WarningSettings>(`${base(county)}/warnings`, values),
+    mutationFn: (values: WarningValues) => api.put(`${base(county)}/warnings`, values, WarningSchema),
     onSuccess: refresh,
   });
 }
@@ -53,7 +53,7 @@ export function useSaveWarnings(county: string) {
 export function useResetWarnings(county: string) {
   const refresh = useRefresh(county);
   return useMutation({
-    mutationFn: () => api.delete<WarningSettings>(`${base(county)}/warnings`),
+    mutationFn: () => api.delete(`${base(county)}/warnings`, undefined, WarningSchema),
     onSuccess: refresh,
   });
 }
@@ -61,7 +61,7 @@ export function useResetWarnings(county: string) {
 export function useSaveDeadlines(county: string) {
   const refresh = useRefresh(county);
   return useMutation({
-    mutationFn: (cells: DeadlineChange[]) => api.put<DeadlineSettings>(`${base(county)}/problem-deadlines`, { cells }),
+    mutationFn: (cells: DeadlineChange[]) => api.put(`${base(county)}/problem-deadlines`, { cells }, DeadlineSchema),
     onSuccess: refresh,
   });
 }

@@ -1,4 +1,9 @@
 /** Texts of the settings page (系统设置): early-warning thresholds and problem deadlines. */
+
+import { PROBLEM_LEVEL_LABELS, URGENCY_LABELS } from '../../../shared/labels/problem.ts';
+import { labelsIn } from '../../../shared/lang.ts';
+import { commonWords } from '../../i18n/common-words.ts';
+
 const zh = {
   title: '系统设置',
   intro: '本县的预警阈值和问题办理时限。未设置的项使用系统默认值。',
@@ -14,8 +19,8 @@ const zh = {
   defaultValue: (v: string) => `默认 ${v}`,
   usingDefaults: '当前使用系统默认值',
   usingOwn: (at: string) => `本县设置，更新于 ${at}`,
-  save: '保存',
-  cancel: '取消',
+  save: commonWords.zh.save,
+  cancel: commonWords.zh.cancel,
   resetWarnings: '恢复默认值',
   warningsSaved: '预警阈值已保存，预警名单已按新阈值更新',
   warningsReset: '预警阈值已恢复默认值',
@@ -23,8 +28,8 @@ const zh = {
   deadlinesIntro: '各类问题在每一级的办理时限（小时）。上级时限不得短于下级；紧急问题时限不得长于一般问题。',
   category: '问题类别',
   urgency: '紧急程度',
-  urgencies: { normal: '一般', urgent: '紧急' } as Record<string, string>,
-  levels: { grid: '网格', village: '村级', township: '乡镇', county: '县级' } as Record<string, string>,
+  urgencies: labelsIn(URGENCY_LABELS, 'zh') as Record<string, string>,
+  levels: labelsIn(PROBLEM_LEVEL_LABELS, 'zh') as Record<string, string>,
   hours: '小时',
   own: '本县',
   resetCell: '恢复默认',
@@ -52,8 +57,8 @@ const en: SettingsMessages = {
   defaultValue: (v) => `default ${v}`,
   usingDefaults: 'Using the defaults',
   usingOwn: (at) => `Set by the county, updated ${at}`,
-  save: 'Save',
-  cancel: 'Cancel',
+  save: commonWords.en.save,
+  cancel: commonWords.en.cancel,
   resetWarnings: 'Reset to defaults',
   warningsSaved: 'Thresholds saved; the warning list now uses them',
   warningsReset: 'Thresholds reset to the defaults',
@@ -62,8 +67,8 @@ const en: SettingsMessages = {
     'Hours each level has for a problem. A higher level may not have less time than the one below; urgent may not have more time than normal.',
   category: 'Category',
   urgency: 'Urgency',
-  urgencies: { normal: 'Normal', urgent: 'Urgent' },
-  levels: { grid: 'Grid', village: 'Village', township: 'Township', county: 'County' },
+  urgencies: labelsIn(URGENCY_LABELS, 'en'),
+  levels: labelsIn(PROBLEM_LEVEL_LABELS, 'en'),
   hours: 'h',
   own: 'county',
   resetCell: 'Default',

@@ -1,7 +1,7 @@
 /** Things done (办实事) and early warning (防返贫监测预警) requests as TanStack Query hooks; types from the shared schemas. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { MonitoringResult, ThingsDone, WarningPage, WarningQuery } from '../../../shared/schemas/warnings.ts';
+import { MonitoringResult, ThingsDone, WarningPage, type WarningQuery } from '../../../shared/schemas/warnings.ts';
 import { api } from '../../api/client.ts';
 
 export type ThingsDoneBody = Static<typeof ThingsDone>;
@@ -14,7 +14,7 @@ const base = (county: string) => `/api/counties/${county}`;
 export function useThingsDone(county: string, within: string) {
   return useQuery({
     queryKey: ['things-done', county, within],
-    queryFn: () => api.get<ThingsDoneBody>(`${base(county)}/things-done`, { within }),
+    queryFn: () => api.get(`${base(county)}/things-done`, ThingsDone, { within }),
     placeholderData: keepPreviousData,
   });
 }
@@ -23,7 +23,7 @@ export function useThingsDone(county: string, within: string) {
 export function useWarnings(county: string, query: Static<typeof WarningQuery>) {
   return useQuery({
     queryKey: ['warnings', county, query],
-    queryFn: () => api.get<Warnings>(`${base(county)}/warnings`, query),
+    queryFn: () => api.get(`${base(county)}/warnings`, WarningPage, query),
     placeholderData: keepPreviousData,
   });
 }
@@ -33,7 +33,7 @@ export function useStartMonitoring(county: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, reason }: { id: number; reason: string }) =>
-      api.post<Static<typeof MonitoringResult>>(`${base(county)}/households/${id}/monitoring`, { reason }),
+      api.post(`${base(county)}/households/${id}/monitoring`, { reason }, MonitoringResult),
     onSuccess: () => client.invalidateQueries({ queryKey: ['warnings', county] }),
   });
 }

@@ -1,4 +1,9 @@
 /** Texts of the things-done section of the dashboard and the early-warning page. */
+
+import { PROBLEM_LEVEL_LABELS, PROBLEM_STATUS_LABELS } from '../../../shared/labels/problem.ts';
+import { labelsIn } from '../../../shared/lang.ts';
+import { commonWords } from '../../i18n/common-words.ts';
+
 const zh = {
   thingsDone: '办实事',
   thingsDoneYear: (year: number) => `${year} 年办实事`,
@@ -10,15 +15,8 @@ const zh = {
   problems: '问题办理',
   onTime: '按期办结率',
   onTimeNone: '暂无办结问题',
-  levels: { grid: '网格', village: '村级', township: '乡镇', county: '县级' } as Record<string, string>,
-  statuses: {
-    open: '待受理',
-    accepted: '处理中',
-    with_department: '已转部门',
-    resolved: '待确认',
-    closed: '已办结',
-    reopened: '重新打开',
-  } as Record<string, string>,
+  levels: labelsIn(PROBLEM_LEVEL_LABELS, 'zh') as Record<string, string>,
+  statuses: labelsIn(PROBLEM_STATUS_LABELS, 'zh') as Record<string, string>,
   warningsLink: '防返贫监测预警',
   title: '防返贫监测预警',
   allKinds: '全部预警',
@@ -36,7 +34,7 @@ const zh = {
   reason: '纳入监测的原因',
   required: '请填写原因',
   done: '已纳入监测',
-  cancel: '取消',
+  cancel: commonWords.zh.cancel,
   empty: '没有预警户',
 };
 
@@ -54,15 +52,8 @@ const en: Messages = {
   problems: 'Problems',
   onTime: 'Resolved on time',
   onTimeNone: 'None resolved yet',
-  levels: { grid: 'Grid', village: 'Village', township: 'Township', county: 'County' },
-  statuses: {
-    open: 'Open',
-    accepted: 'Accepted',
-    with_department: 'With department',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    reopened: 'Reopened',
-  },
+  levels: labelsIn(PROBLEM_LEVEL_LABELS, 'en'),
+  statuses: labelsIn(PROBLEM_STATUS_LABELS, 'en'),
   warningsLink: 'Early warning',
   title: 'Early warning',
   allKinds: 'All warnings',
@@ -80,7 +71,7 @@ const en: Messages = {
   reason: 'Why it is monitored',
   required: 'Say why',
   done: 'Now under monitoring',
-  cancel: 'Cancel',
+  cancel: commonWords.en.cancel,
   empty: 'No household flagged',
 };
 
