@@ -11,7 +11,7 @@ import { type Kysely, sql } from 'kysely';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import * as repo from '../src/db/repositories/things-done.ts';
 import type { Database } from '../src/db/schema.ts';
-import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
+import { seedDemoCounty } from '../src/demo/index.ts';
 import { getThingsDone, thingsDoneChanged } from '../src/services/things-done/get-things-done.ts';
 import { listWarnings, warningsChanged } from '../src/services/warnings/list-warnings.ts';
 import { onBenchDatabase } from './lib/databases.ts';

@@ -9,13 +9,13 @@
  * (completion.ts): the server does not serve it and the next seed removes it and starts again.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { provinceOf } from '../../domain/divisions.ts';
-import { AppError } from '../../domain/errors.ts';
-import { prepareDashboard } from '../dashboard/prepare-dashboard.ts';
-import { applyPlan } from '../grids/apply-plan.ts';
-import { proposePlan } from '../grids/propose-plan.ts';
-import { importDivisions } from '../import-divisions.ts';
+import type { Database } from '../db/schema.ts';
+import { provinceOf } from '../domain/divisions.ts';
+import { AppError } from '../domain/errors.ts';
+import { prepareDashboard } from '../services/dashboard/prepare-dashboard.ts';
+import { applyPlan } from '../services/grids/apply-plan.ts';
+import { proposePlan } from '../services/grids/propose-plan.ts';
+import { importDivisions } from '../services/import-divisions.ts';
 import { writeDemoAccounts } from './accounts.ts';
 import { seedDemoCommitments } from './commitments.ts';
 import { clearUnfinishedSeed, markSeedComplete, markSeedStarted } from './completion.ts';

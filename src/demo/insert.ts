@@ -6,7 +6,7 @@
  * far from PostgreSQL's limit of 65,535. Same SQL on PGlite and PostgreSQL.
  */
 import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 
 /** Rows per statement: large enough to amortise the round trip, small enough to keep arrays modest. */
 export const BATCH_ROWS = 2_000;
