@@ -9,8 +9,8 @@
 import { type Kysely, sql } from 'kysely';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
+import { seedDemoCounty } from '../src/demo/index.ts';
 import { sweepOverdue } from '../src/services/problems/sweep-overdue.ts';
-import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
 import { onBenchDatabase } from './lib/databases.ts';
 
 const COUNTY = '340822';

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { openDatabase } from '../src/db/kysely.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
+import { seedDemoCounty } from '../src/demo/index.ts';
 import {
   type PartitionOptions,
   type PartitionResult,
@@ -17,7 +18,6 @@ import {
 } from '../src/domain/partition/index.ts';
 import { computePlan } from '../src/services/grids/propose-plan.ts';
 import { loadVillageStates, partitionInput } from '../src/services/grids/village-state.ts';
-import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
 
 const COUNTY = '340822';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

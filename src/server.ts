@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { enterApplicationRole } from './db/app-role.ts';
 import { type DatabaseHandle, databaseOptionsFromEnv, openDatabase } from './db/kysely.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { unfinishedSeeds } from './demo/completion.ts';
 import { buildApp } from './http/app.ts';
 import { loadBusinessClock } from './services/clock/business-clock.ts';
 import { sweepMinutesFromEnv } from './services/problems/sweep-scheduler.ts';
-import { unfinishedSeeds } from './services/seed-demo/completion.ts';
 
 export interface ServeOptions {
   port: number;

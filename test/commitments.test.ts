@@ -5,10 +5,10 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoAccounts } from '../src/demo/accounts.ts';
+import { seedDemoCommitments } from '../src/demo/commitments.ts';
+import { Rng } from '../src/demo/random.ts';
 import { chinaDateOf } from '../src/domain/dates.ts';
-import { writeDemoAccounts } from '../src/services/seed-demo/accounts.ts';
-import { seedDemoCommitments } from '../src/services/seed-demo/commitments.ts';
-import { Rng } from '../src/services/seed-demo/random.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
 import { asOwner } from './database.ts';
 import { COUNTY, createPlaces, insertPairing, postHousehold, postMember, signInMember } from './factories.ts';

@@ -4,8 +4,8 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCounty } from '../src/demo/index.ts';
 import { generateBoundaries } from '../src/services/boundaries/generate-boundaries.ts';
-import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 
 const COUNTY = '340822';

@@ -4,10 +4,10 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCounty } from '../src/demo/index.ts';
 import { getDashboard, getDashboardFromRegistries } from '../src/services/dashboard/get-dashboard.ts';
 import { applyPlan } from '../src/services/grids/apply-plan.ts';
 import { proposePlan } from '../src/services/grids/propose-plan.ts';
-import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { expectedDashboard } from './dashboard-figures.ts';
 import { buildHousehold } from './factories.ts';

@@ -4,7 +4,7 @@
  * village and township accounts sit around that household.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeDemoAccounts } from '../src/services/seed-demo/accounts.ts';
+import { writeDemoAccounts } from '../src/demo/accounts.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { COUNTY, createPlaces, insertPairing, postHousehold, postMember } from './factories.ts';
 

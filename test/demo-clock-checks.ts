@@ -7,6 +7,7 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/schema.ts';
+import { DEMO_CLOCK_START } from '../src/demo/dates.ts';
 import { setClockAnchor } from '../src/domain/clock.ts';
 import { chinaDateOf } from '../src/domain/dates.ts';
 import {
@@ -17,7 +18,6 @@ import {
 } from '../src/services/clock/business-clock.ts';
 import { listOverdue } from '../src/services/problems/list-problems.ts';
 import { sweepOverdue } from '../src/services/problems/sweep-overdue.ts';
-import { DEMO_CLOCK_START } from '../src/services/seed-demo/dates.ts';
 import { listWarnings } from '../src/services/warnings/list-warnings.ts';
 
 const COUNTY = '340822';

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
+import { seedDemoCounty } from '../src/demo/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 
 const COUNTY = '340822';

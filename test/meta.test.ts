@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
+import { seedDemoCounty } from '../src/demo/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 
 let t: TestApp;

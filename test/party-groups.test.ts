@@ -5,10 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffDemoGroups } from '../src/demo/groups.ts';
 import { ageOn, chinaDateOf } from '../src/domain/dates.ts';
 import { makeResidentId } from '../src/domain/ids.ts';
 import { importDivisions } from '../src/services/import-divisions.ts';
-import { staffDemoGroups } from '../src/services/seed-demo/groups.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
 
 const COUNTY = '340822';

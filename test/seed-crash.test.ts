@@ -5,7 +5,7 @@
  * Killed with SIGKILL at several stages, on the suite's backend.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/services/seed-demo/accounts.ts';
+import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
 import { createTestDatabaseEnv } from './database.ts';
 import { runLianxin, spawnLianxin, startServe } from './server-process.ts';
 

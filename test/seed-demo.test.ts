@@ -8,6 +8,9 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../src/db/kysely.ts';
 import type { Database } from '../src/db/schema.ts';
+import { DEMO_CLOCK_START } from '../src/demo/dates.ts';
+import { type SeedStage, type SeedSummary, seedDemoCounty } from '../src/demo/index.ts';
+import { countyBox } from '../src/demo/places.ts';
 import type {
   AttributeCode,
   CauseCode,
@@ -20,9 +23,6 @@ import { checkHousehold } from '../src/domain/consistency.ts';
 import { runExitTest } from '../src/domain/exit-test.ts';
 import { ageOn, parseResidentId } from '../src/domain/ids.ts';
 import { povertyLine } from '../src/domain/poverty-line.ts';
-import { DEMO_CLOCK_START } from '../src/services/seed-demo/dates.ts';
-import { type SeedStage, type SeedSummary, seedDemoCounty } from '../src/services/seed-demo/index.ts';
-import { countyBox } from '../src/services/seed-demo/places.ts';
 import { createTestDatabase } from './database.ts';
 import { describeDemoClock } from './demo-clock-checks.ts';
 

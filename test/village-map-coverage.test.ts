@@ -7,9 +7,9 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoCounty } from '../src/demo/index.ts';
 import { generateBoundaries } from '../src/services/boundaries/generate-boundaries.ts';
 import { type Point, signedArea2 } from '../src/services/boundaries/planar.ts';
-import { seedDemoCounty } from '../src/services/seed-demo/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 
 const COUNTY = '340822';

@@ -1,5 +1,5 @@
+import { DEMO_CLOCK_START } from '../demo/dates.ts';
 import { clockStatus, loadBusinessClock, removeDemoClock, restartDemoClock } from '../services/clock/business-clock.ts';
-import { DEMO_CLOCK_START } from '../services/seed-demo/dates.ts';
 import { withJobDatabase } from './job-database.ts';
 
 /**

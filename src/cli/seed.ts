@@ -1,9 +1,9 @@
 import cliProgress from 'cli-progress';
 import type { DatabaseHandle } from '../db/kysely.ts';
+import { unfinishedSeed, unfinishedSeeds } from '../demo/completion.ts';
+import { DEMO_CLOCK_START } from '../demo/dates.ts';
+import { seedDemoCounty } from '../demo/index.ts';
 import { anchorDemoClock, readDemoClock } from '../services/clock/business-clock.ts';
-import { unfinishedSeed, unfinishedSeeds } from '../services/seed-demo/completion.ts';
-import { DEMO_CLOCK_START } from '../services/seed-demo/dates.ts';
-import { seedDemoCounty } from '../services/seed-demo/index.ts';
 import { withJobDatabase } from './job-database.ts';
 
 interface SeedOptions {

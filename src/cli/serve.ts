@@ -1,5 +1,5 @@
+import { DEMO_PASSWORD, demoLogins } from '../demo/accounts.ts';
 import { startServer } from '../server.ts';
-import { DEMO_PASSWORD, demoLogins } from '../services/seed-demo/accounts.ts';
 import { ensureWebBuilt } from './build-web.ts';
 
 /** `lianxin serve`: build the web app when stale, start the server and say where to go. */

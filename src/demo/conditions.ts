@@ -4,8 +4,8 @@
  * A/B), their water safe and their food and clothing secure; those still poor may lack any of these.
  */
 import type { Insertable } from 'kysely';
-import type { HouseholdTable } from '../../db/schema.ts';
-import type { CauseCode } from '../../domain/codes.ts';
+import type { HouseholdTable } from '../db/schema.ts';
+import type { CauseCode } from '../domain/codes.ts';
 import type { History } from './history.ts';
 import type { Rng, Weighted } from './random.ts';
 

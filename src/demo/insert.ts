@@ -5,8 +5,9 @@
  * parameters) and ~42 ms as column arrays. It also keeps every statement at a handful of parameters,
  * far from PostgreSQL's limit of 65,535. Same SQL on PGlite and PostgreSQL.
  */
-import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { analyzeTables } from '../db/statistics.ts';
 
 /** Rows per statement: large enough to amortise the round trip, small enough to keep arrays modest. */
 export const BATCH_ROWS = 2_000;
@@ -105,8 +106,9 @@ export async function resetIdentity(db: Kysely<Database>, table: IdTable): Promi
  * Refreshes the planner's statistics of a table just filled. Without it the foreign-key checks of the
  * next inserts (cached plans made while the parent was empty) scan the whole parent table for every
  * row: measured on PGlite, 1,600 child rows took 279 ms of trigger time before ANALYZE and 15 ms after.
- * ANALYZE also invalidates those cached plans. It runs inside the caller's transaction and counts its rows.
+ * ANALYZE also invalidates those cached plans. It runs inside the caller's transaction, as the owner
+ * (db/statistics.ts: the application role may analyze nothing).
  */
-export async function analyze(db: Kysely<Database>, table: keyof Database & string): Promise<void> {
-  await sql`analyze ${sql.table(table)}`.execute(db);
+export async function analyze(tx: Transaction<Database>, table: keyof Database & string): Promise<void> {
+  await analyzeTables(tx, [table]);
 }

@@ -9,13 +9,14 @@
  * (completion.ts): the server does not serve it and the next seed removes it and starts again.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { provinceOf } from '../../domain/divisions.ts';
-import { AppError } from '../../domain/errors.ts';
-import { prepareDashboard } from '../dashboard/prepare-dashboard.ts';
-import { applyPlan } from '../grids/apply-plan.ts';
-import { proposePlan } from '../grids/propose-plan.ts';
-import { importDivisions } from '../import-divisions.ts';
+import type { Database } from '../db/schema.ts';
+import { refreshStatistics } from '../db/statistics.ts';
+import { provinceOf } from '../domain/divisions.ts';
+import { AppError } from '../domain/errors.ts';
+import { prepareDashboard } from '../services/dashboard/prepare-dashboard.ts';
+import { applyPlan } from '../services/grids/apply-plan.ts';
+import { proposePlan } from '../services/grids/propose-plan.ts';
+import { importDivisions } from '../services/import-divisions.ts';
 import { writeDemoAccounts } from './accounts.ts';
 import { seedDemoCommitments } from './commitments.ts';
 import { clearUnfinishedSeed, markSeedComplete, markSeedStarted } from './completion.ts';
@@ -173,7 +174,7 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
   for (const table of ['party_member', 'household', 'household_person'] as const) await resetIdentity(db, table);
   await prepareDashboard(db, countyCode);
   // Statistics before the grid stage: its foreign-key checks must not be planned as scans of empty tables.
-  await sql`analyze`.execute(db);
+  await refreshStatistics(db);
   progress('grids', 0, 1);
   const grids = await partitionDemoCounty(db, countyCode, rng.fork('groups'));
   progress('grids', 1, 1);
@@ -187,7 +188,7 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
   progress('history', 1, 1);
   // Fresh statistics for the planner, and a visibility map so counts use index-only scans (PGlite has no
   // autovacuum). Measured on PGlite: a county-wide count fell from 8.3 to 3.6 ms.
-  await sql`vacuum analyze`.execute(db);
+  await refreshStatistics(db, { vacuum: true });
   await options.beforeComplete?.(db);
   await markSeedComplete(db, countyCode);
   return {

@@ -4,7 +4,7 @@
  * and in 2020 some exited households came under monitoring (防止返贫监测), some of which were closed as
  * "risk cleared". Events are only ever appended, so the last one is the household's status.
  */
-import type { HouseholdStatus } from '../../db/schema.ts';
+import type { HouseholdStatus } from '../db/schema.ts';
 import { DEMO_YEAR, dateInYear } from './dates.ts';
 import type { Rng, Weighted } from './random.ts';
 

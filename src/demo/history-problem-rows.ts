@@ -1,6 +1,6 @@
 /** Rows of the demo problems and their events, and their bulk inserts (unnest arrays, 20,000 rows a statement). */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 
 /** One problem as written; times are ms since the epoch. */
 export interface ProblemRow {

@@ -3,7 +3,7 @@
  * old couples and widowed elders alone, couples with children, and three generations where the middle
  * one often works away. Ages keep generations at least 20 years apart.
  */
-import type { RelationCode } from '../../domain/codes.ts';
+import type { RelationCode } from '../domain/codes.ts';
 import type { Rng } from './random.ts';
 
 /** One person before traits (health, schooling, labour) are drawn. */

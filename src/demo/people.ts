@@ -2,7 +2,7 @@
  * What party members and household persons share: unique resident ID numbers, phones, ethnicity and
  * schooling by generation, and how many members and households each village gets.
  */
-import { makeResidentId } from '../../domain/ids.ts';
+import { makeResidentId } from '../domain/ids.ts';
 import type { VillagePlan } from './places.ts';
 import { apportion, type Rng, type Weighted } from './random.ts';
 

@@ -3,7 +3,7 @@
  * one transaction per township, so memory stays flat and a failure leaves whole townships behind.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import {
   buildHousehold,
   type CountyContext,

@@ -6,9 +6,9 @@
  */
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
-import { readSetting, writeSetting } from '../../db/repositories/app-settings.ts';
-import { wipeCounty } from '../../db/repositories/county-wipe.ts';
-import type { Database } from '../../db/schema.ts';
+import { readSetting, writeSetting } from '../db/repositories/app-settings.ts';
+import { wipeCounty } from '../db/repositories/county-wipe.ts';
+import type { Database } from '../db/schema.ts';
 
 /** What a seed in progress records: enough to resume it with the same options, and who runs it. */
 export interface SeedInProgress {

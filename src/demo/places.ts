@@ -5,7 +5,7 @@
  * village = village 12 digits + a 3-digit local sequence.
  */
 import type { Insertable } from 'kysely';
-import type { OrgUnitTable } from '../../db/schema.ts';
+import type { OrgUnitTable } from '../db/schema.ts';
 import { naturalVillageName, villageName } from './names.ts';
 import { apportion, hashString, type Rng } from './random.ts';
 

@@ -8,9 +8,9 @@
  * township admin in its township, so every role's main journey meets the same records on the shipped demo.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { Role } from '../../domain/access/roles.ts';
-import { hashPassword } from '../access/passwords.ts';
+import type { Database } from '../db/schema.ts';
+import type { Role } from '../domain/access/roles.ts';
+import { hashPassword } from '../services/access/passwords.ts';
 
 export const DEMO_PASSWORD = 'lianxin2026';
 

@@ -4,7 +4,7 @@
  * township by township, from it.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import { type VillageQuota, villageQuotas } from './people.ts';
 import {
   countyBox,

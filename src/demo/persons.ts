@@ -4,7 +4,7 @@
  * health, and the household's causes find their evidence (an ill member for 因病, a disabled member for
  * 因残, a student for 因学).
  */
-import type { HealthCode, LabourCode, SchoolStatusCode } from '../../domain/codes.ts';
+import type { HealthCode, LabourCode, SchoolStatusCode } from '../domain/codes.ts';
 import { birthDateForAge, DEMO_YEAR } from './dates.ts';
 import type { Evidence, Member } from './family.ts';
 import { personName, pickSurname } from './names.ts';

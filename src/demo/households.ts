@@ -10,8 +10,8 @@ import type {
   HouseholdPersonTable,
   HouseholdStatusEventTable,
   HouseholdTable,
-} from '../../db/schema.ts';
-import { checkHousehold, type HouseholdFacts } from '../../domain/consistency.ts';
+} from '../db/schema.ts';
+import { checkHousehold, type HouseholdFacts } from '../domain/consistency.ts';
 import { drawProfile } from './causes.ts';
 import { drawConditions } from './conditions.ts';
 import { DEMO_TODAY, DEMO_YEAR, fromDayNumber, toDayNumber } from './dates.ts';

@@ -5,7 +5,7 @@
  * chosen in memory from the seeded generator and written with one statement per table (unnest arrays).
  */
 import { type Kysely, sql } from 'kysely';
-import type { CommitmentStatus, Database } from '../../db/schema.ts';
+import type { CommitmentStatus, Database } from '../db/schema.ts';
 import { DEMO_TODAY, DEMO_YEAR, fromDayNumber, maxDate, minDate, randomDate, toDayNumber } from './dates.ts';
 import type { Rng } from './random.ts';
 

@@ -4,8 +4,8 @@
  * housing. Needs of households that left poverty are mostly met; those still poor have open ones.
  */
 import type { Insertable } from 'kysely';
-import type { HouseholdNeedTable } from '../../db/schema.ts';
-import type { CauseCode } from '../../domain/codes.ts';
+import type { HouseholdNeedTable } from '../db/schema.ts';
+import type { CauseCode } from '../domain/codes.ts';
 import { DEMO_TODAY, fromDayNumber, minDate, randomDate, toDayNumber } from './dates.ts';
 import type { History } from './history.ts';
 import type { Rng } from './random.ts';

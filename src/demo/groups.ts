@@ -6,9 +6,9 @@
  * kind (unnest arrays, data-modifying CTEs writing the grid events), never one query per group.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { isCadrePost, type LeaderFacts, rankGroupLeaders } from '../../domain/group-leader.ts';
-import { toLeaderFacts } from '../party-groups/group-view.ts';
+import type { Database } from '../db/schema.ts';
+import { isCadrePost, type LeaderFacts, rankGroupLeaders } from '../domain/group-leader.ts';
+import { toLeaderFacts } from '../services/party-groups/group-view.ts';
 import { DEMO_TODAY, maxDate, minDate, randomDate } from './dates.ts';
 import { personName } from './names.ts';
 import { mobilePhone } from './people.ts';

@@ -4,9 +4,9 @@
  * on), then split into items the way such households earn: safety-net transfers for 低保/五保
  * households, pensions for the over-sixties, small subsidies, and the rest from wages and farming.
  */
-import type { AttributeCode } from '../../domain/codes.ts';
-import { type IncomeItems, perCapitaNetIncome } from '../../domain/income.ts';
-import { povertyLine } from '../../domain/poverty-line.ts';
+import type { AttributeCode } from '../domain/codes.ts';
+import { type IncomeItems, perCapitaNetIncome } from '../domain/income.ts';
+import { povertyLine } from '../domain/poverty-line.ts';
 import { DEMO_YEAR } from './dates.ts';
 import type { History, YearStanding } from './history.ts';
 import type { PersonDraft } from './persons.ts';

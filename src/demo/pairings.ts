@@ -5,11 +5,11 @@
  * joining to the demo's today, so no pairing starts before either party could have been paired.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { MatchSuggestion } from '../../domain/matching/index.ts';
-import { applySuggestions } from '../pairing/apply-suggestions.ts';
-import { loadMatchInput, resolveScope } from '../pairing/load-match-input.ts';
-import { solve } from '../pairing/suggest-pairings.ts';
+import type { Database } from '../db/schema.ts';
+import type { MatchSuggestion } from '../domain/matching/index.ts';
+import { applySuggestions } from '../services/pairing/apply-suggestions.ts';
+import { loadMatchInput, resolveScope } from '../services/pairing/load-match-input.ts';
+import { solve } from '../services/pairing/suggest-pairings.ts';
 import { DEMO_TODAY, maxDate, minDate, randomDate } from './dates.ts';
 import type { Rng } from './random.ts';
 

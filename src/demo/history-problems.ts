@@ -7,9 +7,9 @@
  * so events can name their problem; both tables are written with unnest arrays.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { deadlineHours } from '../../domain/deadlines.ts';
-import { holderCode, LEVELS, type ProblemLevel, type Urgency } from '../../domain/escalation.ts';
+import type { Database } from '../db/schema.ts';
+import { deadlineHours } from '../domain/deadlines.ts';
+import { holderCode, LEVELS, type ProblemLevel, type Urgency } from '../domain/escalation.ts';
 import { DEMO_CLOCK_START, DEMO_TODAY, DEMO_YEAR, toDayNumber } from './dates.ts';
 import { type EventRow, eventColumns, type ProblemRow, problemColumns } from './history-problem-rows.ts';
 import { skipForeignKeyTriggers } from './history-records.ts';

@@ -5,7 +5,7 @@
  * needs. Generated in memory from the seeded stream and written with unnest arrays, 20,000 rows a statement.
  */
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import { DEMO_TODAY, DEMO_YEAR, fromDayNumber, toDayNumber } from './dates.ts';
 import type { Rng } from './random.ts';
 

@@ -2,7 +2,7 @@
  * Attribute, causes of poverty and size of a household, drawn before its people so that the people can
  * be built to back the causes (因病 needs an ill member and so on) rather than discarded and redrawn.
  */
-import type { AttributeCode, CauseCode } from '../../domain/codes.ts';
+import type { AttributeCode, CauseCode } from '../domain/codes.ts';
 import type { Evidence } from './family.ts';
 import type { Rng, Weighted } from './random.ts';
 

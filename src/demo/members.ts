@@ -4,7 +4,7 @@
  * (capacity 0): the mix mirrors what the county's rosters look like.
  */
 import type { Insertable } from 'kysely';
-import type { PartyMemberTable } from '../../db/schema.ts';
+import type { PartyMemberTable } from '../db/schema.ts';
 import { anniversary, birthDateForAge, DEMO_TODAY, DEMO_YEAR, maxDate, minDate, randomDate } from './dates.ts';
 import { memberCardExtras, ordinaryPost } from './member-card.ts';
 import { personName } from './names.ts';
