@@ -1,5 +1,5 @@
 /** /audit — the audit trail: filter by person, record, action and time, newest first; the chain's state. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -29,6 +29,26 @@ interface Filters {
   range?: [Dayjs, Dayjs] | null;
 }
 
+type AuditQuery = Parameters<typeof api.get>[1];
+
+/** The audit trail's queries: a page of entries and the chain's check. */
+const auditQueries = {
+  all: (county: string) => ['audit', county] as const,
+  list: (county: string, query: AuditQuery) =>
+    queryOptions({
+      queryKey: [...auditQueries.all(county), 'list', query] as const,
+      queryFn: () => api.get<{ items: Entry[]; total: number }>(`/api/counties/${county}/audit`, query),
+      placeholderData: keepPreviousData,
+    }),
+  verify: (county: string) =>
+    queryOptions({
+      queryKey: [...auditQueries.all(county), 'verify'] as const,
+      queryFn: () =>
+        api.get<{ ok: boolean; entries: number; broken?: { seq: number } }>(`/api/counties/${county}/audit/verify`),
+      retry: false,
+    }),
+};
+
 /** In the URL with the page: the form's filters, the time range as two dates (YYYY-MM-DD). */
 const KEYS = ['actor', 'action', 'record', 'from', 'to'] as const;
 const DAY = 'YYYY-MM-DD';
@@ -56,11 +76,7 @@ export default function AuditPage() {
     page: base.page,
     pageSize: base.pageSize,
   };
-  const list = useQuery({
-    queryKey: ['audit', county, query],
-    queryFn: () => api.get<{ items: Entry[]; total: number }>(`/api/counties/${county}/audit`, query),
-    placeholderData: keepPreviousData,
-  });
+  const list = useQuery(auditQueries.list(county, query));
   const columns: ColumnsType<Entry> = [
     { title: '#', dataIndex: 'seq', width: 70 },
     { title: m.at, dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
@@ -70,12 +86,7 @@ export default function AuditPage() {
     { title: m.diff, render: (_, e) => <span className="audit-diff">{text.diff(e.diff)}</span> },
     { title: m.ip, dataIndex: 'ip' },
   ];
-  const chain = useQuery({
-    queryKey: ['audit-verify', county],
-    queryFn: () =>
-      api.get<{ ok: boolean; entries: number; broken?: { seq: number } }>(`/api/counties/${county}/audit/verify`),
-    retry: false,
-  });
+  const chain = useQuery(auditQueries.verify(county));
   return (
     <>
       <div className="page-title">

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
+import { memberQueries } from '../members/member-api.ts';
 
 interface MemberChoice {
   id: number;
@@ -22,7 +23,7 @@ export function GrantMemberPicker(props: {
 }) {
   const [q, setQ] = useState('');
   const members = useQuery({
-    queryKey: ['grant-members', props.county, props.within, q],
+    queryKey: [...memberQueries.all(props.county), 'grant-pick', props.within, q],
     queryFn: () =>
       api.get<{ items: MemberChoice[] }>(`/api/counties/${props.county}/members`, {
         within: props.within,

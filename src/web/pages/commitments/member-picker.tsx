@@ -4,6 +4,7 @@ import { Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useScope } from '../../scope/scope.tsx';
+import { memberQueries } from '../members/member-api.ts';
 import { usePairedHouseholds } from './commitment-api.ts';
 
 interface Props {
@@ -19,7 +20,7 @@ export function MemberPicker({ county, fixed, placeholder, value, onChange }: Pr
   const [q, setQ] = useState('');
   const known = usePairedHouseholds(county, fixed);
   const found = useQuery({
-    queryKey: ['members', county, 'pick', scope, q],
+    queryKey: [...memberQueries.all(county), 'pick', scope, q],
     queryFn: () =>
       api.get<{ items: { id: number; name: string; naturalVillageName?: string }[] }>(
         `/api/counties/${county}/members`,

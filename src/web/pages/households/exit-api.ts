@@ -2,11 +2,12 @@
  * Exit workflow requests as TanStack Query hooks: a household's exits, the step actions (each answers the exit;
  * completing also changes the household, so its record is refreshed) and the 公示 board of a scope.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExitListItemType, ExitListQueryType, HouseholdExitType } from '../../../shared/schemas/exit.ts';
 import { api } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
+import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
 import { useLang } from '../../i18n/i18n.tsx';
+import { householdQueries } from './household-api.ts';
 
 export type HouseholdExit = HouseholdExitType;
 export type ExitListItem = ExitListItemType;
@@ -14,12 +15,22 @@ export type ExitAction = 'start' | 'verify' | 'sign' | 'notice' | 'objection' | 
 
 const root = (county: string) => `/api/counties/${county}`;
 
+/** The exit area's queries; every step reloads `all` (a household's exits and the boards). */
+export const exitQueries = {
+  all: (county: string) => ['exits', county] as const,
+  /** A household's exits carry labels in the request's language: the key holds it. */
+  household: (county: string, householdId: number, lang: string) =>
+    queryOptions({
+      queryKey: [...exitQueries.all(county), 'household', householdId, lang] as const,
+      queryFn: () => api.get<{ items: HouseholdExit[] }>(`${root(county)}/households/${householdId}/exits`),
+    }),
+  list: (county: string, query: ExitListQueryType) =>
+    pagedListOptions<ExitListItem>([...exitQueries.all(county), 'list', query], `${root(county)}/exits`, query),
+};
+
 export function useHouseholdExits(county: string, householdId: number) {
   const { lang } = useLang();
-  return useQuery({
-    queryKey: ['exits', county, 'household', householdId, lang],
-    queryFn: () => api.get<{ items: HouseholdExit[] }>(`${root(county)}/households/${householdId}/exits`),
-  });
+  return useQuery(exitQueries.household(county, householdId, lang));
 }
 
 /** Where an action posts to. */
@@ -44,13 +55,13 @@ export function useExitAction(
     mutationFn: (body: Record<string, unknown>) =>
       api.post<HouseholdExit>(actionUrl(county, householdId, action, exitId, objectionId), body),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['exits', county] });
-      if (action === 'complete') void client.invalidateQueries({ queryKey: ['households', county] });
+      void client.invalidateQueries({ queryKey: exitQueries.all(county) });
+      if (action === 'complete') void client.invalidateQueries({ queryKey: householdQueries.all(county) });
     },
   });
 }
 
 /** One page of the county's exits (the notice board); the previous page stays on screen while the next loads. */
 export function useExitList(county: string, query: ExitListQueryType) {
-  return usePagedList<ExitListItem>(['exits', county, 'list', query], `${root(county)}/exits`, query);
+  return usePagedList(exitQueries.list(county, query));
 }

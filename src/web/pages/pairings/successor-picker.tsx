@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Checkbox, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
+import { memberQueries } from '../members/member-api.ts';
 import { usePairingList } from './pairing-api.ts';
 import type { PairingMessages } from './pairing-messages.ts';
 
@@ -42,7 +43,7 @@ export function SuccessorPicker({ county, naturalVillageCode, currentMemberId, m
   const within = naturalVillageCode.slice(0, wide ? 9 : 12);
   const query = { within, q: q || undefined, status: 'active', pageSize: 50, sort: 'name' };
   const found = useQuery({
-    queryKey: ['members', county, 'list', query],
+    queryKey: [...memberQueries.lists(county), query],
     queryFn: () => api.get<{ items: Candidate[] }>(`/api/counties/${county}/members`, query),
   });
   const candidates = (found.data?.items ?? []).filter((c) => c.id !== currentMemberId && c.capacity > 0);
