@@ -7,42 +7,42 @@
  * waited for ever. So the form checks the worker's cache and asks again (through the worker, which keeps them)
  * whatever is missing — on opening, and when a worker takes over — before it says it is ready for offline use.
  */
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, type QueryFilters, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { dictionaryQueries } from '../../api/dictionary.ts';
 import { ME_KEY } from '../../auth/session.tsx';
 import { API_CACHE } from '../../sw/strategy.ts';
+import { helpQueries } from './help-api.ts';
 
 const controlled = () => 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
 
 /** The queries the form renders from, as react-query filters. */
-const formReads = (county: string) => [
+const formReads = (county: string): QueryFilters[] => [
   { queryKey: ME_KEY },
-  { queryKey: ['dictionaries'] },
-  { queryKey: ['help', county, 'paired'] },
-  { queryKey: ['help', county, 'choices'] },
+  { queryKey: dictionaryQueries.all().queryKey },
+  { queryKey: helpQueries.pairedAll(county) },
+  { queryKey: helpQueries.choicesAll(county) },
 ];
 
-/** The API paths the form needs kept: the session, the dictionaries and each household read it holds now. */
-export function neededPaths(county: string, queryKeys: readonly (readonly unknown[])[]): string[] {
-  const paths = ['/api/auth/me', '/api/dictionaries'];
-  for (const key of queryKeys) {
-    if (key[0] !== 'help' || key[1] !== county || key[3] === undefined || key[3] === null) continue;
-    if (key[2] === 'paired') paths.push(`/api/counties/${county}/commitments/members/${key[3]}/households`);
-    if (key[2] === 'choices') paths.push(`/api/counties/${county}/households/${key[3]}/help-choices`);
-  }
-  return paths;
+/**
+ * The API paths the form needs kept: the session, the dictionaries and each household read it holds now (the
+ * help queries with data name their path in `meta.offlinePath`).
+ */
+function neededPaths(client: QueryClient, county: string): string[] {
+  const held = client
+    .getQueryCache()
+    .findAll({ queryKey: helpQueries.all(county) })
+    .filter((q) => q.state.data !== undefined)
+    .map((q) => q.meta?.offlinePath)
+    .filter((path): path is string => typeof path === 'string');
+  return ['/api/auth/me', '/api/dictionaries', ...held];
 }
 
 /** Whether the worker's cache holds every read the form needs. */
 async function allKept(client: QueryClient, county: string): Promise<boolean> {
   if (typeof caches === 'undefined' || !(await caches.has(API_CACHE))) return false;
   const cache = await caches.open(API_CACHE);
-  const keys = client
-    .getQueryCache()
-    .findAll({ queryKey: ['help', county] })
-    .filter((q) => q.state.data !== undefined)
-    .map((q) => q.queryKey);
-  const found = await Promise.all(neededPaths(county, keys).map((path) => cache.match(path)));
+  const found = await Promise.all(neededPaths(client, county).map((path) => cache.match(path)));
   return found.every((response) => response !== undefined);
 }
 
