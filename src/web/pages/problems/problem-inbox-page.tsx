@@ -4,6 +4,7 @@
  * the deadline last, stays in view (at 1366 px beside it the table scrolled the deadline away).
  */
 import { Button, Checkbox, Col, Row, Segmented, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { PagedList } from '../../components/paged-list.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useListQuery } from '../../components/use-list-query.ts';
@@ -24,6 +25,9 @@ export default function ProblemInboxPage() {
   const level = (LEVELS as readonly string[]).includes(values.level ?? '') ? (values.level as ProblemLevel) : 'all';
   const pending = values.pending !== 'false';
   const overdue = values.overdue === 'true';
+  // The boxes show a click at once: the URL's change reaches the page in a router transition, a moment later.
+  const [shown, setShown] = useState({ pending, overdue });
+  useEffect(() => setShown({ pending, overdue }), [pending, overdue]);
   const query = {
     ...base,
     ...(level === 'all' ? {} : { level }),
@@ -50,10 +54,22 @@ export default function ProblemInboxPage() {
               onChange={(v) => update({ level: v === 'all' ? undefined : v })}
               options={[{ value: 'all', label: m.allLevels }, ...LEVELS.map((l) => ({ value: l, label: m.levels[l] }))]}
             />
-            <Checkbox checked={pending} onChange={(e) => update({ pending: e.target.checked ? undefined : 'false' })}>
+            <Checkbox
+              checked={shown.pending}
+              onChange={(e) => {
+                setShown((now) => ({ ...now, pending: e.target.checked }));
+                update({ pending: e.target.checked ? undefined : 'false' });
+              }}
+            >
               {m.pendingOnly}
             </Checkbox>
-            <Checkbox checked={overdue} onChange={(e) => update({ overdue: e.target.checked ? 'true' : undefined })}>
+            <Checkbox
+              checked={shown.overdue}
+              onChange={(e) => {
+                setShown((now) => ({ ...now, overdue: e.target.checked }));
+                update({ overdue: e.target.checked ? 'true' : undefined });
+              }}
+            >
               {m.overdueOnly}
             </Checkbox>
           </Space>
