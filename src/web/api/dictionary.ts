@@ -2,7 +2,7 @@
  * Dictionary labels (code → 中文 / English) for screens and form options. All kinds arrive in one request,
  * fetched once per session and shared by every page (the lists are small and change only with a release).
  */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { DictionaryEntries, type DictionaryEntry } from '../../shared/schemas/dictionary.ts';
 import { useLang } from '../i18n/i18n.tsx';
@@ -20,14 +20,20 @@ export interface Dictionary {
   error: unknown;
 }
 
+/** The dictionary's one query: every entry, cached for the session. */
+export const dictionaryQueries = {
+  all: () =>
+    queryOptions({
+      queryKey: ['dictionaries'] as const,
+      queryFn: () => api.get('/api/dictionaries', DictionaryEntries),
+      staleTime: Number.POSITIVE_INFINITY,
+      gcTime: Number.POSITIVE_INFINITY,
+    }),
+};
+
 /** Every dictionary entry; cached for the session. */
 export function useDictionaries() {
-  return useQuery({
-    queryKey: ['dictionaries'],
-    queryFn: () => api.get('/api/dictionaries', DictionaryEntries),
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: Number.POSITIVE_INFINITY,
-  });
+  return useQuery(dictionaryQueries.all());
 }
 
 /** One kind of the dictionary ('cause', 'expertise', …) with labels in the current language. */

@@ -2,7 +2,7 @@
  * The org tree as the web reads it: one unit by code, and the children of a unit (every page of them, since a
  * township can have more villages than one API page holds).
  */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import { PageOf } from '../../shared/schemas/common.ts';
 import { OrgUnit as OrgUnitSchema } from '../../shared/schemas/org-unit.ts';
@@ -30,17 +30,25 @@ export async function fetchOrgChildren(county: string, parent: string): Promise<
   }
 }
 
-/** Query key of a unit's children, shared by every tree so each level is fetched once. */
-export const orgChildrenKey = (county: string, parent: string) => ['org-units', county, 'children', parent] as const;
+/** The org tree's queries: a unit's children are shared by every tree, so each level is fetched once. */
+export const orgUnitQueries = {
+  all: (county: string) => ['org-units', county] as const,
+  children: (county: string, parent: string) =>
+    queryOptions({
+      queryKey: [...orgUnitQueries.all(county), 'children', parent] as const,
+      queryFn: () => fetchOrgChildren(county, parent),
+    }),
+  unit: (county: string, code: string | undefined) =>
+    queryOptions({
+      queryKey: [...orgUnitQueries.all(county), 'unit', code] as const,
+      queryFn: () => api.get(`/api/counties/${county}/org-units/${code}`, OrgUnitSchema),
+      staleTime: 5 * 60_000,
+    }),
+};
 
 /** One org unit (name, level, path) by code; disabled while `code` is empty. */
 export function useOrgUnit(county: string, code: string | undefined) {
-  return useQuery({
-    queryKey: ['org-units', county, 'unit', code],
-    queryFn: () => api.get(`/api/counties/${county}/org-units/${code}`, OrgUnitSchema),
-    enabled: Boolean(code),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery({ ...orgUnitQueries.unit(county, code), enabled: Boolean(code) });
 }
 
 /** Codes of the units above a unit, county first, from its dotted `path`. */

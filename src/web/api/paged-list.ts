@@ -1,5 +1,5 @@
-/** The one shape of a server-paged list request, shared by every area's list hook. */
-import { keepPreviousData, type QueryKey, type UseQueryResult, useQuery } from '@tanstack/react-query';
+/** The one shape of a server-paged list request, shared by every area's list options and hooks. */
+import { keepPreviousData, type QueryKey, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Static, TSchema } from 'typebox';
 import { PageOf } from '../../shared/schemas/common.ts';
 import { api } from './client.ts';
@@ -9,22 +9,28 @@ export type Page<T> = { items: T[]; total: number; page: number; pageSize: numbe
 
 type ListQuery = Parameters<typeof api.get>[2];
 
+/** The options every paged list shares, for rows of type `T`. */
+function listOptions<T>(queryKey: QueryKey, queryFn: () => Promise<Page<T>>) {
+  return queryOptions({ queryKey, queryFn, placeholderData: keepPreviousData });
+}
+
+export type PagedListOptions<T> = ReturnType<typeof listOptions<T>>;
+
 /**
- * One page of the list at `path` whose rows the route declares as `item`, fetched with `query` as the URL query.
- * The previous page stays on screen while the next loads, so paging, sorting and filtering do not flash an empty
- * table.
+ * The query options of one page of the list at `path` whose rows the route declares as `item`, fetched with
+ * `query` as the URL query, under `queryKey` (from the area's query factory). The previous page stays on screen
+ * while the next loads, so paging, sorting and filtering do not flash an empty table.
  */
-export function usePagedList<S extends TSchema>(
+export function pagedListOptions<S extends TSchema>(
   queryKey: QueryKey,
   path: string,
   item: S,
   query: ListQuery,
-  enabled = true,
-): UseQueryResult<Page<Static<S>>> {
-  return useQuery({
-    queryKey,
-    queryFn: (): Promise<Page<Static<S>>> => api.get(path, PageOf(item), query),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+): PagedListOptions<Static<S>> {
+  return listOptions(queryKey, (): Promise<Page<Static<S>>> => api.get(path, PageOf(item), query));
+}
+
+/** One page of a list from its area's `pagedListOptions`; `enabled` false waits (e.g. for a choice). */
+export function usePagedList<T>(options: PagedListOptions<T>, enabled = true) {
+  return useQuery({ ...options, enabled });
 }

@@ -3,7 +3,7 @@
  * phones, where a table would push the page sideways. Sorting and paging are reported, never done locally.
  */
 import { Empty, Pagination, Skeleton, Spin, Table } from 'antd';
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface.js';
+import type { ColumnsType, SorterResult, TableRowSelection } from 'antd/es/table/interface.js';
 import type { Key, ReactNode } from 'react';
 import { useMessages } from '../i18n/i18n.tsx';
 import { componentMessages } from './components-messages.ts';
@@ -31,6 +31,8 @@ export interface ResponsiveListProps<T> {
   /** The table's scroll width; default: as wide as its content. */
   scrollX?: number;
   testId?: string;
+  /** Checkboxes on the table's rows (a card shows its own where the page offers selection on a phone). */
+  rowSelection?: TableRowSelection<T> | undefined;
 }
 
 /** `sort=field` / `sort=-field` shown on the column it belongs to. */
@@ -83,6 +85,7 @@ export function ResponsiveList<T extends object>(props: ResponsiveListProps<T>) 
       size="middle"
       data-testid={props.testId}
       rowClassName={props.rowClassName}
+      rowSelection={props.rowSelection}
       scroll={{ x: props.scrollX ?? 'max-content' }}
       locale={{ emptyText: empty }}
       pagination={pagination}

@@ -5,7 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchOrgChildren, type OrgLevel, type OrgUnit, orgChildrenKey } from '../api/org-units.ts';
+import { type OrgLevel, type OrgUnit, orgUnitQueries } from '../api/org-units.ts';
 
 export interface OrgTreeNode {
   id: string;
@@ -42,8 +42,7 @@ export function useOrgTree(county: string, countyUnit: OrgUnit | undefined, sele
       requested.current.add(parent);
       try {
         const children = await queryClient.fetchQuery({
-          queryKey: orgChildrenKey(county, parent),
-          queryFn: () => fetchOrgChildren(county, parent),
+          ...orgUnitQueries.children(county, parent),
           staleTime: 5 * 60_000,
         });
         setNodes((prev) => {

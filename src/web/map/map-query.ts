@@ -3,14 +3,19 @@
  * the figures, and the map (use-scope-map.ts) reads the same cache entry. Boundaries change only when someone
  * imports or regenerates them, so they are kept for the session (the server's ETag makes a reload cheap).
  */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { MapFeatures } from '../../shared/schemas/dashboard.ts';
 import { api } from '../api/client.ts';
 
+export const mapQueries = {
+  features: (county: string, scope: string) =>
+    queryOptions({
+      queryKey: ['dashboard-map', county, scope] as const,
+      queryFn: () => api.get(`/api/counties/${county}/dashboard/map`, MapFeatures, { scope }),
+      staleTime: Number.POSITIVE_INFINITY,
+    }),
+};
+
 export function useMapQuery(county: string, scope: string) {
-  return useQuery({
-    queryKey: ['dashboard-map', county, scope],
-    queryFn: () => api.get(`/api/counties/${county}/dashboard/map`, MapFeatures, { scope }),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  return useQuery(mapQueries.features(county, scope));
 }

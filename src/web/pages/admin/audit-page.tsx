@@ -1,15 +1,16 @@
 /** /audit — the audit trail: filter by person, record, action and time, newest first; the chain's state. */
-import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Select, Skeleton, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { Button, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface.js';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Static } from 'typebox';
 import { AuditChainState, AuditEntryView } from '../../../shared/schemas/access.ts';
-import { PageOf } from '../../../shared/schemas/common.ts';
 import { api } from '../../api/client.ts';
+import { pagedListOptions } from '../../api/paged-list.ts';
 import { authMessages } from '../../auth/auth-messages.ts';
+import { PagedList } from '../../components/paged-list.tsx';
+import { useListQuery } from '../../components/use-list-query.ts';
 import { useLang, useMessages } from '../../i18n/i18n.tsx';
-import { useScope } from '../../scope/scope.tsx';
 import { auditActionOptions, auditText } from './audit-text.ts';
 
 type Entry = Static<typeof AuditEntryView>;
@@ -21,32 +22,64 @@ interface Filters {
   range?: [Dayjs, Dayjs] | null;
 }
 
+type AuditQuery = Parameters<typeof api.get>[2];
+
+/** The audit trail's queries: a page of entries and the chain's check. */
+const auditQueries = {
+  all: (county: string) => ['audit', county] as const,
+  list: (county: string, query: AuditQuery) =>
+    pagedListOptions(
+      [...auditQueries.all(county), 'list', query],
+      `/api/counties/${county}/audit`,
+      AuditEntryView,
+      query,
+    ),
+  verify: (county: string) =>
+    queryOptions({
+      queryKey: [...auditQueries.all(county), 'verify'] as const,
+      queryFn: () => api.get(`/api/counties/${county}/audit/verify`, AuditChainState),
+      retry: false,
+    }),
+};
+
+/** In the URL with the page: the form's filters, the time range as two dates (YYYY-MM-DD). */
+const KEYS = ['actor', 'action', 'record', 'from', 'to'] as const;
+const DAY = 'YYYY-MM-DD';
+
 export default function AuditPage() {
   const m = useMessages(authMessages);
   const { lang } = useLang();
   const text = auditText(lang);
-  const { county, scope } = useScope();
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
+  const { county, values, update, base, paging } = useListQuery(KEYS);
+  const from = values.from && dayjs(values.from, DAY).isValid() ? dayjs(values.from, DAY) : undefined;
+  const to = values.to && dayjs(values.to, DAY).isValid() ? dayjs(values.to, DAY) : undefined;
+  const filters: Filters = {
+    actor: values.actor,
+    action: values.action,
+    record: values.record,
+    range: from && to ? [from, to] : null,
+  };
   const query = {
-    within: scope,
+    within: base.within,
     actor: filters.actor || undefined,
     action: filters.action || undefined,
     record: filters.record || undefined,
     from: filters.range?.[0]?.startOf('day').toISOString(),
     to: filters.range?.[1]?.endOf('day').toISOString(),
-    page,
-    pageSize: 20,
+    page: base.page,
+    pageSize: base.pageSize,
   };
-  const list = useQuery({
-    queryKey: ['audit', county, query],
-    queryFn: () => api.get(`/api/counties/${county}/audit`, PageOf(AuditEntryView), query),
-  });
-  const chain = useQuery({
-    queryKey: ['audit-verify', county],
-    queryFn: () => api.get(`/api/counties/${county}/audit/verify`, AuditChainState),
-    retry: false,
-  });
+  const list = useQuery(auditQueries.list(county, query));
+  const columns: ColumnsType<Entry> = [
+    { title: '#', dataIndex: 'seq', width: 70 },
+    { title: m.at, dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
+    { title: m.actor, dataIndex: 'actor' },
+    { title: m.action, dataIndex: 'action', render: (v: string) => <span title={v}>{text.action(v)}</span> },
+    { title: m.record, render: (_, e) => `${text.table(e.table)} ${e.recordId}` },
+    { title: m.diff, render: (_, e) => <span className="audit-diff">{text.diff(e.diff)}</span> },
+    { title: m.ip, dataIndex: 'ip' },
+  ];
+  const chain = useQuery(auditQueries.verify(county));
   return (
     <>
       <div className="page-title">
@@ -60,10 +93,16 @@ export default function AuditPage() {
       <Form
         layout="inline"
         className="filter-bar"
-        onFinish={(v: Filters) => {
-          setFilters(v);
-          setPage(1);
-        }}
+        initialValues={filters}
+        onFinish={(v: Filters) =>
+          update({
+            actor: v.actor,
+            action: v.action,
+            record: v.record,
+            from: v.range?.[0]?.format(DAY),
+            to: v.range?.[1]?.format(DAY),
+          })
+        }
       >
         <Form.Item name="actor">
           <Input placeholder={m.actor} aria-label={m.actor} allowClear />
@@ -89,33 +128,31 @@ export default function AuditPage() {
           {m.search}
         </Button>
       </Form>
-      {/* Before the first page: a skeleton, not an empty table reading "no data". */}
-      {list.isPending ? (
-        <Skeleton active paragraph={{ rows: 8 }} />
-      ) : (
-        <Table<Entry>
-          rowKey="seq"
-          size="small"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          pagination={{
-            current: page,
-            pageSize: 20,
-            total: list.data?.total ?? 0,
-            onChange: setPage,
-            showSizeChanger: false,
-          }}
-          columns={[
-            { title: '#', dataIndex: 'seq', width: 70 },
-            { title: m.at, dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
-            { title: m.actor, dataIndex: 'actor' },
-            { title: m.action, dataIndex: 'action', render: (v: string) => <span title={v}>{text.action(v)}</span> },
-            { title: m.record, render: (_, e) => `${text.table(e.table)} ${e.recordId}` },
-            { title: m.diff, render: (_, e) => <span className="audit-diff">{text.diff(e.diff)}</span> },
-            { title: m.ip, dataIndex: 'ip' },
-          ]}
-        />
-      )}
+      <PagedList<Entry>
+        list={list}
+        {...paging}
+        // newest first, always
+        sort={undefined}
+        fixedPageSize
+        rowKey={(e) => e.seq}
+        columns={columns}
+        emptyHint={m.auditEmpty}
+        renderCard={(e) => (
+          <div className="list-card" data-testid={`audit-${e.seq}`}>
+            <div className="list-card-head">
+              #{e.seq} <span title={e.action}>{text.action(e.action)}</span>
+            </div>
+            <div>
+              {text.table(e.table)} {e.recordId}
+            </div>
+            <div className="audit-diff">{text.diff(e.diff)}</div>
+            <Typography.Text type="secondary">
+              {e.actor} · {new Date(e.at).toLocaleString()}
+              {e.ip ? ` · ${e.ip}` : ''}
+            </Typography.Text>
+          </div>
+        )}
+      />
     </>
   );
 }

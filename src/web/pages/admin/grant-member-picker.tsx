@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { PageOf } from '../../../shared/schemas/common.ts';
 import { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
+import { memberQueries } from '../members/member-api.ts';
 
 export function GrantMemberPicker(props: {
   county: string;
@@ -18,7 +19,7 @@ export function GrantMemberPicker(props: {
 }) {
   const [q, setQ] = useState('');
   const members = useQuery({
-    queryKey: ['grant-members', props.county, props.within, q],
+    queryKey: [...memberQueries.all(props.county), 'grant-pick', props.within, q],
     queryFn: () =>
       api.get(`/api/counties/${props.county}/members`, PageOf(MemberListItem), {
         within: props.within,

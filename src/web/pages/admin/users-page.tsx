@@ -4,7 +4,7 @@
  * password, disable or enable an account, edit its grants — each offered only when the server lists it in the
  * user's `allowedActions`.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, message, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
@@ -35,13 +35,22 @@ function grantLabel(m: (typeof authMessages)['zh'], g: UserRow['grants'][number]
   return `${base} · ${g.memberName ?? m.unlinked}`;
 }
 
+/** The accounts of a county; a created or changed account reloads `all`. */
+const userQueries = {
+  all: (county: string) => ['users', county] as const,
+  list: (county: string) =>
+    queryOptions({
+      queryKey: [...userQueries.all(county), 'list'] as const,
+      queryFn: () => api.get(`/api/counties/${county}/users`, UserViews),
+    }),
+};
+
 export default function UsersPage() {
   const m = useMessages(authMessages);
   const label = useLabel();
   const { county } = useScope();
   const client = useQueryClient();
-  const key = ['users', county];
-  const users = useQuery({ queryKey: key, queryFn: () => api.get(`/api/counties/${county}/users`, UserViews) });
+  const users = useQuery(userQueries.list(county));
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<NewUserValues>();
   const role = Form.useWatch('role', form);
@@ -63,7 +72,7 @@ export default function UsersPage() {
     onSuccess: () => {
       setError(null);
       void message.success(m.saved);
-      void client.invalidateQueries({ queryKey: key });
+      void client.invalidateQueries({ queryKey: userQueries.all(county) });
     },
     onError: (e) =>
       setError(e instanceof ApiError ? [e.message, ...e.details.map((d) => d.message)].join('：') : String(e)),
@@ -73,7 +82,7 @@ export default function UsersPage() {
   const shown = (users.data ?? []).filter((u) =>
     [u.username, u.displayName].some((text) => text.toLowerCase().includes(filter.trim().toLowerCase())),
   );
-  const refresh = () => void client.invalidateQueries({ queryKey: key });
+  const refresh = () => void client.invalidateQueries({ queryKey: userQueries.all(county) });
   return (
     <>
       <div className="page-title">

@@ -1,5 +1,5 @@
 /** Commitment requests (公开承诺) as TanStack Query hooks; types come from the shared schemas. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import {
   CommitmentDetail as CommitmentDetailSchema,
@@ -13,7 +13,7 @@ import {
   PairedHouseholds as PairedHouseholdsSchema,
 } from '../../../shared/schemas/commitment.ts';
 import { api } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
+import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
 
 export type CommitmentListItem = Static<typeof CommitmentListItemSchema>;
 export type CommitmentDetail = Static<typeof CommitmentDetailSchema>;
@@ -25,29 +25,37 @@ export type CommitmentStatus = CommitmentDetail['status'];
 export type Grade = NonNullable<CommitmentDetail['evaluationGrade']>;
 
 const base = (county: string) => `/api/counties/${county}/commitments`;
-const detailKey = (county: string, id: number) => ['commitments', county, 'detail', id];
+/** The commitment area's queries; a change replaces its `detail` and reloads the `lists`. */
+export const commitmentQueries = {
+  all: (county: string) => ['commitments', county] as const,
+  lists: (county: string) => [...commitmentQueries.all(county), 'list'] as const,
+  list: (county: string, query: CommitmentQuery) =>
+    pagedListOptions([...commitmentQueries.lists(county), query], base(county), CommitmentListItemSchema, query),
+  detail: (county: string, id: number) =>
+    queryOptions({
+      queryKey: [...commitmentQueries.all(county), 'detail', id] as const,
+      queryFn: () => api.get(`${base(county)}/${id}`, CommitmentDetailSchema),
+    }),
+  paired: (county: string, memberId: number | undefined) =>
+    queryOptions({
+      queryKey: [...commitmentQueries.all(county), 'paired', memberId] as const,
+      queryFn: () => api.get(`${base(county)}/members/${memberId}/households`, PairedHouseholdsSchema),
+    }),
+};
 
 /** One page of the commitment list; the previous page stays on screen while the next loads. */
 export function useCommitmentList(county: string, query: CommitmentQuery, enabled = true) {
-  return usePagedList(['commitments', county, 'list', query], base(county), CommitmentListItemSchema, query, enabled);
+  return usePagedList(commitmentQueries.list(county, query), enabled);
 }
 
 /** One commitment with its items. */
 export function useCommitment(county: string, id: number) {
-  return useQuery({
-    queryKey: detailKey(county, id),
-    queryFn: () => api.get(`${base(county)}/${id}`, CommitmentDetailSchema),
-    enabled: Number.isInteger(id) && id > 0,
-  });
+  return useQuery({ ...commitmentQueries.detail(county, id), enabled: Number.isInteger(id) && id > 0 });
 }
 
 /** The member's current paired households (the choices of an item's household). */
 export function usePairedHouseholds(county: string, memberId: number | undefined) {
-  return useQuery({
-    queryKey: ['commitments', county, 'paired', memberId],
-    queryFn: () => api.get(`${base(county)}/members/${memberId}/households`, PairedHouseholdsSchema),
-    enabled: memberId !== undefined && memberId > 0,
-  });
+  return useQuery({ ...commitmentQueries.paired(county, memberId), enabled: memberId !== undefined && memberId > 0 });
 }
 
 export type CommitmentChange =
@@ -82,11 +90,8 @@ export function useChangeCommitment(county: string, id?: number) {
   return useMutation({
     mutationFn: (change: CommitmentChange) => send(county, id, change),
     onSuccess: (saved) => {
-      client.setQueryData(detailKey(county, saved.id), saved);
-      return client.invalidateQueries({
-        queryKey: ['commitments', county],
-        predicate: (q) => q.queryKey[2] === 'list',
-      });
+      client.setQueryData(commitmentQueries.detail(county, saved.id).queryKey, saved);
+      return client.invalidateQueries({ queryKey: commitmentQueries.lists(county) });
     },
   });
 }

@@ -6,6 +6,7 @@ import { PageOf } from '../../../shared/schemas/common.ts';
 import { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
 import { useScope } from '../../scope/scope.tsx';
+import { memberQueries } from '../members/member-api.ts';
 import { usePairedHouseholds } from './commitment-api.ts';
 
 interface Props {
@@ -21,7 +22,7 @@ export function MemberPicker({ county, fixed, placeholder, value, onChange }: Pr
   const [q, setQ] = useState('');
   const known = usePairedHouseholds(county, fixed);
   const found = useQuery({
-    queryKey: ['members', county, 'pick', scope, q],
+    queryKey: [...memberQueries.all(county), 'pick', scope, q],
     queryFn: () =>
       api.get(`/api/counties/${county}/members`, PageOf(MemberListItem), {
         within: scope,

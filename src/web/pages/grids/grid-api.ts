@@ -1,5 +1,5 @@
 /** Grid requests (网格, partition plans, coverage) as TanStack Query hooks; types come from the shared schemas. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import {
   AppliedPlan as AppliedPlanSchema,
@@ -13,7 +13,9 @@ import {
   type PartitionOptionsBody,
 } from '../../../shared/schemas/grid.ts';
 import { api } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
+import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
+import { dashboardQueries } from '../dashboard/use-dashboard.ts';
+import { partyGroupQueries } from '../party-groups/party-group-api.ts';
 
 export type GridListItem = Static<typeof GridListItemSchema>;
 export type GridDetail = Static<typeof GridDetailSchema>;
@@ -28,35 +30,46 @@ export type CoverageReport = Static<typeof CoverageReportSchema>;
 
 const grids = (county: string) => `/api/counties/${county}/grids`;
 
+/** The grid area's queries; a change reloads `all` (lists, details, maps, coverage). */
+export const gridQueries = {
+  all: (county: string) => ['grids', county] as const,
+  list: (county: string, query: GridQuery) =>
+    pagedListOptions([...gridQueries.all(county), 'list', query], grids(county), GridListItemSchema, query),
+  detail: (county: string, id: number) =>
+    queryOptions({
+      queryKey: [...gridQueries.all(county), 'detail', id] as const,
+      queryFn: () => api.get(`${grids(county)}/${id}`, GridDetailSchema),
+    }),
+  map: (county: string, village: string | undefined) =>
+    queryOptions({
+      queryKey: [...gridQueries.all(county), 'map', village] as const,
+      queryFn: () => api.get(`${grids(county)}/map`, GridMapSchema, { village }),
+    }),
+  coverage: (county: string, within: string) =>
+    queryOptions({
+      queryKey: [...gridQueries.all(county), 'coverage', within] as const,
+      queryFn: () => api.get(`${grids(county)}/coverage`, CoverageReportSchema, { within }),
+    }),
+};
+
 /** One page of the grid list; the previous page stays on screen while the next loads. */
 export function useGridList(county: string, query: GridQuery) {
-  return usePagedList(['grids', county, 'list', query], grids(county), GridListItemSchema, query);
+  return usePagedList(gridQueries.list(county, query));
 }
 
 /** One grid with its natural villages, members, checks and history. */
 export function useGrid(county: string, id: number) {
-  return useQuery({
-    queryKey: ['grids', county, 'detail', id],
-    queryFn: () => api.get(`${grids(county)}/${id}`, GridDetailSchema),
-    enabled: Number.isInteger(id) && id > 0,
-  });
+  return useQuery({ ...gridQueries.detail(county, id), enabled: Number.isInteger(id) && id > 0 });
 }
 
 /** A village's grids as GeoJSON areas (disabled until a village is chosen). */
 export function useGridMap(county: string, village: string | undefined) {
-  return useQuery({
-    queryKey: ['grids', county, 'map', village],
-    queryFn: () => api.get(`${grids(county)}/map`, GridMapSchema, { village }),
-    enabled: Boolean(village),
-  });
+  return useQuery({ ...gridQueries.map(county, village), enabled: Boolean(village) });
 }
 
 /** The coverage report of a scope. */
 export function useCoverage(county: string, within: string) {
-  return useQuery({
-    queryKey: ['grids', county, 'coverage', within],
-    queryFn: () => api.get(`${grids(county)}/coverage`, CoverageReportSchema, { within }),
-  });
+  return useQuery(gridQueries.coverage(county, within));
 }
 
 /** Everything grids feed (lists, maps, coverage, groups and the dashboard) reads again after a change. */
@@ -64,9 +77,9 @@ export function useRefreshGrids(county: string) {
   const client = useQueryClient();
   return () =>
     Promise.all([
-      client.invalidateQueries({ queryKey: ['grids', county] }),
-      client.invalidateQueries({ queryKey: ['party-groups', county] }),
-      client.invalidateQueries({ queryKey: ['dashboard', county] }),
+      client.invalidateQueries({ queryKey: gridQueries.all(county) }),
+      client.invalidateQueries({ queryKey: partyGroupQueries.all(county) }),
+      client.invalidateQueries({ queryKey: dashboardQueries.all(county) }),
     ]);
 }
 

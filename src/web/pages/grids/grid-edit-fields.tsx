@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { PageOf } from '../../../shared/schemas/common.ts';
 import { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
-import { fetchOrgChildren, orgChildrenKey } from '../../api/org-units.ts';
+import { orgUnitQueries } from '../../api/org-units.ts';
+import { memberQueries } from '../members/member-api.ts';
 import type { GridDetail, GridEdit } from './grid-api.ts';
 import { useGridList } from './grid-api.ts';
 import type { GridMessages } from './grid-messages.ts';
@@ -24,7 +25,7 @@ function MemberPicker({ county, grid, m, id }: Omit<Props, 'kind'> & { id?: stri
   const [q, setQ] = useState('');
   const query = { within: grid.villageCode, q: q || undefined, pageSize: 50, sort: 'name' };
   const found = useQuery({
-    queryKey: ['members', county, 'list', query],
+    queryKey: [...memberQueries.lists(county), query],
     queryFn: () => api.get(`/api/counties/${county}/members`, PageOf(MemberListItem), query),
   });
   const inGrid = new Set(grid.members.map((x) => x.id));
@@ -45,8 +46,7 @@ function MemberPicker({ county, grid, m, id }: Omit<Props, 'kind'> & { id?: stri
 
 function NaturalVillagePicker({ county, grid, m }: Omit<Props, 'kind'>) {
   const children = useQuery({
-    queryKey: orgChildrenKey(county, grid.villageCode),
-    queryFn: () => fetchOrgChildren(county, grid.villageCode),
+    ...orgUnitQueries.children(county, grid.villageCode),
   });
   const whole = new Set(grid.naturalVillages.filter((n) => n.pieces === 1).map((n) => n.code));
   return (

@@ -1,7 +1,7 @@
 /** The read-only parts of a grid page: natural villages, members, past members, checks and history. */
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, List, Table, Tag, Timeline } from 'antd';
-import { fetchOrgChildren, orgChildrenKey } from '../../api/org-units.ts';
+import { orgUnitQueries } from '../../api/org-units.ts';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useLabel } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
@@ -130,8 +130,7 @@ export function HistoryCard({ grid, m }: Props) {
   const { county } = useScope();
   // Events name natural villages by code, including ones that have since left the grid.
   const units = useQuery({
-    queryKey: orgChildrenKey(county, grid.villageCode),
-    queryFn: () => fetchOrgChildren(county, grid.villageCode),
+    ...orgUnitQueries.children(county, grid.villageCode),
     staleTime: 5 * 60_000,
   });
   const names = new Map((units.data ?? grid.naturalVillages).map((n) => [n.code, n.name]));

@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Tag } from 'antd';
-import { fetchOrgChildren, orgChildrenKey } from '../../api/org-units.ts';
+import { orgUnitQueries } from '../../api/org-units.ts';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useLabel } from '../../i18n/i18n.tsx';
 import { breachKey, type VillagePlan } from './grid-api.ts';
@@ -34,8 +34,7 @@ function MoveList({ title, moves, m, link }: { title: string; moves: Move[]; m: 
 export function VillageDiff({ county, village, m }: { county: string; village: VillagePlan; m: PlanMessages }) {
   const label = useLabel();
   const units = useQuery({
-    queryKey: orgChildrenKey(county, village.villageCode),
-    queryFn: () => fetchOrgChildren(county, village.villageCode),
+    ...orgUnitQueries.children(county, village.villageCode),
     staleTime: 5 * 60_000,
   });
   const nameOf = (code: string) => units.data?.find((u) => u.code === code)?.name ?? code;

@@ -1,5 +1,5 @@
 /** The help-record API as the web pages use it: household choices, helpers, the timeline. */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import { PairedHouseholds } from '../../../shared/schemas/commitment.ts';
 import { PageOf } from '../../../shared/schemas/common.ts';
@@ -19,69 +19,85 @@ export function ownMemberId(me: Me | undefined): number | null {
   return grants.find((g) => g.memberId !== undefined)?.memberId ?? null;
 }
 
+/**
+ * The help area's queries. The reads the offline form renders from (a member's households, a household's choices)
+ * name in `meta.offlinePath` the API path the service worker keeps for them, so the form can check that each
+ * one it holds is kept (use-offline-ready.ts).
+ */
+export const helpQueries = {
+  all: (county: string) => ['help', county] as const,
+  pairedAll: (county: string) => [...helpQueries.all(county), 'paired'] as const,
+  paired: (county: string, memberId: number | null) => {
+    const path = `/api/counties/${county}/commitments/members/${memberId}/households`;
+    return queryOptions({
+      queryKey: [...helpQueries.pairedAll(county), memberId] as const,
+      queryFn: async () => {
+        const body = await api.get(path, PairedHouseholds);
+        return body.households.map((h): HouseholdChoice => ({ id: h.householdId, headName: h.headName }));
+      },
+      meta: { offlinePath: path },
+    });
+  },
+  search: (county: string, scope: string, q: string) =>
+    queryOptions({
+      queryKey: [...helpQueries.all(county), 'search', scope, q] as const,
+      queryFn: async () => {
+        const body = await api.get(`/api/counties/${county}/households`, PageOf(HouseholdListItem), {
+          within: scope,
+          q: q || undefined,
+          pageSize: 20,
+        });
+        return body.items.map((h) => ({ id: h.id, headName: h.headName }));
+      },
+    }),
+  choicesAll: (county: string) => [...helpQueries.all(county), 'choices'] as const,
+  /**
+   * The form's choices for a household (head's name, open needs, current helpers) in one small read, which the
+   * service worker keeps for offline use (src/web/sw/strategy.ts): the household record itself is never kept.
+   */
+  choices: (county: string, householdId: number) => {
+    const path = `/api/counties/${county}/households/${householdId}/help-choices`;
+    return queryOptions({
+      queryKey: [...helpQueries.choicesAll(county), householdId] as const,
+      queryFn: () => api.get(path, HelpChoices),
+      meta: { offlinePath: path },
+    });
+  },
+  timelineAll: (county: string) => [...helpQueries.all(county), 'timeline'] as const,
+  /**
+   * The household's newest `size` timeline entries (the card asks for 20 more at a time, up to the API's 100).
+   * A plain query, not useInfiniteQuery: that would add its code to the shared query chunk of the first screen.
+   */
+  timeline: (county: string, householdId: number, size: number) =>
+    queryOptions({
+      queryKey: [...helpQueries.timelineAll(county), householdId, size] as const,
+      queryFn: () =>
+        api.get(`/api/counties/${county}/households/${householdId}/timeline`, TimelinePage, { pageSize: size }),
+      placeholderData: (previous) => previous,
+    }),
+};
+
 /** A member user's currently paired households: their only choices. */
 export function usePairedHouseholds(county: string, memberId: number | null) {
-  return useQuery({
-    queryKey: ['help', county, 'paired', memberId],
-    enabled: memberId !== null,
-    queryFn: async () => {
-      const body = await api.get(
-        `/api/counties/${county}/commitments/members/${memberId}/households`,
-        PairedHouseholds,
-      );
-      return body.households.map((h): HouseholdChoice => ({ id: h.householdId, headName: h.headName }));
-    },
-  });
+  return useQuery({ ...helpQueries.paired(county, memberId), enabled: memberId !== null });
 }
 
 /** Households of the scope whose head's name contains `q` (any writer above a member). */
 export function useHouseholdSearch(county: string, scope: string, q: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['help', county, 'search', scope, q],
-    enabled,
-    queryFn: async () => {
-      const body = await api.get(`/api/counties/${county}/households`, PageOf(HouseholdListItem), {
-        within: scope,
-        q: q || undefined,
-        pageSize: 20,
-      });
-      return body.items.map((h) => ({ id: h.id, headName: h.headName }));
-    },
-  });
+  return useQuery({ ...helpQueries.search(county, scope, q), enabled });
 }
 
-/**
- * The form's choices for a household (head's name, open needs, current helpers) in one small read, which the
- * service worker keeps for offline use (src/web/sw/strategy.ts): the household record itself is never kept.
- */
+/** The form's choices for a household, once one is picked. */
 export function useHelpChoices(county: string, householdId: number | undefined) {
   return useQuery({
-    queryKey: helpChoicesKey(county, householdId),
+    ...helpQueries.choices(county, householdId ?? 0),
     enabled: householdId !== undefined && householdId > 0,
-    queryFn: () => fetchHelpChoices(county, householdId as number),
   });
 }
 
-export const helpChoicesKey = (county: string, householdId: number | undefined) => [
-  'help',
-  county,
-  'choices',
-  householdId,
-];
-export const fetchHelpChoices = (county: string, householdId: number) =>
-  api.get(`/api/counties/${county}/households/${householdId}/help-choices`, HelpChoices);
-
-/**
- * The household's newest `size` timeline entries (the card asks for 20 more at a time, up to the API's 100).
- * A plain query, not useInfiniteQuery: that would add its code to the shared query chunk of the first screen.
- */
+/** The household's newest `size` timeline entries. */
 export function useTimeline(county: string, householdId: number, size: number) {
-  return useQuery({
-    queryKey: ['help', county, 'timeline', householdId, size],
-    queryFn: () =>
-      api.get(`/api/counties/${county}/households/${householdId}/timeline`, TimelinePage, { pageSize: size }),
-    placeholderData: (previous) => previous,
-  });
+  return useQuery(helpQueries.timeline(county, householdId, size));
 }
 
 /** A client uuid for a new record; crypto.randomUUID needs a secure context, which a LAN address over http is not. */

@@ -5,9 +5,8 @@ import { useEffect, useState } from 'react';
 import { useDictionary } from '../../api/dictionary.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import {
-  fetchHelpChoices,
   type HouseholdChoice,
-  helpChoicesKey,
+  helpQueries,
   useHelpChoices,
   useHouseholdSearch,
   usePairedHouseholds,
@@ -32,10 +31,7 @@ export function HouseholdPicker({ county, scope, memberId, preset, onPicked }: P
   // A member has one or two households: fetch the choices of each now, so the phone has them all if it goes offline.
   useEffect(() => {
     for (const h of paired.data ?? []) {
-      void client.prefetchQuery({
-        queryKey: helpChoicesKey(county, h.id),
-        queryFn: () => fetchHelpChoices(county, h.id),
-      });
+      void client.prefetchQuery(helpQueries.choices(county, h.id));
     }
   }, [client, county, paired.data]);
   const found = useHouseholdSearch(county, scope, q, memberId === null);

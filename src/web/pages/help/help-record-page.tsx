@@ -10,7 +10,7 @@ import { useDictionary } from '../../api/dictionary.ts';
 import { useMe } from '../../auth/session.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
-import { chinaToday, type HouseholdChoice, newClientId, ownMemberId, useHelpChoices } from './help-api.ts';
+import { chinaToday, type HouseholdChoice, helpQueries, newClientId, ownMemberId, useHelpChoices } from './help-api.ts';
 import { HouseholdPicker, MemberPicker, NeedPicker } from './help-form-fields.tsx';
 import { helpMessages } from './help-messages.ts';
 import type { QueuedPhoto, QueuedRecord } from './offline-store.ts';
@@ -51,7 +51,7 @@ export default function HelpRecordPage() {
   const { county, scope } = useScope();
   const memberId = ownMemberId(useMe().data);
   const client = useQueryClient();
-  const queue = useHelpQueue(() => void client.invalidateQueries({ queryKey: ['help', county, 'timeline'] }));
+  const queue = useHelpQueue(() => void client.invalidateQueries({ queryKey: helpQueries.timelineAll(county) }));
   const online = useOnline();
   const offlineReady = useOfflineReady(county);
   const [form] = Form.useForm<Values>();

@@ -14,6 +14,7 @@ import { useDictionary } from '../../api/dictionary.ts';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
+import { helpQueries } from './help-api.ts';
 import { type HelpVerifyMessages, helpVerifyMessages } from './help-verify-messages.ts';
 
 type Row = Static<typeof HelpRecordItem>;
@@ -21,7 +22,7 @@ type Decision = { id: number; decision: 'verify' } | { id: number; decision: 're
 
 function useToVerify(county: string, scope: string) {
   return useQuery({
-    queryKey: ['help', county, 'to-verify', scope],
+    queryKey: [...helpQueries.all(county), 'to-verify', scope],
     queryFn: () =>
       api.get(`/api/counties/${county}/help-records`, PageOf(HelpRecordItem), {
         within: scope,
@@ -79,7 +80,7 @@ export default function HelpVerifyPage() {
     onSuccess: (_, d) => {
       setReturning(null);
       void message.success(d.decision === 'verify' ? m.verified : m.returned);
-      void client.invalidateQueries({ queryKey: ['help', county] });
+      void client.invalidateQueries({ queryKey: helpQueries.all(county) });
     },
     onError: (e) => void message.error(e instanceof ApiError ? e.message : String(e)),
   });

@@ -2,7 +2,7 @@
  * Exit workflow requests as TanStack Query hooks: a household's exits, the step actions (each answers the exit;
  * completing also changes the household, so its record is refreshed) and the 公示 board of a scope.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ExitListItem as ExitListItemSchema,
   type ExitListItemType,
@@ -12,8 +12,9 @@ import {
   type HouseholdExitType,
 } from '../../../shared/schemas/exit.ts';
 import { api } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
+import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
 import { useLang } from '../../i18n/i18n.tsx';
+import { householdQueries } from './household-api.ts';
 
 export type HouseholdExit = HouseholdExitType;
 export type ExitListItem = ExitListItemType;
@@ -21,12 +22,22 @@ export type ExitAction = 'start' | 'verify' | 'sign' | 'notice' | 'objection' | 
 
 const root = (county: string) => `/api/counties/${county}`;
 
+/** The exit area's queries; every step reloads `all` (a household's exits and the boards). */
+export const exitQueries = {
+  all: (county: string) => ['exits', county] as const,
+  /** A household's exits carry labels in the request's language: the key holds it. */
+  household: (county: string, householdId: number, lang: string) =>
+    queryOptions({
+      queryKey: [...exitQueries.all(county), 'household', householdId, lang] as const,
+      queryFn: () => api.get(`${root(county)}/households/${householdId}/exits`, HouseholdExits),
+    }),
+  list: (county: string, query: ExitListQueryType) =>
+    pagedListOptions([...exitQueries.all(county), 'list', query], `${root(county)}/exits`, ExitListItemSchema, query),
+};
+
 export function useHouseholdExits(county: string, householdId: number) {
   const { lang } = useLang();
-  return useQuery({
-    queryKey: ['exits', county, 'household', householdId, lang],
-    queryFn: () => api.get(`${root(county)}/households/${householdId}/exits`, HouseholdExits),
-  });
+  return useQuery(exitQueries.household(county, householdId, lang));
 }
 
 /** Where an action posts to. */
@@ -51,13 +62,13 @@ export function useExitAction(
     mutationFn: (body: Record<string, unknown>) =>
       api.post(actionUrl(county, householdId, action, exitId, objectionId), body, HouseholdExitSchema),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['exits', county] });
-      if (action === 'complete') void client.invalidateQueries({ queryKey: ['households', county] });
+      void client.invalidateQueries({ queryKey: exitQueries.all(county) });
+      if (action === 'complete') void client.invalidateQueries({ queryKey: householdQueries.all(county) });
     },
   });
 }
 
 /** One page of the county's exits (the notice board); the previous page stays on screen while the next loads. */
 export function useExitList(county: string, query: ExitListQueryType) {
-  return usePagedList(['exits', county, 'list', query], `${root(county)}/exits`, ExitListItemSchema, query);
+  return usePagedList(exitQueries.list(county, query));
 }

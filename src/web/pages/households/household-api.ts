@@ -2,7 +2,7 @@
  * Poor-household requests as TanStack Query hooks; types come from the shared schemas. The record and the exit
  * assessment carry messages in the request's language, so their cache keys include it.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import {
   ExitAssessment as ExitAssessmentSchema,
@@ -19,7 +19,7 @@ import {
   type StatusChange,
 } from '../../../shared/schemas/household.ts';
 import { api } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
+import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
 import { useLang } from '../../i18n/i18n.tsx';
 
 export type HouseholdListItem = Static<typeof HouseholdListItemSchema>;
@@ -32,30 +32,42 @@ export type { HouseholdCreateBody, HouseholdListQueryType, HouseholdPatchBody, P
 
 const base = (county: string) => `/api/counties/${county}/households`;
 
+/**
+ * The household area's queries. A record and its exit test carry labels in the request's language: their keys hold
+ * it, and `exitTestAll` reloads a household's test in every language.
+ */
+export const householdQueries = {
+  all: (county: string) => ['households', county] as const,
+  lists: (county: string) => [...householdQueries.all(county), 'list'] as const,
+  list: (county: string, query: HouseholdListQueryType) =>
+    pagedListOptions([...householdQueries.lists(county), query], base(county), HouseholdListItemSchema, query),
+  record: (county: string, id: number, lang: string) =>
+    queryOptions({
+      queryKey: [...householdQueries.all(county), 'record', id, lang] as const,
+      queryFn: () => api.get(`${base(county)}/${id}`, HouseholdDetailSchema),
+    }),
+  exitTestAll: (county: string, id: number) => [...householdQueries.all(county), 'exit', id] as const,
+  exitTest: (county: string, id: number, lang: string) =>
+    queryOptions({
+      queryKey: [...householdQueries.exitTestAll(county, id), lang] as const,
+      queryFn: () => api.get(`${base(county)}/${id}/exit-assessment`, ExitAssessmentSchema),
+    }),
+};
+
 /** One page of the household list; the previous page stays on screen while the next loads. */
 export function useHouseholdList(county: string, query: HouseholdListQueryType) {
-  return usePagedList(['households', county, 'list', query], base(county), HouseholdListItemSchema, query);
+  return usePagedList(householdQueries.list(county, query));
 }
-
-const recordKey = (county: string, id: number, lang: string) => ['households', county, 'record', id, lang];
 
 export function useHousehold(county: string, id: number) {
   const { lang } = useLang();
-  return useQuery({
-    queryKey: recordKey(county, id, lang),
-    queryFn: () => api.get(`${base(county)}/${id}`, HouseholdDetailSchema),
-    enabled: Number.isInteger(id) && id > 0,
-  });
+  return useQuery({ ...householdQueries.record(county, id, lang), enabled: Number.isInteger(id) && id > 0 });
 }
 
 /** The exit test of the latest income year (skipped while the household has no income rows). */
 export function useExitAssessment(county: string, id: number, enabled: boolean) {
   const { lang } = useLang();
-  return useQuery({
-    queryKey: ['households', county, 'exit', id, lang],
-    queryFn: () => api.get(`${base(county)}/${id}/exit-assessment`, ExitAssessmentSchema),
-    enabled,
-  });
+  return useQuery({ ...householdQueries.exitTest(county, id, lang), enabled });
 }
 
 /** After any change the answer is the full record: store it and refresh what depends on it. */
@@ -63,9 +75,9 @@ function useRecordUpdate(county: string) {
   const client = useQueryClient();
   const { lang } = useLang();
   return (record: HouseholdDetail) => {
-    client.setQueryData(recordKey(county, record.id, lang), record);
-    void client.invalidateQueries({ queryKey: ['households', county, 'exit', record.id] });
-    void client.invalidateQueries({ queryKey: ['households', county, 'list'] });
+    client.setQueryData(householdQueries.record(county, record.id, lang).queryKey, record);
+    void client.invalidateQueries({ queryKey: householdQueries.exitTestAll(county, record.id) });
+    void client.invalidateQueries({ queryKey: householdQueries.lists(county) });
   };
 }
 

@@ -1,5 +1,5 @@
 /** Party member requests as TanStack Query hooks; types come from the shared schemas. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import {
   MemberCard as MemberCardSchema,
@@ -9,7 +9,7 @@ import {
   type MemberUpdate,
 } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
+import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
 
 export type MemberListItem = Static<typeof MemberListItemSchema>;
 export type MemberCard = Static<typeof MemberCardSchema>;
@@ -19,18 +19,30 @@ export type MemberQuery = Static<typeof MemberListQuery>;
 
 const base = (county: string) => `/api/counties/${county}/members`;
 
+/**
+ * The member area's queries; a saved card replaces its `card` and reloads the `lists` (the pickers' searches
+ * of members are lists too).
+ */
+export const memberQueries = {
+  all: (county: string) => ['members', county] as const,
+  lists: (county: string) => [...memberQueries.all(county), 'list'] as const,
+  list: (county: string, query: MemberQuery) =>
+    pagedListOptions([...memberQueries.lists(county), query], base(county), MemberListItemSchema, query),
+  card: (county: string, id: number) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(county), 'card', id] as const,
+      queryFn: () => api.get(`${base(county)}/${id}`, MemberCardSchema),
+    }),
+};
+
 /** One page of the member list; the previous page stays on screen while the next loads. */
 export function useMemberList(county: string, query: MemberQuery) {
-  return usePagedList(['members', county, 'list', query], base(county), MemberListItemSchema, query);
+  return usePagedList(memberQueries.list(county, query));
 }
 
 /** One member's information card. */
 export function useMemberCard(county: string, id: number) {
-  return useQuery({
-    queryKey: ['members', county, 'card', id],
-    queryFn: () => api.get(`${base(county)}/${id}`, MemberCardSchema),
-    enabled: Number.isInteger(id) && id > 0,
-  });
+  return useQuery({ ...memberQueries.card(county, id), enabled: Number.isInteger(id) && id > 0 });
 }
 
 /** Creates (no id) or patches (id) a card; lists and the card refresh afterwards. */
@@ -40,8 +52,8 @@ export function useSaveMember(county: string, id: number | undefined) {
     mutationFn: (body: MemberCreateBody | MemberUpdateBody) =>
       id ? api.patch(`${base(county)}/${id}`, body, MemberCardSchema) : api.post(base(county), body, MemberCardSchema),
     onSuccess: (card) => {
-      client.setQueryData(['members', county, 'card', card.id], card);
-      return client.invalidateQueries({ queryKey: ['members', county, 'list'] });
+      client.setQueryData(memberQueries.card(county, card.id).queryKey, card);
+      return client.invalidateQueries({ queryKey: memberQueries.lists(county) });
     },
   });
 }

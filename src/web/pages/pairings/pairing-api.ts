@@ -2,7 +2,7 @@
  * Pairing requests (结对帮扶) as TanStack Query hooks: suggestions for review, confirm, reject, the list, measures
  * and handover. Suggestions carry reasons in the request's language, so their cache key includes it.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import {
   type ConfirmInput,
@@ -16,7 +16,7 @@ import {
   type SuggestionsResult,
 } from '../../../shared/schemas/pairing.ts';
 import { api } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
+import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
 import { useLang } from '../../i18n/i18n.tsx';
 
 export type PairingItem = PairingItemBody;
@@ -38,25 +38,35 @@ export interface SuggestionScope {
   pageSize: number;
 }
 
+/** The pairing area's queries; every change reloads `all` (suggestions, lists, a household's helpers). */
+export const pairingQueries = {
+  all: (county: string) => ['pairings', county] as const,
+  /** Suggestions carry reasons in the request's language: the key holds it. */
+  suggestions: (county: string, scope: SuggestionScope, lang: string) =>
+    queryOptions({
+      queryKey: [...pairingQueries.all(county), 'suggestions', scope, lang] as const,
+      queryFn: () => api.get(`${base(county)}/suggestions`, SuggestionsBody, { ...scope }),
+      placeholderData: keepPreviousData,
+    }),
+  list: (county: string, query: PairingQuery) =>
+    pagedListOptions([...pairingQueries.all(county), 'list', query], base(county), PairingItemSchema, query),
+};
+
 /** The suggested pairings of a scope or grid, with summary and shortfall. */
 export function useSuggestions(county: string, scope: SuggestionScope) {
   const { lang } = useLang();
-  return useQuery({
-    queryKey: ['pairings', county, 'suggestions', scope, lang],
-    queryFn: () => api.get(`${base(county)}/suggestions`, SuggestionsBody, { ...scope }),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery(pairingQueries.suggestions(county, scope, lang));
 }
 
 /** One page of pairings (also a household's helpers and history, or a member's pairings). */
 export function usePairingList(county: string, query: PairingQuery, enabled = true) {
-  return usePagedList(['pairings', county, 'list', query], base(county), PairingItemSchema, query, enabled);
+  return usePagedList(pairingQueries.list(county, query), enabled);
 }
 
 /** Everything pairings feed reads again after a change (suggestions, lists, the household's helpers). */
 function useRefreshPairings(county: string) {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: ['pairings', county] });
+  return () => client.invalidateQueries({ queryKey: pairingQueries.all(county) });
 }
 
 /** Confirms reviewed pairs, all or nothing; the suggestions refresh (confirmed households drop out). */

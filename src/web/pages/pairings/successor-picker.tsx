@@ -10,6 +10,7 @@ import type { Static } from 'typebox';
 import { PageOf } from '../../../shared/schemas/common.ts';
 import { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
+import { memberQueries } from '../members/member-api.ts';
 import { usePairingList } from './pairing-api.ts';
 import type { PairingMessages } from './pairing-messages.ts';
 
@@ -39,7 +40,7 @@ export function SuccessorPicker({ county, naturalVillageCode, currentMemberId, m
   const within = naturalVillageCode.slice(0, wide ? 9 : 12);
   const query = { within, q: q || undefined, status: 'active', pageSize: 50, sort: 'name' };
   const found = useQuery({
-    queryKey: ['members', county, 'list', query],
+    queryKey: [...memberQueries.lists(county), query],
     queryFn: () => api.get(`/api/counties/${county}/members`, PageOf(MemberListItem), query),
   });
   const candidates = (found.data?.items ?? []).filter((c) => c.id !== currentMemberId && c.capacity > 0);

@@ -3,18 +3,18 @@
  * village, and the suggestions with reasons; accept, reject or swap per row, or accept the selected rows, starting
  * on a date. Confirmed households drop out of the refreshed suggestions.
  */
-import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../auth/session.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { ResponsiveList } from '../../components/responsive-list.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
-import { useIsPhone } from '../../components/use-is-phone.ts';
 import { intParam, useUrlQuery } from '../../components/use-url-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { type Suggestions, useSuggestions } from './pairing-api.ts';
 import { pairingMessages } from './pairing-messages.ts';
-import { SuggestionCards } from './suggestion-cards.tsx';
+import { SuggestionCard } from './suggestion-cards.tsx';
 import { type ReviewRow, suggestionColumns } from './suggestion-columns.tsx';
 import { RejectDialog, SwapDialog } from './suggestion-dialogs.tsx';
 import { SuggestionSummary } from './suggestion-summary.tsx';
@@ -48,7 +48,6 @@ function Review({ data, county, onPage, onReload }: ReviewProps) {
     reject: setRejecting,
     swap: setSwapping,
   };
-  const isPhone = useIsPhone();
   const empty = data.summary.shortfall > 0 ? m.emptyShortfall : m.empty;
   const selectedRows = rows.filter((r) => review.selected.includes(r.suggestion.household.id));
   return (
@@ -70,33 +69,21 @@ function Review({ data, county, onPage, onReload }: ReviewProps) {
           onAccept={() => void review.accept(selectedRows, startOn)}
         />
       )}
-      {isPhone ? (
-        <SuggestionCards
-          rows={rows}
-          m={m}
-          actions={actions}
-          selected={review.selected}
-          onSelect={review.setSelected}
-          empty={empty}
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          onPage={onPage}
-        />
-      ) : (
-        <Table<ReviewRow>
-          rowKey={(r) => r.suggestion.household.id}
-          columns={suggestionColumns(m, actions)}
-          dataSource={rows}
-          size="middle"
-          scroll={{ x: 'max-content' }}
-          rowSelection={canWrite ? { selectedRowKeys: review.selected, onChange: review.setSelected } : undefined}
-          locale={{
-            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />,
-          }}
-          pagination={{ current: data.page, pageSize: data.pageSize, total: data.total, onChange: onPage }}
-        />
-      )}
+      <ResponsiveList<ReviewRow>
+        rows={rows}
+        total={data.total}
+        page={data.page}
+        pageSize={data.pageSize}
+        loading={false}
+        rowKey={(r) => r.suggestion.household.id}
+        columns={suggestionColumns(m, actions)}
+        rowSelection={canWrite ? { selectedRowKeys: review.selected, onChange: review.setSelected } : undefined}
+        renderCard={(row) => (
+          <SuggestionCard row={row} m={m} actions={actions} selected={review.selected} onSelect={review.setSelected} />
+        )}
+        emptyHint={empty}
+        onPage={onPage}
+      />
       {rejecting && (
         <RejectDialog
           county={county}

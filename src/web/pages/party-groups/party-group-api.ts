@@ -1,5 +1,5 @@
 /** Party group requests (党小组) as TanStack Query hooks; types come from the shared schemas. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import {
   type ActivityCentreSet,
@@ -8,6 +8,7 @@ import {
   PartyGroupDetail as PartyGroupDetailSchema,
 } from '../../../shared/schemas/party-group.ts';
 import { api } from '../../api/client.ts';
+import { gridQueries } from '../grids/grid-api.ts';
 
 export type PartyGroupDetail = Static<typeof PartyGroupDetailSchema>;
 export type LeaderSuggestions = Static<typeof LeaderSuggestionsSchema>;
@@ -16,24 +17,31 @@ export type ActivityCentreBody = Static<typeof ActivityCentreSet>;
 export type InstructorLevel = 'township' | 'village';
 
 const base = (county: string, id: number) => `/api/counties/${county}/party-groups/${id}`;
-const detailKey = (county: string, id: number) => ['party-groups', county, 'detail', id];
+/** The party-group area's queries; a grid change reloads `all`. */
+export const partyGroupQueries = {
+  all: (county: string) => ['party-groups', county] as const,
+  detail: (county: string, id: number) =>
+    queryOptions({
+      queryKey: [...partyGroupQueries.all(county), 'detail', id] as const,
+      queryFn: () => api.get(base(county, id), PartyGroupDetailSchema),
+    }),
+  /** Every group's leader suggestions: a change to any group can change them. */
+  leaderSuggestionsAll: (county: string) => [...partyGroupQueries.all(county), 'leader-suggestions'] as const,
+  leaderSuggestions: (county: string, id: number) =>
+    queryOptions({
+      queryKey: [...partyGroupQueries.leaderSuggestionsAll(county), id] as const,
+      queryFn: () => api.get(`${base(county, id)}/leader-suggestions`, LeaderSuggestionsSchema),
+    }),
+};
 
 /** One group with members, leader, instructors, activity centre and history. */
 export function usePartyGroup(county: string, id: number) {
-  return useQuery({
-    queryKey: detailKey(county, id),
-    queryFn: () => api.get(base(county, id), PartyGroupDetailSchema),
-    enabled: Number.isInteger(id) && id > 0,
-  });
+  return useQuery({ ...partyGroupQueries.detail(county, id), enabled: Number.isInteger(id) && id > 0 });
 }
 
 /** The group's members ranked as leader, with reasons (and why the others may not lead). */
 export function useLeaderSuggestions(county: string, id: number, enabled: boolean) {
-  return useQuery({
-    queryKey: ['party-groups', county, 'leader-suggestions', id],
-    queryFn: () => api.get(`${base(county, id)}/leader-suggestions`, LeaderSuggestionsSchema),
-    enabled,
-  });
+  return useQuery({ ...partyGroupQueries.leaderSuggestions(county, id), enabled });
 }
 
 export type GroupChange =
@@ -58,10 +66,10 @@ export function useChangeGroup(county: string, id: number) {
   return useMutation({
     mutationFn: (change: GroupChange) => send(county, id, change),
     onSuccess: (group) => {
-      client.setQueryData(detailKey(county, id), group);
+      client.setQueryData(partyGroupQueries.detail(county, id).queryKey, group);
       return Promise.all([
-        client.invalidateQueries({ queryKey: ['party-groups', county], predicate: (q) => q.queryKey[2] !== 'detail' }),
-        client.invalidateQueries({ queryKey: ['grids', county] }),
+        client.invalidateQueries({ queryKey: partyGroupQueries.leaderSuggestionsAll(county) }),
+        client.invalidateQueries({ queryKey: gridQueries.all(county) }),
       ]);
     },
   });

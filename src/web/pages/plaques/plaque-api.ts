@@ -1,5 +1,5 @@
 /** Plaque, public page and feedback requests as TanStack Query hooks; types come from the shared schemas. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import {
   FeedbackAccepted,
@@ -12,7 +12,7 @@ import {
   PublicPlaque as PublicPlaqueSchema,
 } from '../../../shared/schemas/plaque.ts';
 import { api } from '../../api/client.ts';
-import { usePagedList } from '../../api/paged-list.ts';
+import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
 
 export type Plaque = Static<typeof PlaqueSchema>;
 export type PublicPlaque = Static<typeof PublicPlaqueSchema>;
@@ -20,28 +20,47 @@ export type FeedbackItem = Static<typeof FeedbackItemSchema>;
 export type FeedbackQuery = Static<typeof FeedbackListQuery>;
 export type FeedbackInput = Static<typeof FeedbackBody>;
 
+const publicPath = (county: string, code: string) => `/api/public/plaques/${county}/${encodeURIComponent(code)}`;
+
+/** The plaque area's queries: plaques to print, a public page, and the feedback moderators page through. */
+export const plaqueQueries = {
+  plaques: (county: string, which: { pairing?: number; village?: string }) =>
+    queryOptions({
+      queryKey: ['plaques', county, which] as const,
+      queryFn: async (): Promise<Plaque[]> => {
+        if (which.pairing !== undefined) {
+          return [await api.get(`/api/counties/${county}/pairings/${which.pairing}/plaque`, PlaqueSchema)];
+        }
+        return (await api.get(`/api/counties/${county}/plaques`, PlaqueList, { village: which.village })).items;
+      },
+    }),
+  publicPlaque: (county: string, code: string) =>
+    queryOptions({
+      queryKey: ['public-plaque', county, code] as const,
+      queryFn: () => api.get(publicPath(county, code), PublicPlaqueSchema),
+    }),
+  /** Every feedback list of the county: a moderation reloads them. */
+  feedbackAll: (county: string) => ['feedback', county] as const,
+  feedback: (county: string, query: FeedbackQuery) =>
+    pagedListOptions(
+      [...plaqueQueries.feedbackAll(county), query],
+      `/api/counties/${county}/feedback`,
+      FeedbackItemSchema,
+      query,
+    ),
+};
+
 /** One pairing's plaque, or every current pairing's of a village (bulk print). */
 export function usePlaques(county: string, which: { pairing?: number; village?: string }) {
   return useQuery({
-    queryKey: ['plaques', county, which],
+    ...plaqueQueries.plaques(county, which),
     enabled: which.pairing !== undefined || which.village !== undefined,
-    queryFn: async (): Promise<Plaque[]> => {
-      if (which.pairing !== undefined) {
-        return [await api.get(`/api/counties/${county}/pairings/${which.pairing}/plaque`, PlaqueSchema)];
-      }
-      return (await api.get(`/api/counties/${county}/plaques`, PlaqueList, { village: which.village })).items;
-    },
   });
 }
 
-const publicPath = (county: string, code: string) => `/api/public/plaques/${county}/${encodeURIComponent(code)}`;
-
 /** The public page of a plaque (no session needed). */
 export function usePublicPlaque(county: string, code: string) {
-  return useQuery({
-    queryKey: ['public-plaque', county, code],
-    queryFn: () => api.get(publicPath(county, code), PublicPlaqueSchema),
-  });
+  return useQuery(plaqueQueries.publicPlaque(county, code));
 }
 
 /** Leaves feedback on a plaque's pairing (stored pending until moderated). */
@@ -53,7 +72,7 @@ export function useSubmitFeedback(county: string, code: string) {
 
 /** One page of feedback for moderators. */
 export function useFeedbackList(county: string, query: FeedbackQuery) {
-  return usePagedList(['feedback', county, query], `/api/counties/${county}/feedback`, FeedbackItemSchema, query);
+  return usePagedList(plaqueQueries.feedback(county, query));
 }
 
 /** Approves or rejects one entry; the lists refresh after. */
@@ -62,6 +81,6 @@ export function useModerate(county: string) {
   return useMutation({
     mutationFn: ({ id, decision }: { id: number; decision: 'approve' | 'reject' }) =>
       api.post(`/api/counties/${county}/feedback/${id}/moderate`, { decision }, FeedbackModerated),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['feedback', county] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: plaqueQueries.feedbackAll(county) }),
   });
 }

@@ -1,11 +1,10 @@
 /** The overdue board (/problems/overdue): per level how many are late and the longest delay, then the late ones. */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
-import { useState } from 'react';
-import { ResponsiveList } from '../../components/responsive-list.tsx';
+import { PagedList } from '../../components/paged-list.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
+import { useListQuery } from '../../components/use-list-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
-import { useScope } from '../../scope/scope.tsx';
 import { type ProblemItem, useOverdueBoard } from './problem-api.ts';
 import { ProblemCardRow } from './problem-card.tsx';
 import { problemMessages } from './problem-messages.ts';
@@ -13,9 +12,8 @@ import { useProblemColumns } from './problem-parts.tsx';
 
 export default function OverdueBoardPage() {
   const m = useMessages(problemMessages);
-  const { county, scope } = useScope();
-  const [page, setPage] = useState(1);
-  const board = useOverdueBoard(county, { within: scope, page });
+  const { county, base, paging } = useListQuery([]);
+  const board = useOverdueBoard(county, base);
   const columns = useProblemColumns(m);
   return (
     <>
@@ -35,21 +33,16 @@ export default function OverdueBoardPage() {
           </Col>
         ))}
       </Row>
-      <ResponsiveList<ProblemItem>
+      <PagedList<ProblemItem>
+        list={board}
+        {...paging}
         testId="overdue-table"
-        rows={board.data?.items}
-        total={board.data?.total ?? 0}
-        page={page}
-        pageSize={20}
         fixedPageSize
-        loading={board.isFetching}
-        rowKey={(p) => p.id}
         columns={columns}
         rowClassName={() => 'problem-overdue-row'}
         renderCard={(row) => <ProblemCardRow row={row} m={m} />}
         emptyHint={m.empty}
         scrollX={900}
-        onPage={setPage}
       />
     </>
   );

@@ -1,7 +1,6 @@
 /** Problem requests (问题上报与逐级办理) and the notification inbox as TanStack Query hooks; types from the shared schemas. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import { PageOf } from '../../../shared/schemas/common.ts';
 import {
   InboxPage,
   OverdueBoard,
@@ -12,6 +11,7 @@ import {
   type ProblemRaise,
 } from '../../../shared/schemas/problem.ts';
 import { api } from '../../api/client.ts';
+import { pagedListOptions } from '../../api/paged-list.ts';
 
 export type ProblemItem = Static<typeof ProblemItemSchema>;
 export type ProblemDetail = Static<typeof ProblemDetailSchema>;
@@ -23,32 +23,52 @@ export type Inbox = Static<typeof InboxPage>;
 
 const base = (county: string) => `/api/counties/${county}/problems`;
 
+/**
+ * The problem area's queries: every key starts with `all(county)`; the lists (an inbox of a level, a household's
+ * problems, the overdue board) share `lists(county)`, so a step reloads them without touching the problem it
+ * answered with.
+ */
+export const problemQueries = {
+  all: (county: string) => ['problems', county] as const,
+  lists: (county: string) => [...problemQueries.all(county), 'lists'] as const,
+  list: (county: string, query: ProblemQuery) =>
+    pagedListOptions([...problemQueries.lists(county), 'list', query], base(county), ProblemItemSchema, query),
+  overdue: (county: string, query: ProblemQuery) =>
+    queryOptions({
+      queryKey: [...problemQueries.lists(county), 'overdue', query] as const,
+      queryFn: () => api.get(`${base(county)}/overdue`, OverdueBoard, query),
+      placeholderData: keepPreviousData,
+    }),
+  detail: (county: string, id: number) =>
+    queryOptions({
+      queryKey: [...problemQueries.all(county), 'detail', id] as const,
+      queryFn: () => api.get(`${base(county)}/${id}`, ProblemDetailSchema),
+    }),
+};
+
+/** The caller's notifications (内部通知) of a county. */
+export const inboxQueries = {
+  all: (county: string) => ['inbox', county] as const,
+  page: (county: string, unread: boolean) =>
+    queryOptions({
+      queryKey: [...inboxQueries.all(county), unread] as const,
+      queryFn: () => api.get(`/api/counties/${county}/inbox`, InboxPage, { unread, pageSize: 10 }),
+    }),
+};
+
 /** One page of problems (an inbox of a level, a household's problems). */
 export function useProblemList(county: string, query: ProblemQuery, enabled = true) {
-  return useQuery({
-    queryKey: ['problems', county, 'list', query],
-    queryFn: () => api.get(base(county), PageOf(ProblemItemSchema), query),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return useQuery({ ...problemQueries.list(county, query), enabled });
 }
 
 /** The overdue board of a scope. */
 export function useOverdueBoard(county: string, query: ProblemQuery) {
-  return useQuery({
-    queryKey: ['problems', county, 'overdue', query],
-    queryFn: () => api.get(`${base(county)}/overdue`, OverdueBoard, query),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery(problemQueries.overdue(county, query));
 }
 
 /** One problem with its trail and the caller's actions. */
 export function useProblem(county: string, id: number) {
-  return useQuery({
-    queryKey: ['problems', county, 'detail', id],
-    queryFn: () => api.get(`${base(county)}/${id}`, ProblemDetailSchema),
-    enabled: Number.isInteger(id) && id > 0,
-  });
+  return useQuery({ ...problemQueries.detail(county, id), enabled: Number.isInteger(id) && id > 0 });
 }
 
 /** Raises a problem; lists reload. */
@@ -56,7 +76,7 @@ export function useRaiseProblem(county: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Static<typeof ProblemRaise>) => api.post(base(county), body, ProblemDetailSchema),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['problems', county] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: problemQueries.all(county) }),
   });
 }
 
@@ -66,10 +86,10 @@ export function useProblemAction(county: string, id: number) {
   return useMutation({
     mutationFn: (body: ActionBody) => api.post(`${base(county)}/${id}/actions`, body, ProblemDetailSchema),
     onSuccess: (saved) => {
-      client.setQueryData(['problems', county, 'detail', id], saved);
+      client.setQueryData(problemQueries.detail(county, id).queryKey, saved);
       return Promise.all([
-        client.invalidateQueries({ queryKey: ['problems', county], predicate: (q) => q.queryKey[2] !== 'detail' }),
-        client.invalidateQueries({ queryKey: ['inbox', county] }),
+        client.invalidateQueries({ queryKey: problemQueries.lists(county) }),
+        client.invalidateQueries({ queryKey: inboxQueries.all(county) }),
       ]);
     },
   });
@@ -77,11 +97,7 @@ export function useProblemAction(county: string, id: number) {
 
 /** My notifications in the county with the unread count (polled each minute while a problem page is open). */
 export function useInbox(county: string, unread = false) {
-  return useQuery({
-    queryKey: ['inbox', county, unread],
-    queryFn: () => api.get(`/api/counties/${county}/inbox`, InboxPage, { unread, pageSize: 10 }),
-    refetchInterval: 60_000,
-  });
+  return useQuery({ ...inboxQueries.page(county, unread), refetchInterval: 60_000 });
 }
 
 /** Marks notifications read (the listed ids, or all). */
@@ -89,6 +105,6 @@ export function useReadInbox(county: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (ids?: number[]) => api.post(`/api/counties/${county}/inbox/read`, ids ? { ids } : {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['inbox', county] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: inboxQueries.all(county) }),
   });
 }

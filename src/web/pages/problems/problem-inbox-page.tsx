@@ -4,11 +4,11 @@
  * the deadline last, stays in view (at 1366 px beside it the table scrolled the deadline away).
  */
 import { Button, Checkbox, Col, Row, Segmented, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { ResponsiveList } from '../../components/responsive-list.tsx';
+import { useEffect, useState } from 'react';
+import { PagedList } from '../../components/paged-list.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
+import { useListQuery } from '../../components/use-list-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
-import { useScope } from '../../scope/scope.tsx';
 import { InboxCard } from './inbox-card.tsx';
 import { type ProblemItem, type ProblemLevel, useProblemList } from './problem-api.ts';
 import { ProblemCardRow } from './problem-card.tsx';
@@ -16,20 +16,23 @@ import { problemMessages } from './problem-messages.ts';
 import { useProblemColumns } from './problem-parts.tsx';
 
 const LEVELS = ['grid', 'village', 'township', 'county'] as const;
+/** In the URL: `level`, `pending=false` (pending only is the default) and `overdue=true`, as well as the page. */
+const KEYS = ['level', 'pending', 'overdue'] as const;
 
 export default function ProblemInboxPage() {
   const m = useMessages(problemMessages);
-  const { county, scope } = useScope();
-  const [level, setLevel] = useState<ProblemLevel | 'all'>('all');
-  const [pending, setPending] = useState(true);
-  const [overdue, setOverdue] = useState(false);
-  const [page, setPage] = useState(1);
+  const { county, values, update, base, paging } = useListQuery(KEYS);
+  const level = (LEVELS as readonly string[]).includes(values.level ?? '') ? (values.level as ProblemLevel) : 'all';
+  const pending = values.pending !== 'false';
+  const overdue = values.overdue === 'true';
+  // The boxes show a click at once: the URL's change reaches the page in a router transition, a moment later.
+  const [shown, setShown] = useState({ pending, overdue });
+  useEffect(() => setShown({ pending, overdue }), [pending, overdue]);
   const query = {
-    within: scope,
+    ...base,
     ...(level === 'all' ? {} : { level }),
     ...(pending ? { pending: true } : {}),
     ...(overdue ? { overdue: true } : {}),
-    page,
     sort: 'dueAt',
   };
   const list = useProblemList(county, query);
@@ -48,34 +51,40 @@ export default function ProblemInboxPage() {
             <Segmented
               data-testid="problem-level-filter"
               value={level}
-              onChange={(v) => {
-                setLevel(v as ProblemLevel | 'all');
-                setPage(1);
-              }}
+              onChange={(v) => update({ level: v === 'all' ? undefined : v })}
               options={[{ value: 'all', label: m.allLevels }, ...LEVELS.map((l) => ({ value: l, label: m.levels[l] }))]}
             />
-            <Checkbox checked={pending} onChange={(e) => setPending(e.target.checked)}>
+            <Checkbox
+              checked={shown.pending}
+              onChange={(e) => {
+                setShown((now) => ({ ...now, pending: e.target.checked }));
+                update({ pending: e.target.checked ? undefined : 'false' });
+              }}
+            >
               {m.pendingOnly}
             </Checkbox>
-            <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+            <Checkbox
+              checked={shown.overdue}
+              onChange={(e) => {
+                setShown((now) => ({ ...now, overdue: e.target.checked }));
+                update({ overdue: e.target.checked ? 'true' : undefined });
+              }}
+            >
               {m.overdueOnly}
             </Checkbox>
           </Space>
-          <ResponsiveList<ProblemItem>
+          <PagedList<ProblemItem>
+            list={list}
+            {...paging}
+            // one fixed order, soonest due first
+            sort={undefined}
             testId="problem-table"
-            rows={list.data?.items}
-            total={list.data?.total ?? 0}
-            page={page}
-            pageSize={20}
             fixedPageSize
-            loading={list.isFetching}
-            rowKey={(p) => p.id}
             columns={columns}
             rowClassName={(p) => (p.overdue ? 'problem-overdue-row' : '')}
             renderCard={(row) => <ProblemCardRow row={row} m={m} />}
             emptyHint={m.empty}
             scrollX={900}
-            onPage={setPage}
           />
         </Col>
         <Col xs={24} xxl={7}>

@@ -1,5 +1,5 @@
 /** A county's settings (系统设置) as TanStack Query hooks; types from the shared schemas. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import {
   type DeadlineChangesBody,
@@ -9,6 +9,7 @@ import {
 } from '../../../shared/schemas/settings.ts';
 import { api } from '../../api/client.ts';
 import { useLang } from '../../i18n/i18n.tsx';
+import { warningQueries } from '../warnings/warnings-api.ts';
 
 export type WarningSettings = Static<typeof WarningSchema>;
 export type WarningValues = Static<typeof WarningSettingsBody>;
@@ -17,28 +18,37 @@ export type DeadlineChange = Static<typeof DeadlineChangesBody>['cells'][number]
 
 const base = (county: string) => `/api/counties/${county}/settings`;
 
+/** The settings' queries; a change reloads `all`. */
+export const settingQueries = {
+  all: (county: string) => ['settings', county] as const,
+  warnings: (county: string) =>
+    queryOptions({
+      queryKey: [...settingQueries.all(county), 'warnings'] as const,
+      queryFn: () => api.get(`${base(county)}/warnings`, WarningSchema),
+    }),
+  /** The table; its category labels come in the interface language, so a language switch asks again. */
+  deadlines: (county: string, lang: string) =>
+    queryOptions({
+      queryKey: [...settingQueries.all(county), 'deadlines', lang] as const,
+      queryFn: () => api.get(`${base(county)}/problem-deadlines`, DeadlineSchema),
+    }),
+};
+
 export function useWarningSettings(county: string) {
-  return useQuery({
-    queryKey: ['settings', county, 'warnings'],
-    queryFn: () => api.get(`${base(county)}/warnings`, WarningSchema),
-  });
+  return useQuery(settingQueries.warnings(county));
 }
 
-/** The table; its category labels come in the interface language, so a language switch asks again. */
 export function useDeadlineSettings(county: string) {
   const { lang } = useLang();
-  return useQuery({
-    queryKey: ['settings', county, 'deadlines', lang],
-    queryFn: () => api.get(`${base(county)}/problem-deadlines`, DeadlineSchema),
-  });
+  return useQuery(settingQueries.deadlines(county, lang));
 }
 
 /** After a change: the settings and the warning lists (which use the thresholds) reload. */
 function useRefresh(county: string) {
   const client = useQueryClient();
   return async () => {
-    await client.invalidateQueries({ queryKey: ['settings', county] });
-    await client.invalidateQueries({ queryKey: ['warnings', county] });
+    await client.invalidateQueries({ queryKey: settingQueries.all(county) });
+    await client.invalidateQueries({ queryKey: warningQueries.all(county) });
   };
 }
 

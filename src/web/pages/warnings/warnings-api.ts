@@ -1,5 +1,5 @@
 /** Things done (办实事) and early warning (防返贫监测预警) requests as TanStack Query hooks; types from the shared schemas. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import { MonitoringResult, ThingsDone, WarningPage, type WarningQuery } from '../../../shared/schemas/warnings.ts';
 import { api } from '../../api/client.ts';
@@ -10,22 +10,31 @@ export type WarningKind = Warnings['items'][number]['warnings'][number]['kind'];
 
 const base = (county: string) => `/api/counties/${county}`;
 
+/** Things done (办实事) and early-warning queries; a setting or a household put under monitoring reloads `all`. */
+export const warningQueries = {
+  all: (county: string) => ['warnings', county] as const,
+  thingsDone: (county: string, within: string) =>
+    queryOptions({
+      queryKey: ['things-done', county, within] as const,
+      queryFn: () => api.get(`${base(county)}/things-done`, ThingsDone, { within }),
+      placeholderData: keepPreviousData,
+    }),
+  list: (county: string, query: Static<typeof WarningQuery>) =>
+    queryOptions({
+      queryKey: [...warningQueries.all(county), 'list', query] as const,
+      queryFn: () => api.get(`${base(county)}/warnings`, WarningPage, query),
+      placeholderData: keepPreviousData,
+    }),
+};
+
 /** Things done of a scope (latest year by default), with problems by level and status. */
 export function useThingsDone(county: string, within: string) {
-  return useQuery({
-    queryKey: ['things-done', county, within],
-    queryFn: () => api.get(`${base(county)}/things-done`, ThingsDone, { within }),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery(warningQueries.thingsDone(county, within));
 }
 
 /** One page of flagged households of a scope. */
 export function useWarnings(county: string, query: Static<typeof WarningQuery>) {
-  return useQuery({
-    queryKey: ['warnings', county, query],
-    queryFn: () => api.get(`${base(county)}/warnings`, WarningPage, query),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery(warningQueries.list(county, query));
 }
 
 /** Puts a household under monitoring; the warning lists reload. */
@@ -34,6 +43,6 @@ export function useStartMonitoring(county: string) {
   return useMutation({
     mutationFn: ({ id, reason }: { id: number; reason: string }) =>
       api.post(`${base(county)}/households/${id}/monitoring`, { reason }, MonitoringResult),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['warnings', county] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: warningQueries.all(county) }),
   });
 }

@@ -4,10 +4,13 @@
  * monitoring (纳入监测) with a reason.
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Input, Modal, Segmented, Table, Tag, Typography } from 'antd';
+import { Button, Input, Modal, Segmented, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface.js';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
+import { PagedList } from '../../components/paged-list.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
+import { useListQuery } from '../../components/use-list-query.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
 import { useStartMonitoring, useWarnings, type WarningKind, type Warnings } from './warnings-api.ts';
@@ -16,6 +19,8 @@ import './warnings.css';
 
 type Item = Warnings['items'][number];
 const KINDS: WarningKind[] = ['no_help', 'low_income', 'income_fell', 'illness', 'overdue_problem'];
+/** In the URL with the page: the kind filter and the head's name searched. */
+const KEYS = ['kind', 'q'] as const;
 
 interface DialogProps {
   item: Item | null;
@@ -66,53 +71,53 @@ function MonitorDialog({ item, onClose, m }: DialogProps) {
   );
 }
 
-function useColumns(m: WarningsMessages, onMonitor: (item: Item) => void) {
-  return [
-    {
-      title: m.household,
-      key: 'head',
-      render: (_: unknown, r: Item) => <ScopedLink to={`/households/${r.householdId}`}>{r.headName}</ScopedLink>,
-    },
-    {
-      title: m.reasons,
-      key: 'reasons',
-      render: (_: unknown, r: Item) => (
-        <ul className="warning-reasons">
-          {r.warnings.map((w) => (
-            <li key={w.kind}>
-              <Tag color="red">{m.kinds[w.kind]}</Tag>
-              {w.reason}
-            </li>
-          ))}
-        </ul>
-      ),
-    },
-    {
-      title: '',
-      key: 'action',
-      render: (_: unknown, r: Item) => (
-        <Button size="small" onClick={() => onMonitor(r)}>
-          {m.monitor}
-        </Button>
-      ),
-    },
+function parts(m: WarningsMessages, onMonitor: (item: Item) => void) {
+  const head = (r: Item) => <ScopedLink to={`/households/${r.householdId}`}>{r.headName}</ScopedLink>;
+  const reasons = (r: Item) => (
+    <ul className="warning-reasons">
+      {r.warnings.map((w) => (
+        <li key={w.kind}>
+          <Tag color="red">{m.kinds[w.kind]}</Tag>
+          {w.reason}
+        </li>
+      ))}
+    </ul>
+  );
+  const action = (r: Item) => (
+    <Button size="small" onClick={() => onMonitor(r)}>
+      {m.monitor}
+    </Button>
+  );
+  const columns: ColumnsType<Item> = [
+    { title: m.household, key: 'head', render: (_, r) => head(r) },
+    { title: m.reasons, key: 'reasons', render: (_, r) => reasons(r) },
+    { title: '', key: 'action', render: (_, r) => action(r) },
   ];
+  const card = (r: Item) => (
+    <div className="list-card" data-testid={`warning-${r.householdId}`}>
+      <div className="list-card-head">{head(r)}</div>
+      {reasons(r)}
+      {action(r)}
+    </div>
+  );
+  return { columns, card };
 }
 
 export default function WarningsPage() {
   const m = useMessages(warningsMessages);
-  const { county, scope } = useScope();
-  const [kind, setKind] = useState<WarningKind | 'all'>('all');
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const { county, values, update, base, paging } = useListQuery(KEYS);
+  const kind = (KINDS as string[]).includes(values.kind ?? '') ? (values.kind as WarningKind) : 'all';
+  const q = values.q?.trim() ?? '';
   const [target, setTarget] = useState<Item | null>(null);
   const [monitored, setMonitored] = useState<string | null>(null);
   const list = useWarnings(county, {
-    within: scope,
-    page,
+    within: base.within,
+    page: base.page,
+    pageSize: base.pageSize,
     ...(kind === 'all' ? {} : { kind }),
-    ...(q.trim() ? { q: q.trim() } : {}),
+    ...(q ? { q } : {}),
   });
+  const { columns, card } = parts(m, setTarget);
   const byKind = list.data?.byKind ?? {};
   const options = [
     { value: 'all', label: m.allKinds },
@@ -127,21 +132,12 @@ export default function WarningsPage() {
         </ScopedLink>
       </div>
       <div className="filter-bar">
-        <Segmented
-          options={options}
-          value={kind}
-          onChange={(v) => {
-            setKind(v as WarningKind | 'all');
-            setPage(1);
-          }}
-        />
+        <Segmented options={options} value={kind} onChange={(v) => update({ kind: v === 'all' ? undefined : v })} />
         <Input.Search
           allowClear
           placeholder={m.household}
-          onSearch={(v) => {
-            setQ(v);
-            setPage(1);
-          }}
+          defaultValue={values.q}
+          onSearch={(v) => update({ q: v.trim() })}
           style={{ maxWidth: 240 }}
         />
       </div>
@@ -150,22 +146,18 @@ export default function WarningsPage() {
           {monitored}
         </Typography.Paragraph>
       )}
-      <Table
-        rowKey="householdId"
-        size="small"
-        data-testid="warnings-table"
-        loading={list.isFetching}
-        columns={useColumns(m, setTarget)}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: m.empty }}
-        scroll={{ x: 700 }}
-        pagination={{
-          current: page,
-          total: list.data?.total ?? 0,
-          pageSize: 20,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+      <PagedList<Item>
+        list={list}
+        {...paging}
+        // one fixed order: the server's
+        sort={undefined}
+        testId="warnings-table"
+        rowKey={(r) => r.householdId}
+        fixedPageSize
+        columns={columns}
+        renderCard={card}
+        emptyHint={m.empty}
+        scrollX={700}
       />
       <MonitorDialog
         item={target}
