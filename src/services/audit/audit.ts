@@ -63,19 +63,6 @@ export async function audit(tx: Kysely<Database>, input: AuditInput): Promise<vo
   await auditMany(tx, input.county, [{ input, context: currentContext() }]);
 }
 
-/** Runs `work` in a transaction and audits it there (for writes that have no transaction of their own). */
-export async function auditedTransaction<T>(
-  db: Kysely<Database>,
-  input: AuditInput,
-  work: (tx: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  return db.transaction().execute(async (tx) => {
-    const result = await work(tx);
-    await audit(tx, input);
-    return result;
-  });
-}
-
 /**
  * Appends several entries to the county's trail in one go, inside the caller's transaction: one insert. Each entry
  * carries the request context it came from (a batched writer serves several requests in one transaction). They
