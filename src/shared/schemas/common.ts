@@ -24,6 +24,9 @@ export function SortQuery<const T extends string[]>(fields: T) {
 }
 
 /** `{ items, total, page, pageSize }` for a list of `item`. */
+/** The schema type of one page of `T` rows, for callers that name a page's type without building the schema. */
+export type PageOfSchema<T extends TSchema> = ReturnType<typeof PageOf<T>>;
+
 export function PageOf<T extends TSchema>(item: T) {
   return Type.Object({
     items: Type.Array(item),

@@ -101,19 +101,16 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
 }
 
 /**
- * Every call names the route's answer by its response schema from src/shared/schemas, and its type is read from
- * that schema, so the web cannot assume a shape the server does not declare. A write whose answer the caller does
- * not read leaves `answer` out and gets `unknown`.
+ * Every call names the route's answer by its response schema from src/shared/schemas as a type argument
+ * (`api.get<typeof HouseholdDetail>(url)`), and its type is read from that schema, so the web cannot assume a shape
+ * the server does not declare. Only the type travels: the schemas stay out of the pages' bundles (a registry page's
+ * first screen has a byte budget, test/e2e/shell.test.ts). A write whose answer the caller does not read names none
+ * and gets `unknown`.
  */
 export const api = {
-  get: <S extends TSchema>(path: string, _answer: S, query?: Query) =>
-    request<Static<S>>('GET', path, undefined, query),
-  post: <S extends TSchema = TUnknown>(path: string, body: unknown, _answer?: S) =>
-    request<Static<S>>('POST', path, body),
-  put: <S extends TSchema = TUnknown>(path: string, body: unknown, _answer?: S) =>
-    request<Static<S>>('PUT', path, body),
-  patch: <S extends TSchema = TUnknown>(path: string, body: unknown, _answer?: S) =>
-    request<Static<S>>('PATCH', path, body),
-  delete: <S extends TSchema = TUnknown>(path: string, body?: unknown, _answer?: S) =>
-    request<Static<S>>('DELETE', path, body),
+  get: <S extends TSchema>(path: string, query?: Query) => request<Static<S>>('GET', path, undefined, query),
+  post: <S extends TSchema = TUnknown>(path: string, body: unknown) => request<Static<S>>('POST', path, body),
+  put: <S extends TSchema = TUnknown>(path: string, body: unknown) => request<Static<S>>('PUT', path, body),
+  patch: <S extends TSchema = TUnknown>(path: string, body: unknown) => request<Static<S>>('PATCH', path, body),
+  delete: <S extends TSchema = TUnknown>(path: string, body?: unknown) => request<Static<S>>('DELETE', path, body),
 };

@@ -4,7 +4,7 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { DictionaryEntries, type DictionaryEntry } from '../../shared/schemas/dictionary.ts';
+import type { DictionaryEntries, DictionaryEntry } from '../../shared/schemas/dictionary.ts';
 import { useLang } from '../i18n/i18n.tsx';
 import { api } from './client.ts';
 
@@ -25,7 +25,7 @@ export const dictionaryQueries = {
   all: () =>
     queryOptions({
       queryKey: ['dictionaries'] as const,
-      queryFn: () => api.get('/api/dictionaries', DictionaryEntries),
+      queryFn: () => api.get<typeof DictionaryEntries>('/api/dictionaries'),
       staleTime: Number.POSITIVE_INFINITY,
       gcTime: Number.POSITIVE_INFINITY,
     }),

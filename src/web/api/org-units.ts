@@ -4,14 +4,14 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import { PageOf } from '../../shared/schemas/common.ts';
-import { OrgUnit as OrgUnitSchema } from '../../shared/schemas/org-unit.ts';
+import type { PageOfSchema } from '../../shared/schemas/common.ts';
+import type { OrgUnit as OrgUnitSchema } from '../../shared/schemas/org-unit.ts';
 import { api } from './client.ts';
 
 export type OrgUnit = Static<typeof OrgUnitSchema>;
 export type OrgLevel = OrgUnit['level'];
 
-const OrgUnitPage = PageOf(OrgUnitSchema);
+type OrgUnitPage = PageOfSchema<typeof OrgUnitSchema>;
 
 const PAGE_SIZE = 100; // the API's maximum
 
@@ -19,7 +19,7 @@ const PAGE_SIZE = 100; // the API's maximum
 export async function fetchOrgChildren(county: string, parent: string): Promise<OrgUnit[]> {
   const units: OrgUnit[] = [];
   for (let page = 1; ; page++) {
-    const result = await api.get(`/api/counties/${county}/org-units`, OrgUnitPage, {
+    const result = await api.get<OrgUnitPage>(`/api/counties/${county}/org-units`, {
       parent,
       sort: 'code',
       page,
@@ -41,7 +41,7 @@ export const orgUnitQueries = {
   unit: (county: string, code: string | undefined) =>
     queryOptions({
       queryKey: [...orgUnitQueries.all(county), 'unit', code] as const,
-      queryFn: () => api.get(`/api/counties/${county}/org-units/${code}`, OrgUnitSchema),
+      queryFn: () => api.get<typeof OrgUnitSchema>(`/api/counties/${county}/org-units/${code}`),
       staleTime: 5 * 60_000,
     }),
 };
@@ -58,7 +58,7 @@ export function ancestorCodes(path: string): string[] {
 
 /** Units of the whole county whose name contains `q` (the server searches every level, loaded or not). */
 export async function searchOrgUnits(county: string, q: string, limit = 20): Promise<OrgUnit[]> {
-  const result = await api.get(`/api/counties/${county}/org-units`, OrgUnitPage, {
+  const result = await api.get<OrgUnitPage>(`/api/counties/${county}/org-units`, {
     q,
     sort: 'code',
     pageSize: limit,

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Me } from '../../shared/schemas/access.ts';
+import type { Me } from '../../shared/schemas/access.ts';
 import { ApiError, api } from '../api/client.ts';
 import { LanguageSwitch } from '../app/language-switch.tsx';
 import { useMessages } from '../i18n/i18n.tsx';
@@ -24,7 +24,7 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const me = await api.post('/api/auth/login', values, Me);
+      const me = await api.post<typeof Me>('/api/auth/login', values);
       client.setQueryData(ME_KEY, me);
       navigate(target, { replace: true });
     } catch (e) {

@@ -4,7 +4,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import { Me as MeSchema } from '../../shared/schemas/access.ts';
+import type { Me as MeSchema } from '../../shared/schemas/access.ts';
 import { api } from '../api/client.ts';
 import { clearOfflineApiCache } from '../sw/register.ts';
 import { syncBusinessClock } from './business-clock.ts';
@@ -18,7 +18,7 @@ export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
     queryFn: async () => {
-      const me = await api.get('/api/auth/me', MeSchema);
+      const me = await api.get<typeof MeSchema>('/api/auth/me');
       syncBusinessClock(me.now);
       return me;
     },

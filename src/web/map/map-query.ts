@@ -4,14 +4,14 @@
  * imports or regenerates them, so they are kept for the session (the server's ETag makes a reload cheap).
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { MapFeatures } from '../../shared/schemas/dashboard.ts';
+import type { MapFeatures } from '../../shared/schemas/dashboard.ts';
 import { api } from '../api/client.ts';
 
 export const mapQueries = {
   features: (county: string, scope: string) =>
     queryOptions({
       queryKey: ['dashboard-map', county, scope] as const,
-      queryFn: () => api.get(`/api/counties/${county}/dashboard/map`, MapFeatures, { scope }),
+      queryFn: () => api.get<typeof MapFeatures>(`/api/counties/${county}/dashboard/map`, { scope }),
       staleTime: Number.POSITIVE_INFINITY,
     }),
 };

@@ -4,7 +4,7 @@ import { Button, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface.js';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Static } from 'typebox';
-import { AuditChainState, AuditEntryView } from '../../../shared/schemas/access.ts';
+import type { AuditChainState, AuditEntryView } from '../../../shared/schemas/access.ts';
 import { api } from '../../api/client.ts';
 import { pagedListOptions } from '../../api/paged-list.ts';
 import { authMessages } from '../../auth/auth-messages.ts';
@@ -22,22 +22,21 @@ interface Filters {
   range?: [Dayjs, Dayjs] | null;
 }
 
-type AuditQuery = Parameters<typeof api.get>[2];
+type AuditQuery = Parameters<typeof api.get>[1];
 
 /** The audit trail's queries: a page of entries and the chain's check. */
 const auditQueries = {
   all: (county: string) => ['audit', county] as const,
   list: (county: string, query: AuditQuery) =>
-    pagedListOptions(
+    pagedListOptions<typeof AuditEntryView>(
       [...auditQueries.all(county), 'list', query],
       `/api/counties/${county}/audit`,
-      AuditEntryView,
       query,
     ),
   verify: (county: string) =>
     queryOptions({
       queryKey: [...auditQueries.all(county), 'verify'] as const,
-      queryFn: () => api.get(`/api/counties/${county}/audit/verify`, AuditChainState),
+      queryFn: () => api.get<typeof AuditChainState>(`/api/counties/${county}/audit/verify`),
       retry: false,
     }),
 };

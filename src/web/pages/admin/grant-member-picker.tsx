@@ -5,8 +5,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
-import { PageOf } from '../../../shared/schemas/common.ts';
-import { MemberListItem } from '../../../shared/schemas/member.ts';
+import type { PageOfSchema } from '../../../shared/schemas/common.ts';
+import type { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
 import { memberQueries } from '../members/member-api.ts';
 
@@ -21,7 +21,7 @@ export function GrantMemberPicker(props: {
   const members = useQuery({
     queryKey: [...memberQueries.all(props.county), 'grant-pick', props.within, q],
     queryFn: () =>
-      api.get(`/api/counties/${props.county}/members`, PageOf(MemberListItem), {
+      api.get<PageOfSchema<typeof MemberListItem>>(`/api/counties/${props.county}/members`, {
         within: props.within,
         q: q.trim() || undefined,
         pageSize: 20,

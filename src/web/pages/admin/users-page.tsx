@@ -8,7 +8,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { Alert, Button, Card, Form, Input, message, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import { passwordProblem, type UserView, UserViews } from '../../../shared/schemas/access.ts';
+import { passwordProblem, type UserView, type UserViews } from '../../../shared/schemas/access.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { authMessages } from '../../auth/auth-messages.ts';
 import { OrgTreeSelect } from '../../components/org-tree-select.tsx';
@@ -41,7 +41,7 @@ const userQueries = {
   list: (county: string) =>
     queryOptions({
       queryKey: [...userQueries.all(county), 'list'] as const,
-      queryFn: () => api.get(`/api/counties/${county}/users`, UserViews),
+      queryFn: () => api.get<typeof UserViews>(`/api/counties/${county}/users`),
     }),
 };
 

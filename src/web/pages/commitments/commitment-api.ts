@@ -1,15 +1,15 @@
 /** Commitment requests (公开承诺) as TanStack Query hooks; types come from the shared schemas. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import {
+import type {
   CommitmentDetail as CommitmentDetailSchema,
-  type CommitmentEvaluate,
-  type CommitmentItemInput,
+  CommitmentEvaluate,
+  CommitmentItemInput,
   CommitmentListItem as CommitmentListItemSchema,
-  type CommitmentListQuery,
-  type CommitmentPropose,
-  type CommitmentReview,
-  type ItemFulfil,
+  CommitmentListQuery,
+  CommitmentPropose,
+  CommitmentReview,
+  ItemFulfil,
   PairedHouseholds as PairedHouseholdsSchema,
 } from '../../../shared/schemas/commitment.ts';
 import { api } from '../../api/client.ts';
@@ -30,16 +30,16 @@ export const commitmentQueries = {
   all: (county: string) => ['commitments', county] as const,
   lists: (county: string) => [...commitmentQueries.all(county), 'list'] as const,
   list: (county: string, query: CommitmentQuery) =>
-    pagedListOptions([...commitmentQueries.lists(county), query], base(county), CommitmentListItemSchema, query),
+    pagedListOptions<typeof CommitmentListItemSchema>([...commitmentQueries.lists(county), query], base(county), query),
   detail: (county: string, id: number) =>
     queryOptions({
       queryKey: [...commitmentQueries.all(county), 'detail', id] as const,
-      queryFn: () => api.get(`${base(county)}/${id}`, CommitmentDetailSchema),
+      queryFn: () => api.get<typeof CommitmentDetailSchema>(`${base(county)}/${id}`),
     }),
   paired: (county: string, memberId: number | undefined) =>
     queryOptions({
       queryKey: [...commitmentQueries.all(county), 'paired', memberId] as const,
-      queryFn: () => api.get(`${base(county)}/members/${memberId}/households`, PairedHouseholdsSchema),
+      queryFn: () => api.get<typeof PairedHouseholdsSchema>(`${base(county)}/members/${memberId}/households`),
     }),
 };
 
@@ -70,17 +70,17 @@ function send(county: string, id: number | undefined, change: CommitmentChange):
   const url = `${base(county)}/${id}`;
   switch (change.kind) {
     case 'propose':
-      return api.post(base(county), change.body, CommitmentDetailSchema);
+      return api.post<typeof CommitmentDetailSchema>(base(county), change.body);
     case 'edit':
-      return api.put(url, { items: change.items }, CommitmentDetailSchema);
+      return api.put<typeof CommitmentDetailSchema>(url, { items: change.items });
     case 'review':
-      return api.post(`${url}/review`, change.body, CommitmentDetailSchema);
+      return api.post<typeof CommitmentDetailSchema>(`${url}/review`, change.body);
     case 'publish':
-      return api.post(`${url}/publish`, undefined, CommitmentDetailSchema);
+      return api.post<typeof CommitmentDetailSchema>(`${url}/publish`, undefined);
     case 'fulfil':
-      return api.post(`${url}/items/${change.itemId}/fulfil`, change.body, CommitmentDetailSchema);
+      return api.post<typeof CommitmentDetailSchema>(`${url}/items/${change.itemId}/fulfil`, change.body);
     case 'evaluate':
-      return api.post(`${url}/evaluate`, change.body, CommitmentDetailSchema);
+      return api.post<typeof CommitmentDetailSchema>(`${url}/evaluate`, change.body);
   }
 }
 

@@ -2,8 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
-import { PageOf } from '../../../shared/schemas/common.ts';
-import { MemberListItem } from '../../../shared/schemas/member.ts';
+import type { PageOfSchema } from '../../../shared/schemas/common.ts';
+import type { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
 import { useScope } from '../../scope/scope.tsx';
 import { memberQueries } from '../members/member-api.ts';
@@ -24,7 +24,7 @@ export function MemberPicker({ county, fixed, placeholder, value, onChange }: Pr
   const found = useQuery({
     queryKey: [...memberQueries.all(county), 'pick', scope, q],
     queryFn: () =>
-      api.get(`/api/counties/${county}/members`, PageOf(MemberListItem), {
+      api.get<PageOfSchema<typeof MemberListItem>>(`/api/counties/${county}/members`, {
         within: scope,
         q,
         status: 'active',

@@ -1,16 +1,16 @@
 /** Grid requests (网格, partition plans, coverage) as TanStack Query hooks; types come from the shared schemas. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import {
+import type {
   AppliedPlan as AppliedPlanSchema,
   CoverageReport as CoverageReportSchema,
   GridDetail as GridDetailSchema,
   GridEditResult as GridEditResultSchema,
   GridListItem as GridListItemSchema,
-  type GridListQuery,
+  GridListQuery,
   GridMap as GridMapSchema,
   GridPlan as GridPlanSchema,
-  type PartitionOptionsBody,
+  PartitionOptionsBody,
 } from '../../../shared/schemas/grid.ts';
 import { api } from '../../api/client.ts';
 import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
@@ -34,21 +34,21 @@ const grids = (county: string) => `/api/counties/${county}/grids`;
 export const gridQueries = {
   all: (county: string) => ['grids', county] as const,
   list: (county: string, query: GridQuery) =>
-    pagedListOptions([...gridQueries.all(county), 'list', query], grids(county), GridListItemSchema, query),
+    pagedListOptions<typeof GridListItemSchema>([...gridQueries.all(county), 'list', query], grids(county), query),
   detail: (county: string, id: number) =>
     queryOptions({
       queryKey: [...gridQueries.all(county), 'detail', id] as const,
-      queryFn: () => api.get(`${grids(county)}/${id}`, GridDetailSchema),
+      queryFn: () => api.get<typeof GridDetailSchema>(`${grids(county)}/${id}`),
     }),
   map: (county: string, village: string | undefined) =>
     queryOptions({
       queryKey: [...gridQueries.all(county), 'map', village] as const,
-      queryFn: () => api.get(`${grids(county)}/map`, GridMapSchema, { village }),
+      queryFn: () => api.get<typeof GridMapSchema>(`${grids(county)}/map`, { village }),
     }),
   coverage: (county: string, within: string) =>
     queryOptions({
       queryKey: [...gridQueries.all(county), 'coverage', within] as const,
-      queryFn: () => api.get(`${grids(county)}/coverage`, CoverageReportSchema, { within }),
+      queryFn: () => api.get<typeof CoverageReportSchema>(`${grids(county)}/coverage`, { within }),
     }),
 };
 
@@ -94,23 +94,21 @@ function sendEdit(county: string, id: number, edit: GridEdit): Promise<GridEditR
   const path = `${grids(county)}/${id}`;
   switch (edit.kind) {
     case 'rename':
-      return api.patch(path, { name: edit.name }, GridEditResultSchema);
+      return api.patch<typeof GridEditResultSchema>(path, { name: edit.name });
     case 'naturalVillage':
-      return api.post(
-        `${path}/natural-villages`,
-        { code: edit.code, reason: edit.reason || undefined },
-        GridEditResultSchema,
-      );
+      return api.post<typeof GridEditResultSchema>(`${path}/natural-villages`, {
+        code: edit.code,
+        reason: edit.reason || undefined,
+      });
     case 'member':
-      return api.post(`${path}/members`, { memberId: edit.memberId, reason: edit.reason }, GridEditResultSchema);
+      return api.post<typeof GridEditResultSchema>(`${path}/members`, { memberId: edit.memberId, reason: edit.reason });
     case 'merge':
-      return api.post(`${path}/merge`, { otherGridId: edit.otherGridId }, GridEditResultSchema);
+      return api.post<typeof GridEditResultSchema>(`${path}/merge`, { otherGridId: edit.otherGridId });
     case 'split':
-      return api.post(
-        `${path}/split`,
-        { naturalVillages: edit.naturalVillages, name: edit.name || undefined },
-        GridEditResultSchema,
-      );
+      return api.post<typeof GridEditResultSchema>(`${path}/split`, {
+        naturalVillages: edit.naturalVillages,
+        name: edit.name || undefined,
+      });
   }
 }
 
@@ -127,7 +125,7 @@ export function useGridEdit(county: string, id: number) {
 export function useProposePlan(county: string) {
   return useMutation({
     mutationFn: (body: { scope: string; options?: PartitionOptions }) =>
-      api.post(`/api/counties/${county}/grid-plans`, body, GridPlanSchema),
+      api.post<typeof GridPlanSchema>(`/api/counties/${county}/grid-plans`, body),
   });
 }
 
@@ -136,7 +134,7 @@ export function useApplyPlan(county: string) {
   const refresh = useRefreshGrids(county);
   return useMutation({
     mutationFn: (planId: number) =>
-      api.post(`/api/counties/${county}/grid-plans/${planId}/apply`, {}, AppliedPlanSchema),
+      api.post<typeof AppliedPlanSchema>(`/api/counties/${county}/grid-plans/${planId}/apply`, {}),
     onSuccess: () => refresh(),
   });
 }

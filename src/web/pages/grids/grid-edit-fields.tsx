@@ -2,8 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
-import { PageOf } from '../../../shared/schemas/common.ts';
-import { MemberListItem } from '../../../shared/schemas/member.ts';
+import type { PageOfSchema } from '../../../shared/schemas/common.ts';
+import type { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
 import { orgUnitQueries } from '../../api/org-units.ts';
 import { memberQueries } from '../members/member-api.ts';
@@ -26,7 +26,7 @@ function MemberPicker({ county, grid, m, id }: Omit<Props, 'kind'> & { id?: stri
   const query = { within: grid.villageCode, q: q || undefined, pageSize: 50, sort: 'name' };
   const found = useQuery({
     queryKey: [...memberQueries.lists(county), query],
-    queryFn: () => api.get(`/api/counties/${county}/members`, PageOf(MemberListItem), query),
+    queryFn: () => api.get<PageOfSchema<typeof MemberListItem>>(`/api/counties/${county}/members`, query),
   });
   const inGrid = new Set(grid.members.map((x) => x.id));
   return (

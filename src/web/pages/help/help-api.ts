@@ -1,10 +1,10 @@
 /** The help-record API as the web pages use it: household choices, helpers, the timeline. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import { PairedHouseholds } from '../../../shared/schemas/commitment.ts';
-import { PageOf } from '../../../shared/schemas/common.ts';
-import { HelpChoices, TimelinePage } from '../../../shared/schemas/help-record.ts';
-import { HouseholdListItem } from '../../../shared/schemas/household.ts';
+import type { PairedHouseholds } from '../../../shared/schemas/commitment.ts';
+import type { PageOfSchema } from '../../../shared/schemas/common.ts';
+import type { HelpChoices, TimelinePage } from '../../../shared/schemas/help-record.ts';
+import type { HouseholdListItem } from '../../../shared/schemas/household.ts';
 import { api } from '../../api/client.ts';
 import { businessToday } from '../../auth/business-clock.ts';
 import type { Me } from '../../auth/session.tsx';
@@ -32,7 +32,7 @@ export const helpQueries = {
     return queryOptions({
       queryKey: [...helpQueries.pairedAll(county), memberId] as const,
       queryFn: async () => {
-        const body = await api.get(path, PairedHouseholds);
+        const body = await api.get<typeof PairedHouseholds>(path);
         return body.households.map((h): HouseholdChoice => ({ id: h.householdId, headName: h.headName }));
       },
       meta: { offlinePath: path },
@@ -42,7 +42,7 @@ export const helpQueries = {
     queryOptions({
       queryKey: [...helpQueries.all(county), 'search', scope, q] as const,
       queryFn: async () => {
-        const body = await api.get(`/api/counties/${county}/households`, PageOf(HouseholdListItem), {
+        const body = await api.get<PageOfSchema<typeof HouseholdListItem>>(`/api/counties/${county}/households`, {
           within: scope,
           q: q || undefined,
           pageSize: 20,
@@ -59,7 +59,7 @@ export const helpQueries = {
     const path = `/api/counties/${county}/households/${householdId}/help-choices`;
     return queryOptions({
       queryKey: [...helpQueries.choicesAll(county), householdId] as const,
-      queryFn: () => api.get(path, HelpChoices),
+      queryFn: () => api.get<typeof HelpChoices>(path),
       meta: { offlinePath: path },
     });
   },
@@ -72,7 +72,7 @@ export const helpQueries = {
     queryOptions({
       queryKey: [...helpQueries.timelineAll(county), householdId, size] as const,
       queryFn: () =>
-        api.get(`/api/counties/${county}/households/${householdId}/timeline`, TimelinePage, { pageSize: size }),
+        api.get<typeof TimelinePage>(`/api/counties/${county}/households/${householdId}/timeline`, { pageSize: size }),
       placeholderData: (previous) => previous,
     }),
 };

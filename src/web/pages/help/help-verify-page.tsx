@@ -7,8 +7,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input, Modal, message, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import { PageOf } from '../../../shared/schemas/common.ts';
-import { HelpRecordItem } from '../../../shared/schemas/help-record.ts';
+import type { PageOfSchema } from '../../../shared/schemas/common.ts';
+import type { HelpRecordItem } from '../../../shared/schemas/help-record.ts';
 import { ApiError, api } from '../../api/client.ts';
 import { useDictionary } from '../../api/dictionary.ts';
 import { ScopedLink } from '../../components/scoped-link.tsx';
@@ -24,7 +24,7 @@ function useToVerify(county: string, scope: string) {
   return useQuery({
     queryKey: [...helpQueries.all(county), 'to-verify', scope],
     queryFn: () =>
-      api.get(`/api/counties/${county}/help-records`, PageOf(HelpRecordItem), {
+      api.get<PageOfSchema<typeof HelpRecordItem>>(`/api/counties/${county}/help-records`, {
         within: scope,
         toVerify: true,
         sort: 'visitedOn',

@@ -3,13 +3,13 @@
  * completing also changes the household, so its record is refreshed) and the 公示 board of a scope.
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
+import type {
   ExitListItem as ExitListItemSchema,
-  type ExitListItemType,
-  type ExitListQueryType,
+  ExitListItemType,
+  ExitListQueryType,
   HouseholdExit as HouseholdExitSchema,
   HouseholdExits,
-  type HouseholdExitType,
+  HouseholdExitType,
 } from '../../../shared/schemas/exit.ts';
 import { api } from '../../api/client.ts';
 import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
@@ -29,10 +29,14 @@ export const exitQueries = {
   household: (county: string, householdId: number, lang: string) =>
     queryOptions({
       queryKey: [...exitQueries.all(county), 'household', householdId, lang] as const,
-      queryFn: () => api.get(`${root(county)}/households/${householdId}/exits`, HouseholdExits),
+      queryFn: () => api.get<typeof HouseholdExits>(`${root(county)}/households/${householdId}/exits`),
     }),
   list: (county: string, query: ExitListQueryType) =>
-    pagedListOptions([...exitQueries.all(county), 'list', query], `${root(county)}/exits`, ExitListItemSchema, query),
+    pagedListOptions<typeof ExitListItemSchema>(
+      [...exitQueries.all(county), 'list', query],
+      `${root(county)}/exits`,
+      query,
+    ),
 };
 
 export function useHouseholdExits(county: string, householdId: number) {
@@ -60,7 +64,7 @@ export function useExitAction(
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      api.post(actionUrl(county, householdId, action, exitId, objectionId), body, HouseholdExitSchema),
+      api.post<typeof HouseholdExitSchema>(actionUrl(county, householdId, action, exitId, objectionId), body),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: exitQueries.all(county) });
       if (action === 'complete') void client.invalidateQueries({ queryKey: householdQueries.all(county) });

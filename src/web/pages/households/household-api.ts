@@ -4,19 +4,19 @@
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import {
+import type {
   ExitAssessment as ExitAssessmentSchema,
-  type HouseholdCreateBody,
+  HouseholdCreateBody,
   HouseholdDetail as HouseholdDetailSchema,
   HouseholdListItem as HouseholdListItemSchema,
-  type HouseholdListQueryType,
-  type HouseholdPatchBody,
-  type IncomeInputBody,
-  type NeedInputBody,
-  type NeedPatchBody,
-  type PersonInputBody,
-  type PersonPatchBody,
-  type StatusChange,
+  HouseholdListQueryType,
+  HouseholdPatchBody,
+  IncomeInputBody,
+  NeedInputBody,
+  NeedPatchBody,
+  PersonInputBody,
+  PersonPatchBody,
+  StatusChange,
 } from '../../../shared/schemas/household.ts';
 import { api } from '../../api/client.ts';
 import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
@@ -40,17 +40,17 @@ export const householdQueries = {
   all: (county: string) => ['households', county] as const,
   lists: (county: string) => [...householdQueries.all(county), 'list'] as const,
   list: (county: string, query: HouseholdListQueryType) =>
-    pagedListOptions([...householdQueries.lists(county), query], base(county), HouseholdListItemSchema, query),
+    pagedListOptions<typeof HouseholdListItemSchema>([...householdQueries.lists(county), query], base(county), query),
   record: (county: string, id: number, lang: string) =>
     queryOptions({
       queryKey: [...householdQueries.all(county), 'record', id, lang] as const,
-      queryFn: () => api.get(`${base(county)}/${id}`, HouseholdDetailSchema),
+      queryFn: () => api.get<typeof HouseholdDetailSchema>(`${base(county)}/${id}`),
     }),
   exitTestAll: (county: string, id: number) => [...householdQueries.all(county), 'exit', id] as const,
   exitTest: (county: string, id: number, lang: string) =>
     queryOptions({
       queryKey: [...householdQueries.exitTestAll(county, id), lang] as const,
-      queryFn: () => api.get(`${base(county)}/${id}/exit-assessment`, ExitAssessmentSchema),
+      queryFn: () => api.get<typeof ExitAssessmentSchema>(`${base(county)}/${id}/exit-assessment`),
     }),
 };
 
@@ -87,8 +87,8 @@ export function useSaveHousehold(county: string, id: number | undefined) {
   return useMutation({
     mutationFn: (body: HouseholdCreateBody | HouseholdPatchBody) =>
       id
-        ? api.patch(`${base(county)}/${id}`, body, HouseholdDetailSchema)
-        : api.post(base(county), body, HouseholdDetailSchema),
+        ? api.patch<typeof HouseholdDetailSchema>(`${base(county)}/${id}`, body)
+        : api.post<typeof HouseholdDetailSchema>(base(county), body),
     onSuccess,
   });
 }
@@ -100,8 +100,8 @@ export function useSavePerson(county: string, householdId: number, personId: num
   return useMutation({
     mutationFn: (body: PersonInputBody | PersonPatchBody) =>
       personId
-        ? api.patch(`${url}/${personId}`, body, HouseholdDetailSchema)
-        : api.post(url, body, HouseholdDetailSchema),
+        ? api.patch<typeof HouseholdDetailSchema>(`${url}/${personId}`, body)
+        : api.post<typeof HouseholdDetailSchema>(url, body),
     onSuccess,
   });
 }
@@ -115,7 +115,7 @@ function useRecordMutation<B>(county: string, send: (body: B) => Promise<Househo
 /** Enters or corrects one year's income (PUT: the year's items are replaced). */
 export function useSaveIncome(county: string, householdId: number) {
   return useRecordMutation(county, ({ year, ...body }: IncomeInputBody & { year: number }) =>
-    api.put(`${base(county)}/${householdId}/income/${year}`, body, HouseholdDetailSchema),
+    api.put<typeof HouseholdDetailSchema>(`${base(county)}/${householdId}/income/${year}`, body),
   );
 }
 
@@ -123,20 +123,22 @@ export function useSaveIncome(county: string, householdId: number) {
 export function useSaveNeed(county: string, householdId: number, needId: number | undefined) {
   const url = `${base(county)}/${householdId}/needs`;
   return useRecordMutation(county, (body: NeedInputBody | NeedPatchBody) =>
-    needId ? api.patch(`${url}/${needId}`, body, HouseholdDetailSchema) : api.post(url, body, HouseholdDetailSchema),
+    needId
+      ? api.patch<typeof HouseholdDetailSchema>(`${url}/${needId}`, body)
+      : api.post<typeof HouseholdDetailSchema>(url, body),
   );
 }
 
 /** Records a decided status change; the server checks the transition and the exit test. */
 export function useChangeStatus(county: string, householdId: number) {
   return useRecordMutation(county, (body: StatusChangeBody) =>
-    api.post(`${base(county)}/${householdId}/status`, body, HouseholdDetailSchema),
+    api.post<typeof HouseholdDetailSchema>(`${base(county)}/${householdId}/status`, body),
   );
 }
 
 /** Removes a person (kept in the registry with the date and reason). */
 export function useRemovePerson(county: string, householdId: number, personId: number) {
   return useRecordMutation(county, (body: PersonRemovalBody) =>
-    api.delete(`${base(county)}/${householdId}/persons/${personId}`, body, HouseholdDetailSchema),
+    api.delete<typeof HouseholdDetailSchema>(`${base(county)}/${householdId}/persons/${personId}`, body),
   );
 }

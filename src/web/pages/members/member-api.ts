@@ -1,12 +1,12 @@
 /** Party member requests as TanStack Query hooks; types come from the shared schemas. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import {
+import type {
   MemberCard as MemberCardSchema,
-  type MemberCreate,
+  MemberCreate,
   MemberListItem as MemberListItemSchema,
-  type MemberListQuery,
-  type MemberUpdate,
+  MemberListQuery,
+  MemberUpdate,
 } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
 import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
@@ -27,11 +27,11 @@ export const memberQueries = {
   all: (county: string) => ['members', county] as const,
   lists: (county: string) => [...memberQueries.all(county), 'list'] as const,
   list: (county: string, query: MemberQuery) =>
-    pagedListOptions([...memberQueries.lists(county), query], base(county), MemberListItemSchema, query),
+    pagedListOptions<typeof MemberListItemSchema>([...memberQueries.lists(county), query], base(county), query),
   card: (county: string, id: number) =>
     queryOptions({
       queryKey: [...memberQueries.all(county), 'card', id] as const,
-      queryFn: () => api.get(`${base(county)}/${id}`, MemberCardSchema),
+      queryFn: () => api.get<typeof MemberCardSchema>(`${base(county)}/${id}`),
     }),
 };
 
@@ -50,7 +50,9 @@ export function useSaveMember(county: string, id: number | undefined) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: MemberCreateBody | MemberUpdateBody) =>
-      id ? api.patch(`${base(county)}/${id}`, body, MemberCardSchema) : api.post(base(county), body, MemberCardSchema),
+      id
+        ? api.patch<typeof MemberCardSchema>(`${base(county)}/${id}`, body)
+        : api.post<typeof MemberCardSchema>(base(county), body),
     onSuccess: (card) => {
       client.setQueryData(memberQueries.card(county, card.id).queryKey, card);
       return client.invalidateQueries({ queryKey: memberQueries.lists(county) });

@@ -4,16 +4,16 @@
  */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import {
-  type ConfirmInput,
+import type {
+  ConfirmInput,
   ConfirmResult,
-  type HandoverInput,
+  HandoverInput,
   PairingDetail as PairingDetailSchema,
-  type PairingFilter,
-  type PairingItemBody,
+  PairingFilter,
+  PairingItemBody,
   PairingItem as PairingItemSchema,
   SuggestionsBody,
-  type SuggestionsResult,
+  SuggestionsResult,
 } from '../../../shared/schemas/pairing.ts';
 import { api } from '../../api/client.ts';
 import { pagedListOptions, usePagedList } from '../../api/paged-list.ts';
@@ -45,11 +45,11 @@ export const pairingQueries = {
   suggestions: (county: string, scope: SuggestionScope, lang: string) =>
     queryOptions({
       queryKey: [...pairingQueries.all(county), 'suggestions', scope, lang] as const,
-      queryFn: () => api.get(`${base(county)}/suggestions`, SuggestionsBody, { ...scope }),
+      queryFn: () => api.get<typeof SuggestionsBody>(`${base(county)}/suggestions`, { ...scope }),
       placeholderData: keepPreviousData,
     }),
   list: (county: string, query: PairingQuery) =>
-    pagedListOptions([...pairingQueries.all(county), 'list', query], base(county), PairingItemSchema, query),
+    pagedListOptions<typeof PairingItemSchema>([...pairingQueries.all(county), 'list', query], base(county), query),
 };
 
 /** The suggested pairings of a scope or grid, with summary and shortfall. */
@@ -73,7 +73,7 @@ function useRefreshPairings(county: string) {
 export function useConfirmPairings(county: string) {
   const refresh = useRefreshPairings(county);
   return useMutation({
-    mutationFn: (body: ConfirmInput) => api.post(`${base(county)}/confirm`, body, ConfirmResult),
+    mutationFn: (body: ConfirmInput) => api.post<typeof ConfirmResult>(`${base(county)}/confirm`, body),
     onSuccess: () => refresh(),
   });
 }
@@ -92,7 +92,7 @@ export function useRejectSuggestion(county: string) {
 export function useUpdateMeasures(county: string, id: number) {
   const refresh = useRefreshPairings(county);
   return useMutation({
-    mutationFn: (measures: string) => api.patch(`${base(county)}/${id}`, { measures }, PairingDetailSchema),
+    mutationFn: (measures: string) => api.patch<typeof PairingDetailSchema>(`${base(county)}/${id}`, { measures }),
     onSuccess: () => refresh(),
   });
 }
@@ -101,7 +101,7 @@ export function useUpdateMeasures(county: string, id: number) {
 export function useHandOver(county: string, id: number) {
   const refresh = useRefreshPairings(county);
   return useMutation({
-    mutationFn: (body: HandoverInput) => api.post(`${base(county)}/${id}/handover`, body, PairingDetailSchema),
+    mutationFn: (body: HandoverInput) => api.post<typeof PairingDetailSchema>(`${base(county)}/${id}/handover`, body),
     onSuccess: () => refresh(),
   });
 }
@@ -110,7 +110,7 @@ export function useHandOver(county: string, id: number) {
 export function useEndPairing(county: string, id: number) {
   const refresh = useRefreshPairings(county);
   return useMutation({
-    mutationFn: (body: { on: string }) => api.post(`${base(county)}/${id}/end`, body, PairingDetailSchema),
+    mutationFn: (body: { on: string }) => api.post<typeof PairingDetailSchema>(`${base(county)}/${id}/end`, body),
     onSuccess: () => refresh(),
   });
 }

@@ -7,8 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Checkbox, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { Static } from 'typebox';
-import { PageOf } from '../../../shared/schemas/common.ts';
-import { MemberListItem } from '../../../shared/schemas/member.ts';
+import type { PageOfSchema } from '../../../shared/schemas/common.ts';
+import type { MemberListItem } from '../../../shared/schemas/member.ts';
 import { api } from '../../api/client.ts';
 import { memberQueries } from '../members/member-api.ts';
 import { usePairingList } from './pairing-api.ts';
@@ -41,7 +41,7 @@ export function SuccessorPicker({ county, naturalVillageCode, currentMemberId, m
   const query = { within, q: q || undefined, status: 'active', pageSize: 50, sort: 'name' };
   const found = useQuery({
     queryKey: [...memberQueries.lists(county), query],
-    queryFn: () => api.get(`/api/counties/${county}/members`, PageOf(MemberListItem), query),
+    queryFn: () => api.get<PageOfSchema<typeof MemberListItem>>(`/api/counties/${county}/members`, query),
   });
   const candidates = (found.data?.items ?? []).filter((c) => c.id !== currentMemberId && c.capacity > 0);
   const chosenId = Form.useWatch<number | undefined>('successorMemberId');

@@ -1,9 +1,9 @@
 /** Party group requests (党小组) as TanStack Query hooks; types come from the shared schemas. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import {
-  type ActivityCentreSet,
-  type InstructorAssign,
+import type {
+  ActivityCentreSet,
+  InstructorAssign,
   LeaderSuggestions as LeaderSuggestionsSchema,
   PartyGroupDetail as PartyGroupDetailSchema,
 } from '../../../shared/schemas/party-group.ts';
@@ -23,14 +23,14 @@ export const partyGroupQueries = {
   detail: (county: string, id: number) =>
     queryOptions({
       queryKey: [...partyGroupQueries.all(county), 'detail', id] as const,
-      queryFn: () => api.get(base(county, id), PartyGroupDetailSchema),
+      queryFn: () => api.get<typeof PartyGroupDetailSchema>(base(county, id)),
     }),
   /** Every group's leader suggestions: a change to any group can change them. */
   leaderSuggestionsAll: (county: string) => [...partyGroupQueries.all(county), 'leader-suggestions'] as const,
   leaderSuggestions: (county: string, id: number) =>
     queryOptions({
       queryKey: [...partyGroupQueries.leaderSuggestionsAll(county), id] as const,
-      queryFn: () => api.get(`${base(county, id)}/leader-suggestions`, LeaderSuggestionsSchema),
+      queryFn: () => api.get<typeof LeaderSuggestionsSchema>(`${base(county, id)}/leader-suggestions`),
     }),
 };
 
@@ -52,11 +52,11 @@ export type GroupChange =
 function send(county: string, id: number, change: GroupChange): Promise<PartyGroupDetail> {
   switch (change.kind) {
     case 'leader':
-      return api.put(`${base(county, id)}/leader`, { memberId: change.memberId }, PartyGroupDetailSchema);
+      return api.put<typeof PartyGroupDetailSchema>(`${base(county, id)}/leader`, { memberId: change.memberId });
     case 'instructor':
-      return api.put(`${base(county, id)}/instructors/${change.level}`, change.body, PartyGroupDetailSchema);
+      return api.put<typeof PartyGroupDetailSchema>(`${base(county, id)}/instructors/${change.level}`, change.body);
     case 'activityCentre':
-      return api.put(`${base(county, id)}/activity-centre`, change.body, PartyGroupDetailSchema);
+      return api.put<typeof PartyGroupDetailSchema>(`${base(county, id)}/activity-centre`, change.body);
   }
 }
 

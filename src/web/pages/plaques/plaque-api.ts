@@ -1,11 +1,11 @@
 /** Plaque, public page and feedback requests as TanStack Query hooks; types come from the shared schemas. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import {
+import type {
   FeedbackAccepted,
-  type FeedbackBody,
+  FeedbackBody,
   FeedbackItem as FeedbackItemSchema,
-  type FeedbackListQuery,
+  FeedbackListQuery,
   FeedbackModerated,
   PlaqueList,
   Plaque as PlaqueSchema,
@@ -29,23 +29,22 @@ export const plaqueQueries = {
       queryKey: ['plaques', county, which] as const,
       queryFn: async (): Promise<Plaque[]> => {
         if (which.pairing !== undefined) {
-          return [await api.get(`/api/counties/${county}/pairings/${which.pairing}/plaque`, PlaqueSchema)];
+          return [await api.get<typeof PlaqueSchema>(`/api/counties/${county}/pairings/${which.pairing}/plaque`)];
         }
-        return (await api.get(`/api/counties/${county}/plaques`, PlaqueList, { village: which.village })).items;
+        return (await api.get<typeof PlaqueList>(`/api/counties/${county}/plaques`, { village: which.village })).items;
       },
     }),
   publicPlaque: (county: string, code: string) =>
     queryOptions({
       queryKey: ['public-plaque', county, code] as const,
-      queryFn: () => api.get(publicPath(county, code), PublicPlaqueSchema),
+      queryFn: () => api.get<typeof PublicPlaqueSchema>(publicPath(county, code)),
     }),
   /** Every feedback list of the county: a moderation reloads them. */
   feedbackAll: (county: string) => ['feedback', county] as const,
   feedback: (county: string, query: FeedbackQuery) =>
-    pagedListOptions(
+    pagedListOptions<typeof FeedbackItemSchema>(
       [...plaqueQueries.feedbackAll(county), query],
       `/api/counties/${county}/feedback`,
-      FeedbackItemSchema,
       query,
     ),
 };
@@ -66,7 +65,8 @@ export function usePublicPlaque(county: string, code: string) {
 /** Leaves feedback on a plaque's pairing (stored pending until moderated). */
 export function useSubmitFeedback(county: string, code: string) {
   return useMutation({
-    mutationFn: (body: FeedbackInput) => api.post(`${publicPath(county, code)}/feedback`, body, FeedbackAccepted),
+    mutationFn: (body: FeedbackInput) =>
+      api.post<typeof FeedbackAccepted>(`${publicPath(county, code)}/feedback`, body),
   });
 }
 
@@ -80,7 +80,7 @@ export function useModerate(county: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, decision }: { id: number; decision: 'approve' | 'reject' }) =>
-      api.post(`/api/counties/${county}/feedback/${id}/moderate`, { decision }, FeedbackModerated),
+      api.post<typeof FeedbackModerated>(`/api/counties/${county}/feedback/${id}/moderate`, { decision }),
     onSuccess: () => client.invalidateQueries({ queryKey: plaqueQueries.feedbackAll(county) }),
   });
 }

@@ -1,14 +1,14 @@
 /** Problem requests (问题上报与逐级办理) and the notification inbox as TanStack Query hooks; types from the shared schemas. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import {
+import type {
   InboxPage,
   OverdueBoard,
-  type ProblemActionBody,
+  ProblemActionBody,
   ProblemDetail as ProblemDetailSchema,
   ProblemItem as ProblemItemSchema,
-  type ProblemListQuery,
-  type ProblemRaise,
+  ProblemListQuery,
+  ProblemRaise,
 } from '../../../shared/schemas/problem.ts';
 import { api } from '../../api/client.ts';
 import { pagedListOptions } from '../../api/paged-list.ts';
@@ -32,17 +32,17 @@ export const problemQueries = {
   all: (county: string) => ['problems', county] as const,
   lists: (county: string) => [...problemQueries.all(county), 'lists'] as const,
   list: (county: string, query: ProblemQuery) =>
-    pagedListOptions([...problemQueries.lists(county), 'list', query], base(county), ProblemItemSchema, query),
+    pagedListOptions<typeof ProblemItemSchema>([...problemQueries.lists(county), 'list', query], base(county), query),
   overdue: (county: string, query: ProblemQuery) =>
     queryOptions({
       queryKey: [...problemQueries.lists(county), 'overdue', query] as const,
-      queryFn: () => api.get(`${base(county)}/overdue`, OverdueBoard, query),
+      queryFn: () => api.get<typeof OverdueBoard>(`${base(county)}/overdue`, query),
       placeholderData: keepPreviousData,
     }),
   detail: (county: string, id: number) =>
     queryOptions({
       queryKey: [...problemQueries.all(county), 'detail', id] as const,
-      queryFn: () => api.get(`${base(county)}/${id}`, ProblemDetailSchema),
+      queryFn: () => api.get<typeof ProblemDetailSchema>(`${base(county)}/${id}`),
     }),
 };
 
@@ -52,7 +52,7 @@ export const inboxQueries = {
   page: (county: string, unread: boolean) =>
     queryOptions({
       queryKey: [...inboxQueries.all(county), unread] as const,
-      queryFn: () => api.get(`/api/counties/${county}/inbox`, InboxPage, { unread, pageSize: 10 }),
+      queryFn: () => api.get<typeof InboxPage>(`/api/counties/${county}/inbox`, { unread, pageSize: 10 }),
     }),
 };
 
@@ -75,7 +75,7 @@ export function useProblem(county: string, id: number) {
 export function useRaiseProblem(county: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Static<typeof ProblemRaise>) => api.post(base(county), body, ProblemDetailSchema),
+    mutationFn: (body: Static<typeof ProblemRaise>) => api.post<typeof ProblemDetailSchema>(base(county), body),
     onSuccess: () => client.invalidateQueries({ queryKey: problemQueries.all(county) }),
   });
 }
@@ -84,7 +84,7 @@ export function useRaiseProblem(county: string) {
 export function useProblemAction(county: string, id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ActionBody) => api.post(`${base(county)}/${id}/actions`, body, ProblemDetailSchema),
+    mutationFn: (body: ActionBody) => api.post<typeof ProblemDetailSchema>(`${base(county)}/${id}/actions`, body),
     onSuccess: (saved) => {
       client.setQueryData(problemQueries.detail(county, id).queryKey, saved);
       return Promise.all([

@@ -1,11 +1,11 @@
 /** A county's settings (系统设置) as TanStack Query hooks; types from the shared schemas. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import {
-  type DeadlineChangesBody,
+import type {
+  DeadlineChangesBody,
   DeadlineSettings as DeadlineSchema,
   WarningSettings as WarningSchema,
-  type WarningSettingsBody,
+  WarningSettingsBody,
 } from '../../../shared/schemas/settings.ts';
 import { api } from '../../api/client.ts';
 import { useLang } from '../../i18n/i18n.tsx';
@@ -24,13 +24,13 @@ export const settingQueries = {
   warnings: (county: string) =>
     queryOptions({
       queryKey: [...settingQueries.all(county), 'warnings'] as const,
-      queryFn: () => api.get(`${base(county)}/warnings`, WarningSchema),
+      queryFn: () => api.get<typeof WarningSchema>(`${base(county)}/warnings`),
     }),
   /** The table; its category labels come in the interface language, so a language switch asks again. */
   deadlines: (county: string, lang: string) =>
     queryOptions({
       queryKey: [...settingQueries.all(county), 'deadlines', lang] as const,
-      queryFn: () => api.get(`${base(county)}/problem-deadlines`, DeadlineSchema),
+      queryFn: () => api.get<typeof DeadlineSchema>(`${base(county)}/problem-deadlines`),
     }),
 };
 
@@ -55,7 +55,7 @@ function useRefresh(county: string) {
 export function useSaveWarnings(county: string) {
   const refresh = useRefresh(county);
   return useMutation({
-    mutationFn: (values: WarningValues) => api.put(`${base(county)}/warnings`, values, WarningSchema),
+    mutationFn: (values: WarningValues) => api.put<typeof WarningSchema>(`${base(county)}/warnings`, values),
     onSuccess: refresh,
   });
 }
@@ -63,7 +63,7 @@ export function useSaveWarnings(county: string) {
 export function useResetWarnings(county: string) {
   const refresh = useRefresh(county);
   return useMutation({
-    mutationFn: () => api.delete(`${base(county)}/warnings`, undefined, WarningSchema),
+    mutationFn: () => api.delete<typeof WarningSchema>(`${base(county)}/warnings`, undefined),
     onSuccess: refresh,
   });
 }
@@ -71,7 +71,8 @@ export function useResetWarnings(county: string) {
 export function useSaveDeadlines(county: string) {
   const refresh = useRefresh(county);
   return useMutation({
-    mutationFn: (cells: DeadlineChange[]) => api.put(`${base(county)}/problem-deadlines`, { cells }, DeadlineSchema),
+    mutationFn: (cells: DeadlineChange[]) =>
+      api.put<typeof DeadlineSchema>(`${base(county)}/problem-deadlines`, { cells }),
     onSuccess: refresh,
   });
 }

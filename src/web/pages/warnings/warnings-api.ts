@@ -1,7 +1,7 @@
 /** Things done (办实事) and early warning (防返贫监测预警) requests as TanStack Query hooks; types from the shared schemas. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import { MonitoringResult, ThingsDone, WarningPage, type WarningQuery } from '../../../shared/schemas/warnings.ts';
+import type { MonitoringResult, ThingsDone, WarningPage, WarningQuery } from '../../../shared/schemas/warnings.ts';
 import { api } from '../../api/client.ts';
 
 export type ThingsDoneBody = Static<typeof ThingsDone>;
@@ -16,13 +16,13 @@ export const warningQueries = {
   thingsDone: (county: string, within: string) =>
     queryOptions({
       queryKey: ['things-done', county, within] as const,
-      queryFn: () => api.get(`${base(county)}/things-done`, ThingsDone, { within }),
+      queryFn: () => api.get<typeof ThingsDone>(`${base(county)}/things-done`, { within }),
       placeholderData: keepPreviousData,
     }),
   list: (county: string, query: Static<typeof WarningQuery>) =>
     queryOptions({
       queryKey: [...warningQueries.all(county), 'list', query] as const,
-      queryFn: () => api.get(`${base(county)}/warnings`, WarningPage, query),
+      queryFn: () => api.get<typeof WarningPage>(`${base(county)}/warnings`, query),
       placeholderData: keepPreviousData,
     }),
 };
@@ -42,7 +42,7 @@ export function useStartMonitoring(county: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, reason }: { id: number; reason: string }) =>
-      api.post(`${base(county)}/households/${id}/monitoring`, { reason }, MonitoringResult),
+      api.post<typeof MonitoringResult>(`${base(county)}/households/${id}/monitoring`, { reason }),
     onSuccess: () => client.invalidateQueries({ queryKey: warningQueries.all(county) }),
   });
 }
