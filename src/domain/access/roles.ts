@@ -39,6 +39,12 @@ export const PERMISSIONS = [
   'problem.raise',
   'problem.handle',
   'settings.write',
+  // Party life and assessment (issue 15): activities and the star board; running activities and attendance;
+  // any member's points; approving points, vetoes and the review steps of stars and 评先.
+  'party.read',
+  'party.write',
+  'points.read',
+  'party.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +53,8 @@ const VIEW: Permission[] = ['org.read', 'dashboard.read', 'household.read', 'mem
 const PAIRING_ADMIN: Permission[] = ['pairing.write', 'exit.write', 'commitment.write', 'commitment.review'];
 /** Who raises problems and handles them at their level (the level decides the role: domain/escalation.ts). */
 const PROBLEMS: Permission[] = ['problem.raise', 'problem.handle'];
+/** Who runs Party life in their unit: activities and attendance, members' points, approvals and reviews. */
+const PARTY_LIFE: Permission[] = ['party.read', 'party.write', 'points.read', 'party.review'];
 
 /**
  * What each role may do under the unit it is granted on. View and capture differ: an instructor or group
@@ -70,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'help.write',
     'help.verify',
     ...PROBLEMS,
+    ...PARTY_LIFE,
     // The county's own deadlines and warning thresholds (系统设置); read by whoever sees problems and warnings.
     'settings.write',
   ]),
@@ -86,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'help.write',
     'help.verify',
     ...PROBLEMS,
+    ...PARTY_LIFE,
   ]),
   village_secretary: new Set([
     ...VIEW,
@@ -97,9 +107,19 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'help.write',
     'help.verify',
     ...PROBLEMS,
+    ...PARTY_LIFE,
   ]),
-  instructor: new Set([...VIEW]),
-  group_leader: new Set([...VIEW, 'pairing.write', 'commitment.write', 'help.write', 'help.verify', ...PROBLEMS]),
+  instructor: new Set([...VIEW, 'party.read', 'points.read']),
+  // A group leader runs their group's activities and gives the group review of its members' stars.
+  group_leader: new Set([
+    ...VIEW,
+    'pairing.write',
+    'commitment.write',
+    'help.write',
+    'help.verify',
+    ...PROBLEMS,
+    ...PARTY_LIFE,
+  ]),
   member: new Set([
     'org.read',
     'dashboard.read',
@@ -108,8 +128,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'commitment.write',
     'help.write',
     'problem.raise',
+    // Their group's activities (sign-in) and the star board; their own points come from their linked member.
+    'party.read',
   ]),
-  auditor: new Set([...VIEW, 'audit.read']),
+  auditor: new Set([...VIEW, 'audit.read', 'party.read', 'points.read']),
 };
 
 /** One grant of a user. */
