@@ -15,7 +15,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   domain: ['domain', 'vocabulary'],
   shared: ['shared', 'domain', 'vocabulary'],
   web: ['web', 'shared', 'vocabulary'],
-  db: ['db', 'domain'],
+  db: ['db', 'domain', 'vocabulary'],
   services: ['services', 'domain', 'db', 'shared', 'vocabulary'],
   demo: ['demo', 'services', 'domain', 'db', 'shared', 'vocabulary'],
   http: ['http', 'services', 'domain', 'db', 'shared', 'vocabulary'],
