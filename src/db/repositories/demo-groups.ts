@@ -96,8 +96,9 @@ export async function writeInstructors(db: Kysely<Database>, county: string, row
     ), ins as (
       insert into group_instructor (county_code, group_id, level, name, post, phone, member_id, started_on)
       select ${county}, x.group_id, x.level, x.name, x.post, x.phone, x.member_id, x.started_on from x
-      where not exists (select 1 from group_instructor gi where gi.county_code = ${county}
-        and gi.group_id = x.group_id and gi.level = x.level and gi.ended_on is null)
+      -- a group keeping its current instructor of a level (the partial unique index); no correlated subquery,
+      -- which Citus refuses next to a CTE
+      on conflict (county_code, group_id, level) where ended_on is null do nothing
       returning group_id, level, name, post, member_id, started_on
     )
     insert into grid_event (county_code, grid_id, kind, detail)
