@@ -3,7 +3,7 @@
  * (one group, a scope, or the whole county), the groups of a compliance view, and a member's own group's list.
  */
 import { type Kysely, sql } from 'kysely';
-import type { ActivityKind, ActivityStatus, AttendanceStatus } from '../../shared/labels/party-activity.ts';
+import type { ActivityKind, ActivityStatus, AttendanceStatus } from '../../domain/party-life/activities.ts';
 import type { Database } from '../schema.ts';
 import { pageWindow, parseSort } from './paging.ts';
 import { groupWithin } from './party-activities.ts';

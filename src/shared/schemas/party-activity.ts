@@ -179,7 +179,7 @@ export const ActivityEdit = Type.Object(
     topic: Type.Optional(Topic),
     content: Type.Optional(Content),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, minProperties: 1 },
 );
 export type ActivityEdit = Static<typeof ActivityEdit>;
 export const ActivityHold = Type.Object(
