@@ -120,7 +120,7 @@ describe('rules as data', () => {
     });
     const audit = await lastAudit('party_activity.rules_set');
     expect(audit).toMatchObject({ table_name: 'activity_rule', record_id: COUNTY });
-    expect((audit?.diff as Json).source).toEqual(['default', 'county']);
+    expect((audit?.diff as Json | undefined)?.source).toEqual(['default', 'county']);
     const rows = await t.database.db
       .selectFrom('activity_rule')
       .selectAll()
@@ -204,7 +204,7 @@ describe('activities', () => {
       place: '一组党员活动室',
     });
     const audit = await lastAudit('party_activity.hold');
-    expect((audit?.diff as Json).status).toEqual(['planned', 'held']);
+    expect((audit?.diff as Json | undefined)?.status).toEqual(['planned', 'held']);
     const again = await as.leaderA({
       method: 'POST',
       url: `${API}/${planned}/hold`,
@@ -260,7 +260,7 @@ describe('activities', () => {
     expect(roster[m.plain]).toMatchObject({ status: 'excused', reason: '外出务工' });
     expect(roster[m.migrant]).toMatchObject({ status: 'present', remote: true });
     const audit = await lastAudit('party_activity.attendance');
-    expect(Object.keys(audit?.diff as Json).sort()).toEqual(
+    expect(Object.keys(audit?.diff as Json | undefined)?.sort()).toEqual(
       [`member_${m.leaderA}`, `member_${m.plain}`, `member_${m.migrant}`].sort(),
     );
     // Marking the same again changes nothing and records nothing.
