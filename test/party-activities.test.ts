@@ -260,7 +260,7 @@ describe('activities', () => {
     expect(roster[m.plain]).toMatchObject({ status: 'excused', reason: '外出务工' });
     expect(roster[m.migrant]).toMatchObject({ status: 'present', remote: true });
     const audit = await lastAudit('party_activity.attendance');
-    expect(Object.keys(audit?.diff as Json | undefined)?.sort()).toEqual(
+    expect(Object.keys((audit?.diff ?? {}) as Json).sort()).toEqual(
       [`member_${m.leaderA}`, `member_${m.plain}`, `member_${m.migrant}`].sort(),
     );
     // Marking the same again changes nothing and records nothing.

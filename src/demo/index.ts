@@ -26,6 +26,7 @@ import { seedDemoHelpRecords } from './history-records.ts';
 import type { CountyContext } from './households.ts';
 import { ColumnTypes, resetIdentity } from './insert.ts';
 import { pairDemoCounty } from './pairings.ts';
+import { seedDemoActivities } from './party-activities.ts';
 import { IdRegistry } from './people.ts';
 import { loadTownships, planCounty } from './plan.ts';
 import { Rng } from './random.ts';
@@ -69,7 +70,10 @@ export interface SeedSummary {
   /** The demo year's problems (resolved with full trails, some open or overdue) and their trail events. */
   problems: number;
   problemEvents: number;
-  /** Time spent on the help records and problems (ms). */
+  /** The demo year's Party group activities (组织生活) and the attendance recorded on the platform. */
+  activities: number;
+  attendance: number;
+  /** Time spent on the help records, problems and activities (ms). */
   historyMs: number;
   ms: number;
 }
@@ -103,7 +107,7 @@ async function partitionDemoCounty(db: Kysely<Database>, countyCode: string, rng
 }
 
 /**
- * The demo year's help records and problems, once pairings and the demo accounts exist (a demo account is the
+ * The demo year's help records, problems and group activities, once pairings and the demo accounts exist (a demo account is the
  * verifier and resolver of record). Analyzed before the problems so their foreign-key checks use indexes.
  */
 async function seedDemoHistory(db: Kysely<Database>, countyCode: string, rng: Rng, scale: number) {
@@ -116,10 +120,12 @@ async function seedDemoHistory(db: Kysely<Database>, countyCode: string, rng: Rn
   const userId = Number(user?.id ?? 0);
   const helpRecords = await seedDemoHelpRecords(db, countyCode, rng.fork('help'), scale, userId);
   const problems = await seedDemoProblems(db, countyCode, rng.fork('problems'), scale, userId);
+  const activities = await seedDemoActivities(db, countyCode, rng.fork('activities'));
   return {
     helpRecords,
     problems: problems.problems,
     problemEvents: problems.events,
+    ...activities,
     historyMs: Math.round(performance.now() - started),
   };
 }
