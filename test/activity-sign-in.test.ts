@@ -68,6 +68,8 @@ describe('QR sign-in', () => {
     token = body.token;
     expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(body.path).toBe(`/activity-sign-in?county=${COUNTY}&activity=${activity}&token=${token}`);
+    expect(body.url).toBe(`http://localhost:80${body.path}`);
+    expect(body.qrSvg).toMatch(/^<svg[^>]*viewBox/);
     const minutes = (Date.parse(body.until) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(100);
     expect(minutes).toBeLessThanOrEqual(120);
@@ -184,7 +186,7 @@ describe('QR sign-in', () => {
       url: `${API}/${activity}/sign-in-window`,
       payload: { open: false },
     });
-    expect(closed.json()).toEqual({ open: false, token: null, until: null, path: null });
+    expect(closed.json()).toEqual({ open: false, token: null, until: null, path: null, url: null, qrSvg: null });
     expect((await preview(as.member, fresh)).statusCode).toBe(422);
     const actions = await t.database.db
       .selectFrom('audit_log')
