@@ -28,6 +28,7 @@ import { seedDemoProblems } from './history-problems.ts';
 import { seedDemoHelpRecords } from './history-records.ts';
 import type { CountyContext } from './households.ts';
 import { pairDemoCounty } from './pairings.ts';
+import { seedDemoActivities } from './party-activities.ts';
 import { IdRegistry } from './people.ts';
 import { loadTownships, planCounty } from './plan.ts';
 import { Rng } from './random.ts';
@@ -71,7 +72,10 @@ export interface SeedSummary {
   /** The demo year's problems (resolved with full trails, some open or overdue) and their trail events. */
   problems: number;
   problemEvents: number;
-  /** Time spent on the help records and problems (ms). */
+  /** The demo year's Party group activities (组织生活) and the attendance recorded on the platform. */
+  activities: number;
+  attendance: number;
+  /** Time spent on the help records, problems and activities (ms). */
   historyMs: number;
   ms: number;
 }
@@ -98,7 +102,7 @@ async function partitionDemoCounty(db: Kysely<Database>, countyCode: string, rng
 }
 
 /**
- * The demo year's help records and problems, once pairings and the demo accounts exist (a demo account is the
+ * The demo year's help records, problems and group activities, once pairings and the demo accounts exist (a demo account is the
  * verifier and resolver of record). Analyzed before the problems so their foreign-key checks use indexes.
  */
 async function seedDemoHistory(db: Kysely<Database>, countyCode: string, rng: Rng, scale: number) {
@@ -106,10 +110,12 @@ async function seedDemoHistory(db: Kysely<Database>, countyCode: string, rng: Rn
   const userId = (await userIdByUsername(db, 'demo_county_admin')) ?? 0;
   const helpRecords = await seedDemoHelpRecords(db, countyCode, rng.fork('help'), scale, userId);
   const problems = await seedDemoProblems(db, countyCode, rng.fork('problems'), scale, userId);
+  const activities = await seedDemoActivities(db, countyCode, rng.fork('activities'));
   return {
     helpRecords,
     problems: problems.problems,
     problemEvents: problems.events,
+    ...activities,
     historyMs: Math.round(performance.now() - started),
   };
 }

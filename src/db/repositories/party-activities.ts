@@ -10,7 +10,7 @@ import type {
   AttendanceStatus,
   Frequency,
   SignInMethod,
-} from '../../shared/labels/party-activity.ts';
+} from '../../domain/party-life/activities.ts';
 import type { Database } from '../schema.ts';
 
 // ——— rules ———

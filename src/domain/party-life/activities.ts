@@ -9,6 +9,15 @@ import {
   type AttendanceStatus,
 } from '../../shared/labels/party-activity.ts';
 import { inSentence } from '../../shared/lang.ts';
+
+export type {
+  ActivityKind,
+  ActivityStatus,
+  AttendanceStatus,
+  Frequency,
+  SignInMethod,
+} from '../../shared/labels/party-activity.ts';
+
 import type { FieldProblem, Localized } from '../errors.ts';
 import {
   type ActivityRule,

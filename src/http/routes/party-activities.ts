@@ -18,6 +18,7 @@ import { markAttendance } from '../../services/party-activities/mark-attendance.
 import { myActivities } from '../../services/party-activities/my-activities.ts';
 import { signInMember, signInPreview } from '../../services/party-activities/sign-in-member.ts';
 import { setSignIn } from '../../services/party-activities/sign-in-window.ts';
+import { publicOrigin } from '../../services/plaques/qr.ts';
 import { CountyParams, ERROR_RESPONSES, PageOf } from '../../shared/schemas/common.ts';
 import {
   ActivityCancel,
@@ -246,7 +247,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SignInWindow, ...ERROR_RESPONSES },
       },
     },
-    async (req) => setSignIn(app.db, req.params.county, req.params.id, req.query.within, req.access.actor, req.body),
+    async (req) => {
+      const { county, id } = req.params;
+      return setSignIn(app.db, county, id, req.query.within, req.access.actor, req.body, publicOrigin(req));
+    },
   );
   app.get(
     '/:id/sign-in',

@@ -2,7 +2,8 @@
  * The leader opens QR sign-in (扫码签到) for an activity held today: a fresh random token, shown once inside
  * the QR code, of which only the sha-256 is stored, valid while the business day lasts and for `minutes` (at most
  * SIGN_IN_HOURS; real time: an expiry is security, not business); opening again replaces the token, closing ends
- * it at once.
+ * it at once. The QR code is drawn on the server with the plaques' encoder (services/plaques/qr.ts), so the
+ * web needs no encoder of its own and the code holds the public origin (PUBLIC_ORIGIN behind a proxy).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -13,6 +14,7 @@ import { AppError } from '../../domain/errors.ts';
 import { openSignInProblem, SIGN_IN_HOURS } from '../../domain/party-life/activities.ts';
 import type { SignInWindow } from '../../shared/schemas/party-activity.ts';
 import type { Actor } from '../access/actor.ts';
+import { qrSvg } from '../plaques/qr.ts';
 import { write } from '../write.ts';
 import { checkWriter } from './activity-access.ts';
 import { reachActivity } from './activity-view.ts';
@@ -35,10 +37,11 @@ export async function setSignIn(
   within: string | undefined,
   actor: Actor,
   input: { open: boolean; minutes?: number | undefined },
+  origin: string,
 ): Promise<SignInWindow> {
   if (!input.open) {
     await closeSignIn(db, county, id, within, actor);
-    return { open: false, token: null, until: null, path: null };
+    return { open: false, token: null, until: null, path: null, url: null, qrSvg: null };
   }
   const token = randomBytes(18).toString('base64url');
   const minutes = Math.min(input.minutes ?? SIGN_IN_HOURS * 60, SIGN_IN_HOURS * 60);
@@ -57,7 +60,9 @@ export async function setSignIn(
       diff: { signin_until: [activity.signinUntil, until.toISOString()] },
     });
   });
-  return { open: true, token, until: until.toISOString(), path: signInPath(county, id, token) };
+  const path = signInPath(county, id, token);
+  const url = `${origin}${path}`;
+  return { open: true, token, until: until.toISOString(), path, url, qrSvg: await qrSvg(url) };
 }
 
 async function closeSignIn(

@@ -179,7 +179,7 @@ export const ActivityEdit = Type.Object(
     topic: Type.Optional(Topic),
     content: Type.Optional(Content),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, minProperties: 1 },
 );
 export type ActivityEdit = Static<typeof ActivityEdit>;
 export const ActivityHold = Type.Object(
@@ -272,6 +272,8 @@ export const SignInWindow = Type.Object({
   token: Nullable(Type.String({ description: 'shown once, inside the QR code; only its hash is stored' })),
   until: Nullable(Type.String({ format: 'date-time' })),
   path: Nullable(Type.String({ description: 'the web page the QR code opens (relative to the site)' })),
+  url: Nullable(Type.String({ description: 'the same page with the public origin: what the QR code holds' })),
+  qrSvg: Nullable(Type.String({ description: 'the QR code of `url` as SVG markup (drawn as the plaques are)' })),
 });
 export type SignInWindow = Static<typeof SignInWindow>;
 const Token = Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' });
