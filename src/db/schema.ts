@@ -3,6 +3,7 @@
  * backends (see TYPE_PARSERS in pglite-options.ts and kysely.ts).
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { PointsTables } from './schema-points.ts';
 import type { NotificationTable, ProblemDeadlineTable, ProblemEventTable, ProblemTable } from './schema-problems.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -270,7 +271,7 @@ export interface GridEventTable {
   created_at: Timestamp;
 }
 
-export interface Database {
+export interface Database extends PointsTables {
   dictionary: DictionaryTable;
   org_unit: OrgUnitTable;
   party_member: PartyMemberTable;
