@@ -23,6 +23,9 @@ async function tables(): Promise<string[]> {
 describe('migrations', () => {
   it('create the registry tables with the dictionary filled', async () => {
     expect(await tables()).toEqual([
+      'activity_attendance',
+      'activity_photo',
+      'activity_rule',
       'app_setting',
       'app_user',
       'assessment_objection',
@@ -58,6 +61,7 @@ describe('migrations', () => {
       'notification',
       'org_unit',
       'pairing',
+      'party_activity',
       'party_group',
       'party_member',
       'point_adjustment',

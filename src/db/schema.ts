@@ -3,6 +3,12 @@
  * backends (see TYPE_PARSERS in pglite-options.ts and kysely.ts).
  */
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  ActivityAttendanceTable,
+  ActivityPhotoTable,
+  ActivityRuleTable,
+  PartyActivityTable,
+} from './schema-activities.ts';
 import type { PointsTables } from './schema-points.ts';
 import type { NotificationTable, ProblemDeadlineTable, ProblemEventTable, ProblemTable } from './schema-problems.ts';
 
@@ -310,6 +316,10 @@ export interface Database extends PointsTables {
   county_warning_setting: CountyWarningSettingTable;
   notification: NotificationTable;
   app_setting: AppSettingTable;
+  activity_rule: ActivityRuleTable;
+  party_activity: PartyActivityTable;
+  activity_attendance: ActivityAttendanceTable;
+  activity_photo: ActivityPhotoTable;
 }
 
 /** A global setting (migration 08): the value is jsonb, validated by the code reading its key. */

@@ -3,13 +3,27 @@ import { type Kysely, sql } from 'kysely';
 import type { ProblemLevel } from '../../domain/escalation.ts';
 import type { Database } from '../schema.ts';
 
-/**
- * The next batch of problems needing the sweep after (county, id), locked: unsolved, past due, and at the county
- * only when not yet flagged for this deadline (so a second sweep finds nothing to do).
- */
-export function overdueBatch(db: Kysely<Database>, after: { county: string; id: number }, now: Date, limit: number) {
+/** Unsolved, past due, and at the county only when not yet flagged for this deadline (a second sweep finds none). */
+function needsSweep(db: Kysely<Database>, now: Date) {
   return db
     .selectFrom('problem as p')
+    .where('p.status', 'not in', ['resolved', 'closed'])
+    .where('p.due_at', '<', now)
+    .where((eb) => eb.or([eb('p.level', '<>', 'county'), eb('p.overdue_flagged_at', 'is', null)]));
+}
+
+/** The counties holding problems the sweep must move (read without locks: each county is then swept alone). */
+export async function countiesToSweep(db: Kysely<Database>, now: Date): Promise<string[]> {
+  const rows = await needsSweep(db, now).select('p.county_code').distinct().orderBy('p.county_code').execute();
+  return rows.map((r) => r.county_code);
+}
+
+/**
+ * The next batch of one county's problems needing the sweep after `afterId`, locked. One county per statement:
+ * a distributed database (Citus, by county_code) locks rows of one shard only.
+ */
+export function overdueBatch(db: Kysely<Database>, county: string, afterId: number, now: Date, limit: number) {
+  return needsSweep(db, now)
     .innerJoin('household as h', (j) =>
       j.onRef('h.county_code', '=', 'p.county_code').onRef('h.id', '=', 'p.household_id'),
     )
@@ -24,16 +38,8 @@ export function overdueBatch(db: Kysely<Database>, after: { county: string; id: 
       'p.status',
       'h.head_name',
     ])
-    .where('p.status', 'not in', ['resolved', 'closed'])
-    .where('p.due_at', '<', now)
-    .where((eb) => eb.or([eb('p.level', '<>', 'county'), eb('p.overdue_flagged_at', 'is', null)]))
-    .where((eb) =>
-      eb.or([
-        eb('p.county_code', '>', after.county),
-        eb.and([eb('p.county_code', '=', after.county), eb('p.id', '>', after.id)]),
-      ]),
-    )
-    .orderBy('p.county_code')
+    .where('p.county_code', '=', county)
+    .where('p.id', '>', afterId)
     .orderBy('p.id')
     .limit(limit)
     .forUpdate('p')

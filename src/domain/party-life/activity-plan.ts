@@ -3,13 +3,11 @@
  * activity each group must hold and how often; a group's yearly plan is one slot per required period; held
  * activities fill the slots in date order, which says for each slot whether it was held in time, late or missed.
  */
+
+import type { ActivityKind, Frequency } from '../../shared/labels/party-activity.ts';
 import { daysInMonth, formatIsoDate } from '../dates.ts';
 
-export const ACTIVITY_KINDS = ['group_meeting', 'party_lecture', 'theme_day', 'study', 'volunteer'] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-
-export const FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
+export { ACTIVITY_KINDS, type ActivityKind, FREQUENCIES, type Frequency } from '../../shared/labels/party-activity.ts';
 
 /** How many months one period of each frequency spans (periods start in January). */
 const MONTHS_PER_PERIOD: Record<Frequency, number> = { monthly: 1, quarterly: 3, half_yearly: 6, yearly: 12 };

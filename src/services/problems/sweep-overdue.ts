@@ -1,12 +1,14 @@
 /**
  * The overdue sweep: every unsolved problem past its level's deadline goes up one level with a fresh deadline
  * (at the county it stays, flagged overdue once per deadline), with an automatic event in its trail, the new
- * holders notified and one audit entry per batch. Batches of `batchSize` rows, each one transaction; idempotent:
- * an escalated problem has a future deadline and a flagged one is skipped, so a second run finds nothing.
+ * holders notified and one audit entry per batch. One county at a time (a distributed database locks one
+ * county's shard per statement), in batches of `batchSize` rows, each one write of that county; idempotent: an
+ * escalated problem has a future deadline and a flagged one is skipped, so a second run finds nothing.
  */
 import type { Kysely } from 'kysely';
 import { insertNotifications } from '../../db/repositories/notifications.ts';
 import {
+  countiesToSweep,
   type Escalation,
   escalateMany,
   flagOverdue,
@@ -19,8 +21,8 @@ import type { Database } from '../../db/schema.ts';
 import { businessNow } from '../../domain/clock.ts';
 import { type DeadlineOverride, deadlineHours, dueAt } from '../../domain/deadlines.ts';
 import { holderCode, LEVEL_ROLES, nextLevel, type ProblemLevel } from '../../domain/escalation.ts';
-import { audit } from '../audit/audit.ts';
 import { currentContext } from '../audit/request-context.ts';
+import { type WriteContext, write } from '../write.ts';
 import { notificationText } from './notify.ts';
 
 export interface SweepResult {
@@ -34,23 +36,15 @@ interface CountyCache {
   holders: Map<string, number[]>;
 }
 
-async function cacheOf(db: Kysely<Database>, caches: Map<string, CountyCache>, county: string) {
-  let cache = caches.get(county);
-  if (!cache) {
-    cache = { overrides: await deadlineOverrides(db, county), holders: await unitHolders(db, county) };
-    caches.set(county, cache);
-  }
-  return cache;
-}
-
 /** Users holding `level` (above the grid) at a natural village: the level role on the cut unit. */
 function holdersOf(cache: CountyCache, level: ProblemLevel, nv: string): number[] {
   const role = LEVEL_ROLES[level].at(-1) as string;
   return cache.holders.get(`${role}:${holderCode(level, nv)}`) ?? [];
 }
 
-/** One county's rows of a batch: escalations, flags, events, notifications and the audit entry. */
-async function sweepCounty(tx: Kysely<Database>, county: string, rows: OverdueRow[], cache: CountyCache, now: Date) {
+/** One batch of a county: escalations, flags, events, notifications and the audit entry. */
+async function sweepBatch(ctx: WriteContext, rows: OverdueRow[], cache: CountyCache, now: Date) {
+  const { tx, county } = ctx;
   const { actorId, actor } = currentContext();
   const moves: Escalation[] = [];
   const flagged: number[] = [];
@@ -88,14 +82,14 @@ async function sweepCounty(tx: Kysely<Database>, county: string, rows: OverdueRo
   await flagOverdue(tx, county, flagged, now);
   await insertEvents(tx, events);
   for (let i = 0; i < notes.length; i += 1000) await insertNotifications(tx, notes.slice(i, i + 1000));
-  await audit(tx, {
-    county,
+  ctx.audit({
     action: 'problem.sweep',
     table: 'problem',
     recordId: `${rows[0]?.id}-${rows.at(-1)?.id}`,
     orgCode: county,
     diff: { escalated: [null, moves.map((m) => m.id)], flagged: [null, flagged] },
   });
+  ctx.changed('thingsDone');
   return moves.length;
 }
 
@@ -106,25 +100,21 @@ export async function sweepOverdue(
 ): Promise<SweepResult> {
   const now = options.now ?? businessNow();
   const batchSize = options.batchSize ?? 500;
-  const caches = new Map<string, CountyCache>();
   const result: SweepResult = { checked: 0, escalated: 0 };
-  let after = { county: options.county ?? '', id: 0 };
-  for (;;) {
-    const done = await db.transaction().execute(async (tx) => {
-      const batch = (await overdueBatch(tx, after, now, batchSize)).filter(
-        (r) => !options.county || r.county_code === options.county,
-      );
-      if (batch.length === 0) return true;
+  const counties = options.county ? [options.county] : await countiesToSweep(db, now);
+  for (const county of counties) {
+    const cache = { overrides: await deadlineOverrides(db, county), holders: await unitHolders(db, county) };
+    let afterId = 0;
+    for (;;) {
+      const [batch, moved] = await write(db, county, async (ctx) => {
+        const rows = await overdueBatch(ctx.tx, county, afterId, now, batchSize);
+        return [rows, rows.length > 0 ? await sweepBatch(ctx, rows, cache, now) : 0] as const;
+      });
       result.checked += batch.length;
-      for (const county of new Set(batch.map((r) => r.county_code))) {
-        const rows = batch.filter((r) => r.county_code === county);
-        result.escalated += await sweepCounty(tx, county, rows, await cacheOf(tx, caches, county), now);
-      }
-      const last = batch.at(-1) as OverdueRow;
-      after = { county: last.county_code, id: Number(last.id) };
-      return batch.length < batchSize;
-    });
-    if (done) break;
+      result.escalated += moved;
+      if (batch.length < batchSize) break;
+      afterId = Number(batch.at(-1)?.id);
+    }
   }
   return result;
 }
