@@ -105,7 +105,7 @@ export interface RequestRow {
   points: number | null;
   evidenceId: number | null;
   reason: string;
-  status: string;
+  status: 'pending' | 'approved' | 'rejected';
   requestedBy: number | null;
   requestedOn: string;
   decidedOn: string | null;
@@ -417,4 +417,17 @@ export async function onShortlist(db: Db, county: string, year: number, memberId
     .where('status', '=', 'shortlisted')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Years of a county whose points were computed and whose stars are not final (a rule change re-scores them). */
+export async function computedYears(db: Db, county: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('assessment_round')
+    .select('year')
+    .where('county_code', '=', county)
+    .where('computed_at', 'is not', null)
+    .where('stage', '<>', 'final')
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => Number(r.year));
 }

@@ -42,7 +42,7 @@ export async function replacePointRules(
         points: eb.ref('excluded.points'),
         yearly_cap: eb.ref('excluded.yearly_cap'),
         updated_by: eb.ref('excluded.updated_by'),
-        updated_at: sql`now()`,
+        updated_at: new Date(),
       })),
     )
     .execute();
@@ -75,7 +75,7 @@ export async function saveStarSetting(
   await tx
     .insertInto('star_setting')
     .values({ county_code: county, ...row })
-    .onConflict((oc) => oc.column('county_code').doUpdateSet({ ...row, updated_at: sql`now()` }))
+    .onConflict((oc) => oc.column('county_code').doUpdateSet({ ...row, updated_at: new Date() }))
     .execute();
 }
 
@@ -188,8 +188,8 @@ export async function roundRow(db: Db, county: string, year: number) {
 export async function markComputed(tx: Transaction<Database>, county: string, year: number): Promise<void> {
   await tx
     .insertInto('assessment_round')
-    .values({ county_code: county, year, computed_at: sql<Date>`now()` as never })
-    .onConflict((oc) => oc.columns(['county_code', 'year']).doUpdateSet({ computed_at: sql<Date>`now()` as never }))
+    .values({ county_code: county, year, computed_at: new Date() })
+    .onConflict((oc) => oc.columns(['county_code', 'year']).doUpdateSet({ computed_at: new Date() }))
     .execute();
 }
 

@@ -4,8 +4,10 @@
  * `DEFAULT_STAR_SETTINGS`, and one that changed one item keeps the defaults of the others.
  */
 import type { Kysely } from 'kysely';
+import { activityRuleRows } from '../../db/repositories/points.ts';
 import { pointRuleRows, starSettingRow } from '../../db/repositories/stars.ts';
 import type { Database } from '../../db/schema.ts';
+import { DEFAULT_ACTIVITY_RULES } from '../../domain/party-life/activity-plan.ts';
 import { DEFAULT_POINT_RULES, type PointItem, type PointRule } from '../../domain/party-life/points.ts';
 import { DEFAULT_STAR_SETTINGS, type StarSettings, type Stars } from '../../domain/party-life/stars.ts';
 
@@ -62,4 +64,11 @@ export async function loadAssessmentSettings(db: Kysely<Database>, county: strin
     exemplaryQuotas: (row.exemplary_quotas ?? {}) as Record<string, number>,
     own: true,
   };
+}
+
+/** Kinds of activity whose attendance earns points: the county's active rules that count, else the defaults'. */
+export async function pointActivityKinds(db: Kysely<Database>, county: string): Promise<string[]> {
+  const rows = await activityRuleRows(db, county);
+  if (rows.length === 0) return DEFAULT_ACTIVITY_RULES.filter((r) => r.countsForPoints).map((r) => r.kind);
+  return rows.filter((r) => r.active && r.counts_for_points).map((r) => r.kind);
 }

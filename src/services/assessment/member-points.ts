@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type Evidence, scorePoints } from '../../domain/party-life/points.ts';
 import type { Actor } from '../access/actor.ts';
-import { loadPointRules } from './assessment-settings.ts';
+import { loadPointRules, pointActivityKinds } from './assessment-settings.ts';
 import { vetoesOfYear } from './vetoes.ts';
 
 const NOT_FOUND = () => AppError.notFound({ zh: '党员', en: 'Member' });
@@ -27,7 +27,7 @@ export async function getMemberPoints(db: Kysely<Database>, county: string, memb
   if (!member) throw NOT_FOUND();
   const [rules, evidence, rating, round, history, vetoes] = [
     await loadPointRules(db, county),
-    await memberEvidence(db, county, year, memberId),
+    await memberEvidence(db, { county, year, member: memberId, pointKinds: await pointActivityKinds(db, county) }),
     await ratingRow(db, county, year, memberId),
     await roundRow(db, county, year),
     await ratingHistory(db, county, memberId),

@@ -18,7 +18,7 @@ import type { Database } from '../../db/schema.ts';
 import { type ItemTally, totalFromTallies } from '../../domain/party-life/points.ts';
 import { type Candidate, rateMembers } from '../../domain/party-life/stars.ts';
 import { write } from '../write.ts';
-import { loadAssessmentSettings, loadPointRules } from './assessment-settings.ts';
+import { loadAssessmentSettings, loadPointRules, pointActivityKinds } from './assessment-settings.ts';
 import { vetoesOfYear } from './vetoes.ts';
 
 export interface RecomputeSummary {
@@ -41,7 +41,7 @@ export async function recomputeYear(db: Kysely<Database>, county: string, year: 
     await loadPointRules(db, county),
     await loadAssessmentSettings(db, county),
     await activeMembers(db, county),
-    await evidenceTallies(db, county, year),
+    await evidenceTallies(db, { county, year, member: null, pointKinds: await pointActivityKinds(db, county) }),
     await exemptions(db, county, year),
     await vetoesOfYear(db, county, year),
   ];
