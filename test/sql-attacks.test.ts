@@ -23,10 +23,14 @@ const DELETABLE = [
   'audit_pending',
   'commitment_item',
   'county_warning_setting',
+  // Derived from the records by the points recompute (2026-12-08-02): replaced, not edited.
+  'exemplary_member',
   'grid_household',
   'match_rejection',
+  'member_points',
   'problem_deadline',
   'role_grant',
+  'star_rating',
   'user_session',
 ];
 /** History tables: appended to, never changed. */

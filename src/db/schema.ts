@@ -9,6 +9,7 @@ import type {
   ActivityRuleTable,
   PartyActivityTable,
 } from './schema-activities.ts';
+import type { PointsTables } from './schema-points.ts';
 import type { NotificationTable, ProblemDeadlineTable, ProblemEventTable, ProblemTable } from './schema-problems.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -276,7 +277,7 @@ export interface GridEventTable {
   created_at: Timestamp;
 }
 
-export interface Database {
+export interface Database extends PointsTables {
   dictionary: DictionaryTable;
   org_unit: OrgUnitTable;
   party_member: PartyMemberTable;

@@ -10,6 +10,7 @@
  * unnest batches; the queries are in db/repositories/demo-party-activities.ts.
  */
 import type { Insertable, Kysely } from 'kysely';
+import { ColumnTypes, insertBatches } from '../db/repositories/demo-insert.ts';
 import {
   dateDemoGroups,
   demoGridMembers,
@@ -23,7 +24,6 @@ import type { ActivityAttendanceTable, PartyActivityTable } from '../db/schema-a
 import type { ActivityKind } from '../domain/party-life/activities.ts';
 import { DEFAULT_ACTIVITY_RULES, type PlanSlot, yearPlan } from '../domain/party-life/activity-plan.ts';
 import { DEMO_TODAY, DEMO_YEAR, fromDayNumber, maxDate, minDate, randomDate, toDayNumber } from './dates.ts';
-import { ColumnTypes, insertBatches } from './insert.ts';
 import type { Rng, Weighted } from './random.ts';
 
 /** From this day on, the county's groups record attendance on the platform. */

@@ -22,6 +22,7 @@ import maskingPlugin from './plugins/masking.ts';
 import recordActionsPlugin from './plugins/record-actions.ts';
 import { refuseUnsafeText, validatorCompiler } from './plugins/validation.ts';
 import webAssetsPlugin from './plugins/web-assets.ts';
+import assessmentRoutes from './routes/assessment.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import boundaryRoutes from './routes/boundaries.ts';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(inboxRoutes, { prefix: '/api/counties/:county/inbox' });
   await app.register(settingsRoutes, { prefix: '/api/counties/:county/settings' });
   await app.register(partyActivityRoutes, { prefix: '/api/counties/:county/party-activities' });
+  await app.register(assessmentRoutes, { prefix: '/api/counties/:county/assessment' });
   if (options.sweepMinutes && options.sweepMinutes > 0) {
     const scheduler = startSweepScheduler(app.db, options.sweepMinutes, {
       onResult: (r) => app.log.info({ sweep: r }, 'overdue sweep'),

@@ -14,6 +14,7 @@ import * as appRole from './2026-12-07-01-app-role.ts';
 import * as problemUrge from './2026-12-07-09-problem-urge.ts';
 import * as auditPending from './2026-12-07-20-audit-pending.ts';
 import * as partyActivities from './2026-12-08-01-party-activities.ts';
+import * as partyPoints from './2026-12-08-02-party-points.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-registries': registries,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-09-problem-urge': problemUrge,
   '2026-12-07-20-audit-pending': auditPending,
   '2026-12-08-01-party-activities': partyActivities,
+  '2026-12-08-02-party-points': partyPoints,
 };

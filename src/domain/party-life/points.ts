@@ -102,3 +102,41 @@ export function scorePoints(rules: readonly PointRule[], evidence: readonly Evid
   }
   return { total, byItem, lines };
 }
+
+/** A member's evidence for one item, counted: how many records, and (manual items) the sum of their points. */
+export interface ItemTally {
+  item: PointItem;
+  count: number;
+  /** Manual items only: the sum of the approved points (all of one sign: bonuses +, deductions −). */
+  points?: number;
+}
+
+/**
+ * The total and by-item points `scorePoints` gives, from counts alone. A cap filled by the earliest evidence
+ * leaves an item with `min(count × |points|, cap)` (with the points' sign) whatever the order, because every
+ * record of an item moves the total the same way; so the yearly recompute can count in SQL instead of listing
+ * every record. Equal to `scorePoints` on the same evidence (points.test.ts checks it on random evidence).
+ */
+export function totalFromTallies(
+  rules: readonly PointRule[],
+  tallies: readonly ItemTally[],
+): Pick<PointsResult, 'total' | 'byItem'> {
+  const ruleOf = new Map(rules.map((r) => [r.item, r]));
+  const sums = new Map<PointItem, number>();
+  for (const t of tallies) {
+    const rule = ruleOf.get(t.item);
+    if (!rule || t.count === 0) continue;
+    const raw = MANUAL_ITEMS.has(t.item) ? (t.points ?? 0) : t.count * rule.points;
+    sums.set(t.item, cents((sums.get(t.item) ?? 0) + raw));
+  }
+  const byItem: Partial<Record<PointItem, number>> = {};
+  let total = 0;
+  for (const [item, raw] of sums) {
+    const cap = ruleOf.get(item)?.yearlyCap ?? null;
+    const size = cap === null ? Math.abs(raw) : Math.min(Math.abs(raw), cap);
+    const awarded = cents(Math.sign(raw) * size);
+    byItem[item] = awarded;
+    total = cents(total + awarded);
+  }
+  return { total, byItem };
+}
