@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { countyCodes } from '../db/repositories/users.ts';
 import { COVERAGE_COUNTS, type CoverageCounts, coverageReport } from '../services/grids/coverage.ts';
 import { withJobDatabase } from './job-database.ts';
 
@@ -11,11 +11,7 @@ export async function coverageCommand(options: { org?: string; json?: boolean })
     throw new Error(`--org must be a division code of 6, 9, 12 or 15 digits, not "${options.org}"`);
   }
   await withJobDatabase(async ({ db }) => {
-    const counties = options.org
-      ? [options.org.slice(0, 6)]
-      : (
-          await sql<{ code: string }>`select code from org_unit where level = 'county' order by code`.execute(db)
-        ).rows.map((r) => r.code);
+    const counties = options.org ? [options.org.slice(0, 6)] : await countyCodes(db);
     const totals = Object.fromEntries(COVERAGE_COUNTS.map((k) => [k, 0])) as CoverageCounts;
     for (const county of counties) {
       const report = await coverageReport(db, county, options.org ?? county);

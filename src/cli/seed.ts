@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { DatabaseHandle } from '../db/kysely.ts';
+import { hasOrgUnits } from '../db/repositories/org-units.ts';
 import { unfinishedSeed, unfinishedSeeds } from '../demo/completion.ts';
 import { DEMO_CLOCK_START } from '../demo/dates.ts';
 import { seedDemoCounty } from '../demo/index.ts';
@@ -90,8 +91,7 @@ async function seedIfEmpty(database: DatabaseHandle, options: SeedOptions): Prom
     await seedOne(database, { ...options, county: countyCode, seed: marker.seed, scale: marker.scale });
   }
   if (stopped.length > 0) return;
-  const existing = await database.db.selectFrom('org_unit').select('code').limit(1).executeTakeFirst();
-  if (!existing) await seedOne(database, options);
+  if (!(await hasOrgUnits(database.db))) await seedOne(database, options);
 }
 
 /** `lianxin seed --demo [--seed N] [--county C] [--scale X] [--if-empty] [--no-clock]`. */

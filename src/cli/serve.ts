@@ -1,4 +1,6 @@
-import { DEMO_PASSWORD, demoLogins } from '../demo/accounts.ts';
+import { demoLogins } from '../db/repositories/demo-accounts.ts';
+import { countyCodes } from '../db/repositories/users.ts';
+import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { startServer } from '../server.ts';
 import { ensureWebBuilt } from './build-web.ts';
 
@@ -17,12 +19,8 @@ export async function serveCommand(options: {
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
   });
   const local = `http://localhost:${options.port}`;
-  const county = await database.db
-    .selectFrom('org_unit')
-    .where('level', '=', 'county')
-    .select('code')
-    .executeTakeFirst();
-  const code = county?.code ?? '340822';
+  const [county] = await countyCodes(database.db);
+  const code = county ?? '340822';
   console.log(`\n连心 Lianxin is running (${database.backend}: ${database.location})`);
   if (database.backend === 'pglite') {
     // PGlite never fsyncs (docs/operations.md): fine for the demo, not for a county's registry.

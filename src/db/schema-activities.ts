@@ -6,7 +6,7 @@ import type {
   AttendanceStatus,
   Frequency,
   SignInMethod,
-} from '../shared/labels/party-activity.ts';
+} from '../domain/party-life/activities.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

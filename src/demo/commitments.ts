@@ -4,7 +4,12 @@
  * commitments are published, with some items fulfilled and evidenced, a few still proposed or returned. Rows are
  * chosen in memory from the seeded generator and written with one statement per table (unnest arrays).
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import {
+  currentPairingsWithoutCommitment,
+  insertCommitmentColumns,
+  insertItemColumns,
+} from '../db/repositories/demo-commitments.ts';
 import type { CommitmentStatus, Database } from '../db/schema.ts';
 import { DEMO_TODAY, DEMO_YEAR, fromDayNumber, maxDate, minDate, randomDate, toDayNumber } from './dates.ts';
 import type { Rng } from './random.ts';
@@ -43,29 +48,7 @@ interface Paired {
 
 /** Active members with current pairings and no commitment of `year` yet, with their households by slot. */
 async function pairedMembers(db: Kysely<Database>, county: string, year: number): Promise<Paired[]> {
-  const rows = await db
-    .selectFrom('pairing as p')
-    .innerJoin('party_member as m', (j) =>
-      j.onRef('m.county_code', '=', 'p.county_code').onRef('m.id', '=', 'p.member_id'),
-    )
-    .select(['p.member_id', 'p.household_id'])
-    .where('p.county_code', '=', county)
-    .where('p.ended_on', 'is', null)
-    .where('m.status', '=', 'active')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('commitment as c')
-            .select('c.id')
-            .whereRef('c.county_code', '=', 'p.county_code')
-            .whereRef('c.member_id', '=', 'p.member_id')
-            .where('c.year', '=', year),
-        ),
-      ),
-    )
-    .orderBy('p.member_id')
-    .orderBy('p.slot')
-    .execute();
+  const rows = await currentPairingsWithoutCommitment(db, county, year);
   const byMember = new Map<number, number[]>();
   for (const r of rows) {
     const list = byMember.get(Number(r.member_id)) ?? [];
@@ -137,25 +120,28 @@ function planOne(rng: Rng, member: Paired, year: number, today: string): Commitm
 
 async function insertCommitments(db: Kysely<Database>, county: string, year: number, plans: CommitmentPlan[]) {
   const col = <K extends keyof CommitmentPlan>(key: K) => plans.map((p) => p[key]);
-  const result = await sql<{ id: number; member_id: number }>`
-    insert into commitment (county_code, member_id, year, status, review_comment, reviewed_on, published_on)
-    select ${county}, x.member_id, ${year}, x.status, x.review_comment, x.reviewed_on, x.published_on
-    from unnest(${col('memberId')}::bigint[], ${col('status')}::text[], ${col('reviewComment')}::text[],
-      ${col('reviewedOn')}::date[], ${col('publishedOn')}::date[])
-      as x(member_id, status, review_comment, reviewed_on, published_on)
-    returning id, member_id`.execute(db);
-  return new Map(result.rows.map((r) => [Number(r.member_id), Number(r.id)]));
+  const rows = await insertCommitmentColumns(db, county, year, {
+    memberId: col('memberId'),
+    status: col('status'),
+    reviewComment: col('reviewComment'),
+    reviewedOn: col('reviewedOn'),
+    publishedOn: col('publishedOn'),
+  });
+  return new Map(rows.map((r) => [Number(r.member_id), Number(r.id)]));
 }
 
 async function insertItems(db: Kysely<Database>, county: string, plans: CommitmentPlan[], ids: Map<number, number>) {
   const rows = plans.flatMap((p) => p.items.map((item, i) => ({ ...item, id: ids.get(p.memberId), position: i + 1 })));
   const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
-  await sql`
-    insert into commitment_item (county_code, commitment_id, position, content, household_id, due_on, fulfilled_on, evidence)
-    select ${county}, x.commitment_id, x.position, x.content, x.household_id, x.due_on, x.fulfilled_on, x.evidence
-    from unnest(${col('id')}::bigint[], ${col('position')}::smallint[], ${col('content')}::text[],
-      ${col('householdId')}::bigint[], ${col('dueOn')}::date[], ${col('fulfilledOn')}::date[], ${col('evidence')}::text[])
-      as x(commitment_id, position, content, household_id, due_on, fulfilled_on, evidence)`.execute(db);
+  await insertItemColumns(db, county, {
+    commitmentId: col('id') as number[],
+    position: col('position'),
+    content: col('content'),
+    householdId: col('householdId'),
+    dueOn: col('dueOn'),
+    fulfilledOn: col('fulfilledOn'),
+    evidence: col('evidence'),
+  });
   return { items: rows.length, fulfilled: rows.filter((r) => r.fulfilledOn !== null).length };
 }
 

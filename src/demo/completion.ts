@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { readSetting, writeSetting } from '../db/repositories/app-settings.ts';
 import { wipeCounty } from '../db/repositories/county-wipe.ts';
+import { countyCodes } from '../db/repositories/users.ts';
 import type { Database } from '../db/schema.ts';
 
 /** What a seed in progress records: enough to resume it with the same options, and who runs it. */
@@ -63,9 +64,8 @@ export async function unfinishedSeed(db: Kysely<Database>, countyCode: string): 
 
 /** Every county of the database whose demo seed started and never completed: code and marker. */
 export async function unfinishedSeeds(db: Kysely<Database>) {
-  const counties = await db.selectFrom('org_unit').select('code').where('level', '=', 'county').execute();
   const found: { countyCode: string; marker: SeedInProgress }[] = [];
-  for (const { code } of counties) {
+  for (const code of await countyCodes(db)) {
     const marker = await unfinishedSeed(db, code);
     if (marker) found.push({ countyCode: code, marker });
   }

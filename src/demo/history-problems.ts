@@ -6,13 +6,21 @@
  * deadline (the overdue sweep's work when the demo starts). Every time is before that start. Ids are assigned here
  * so events can name their problem; both tables are written with unnest arrays.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import {
+  type EventRow,
+  insertProblemEvents,
+  insertProblems,
+  maxProblemId,
+  type ProblemRow,
+  pairedHouseholdsOfCounty,
+  setProblemSequence,
+  skipForeignKeyTriggers,
+} from '../db/repositories/demo-history.ts';
 import type { Database } from '../db/schema.ts';
 import { deadlineHours } from '../domain/deadlines.ts';
 import { holderCode, LEVELS, type ProblemLevel, type Urgency } from '../domain/escalation.ts';
 import { DEMO_CLOCK_START, DEMO_TODAY, DEMO_YEAR, toDayNumber } from './dates.ts';
-import { type EventRow, eventColumns, type ProblemRow, problemColumns } from './history-problem-rows.ts';
-import { skipForeignKeyTriggers } from './history-records.ts';
 import type { Rng } from './random.ts';
 
 /** Problems per unit of scale: resolved or closed, still open within their deadline, open and overdue (~10 %). */
@@ -63,14 +71,6 @@ interface Paired {
   householdId: number;
   memberId: number;
   nv: string;
-}
-
-async function loadPaired(db: Kysely<Database>, county: string): Promise<Paired[]> {
-  const { rows } = await sql<Paired>`
-    select p.household_id::int as "householdId", p.member_id::int as "memberId", h.natural_village_code as nv
-    from pairing p join household h on h.county_code = p.county_code and h.id = p.household_id
-    where p.county_code = ${county} and p.ended_on is null order by p.id`.execute(db);
-  return rows;
 }
 
 /** A day time (China) in the demo year between the given days, as ms. */
@@ -234,10 +234,9 @@ function resolve(rng: Rng, row: ProblemRow, step: Step, now: () => number, set: 
  * current helper, with their events, in one transaction. Returns the counts written.
  */
 export async function seedDemoProblems(db: Kysely<Database>, county: string, rng: Rng, scale: number, user: number) {
-  const paired = await loadPaired(db, county);
+  const paired: Paired[] = await pairedHouseholdsOfCounty(db, county);
   if (paired.length === 0) return { problems: 0, events: 0, resolved: 0 };
-  const { rows } = await sql<{ n: number }>`select coalesce(max(id), 0)::int as n from problem`.execute(db);
-  let id = rows[0]?.n ?? 0;
+  let id = await maxProblemId(db);
   const problems: ProblemRow[] = [];
   const events: EventRow[] = [];
   for (const outcome of ['resolved', 'open', 'overdue'] as const) {
@@ -249,9 +248,9 @@ export async function seedDemoProblems(db: Kysely<Database>, county: string, rng
   }
   await db.transaction().execute(async (tx) => {
     await skipForeignKeyTriggers(tx);
-    await problemColumns(tx, county, problems);
-    await eventColumns(tx, county, events);
-    await sql`select setval(pg_get_serial_sequence('problem', 'id'), ${id})`.execute(tx);
+    await insertProblems(tx, county, problems);
+    await insertProblemEvents(tx, county, events);
+    await setProblemSequence(tx, id);
   });
   const resolved = problems.filter((p) => p.resolvedAt !== null).length;
   return { problems: problems.length, events: events.length, resolved };

@@ -4,7 +4,13 @@
  * Spring Festival — ~85 % verified, some returned, some still submitted, ~30 % solving one of the household's
  * needs. Generated in memory from the seeded stream and written with unnest arrays, 20,000 rows a statement.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import {
+  currentPairingSpans,
+  type HelpRecordColumns,
+  insertHelpRecords,
+  skipForeignKeyTriggers,
+} from '../db/repositories/demo-history.ts';
 import type { Database } from '../db/schema.ts';
 import { DEMO_TODAY, DEMO_YEAR, fromDayNumber, toDayNumber } from './dates.ts';
 import type { Rng } from './random.ts';
@@ -42,18 +48,7 @@ interface PairingSpan {
 }
 
 async function loadSpans(db: Kysely<Database>, county: string, first: number, last: number): Promise<PairingSpan[]> {
-  const { rows } = await sql<{
-    id: number;
-    member_id: number;
-    household_id: number;
-    started_on: string;
-    needs: number[];
-  }>`
-    select p.id::int as id, p.member_id::int as member_id, p.household_id::int as household_id,
-      to_char(p.started_on, 'YYYY-MM-DD') as started_on,
-      coalesce((select array_agg(n.id::int order by n.id) from household_need n
-        where n.county_code = p.county_code and n.household_id = p.household_id), '{}') as needs
-    from pairing p where p.county_code = ${county} and p.ended_on is null order by p.id`.execute(db);
+  const rows = await currentPairingSpans(db, county);
   return rows
     .map((r) => ({
       pairingId: r.id,
@@ -86,22 +81,7 @@ function uuid(rng: Rng): string {
   return `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(8)}${hex(4)}`;
 }
 
-interface Columns {
-  client: string[];
-  household: number[];
-  member: number[];
-  pairing: number[];
-  visited: string[];
-  measure: string[];
-  need: (number | null)[];
-  solved: boolean[];
-  content: string[];
-  status: string[];
-  verifiedAt: (string | null)[];
-  comment: (string | null)[];
-}
-
-function push(c: Columns, rng: Rng, s: PairingSpan, day: number, last: number): void {
+function push(c: HelpRecordColumns, rng: Rng, s: PairingSpan, day: number, last: number): void {
   const status = rng.weighted([
     ['verified', 85],
     ['returned', 6],
@@ -134,8 +114,8 @@ function lastVisit(s: PairingSpan, last: number): number {
 }
 
 /** Spreads `target` records over the spans in proportion to each window's length. */
-function generate(rng: Rng, spans: PairingSpan[], target: number, last: number): Columns {
-  const c: Columns = {
+function generate(rng: Rng, spans: PairingSpan[], target: number, last: number): HelpRecordColumns {
+  const c: HelpRecordColumns = {
     client: [],
     household: [],
     member: [],
@@ -161,34 +141,6 @@ function generate(rng: Rng, spans: PairingSpan[], target: number, last: number):
   return c;
 }
 
-async function insertChunk(db: Kysely<Database>, county: string, verifier: number, c: Columns, at: number) {
-  const s = <T>(column: T[]) => column.slice(at, at + CHUNK);
-  await sql`
-    insert into assistance_record (county_code, client_id, household_id, member_id, pairing_id, visited_on, measure,
-      need_id, solved_need, content, status, verified_by, verified_at, verify_comment, created_at, updated_at)
-    select ${county}, x.client_id, x.household_id, x.member_id, x.pairing_id, x.visited_on, x.measure, x.need_id,
-      x.solved_need, x.content, x.status, case when x.verified_at is null then null else ${verifier}::int end,
-      x.verified_at, x.verify_comment, x.visited_on + time '18:00', coalesce(x.verified_at, x.visited_on + time '18:00')
-    from unnest(${s(c.client)}::uuid[], ${s(c.household)}::bigint[], ${s(c.member)}::bigint[],
-      ${s(c.pairing)}::bigint[], ${s(c.visited)}::date[], ${s(c.measure)}::text[], ${s(c.need)}::bigint[],
-      ${s(c.solved)}::boolean[], ${s(c.content)}::text[], ${s(c.status)}::text[], ${s(c.verifiedAt)}::timestamptz[],
-      ${s(c.comment)}::text[])
-      as x(client_id, household_id, member_id, pairing_id, visited_on, measure, need_id, solved_need, content, status,
-        verified_at, verify_comment)`.execute(db);
-}
-
-/**
- * Where the database user may (a superuser: PGlite always, a local PostgreSQL usually), turns off the foreign-key
- * triggers for the rest of the transaction: the rows are built from the parents just read, so every reference
- * holds by construction, and the five checks per row were most of the insert time (CHECK constraints and unique
- * indexes still apply). Elsewhere the checks simply run.
- */
-export async function skipForeignKeyTriggers(tx: Kysely<Database>): Promise<void> {
-  const { rows } = await sql<{ superuser: boolean }>`
-    select rolsuper as superuser from pg_roles where rolname = current_user`.execute(tx);
-  if (rows[0]?.superuser) await sql`set local session_replication_role = replica`.execute(tx);
-}
-
 /**
  * Writes the demo year's help records of current pairings (about `HELP_RECORDS_PER_SCALE × scale`), verified by
  * `verifier` (a user id), in one transaction. Returns how many were written.
@@ -206,7 +158,8 @@ export async function seedDemoHelpRecords(
   const columns = generate(rng, spans, Math.round(HELP_RECORDS_PER_SCALE * scale), last);
   await db.transaction().execute(async (tx) => {
     await skipForeignKeyTriggers(tx);
-    for (let at = 0; at < columns.client.length; at += CHUNK) await insertChunk(tx, county, verifier, columns, at);
+    for (let at = 0; at < columns.client.length; at += CHUNK)
+      await insertHelpRecords(tx, county, verifier, columns, at, at + CHUNK);
   });
   return columns.client.length;
 }

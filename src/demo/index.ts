@@ -4,11 +4,14 @@
  * history, grids with staffed Party groups, and a helper for every household needing help, all derived from
  * one seed (same seed → same rows, except the pairings' plaque codes, which are random so that public
  * plaque pages cannot be guessed). Built for speed: rows are generated in
- * memory a township at a time and written in batches of 2,000 rows (see insert.ts), one transaction per
+ * memory a township at a time and written in batches of 2,000 rows (see db/repositories/demo-insert.ts), one transaction per
  * township and stage. A seed stopped at any point (killed, crashed) is recognised by its unfinished marker
  * (completion.ts): the server does not serve it and the next seed removes it and starts again.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { ColumnTypes, resetIdentity } from '../db/repositories/demo-insert.ts';
+import { firstUnitAt } from '../db/repositories/org-units.ts';
+import { userIdByUsername } from '../db/repositories/users.ts';
 import type { Database } from '../db/schema.ts';
 import { refreshStatistics } from '../db/statistics.ts';
 import { provinceOf } from '../domain/divisions.ts';
@@ -24,8 +27,8 @@ import { staffDemoGroups } from './groups.ts';
 import { seedDemoProblems } from './history-problems.ts';
 import { seedDemoHelpRecords } from './history-records.ts';
 import type { CountyContext } from './households.ts';
-import { ColumnTypes, resetIdentity } from './insert.ts';
 import { pairDemoCounty } from './pairings.ts';
+import { seedDemoActivities } from './party-activities.ts';
 import { IdRegistry } from './people.ts';
 import { loadTownships, planCounty } from './plan.ts';
 import { Rng } from './random.ts';
@@ -69,21 +72,17 @@ export interface SeedSummary {
   /** The demo year's problems (resolved with full trails, some open or overdue) and their trail events. */
   problems: number;
   problemEvents: number;
-  /** Time spent on the help records and problems (ms). */
+  /** The demo year's Party group activities (组织生活) and the attendance recorded on the platform. */
+  activities: number;
+  attendance: number;
+  /** Time spent on the help records, problems and activities (ms). */
   historyMs: number;
   ms: number;
 }
 
 /** Refuses a county that already has villages: the seed builds the tree below the townships itself. */
 async function assertNoVillages(db: Kysely<Database>, countyCode: string): Promise<void> {
-  const row = await db
-    .selectFrom('org_unit')
-    .select('code')
-    .where('county_code', '=', countyCode)
-    .where('level', '=', 'village')
-    .limit(1)
-    .executeTakeFirst();
-  if (row) {
+  if ((await firstUnitAt(db, countyCode, 'village')) !== undefined) {
     throw new AppError('conflict', {
       zh: `县 ${countyCode} 已有村级单位，不能再生成演示数据`,
       en: `County ${countyCode} already has villages; demo data can only be seeded into an empty county`,
@@ -103,23 +102,20 @@ async function partitionDemoCounty(db: Kysely<Database>, countyCode: string, rng
 }
 
 /**
- * The demo year's help records and problems, once pairings and the demo accounts exist (a demo account is the
+ * The demo year's help records, problems and group activities, once pairings and the demo accounts exist (a demo account is the
  * verifier and resolver of record). Analyzed before the problems so their foreign-key checks use indexes.
  */
 async function seedDemoHistory(db: Kysely<Database>, countyCode: string, rng: Rng, scale: number) {
   const started = performance.now();
-  const user = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('username', '=', 'demo_county_admin')
-    .executeTakeFirst();
-  const userId = Number(user?.id ?? 0);
+  const userId = (await userIdByUsername(db, 'demo_county_admin')) ?? 0;
   const helpRecords = await seedDemoHelpRecords(db, countyCode, rng.fork('help'), scale, userId);
   const problems = await seedDemoProblems(db, countyCode, rng.fork('problems'), scale, userId);
+  const activities = await seedDemoActivities(db, countyCode, rng.fork('activities'));
   return {
     helpRecords,
     problems: problems.problems,
     problemEvents: problems.events,
+    ...activities,
     historyMs: Math.round(performance.now() - started),
   };
 }

@@ -4,7 +4,8 @@
  * transaction. Start dates are spread from the later of the household's identification year and the member's
  * joining to the demo's today, so no pairing starts before either party could have been paired.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { fillEmptyMeasures, publishContactNumbers } from '../db/repositories/demo-pairings.ts';
 import type { Database } from '../db/schema.ts';
 import type { MatchSuggestion } from '../domain/matching/index.ts';
 import { applySuggestions } from '../services/pairing/apply-suggestions.ts';
@@ -17,34 +18,6 @@ export interface PairDemoSummary {
   pairings: number;
   shortfall: number;
   ms: number;
-}
-
-/** Pairs every household needing help in the county; returns how many pairings and the shortfall left. */
-export async function pairDemoCounty(db: Kysely<Database>, countyCode: string, rng: Rng): Promise<PairDemoSummary> {
-  const started = performance.now();
-  const loaded = await loadMatchInput(db, countyCode, await resolveScope(db, countyCode, countyCode));
-  const { result } = solve(loaded);
-  const startOn = (s: MatchSuggestion) => {
-    const h = loaded.households.get(s.householdId)!;
-    const m = loaded.members.get(s.memberId)!;
-    const from = minDate(maxDate(`${h.identifiedYear}-01-01`, m.joinDate), DEMO_TODAY);
-    return randomDate(rng, from, DEMO_TODAY);
-  };
-  const pairings = await applySuggestions(db, countyCode, loaded, result.suggestions, startOn);
-  await publishContactNumbers(db, countyCode);
-  await writeMeasures(db, countyCode);
-  return { pairings, shortfall: result.summary.shortfall, ms: Math.round(performance.now() - started) };
-}
-
-/**
- * Gives every helper the number printed on their plaques: a synthetic landline of the county's area code
- * (0556, Anqing), never the member's personal phone.
- */
-async function publishContactNumbers(db: Kysely<Database>, countyCode: string): Promise<void> {
-  await sql`
-    update party_member m set public_phone = '0556-5' || lpad((m.id % 1000000)::text, 6, '0')
-    where m.county_code = ${countyCode}
-      and exists (select 1 from pairing p where p.county_code = m.county_code and p.member_id = m.id)`.execute(db);
 }
 
 /** The plaque's 帮扶措施 of a demo pairing, by the household's main cause. */
@@ -64,11 +37,19 @@ const MEASURES: Record<string, string> = {
   other: '每月走访，帮助解决生产生活困难',
 };
 
-async function writeMeasures(db: Kysely<Database>, countyCode: string): Promise<void> {
-  const causes = Object.keys(MEASURES);
-  await sql`
-    update pairing p set measures = m.text
-    from household h, unnest(${causes}::text[], ${causes.map((c) => MEASURES[c])}::text[]) as m(cause, text)
-    where p.county_code = ${countyCode} and h.county_code = p.county_code and h.id = p.household_id
-      and h.main_cause = m.cause and p.measures = ''`.execute(db);
+/** Pairs every household needing help in the county; returns how many pairings and the shortfall left. */
+export async function pairDemoCounty(db: Kysely<Database>, countyCode: string, rng: Rng): Promise<PairDemoSummary> {
+  const started = performance.now();
+  const loaded = await loadMatchInput(db, countyCode, await resolveScope(db, countyCode, countyCode));
+  const { result } = solve(loaded);
+  const startOn = (s: MatchSuggestion) => {
+    const h = loaded.households.get(s.householdId)!;
+    const m = loaded.members.get(s.memberId)!;
+    const from = minDate(maxDate(`${h.identifiedYear}-01-01`, m.joinDate), DEMO_TODAY);
+    return randomDate(rng, from, DEMO_TODAY);
+  };
+  const pairings = await applySuggestions(db, countyCode, loaded, result.suggestions, startOn);
+  await publishContactNumbers(db, countyCode);
+  await fillEmptyMeasures(db, countyCode, MEASURES);
+  return { pairings, shortfall: result.summary.shortfall, ms: Math.round(performance.now() - started) };
 }

@@ -4,6 +4,7 @@
  * township by township, from it.
  */
 import type { Kysely } from 'kysely';
+import { unitsAtLevel } from '../db/repositories/org-units.ts';
 import type { Database } from '../db/schema.ts';
 import { type VillageQuota, villageQuotas } from './people.ts';
 import {
@@ -34,13 +35,7 @@ export interface CountyPlan {
 
 /** Reads the county's townships as importDivisions stored them, in code order. */
 export async function loadTownships(db: Kysely<Database>, countyCode: string): Promise<TownshipRef[]> {
-  return db
-    .selectFrom('org_unit')
-    .select(['code', 'name', 'kind', 'path'])
-    .where('county_code', '=', countyCode)
-    .where('level', '=', 'township')
-    .orderBy('code')
-    .execute();
+  return unitsAtLevel(db, countyCode, 'township');
 }
 
 /** Plans villages, coordinates and quotas; `scale` shrinks or grows every total alike. */

@@ -3,6 +3,8 @@
  * one transaction per township, so memory stays flat and a failure leaves whole townships behind.
  */
 import type { Kysely } from 'kysely';
+import { analyze, type ColumnTypes, insertBatches, maxId } from '../db/repositories/demo-insert.ts';
+import { updateOrgUnit } from '../db/repositories/org-units.ts';
 import type { Database } from '../db/schema.ts';
 import {
   buildHousehold,
@@ -11,7 +13,6 @@ import {
   type HouseholdRows,
   type IdCursor,
 } from './households.ts';
-import { analyze, type ColumnTypes, insertBatches, maxId } from './insert.ts';
 import { buildMembers } from './members.ts';
 import { placeRows } from './places.ts';
 import type { CountyPlan } from './plan.ts';
@@ -41,12 +42,7 @@ export async function writePlaces(
     await insertBatches(tx, types, 'org_unit', rows);
     await analyze(tx, 'org_unit'); // members and households check their natural village against it
     for (const point of [{ code: countyCode, ...plan.centre }, ...plan.townships]) {
-      await tx
-        .updateTable('org_unit')
-        .set({ lat: point.lat, lng: point.lng })
-        .where('county_code', '=', countyCode)
-        .where('code', '=', point.code)
-        .execute();
+      await updateOrgUnit(tx, countyCode, point.code, { lat: point.lat, lng: point.lng });
     }
   });
   return rows.length;

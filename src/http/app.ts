@@ -39,6 +39,7 @@ import memberRoutes from './routes/members.ts';
 import metaRoutes from './routes/meta.ts';
 import orgUnitRoutes from './routes/org-units.ts';
 import pairingRoutes from './routes/pairings.ts';
+import partyActivityRoutes from './routes/party-activities.ts';
 import partyGroupRoutes from './routes/party-groups.ts';
 import plaqueRoutes from './routes/plaques.ts';
 import problemRoutes from './routes/problems.ts';
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(problemRoutes, { prefix: '/api/counties/:county/problems' });
   await app.register(inboxRoutes, { prefix: '/api/counties/:county/inbox' });
   await app.register(settingsRoutes, { prefix: '/api/counties/:county/settings' });
+  await app.register(partyActivityRoutes, { prefix: '/api/counties/:county/party-activities' });
   await app.register(assessmentRoutes, { prefix: '/api/counties/:county/assessment' });
   if (options.sweepMinutes && options.sweepMinutes > 0) {
     const scheduler = startSweepScheduler(app.db, options.sweepMinutes, {

@@ -1,5 +1,6 @@
 /** The dictionary of coded lists: labels for screens and the check that a code exists. */
 import type { Kysely } from 'kysely';
+import { activeCodes, activeEntries } from '../db/repositories/dictionary.ts';
 import type { Database } from '../db/schema.ts';
 import type { FieldProblem, Localized } from '../domain/errors.ts';
 import type { DictionaryEntry } from '../shared/schemas/dictionary.ts';
@@ -32,14 +33,7 @@ export function dictionaryKindName(kind: string): Localized {
 
 /** Active entries in display order, optionally of one kind. */
 export async function listDictionary(db: Kysely<Database>, kind?: string): Promise<DictionaryEntry[]> {
-  return db
-    .selectFrom('dictionary')
-    .where('active', '=', true)
-    .$if(kind !== undefined, (q) => q.where('kind', '=', kind as string))
-    .select(['kind', 'code', 'label_zh as zh', 'label_en as en'])
-    .orderBy('kind')
-    .orderBy('sort')
-    .execute();
+  return activeEntries(db, kind);
 }
 
 /** A code to check: which dictionary kind it belongs to and where it sits in the request. */
@@ -54,12 +48,7 @@ export async function unknownCodes(db: Kysely<Database>, uses: CodeUse[]): Promi
   const wanted = uses.filter((u): u is CodeUse & { code: string } => u.code != null);
   if (wanted.length === 0) return [];
   const kinds = [...new Set(wanted.map((u) => u.kind))];
-  const rows = await db
-    .selectFrom('dictionary')
-    .where('kind', 'in', kinds)
-    .where('active', '=', true)
-    .select(['kind', 'code'])
-    .execute();
+  const rows = await activeCodes(db, kinds);
   const known = new Set(rows.map((r) => `${r.kind}:${r.code}`));
   return wanted
     .filter((u) => !known.has(`${u.kind}:${u.code}`))

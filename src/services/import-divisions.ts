@@ -3,6 +3,7 @@
  * updates names and adds townships that are missing; it never removes anything (villages hang below).
  */
 import type { Kysely } from 'kysely';
+import { upsertOrgUnits } from '../db/repositories/org-units.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../domain/errors.ts';
 import { readCountyDivisions } from './division-data.ts';
@@ -57,19 +58,7 @@ export async function importDivisions(db: Kysely<Database>, countyCode: string):
     county_code: countyCode,
     path: row.parent_code ? `${row.parent_code}.${row.code}` : row.code,
   }));
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('org_unit')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['county_code', 'code']).doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          kind: eb.ref('excluded.kind'),
-          updated_at: new Date(),
-        })),
-      )
-      .execute();
-  });
+  await upsertOrgUnits(db, rows);
   const { townships: _, ...summary } = county;
   return { county: summary, townships: county.townships.length };
 }

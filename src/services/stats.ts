@@ -1,5 +1,6 @@
 /** Headline counts of the registries, for one county or the whole database. */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { registryCounts } from '../db/repositories/stats.ts';
 import type { Database } from '../db/schema.ts';
 import { businessNow } from '../domain/clock.ts';
 
@@ -34,27 +35,5 @@ export async function registryStats(
   county?: string,
   now: Date = businessNow(),
 ): Promise<RegistryStats> {
-  const where = county ? sql`where county_code = ${county}` : sql``;
-  const and = county ? sql`and county_code = ${county}` : sql``;
-  const { rows } = await sql<Record<keyof RegistryStats, number>>`
-    select
-      (select count(*) from org_unit where level = 'township' ${and})::int as "townships",
-      (select count(*) from org_unit where level = 'village' ${and})::int as "villages",
-      (select count(*) from org_unit where level = 'natural_village' ${and})::int as "naturalVillages",
-      (select count(*) from grid where retired_at is null ${and})::int as "grids",
-      (select count(*) from party_group where retired_at is null ${and})::int as "partyGroups",
-      (select count(*) from party_member where status = 'active' ${and})::int as "members",
-      (select count(*) from household ${where})::int as "households",
-      (select count(*) from household where status in ('identified', 'returned') ${and})::int as "householdsPoor",
-      (select count(*) from household where status = 'exited' ${and})::int as "householdsExited",
-      (select count(*) from household where status = 'monitored' ${and})::int as "householdsMonitored",
-      (select count(*) from household_person where removed_on is null ${and})::int as "persons",
-      (select count(*) from pairing where ended_on is null ${and})::int as "pairings",
-      (select count(*) from assistance_record ${where})::int as "helpRecords",
-      (select count(*) from problem where status in ('resolved', 'closed') ${and})::int as "problemsResolved",
-      (select count(*) from problem where status not in ('resolved', 'closed') ${and})::int as "problemsOpen",
-      (select count(*) from problem where status not in ('resolved', 'closed') and due_at < ${now.toISOString()}::timestamptz ${and})::int
-        as "problemsOverdue"
-  `.execute(db);
-  return rows[0] as RegistryStats;
+  return registryCounts(db, county, now.toISOString());
 }

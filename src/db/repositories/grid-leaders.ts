@@ -57,6 +57,23 @@ export async function leadersOfHousehold(
   return led.flat();
 }
 
+/**
+ * Current party groups of current grids, joined to their grids' current natural-village links: who leads which
+ * natural village now (party_group.leader_member_id, null for a group without a leader).
+ */
+function currentLeadership(db: Kysely<Database>, county: string) {
+  return db
+    .selectFrom('party_group as pg')
+    .innerJoin('grid as gr', (j) => j.onRef('gr.county_code', '=', 'pg.county_code').onRef('gr.id', '=', 'pg.grid_id'))
+    .innerJoin('grid_natural_village as gnv', (j) =>
+      j.onRef('gnv.county_code', '=', 'gr.county_code').onRef('gnv.grid_id', '=', 'gr.id'),
+    )
+    .where('pg.county_code', '=', county)
+    .where('pg.retired_at', 'is', null)
+    .where('gr.retired_at', 'is', null)
+    .where('gnv.ended_at', 'is', null);
+}
+
 /** Whether member `memberId` leads, now, a party group whose grid has a current natural village under `orgCode`. */
 export async function leadsGroupWithin(
   db: Kysely<Database>,
@@ -64,20 +81,26 @@ export async function leadsGroupWithin(
   memberId: number,
   orgCode: string,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom('party_group as pg')
-    .innerJoin('grid as gr', (j) => j.onRef('gr.county_code', '=', 'pg.county_code').onRef('gr.id', '=', 'pg.grid_id'))
-    .innerJoin('grid_natural_village as gnv', (j) =>
-      j.onRef('gnv.county_code', '=', 'gr.county_code').onRef('gnv.grid_id', '=', 'gr.id'),
-    )
+  const row = await currentLeadership(db, county)
     .select('pg.id')
-    .where('pg.county_code', '=', county)
     .where('pg.leader_member_id', '=', memberId)
-    .where('pg.retired_at', 'is', null)
-    .where('gr.retired_at', 'is', null)
-    .where('gnv.ended_at', 'is', null)
     .where('gnv.natural_village_code', 'like', `${orgCode}%`)
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The member leading, now, the party group of the grid that holds natural village `nv` (of its first piece, when
+ * the village is split), or undefined when none does.
+ */
+export async function leaderOfNaturalVillage(db: Kysely<Database>, county: string, nv: string) {
+  const row = await currentLeadership(db, county)
+    .select('pg.leader_member_id')
+    .where('gnv.natural_village_code', '=', nv)
+    .where('pg.leader_member_id', 'is not', null)
+    .orderBy('gnv.piece')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.leader_member_id == null ? undefined : Number(row.leader_member_id);
 }

@@ -38,41 +38,61 @@ const SORTS = {
   households: [sql`households`],
 };
 
+/**
+ * One page of grids with their current counts. The grids of the scope are filtered first; the counts are grouped
+ * once for the grids that need them — only the page's when sorting by name, every filtered grid when sorting by a
+ * count — instead of one correlated count per grid, and every table is filtered by the county, so on a database
+ * distributed by county the query runs on one shard.
+ */
 export async function listGrids(db: Db, county: string, filter: GridFilter) {
   const { pageSize, offset } = pageWindow(filter);
   const [field, direction] = parseSort(filter.sort as keyof typeof SORTS | undefined, 'name');
   const columns = SORTS[field] ?? SORTS.name;
   const order = sql.join([...columns.map((c) => sql`${c} ${sql.raw(direction)}`), sql`g.id`]);
+  const byName = field === 'name' || !(field in SORTS);
+  const window = sql`limit ${pageSize} offset ${offset}`;
   const like = `${likeEscape(gridScope(filter.within ?? county))}%`;
   const q = filter.q?.trim() ? `%${likeEscape(filter.q.trim())}%` : null;
   const { rows } = await sql<GridListRow & { total: number }>`
-    select g.id, g.name, g.village_code, v.name as village_name, t.name as township_name,
-      (select count(distinct l.natural_village_code) from grid_natural_village l
-        where l.county_code = g.county_code and l.grid_id = g.id and l.ended_at is null)::int as natural_villages,
-      coalesce(m.members, 0)::int as members, coalesce(m.capacity, 0)::int as capacity,
-      (select count(*) from household h
-        left join grid_household gh on gh.county_code = h.county_code and gh.household_id = h.id
-        join grid_natural_village l on l.county_code = h.county_code and l.natural_village_code = h.natural_village_code
-          and l.piece = 1 and l.ended_at is null
-        where h.county_code = g.county_code and coalesce(gh.grid_id, l.grid_id) = g.id
-          and h.status in (${sql.join(NEEDING_HELP)}))::int as households,
-      p.id as group_id, p.leader_member_id as leader_id, leader.name as leader_name,
-      count(*) over ()::int as total
-    from grid g
-    join org_unit v on v.county_code = g.county_code and v.code = g.village_code
-    join org_unit t on t.county_code = g.county_code and t.code = v.parent_code
-    left join party_group p on p.county_code = g.county_code and p.grid_id = g.id and p.retired_at is null
-    left join party_member leader on leader.county_code = p.county_code and leader.id = p.leader_member_id
-    left join lateral (
-      select count(*) as members, sum(pm.capacity) as capacity
+    with g as (
+      select g.id, g.name, g.village_code, v.name as village_name, t.name as township_name,
+        p.id as group_id, p.leader_member_id as leader_id, count(*) over ()::int as total
+      from grid g
+      join org_unit v on v.county_code = g.county_code and v.code = g.village_code
+      join org_unit t on t.county_code = v.county_code and t.code = v.parent_code
+      left join party_group p on p.county_code = g.county_code and p.grid_id = g.id and p.retired_at is null
+      where g.county_code = ${county} and g.retired_at is null and g.village_code like ${like}
+        ${q ? sql`and (g.name like ${q} or v.name like ${q})` : sql``}
+        ${filter.withoutLeader ? sql`and p.leader_member_id is null` : sql``}
+      ${byName ? sql`order by ${order} ${window}` : sql``}
+    ), nv as (
+      select l.grid_id, count(distinct l.natural_village_code)::int as n from grid_natural_village l
+      where l.county_code = ${county} and l.ended_at is null and l.grid_id in (select id from g)
+      group by l.grid_id
+    ), m as (
+      select gm.grid_id, count(*)::int as members, sum(pm.capacity)::int as capacity
       from grid_member gm join party_member pm on pm.county_code = gm.county_code and pm.id = gm.member_id
-      where gm.county_code = g.county_code and gm.grid_id = g.id and gm.left_at is null
-    ) m on true
-    where g.county_code = ${county} and g.retired_at is null and g.village_code like ${like}
-      ${q ? sql`and (g.name like ${q} or v.name like ${q})` : sql``}
-      ${filter.withoutLeader ? sql`and p.leader_member_id is null` : sql``}
+      where gm.county_code = ${county} and gm.left_at is null and gm.grid_id in (select id from g)
+      group by gm.grid_id
+    ), hh as (
+      select coalesce(gh.grid_id, l.grid_id) as grid_id, count(*)::int as n from household h
+      left join grid_household gh on gh.county_code = h.county_code and gh.household_id = h.id
+      join grid_natural_village l on l.county_code = h.county_code and l.natural_village_code = h.natural_village_code
+        and l.piece = 1 and l.ended_at is null
+      where h.county_code = ${county} and h.natural_village_code like ${like}
+        and h.status in (${sql.join(NEEDING_HELP)}) and coalesce(gh.grid_id, l.grid_id) in (select id from g)
+      group by 1
+    )
+    select g.id, g.name, g.village_code, g.village_name, g.township_name, coalesce(nv.n, 0) as natural_villages,
+      coalesce(m.members, 0) as members, coalesce(m.capacity, 0) as capacity, coalesce(hh.n, 0) as households,
+      g.group_id, g.leader_id, leader.name as leader_name, g.total
+    from g
+    left join nv on nv.grid_id = g.id
+    left join m on m.grid_id = g.id
+    left join hh on hh.grid_id = g.id
+    left join party_member leader on leader.county_code = ${county} and leader.id = g.leader_id
     order by ${order}
-    limit ${pageSize} offset ${offset}`.execute(db);
+    ${byName ? sql`` : window}`.execute(db);
   const total = rows[0]?.total ?? (offset > 0 ? await countGrids(db, county, like, q, filter.withoutLeader) : 0);
   return { rows: rows.map(({ total: _, ...row }) => row), total };
 }

@@ -70,3 +70,48 @@ export async function updateOrgUnit(
     .where('code', '=', code)
     .execute();
 }
+
+/** Whether the database holds any org unit at all (an empty installation). */
+export async function hasOrgUnits(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('org_unit').select('code').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The first code (in code order) of a unit of `county` at `level`, or undefined when it has none. */
+export async function firstUnitAt(db: Kysely<Database>, county: string, level: OrgLevel): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('org_unit')
+    .select('code')
+    .where('county_code', '=', county)
+    .where('level', '=', level)
+    .orderBy('code')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.code;
+}
+
+/** The units of `county` at `level`, in code order: code, name, kind and path. */
+export function unitsAtLevel(db: Kysely<Database>, county: string, level: OrgLevel) {
+  return db
+    .selectFrom('org_unit')
+    .select(['code', 'name', 'kind', 'path'])
+    .where('county_code', '=', county)
+    .where('level', '=', level)
+    .orderBy('code')
+    .execute();
+}
+
+/** Inserts the units, or refreshes the name and kind of those that exist (the county's divisions import). */
+export async function upsertOrgUnits(db: Kysely<Database>, rows: Insertable<OrgUnitTable>[]) {
+  await db
+    .insertInto('org_unit')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['county_code', 'code']).doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        kind: eb.ref('excluded.kind'),
+        updated_at: new Date(),
+      })),
+    )
+    .execute();
+}

@@ -146,3 +146,15 @@ export function placeNames(db: Db, county: string, scope: string) {
     .where('code', 'like', prefix(scope))
     .execute();
 }
+
+/** The village of current (not retired) grid `gridId`, or undefined. */
+export async function currentGridVillage(db: Db, county: string, gridId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('grid')
+    .select('village_code')
+    .where('county_code', '=', county)
+    .where('id', '=', gridId)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  return row?.village_code;
+}

@@ -192,3 +192,52 @@ export async function addGridEvent(
     .values({ county_code: county, grid_id: gridId, kind, detail: JSON.stringify(detail) })
     .execute();
 }
+
+/** The current instructors of a group, by level. */
+export function currentInstructors(db: Kysely<Database>, county: string, groupId: number) {
+  return db
+    .selectFrom('group_instructor')
+    .select(['level', 'name', 'post', 'member_id'])
+    .where('county_code', '=', county)
+    .where('group_id', '=', groupId)
+    .where('ended_on', 'is', null)
+    .orderBy('level')
+    .execute();
+}
+
+/** Makes `memberId` the leader of group `id` from `since`. */
+export async function setGroupLeader(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  memberId: number,
+  since: string,
+) {
+  await db
+    .updateTable('party_group')
+    .set({ leader_member_id: memberId, leader_since: since, updated_at: new Date() })
+    .where('county_code', '=', county)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Stores the group's activity centre (address, coordinates or nulls, notes). */
+export async function setGroupActivityCentre(
+  db: Kysely<Database>,
+  county: string,
+  id: number,
+  centre: { address: string; lat: number | null; lng: number | null; notes: string },
+) {
+  await db
+    .updateTable('party_group')
+    .set({
+      activity_address: centre.address,
+      activity_lat: centre.lat,
+      activity_lng: centre.lng,
+      activity_notes: centre.notes,
+      updated_at: new Date(),
+    })
+    .where('county_code', '=', county)
+    .where('id', '=', id)
+    .execute();
+}

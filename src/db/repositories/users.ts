@@ -184,10 +184,16 @@ export function orgUnitNames(db: Kysely<Database>, codes: readonly string[]) {
   return db.selectFrom('org_unit').select(['code', 'name']).where('code', 'in', codes).execute();
 }
 
-/** The codes of every county of this installation. */
+/** The codes of every county of this installation, in code order. */
 export async function countyCodes(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('org_unit').select('code').where('level', '=', 'county').execute();
+  const rows = await db.selectFrom('org_unit').select('code').where('level', '=', 'county').orderBy('code').execute();
   return rows.map((r) => r.code);
+}
+
+/** The id of the account named `username`, if there is one. */
+export async function userIdByUsername(db: Kysely<Database>, username: string): Promise<number | undefined> {
+  const row = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+  return row?.id;
 }
 
 /** The status of Party member `id` of `county`, or undefined when there is none (a grant names a member). */

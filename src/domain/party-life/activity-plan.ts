@@ -80,13 +80,21 @@ export interface SlotOutcome extends PlanSlot {
  */
 export function slotOutcomes(plan: readonly PlanSlot[], held: readonly HeldActivity[], today: string): SlotOutcome[] {
   const outcomes: SlotOutcome[] = plan.map((slot) => ({ ...slot, state: 'due', activityId: null }));
-  const ordered = [...held].sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.id - b.id);
+  // The slots of each kind, in plan order: an activity looks only at its own kind's (a county's totals run this
+  // for every group).
+  const byKind = new Map<ActivityKind, SlotOutcome[]>();
+  for (const o of outcomes) {
+    const list = byKind.get(o.kind);
+    if (list) list.push(o);
+    else byKind.set(o.kind, [o]);
+  }
+  const ordered = [...held].sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : a.id - b.id));
   for (const activity of ordered) {
     const day = activity.plannedOn ?? activity.heldOn;
-    const open = (o: SlotOutcome) => o.kind === activity.kind && o.activityId === null;
+    const slots = byKind.get(activity.kind) ?? [];
     const slot =
-      outcomes.find((o) => open(o) && o.from <= day && day <= o.to) ??
-      outcomes.find((o) => open(o) && o.to < activity.heldOn);
+      slots.find((o) => o.activityId === null && o.from <= day && day <= o.to) ??
+      slots.find((o) => o.activityId === null && o.to < activity.heldOn);
     if (!slot) continue;
     slot.activityId = activity.id;
     slot.state = activity.heldOn <= slot.to ? 'held' : 'late';

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { readSetting, removeSetting, writeSetting } from '../../db/repositories/app-settings.ts';
+import { countyCodes } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
 import { type ClockAnchor, isDemoClock, setClockAnchor } from '../../domain/clock.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
@@ -60,8 +61,7 @@ export async function anchorDemoClock(db: Kysely<Database>, businessAt: string, 
 
 /** One entry per county's audit chain: the setting is global, so every county's business time changed. */
 async function auditEveryCounty(tx: Kysely<Database>, action: string, before: unknown, after: unknown) {
-  const counties = await tx.selectFrom('org_unit').select('county_code').where('level', '=', 'county').execute();
-  for (const { county_code: county } of counties) {
+  for (const county of await countyCodes(tx)) {
     await audit(tx, {
       county,
       action,

@@ -4,8 +4,9 @@
  * allows one entry per visitor, pairing and day.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { countFeedbackSince, insertFeedback } from '../../db/repositories/feedback.ts';
+import { lockPairing } from '../../db/repositories/pairings.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -53,7 +54,7 @@ export async function submitFeedback(
     const pairing = await pairingByCode(tx, county, code);
     if (pairing.ended_on !== null) throw ENDED;
     // Locking the pairing makes two simultaneous entries of one visitor count each other.
-    await sql`select 1 from pairing where county_code = ${county} and id = ${pairing.id} for update`.execute(tx);
+    await lockPairing(tx, county, Number(pairing.id));
     if ((await countFeedbackSince(tx, county, Number(pairing.id), key, since)) > 0) throw ONCE_A_DAY;
     const id = await insertFeedback(tx, {
       county,

@@ -52,8 +52,8 @@ function decode(
   return { bytes, mime };
 }
 
-/** Checks photo and thumbnail; 422 with every problem. */
-function checkImages(input: PhotoInput) {
+/** Checks photo and thumbnail; 422 with every problem (an activity's photos are checked the same way). */
+export function checkImages(input: PhotoInput) {
   const photo = decode('data', input.data, PHOTO_MAX_BYTES);
   const thumb = decode('thumbnail', input.thumbnail, THUMBNAIL_MAX_BYTES);
   const problems = [photo, thumb].filter((x): x is FieldProblem => 'path' in x);

@@ -56,17 +56,8 @@ const GRID = { zh: '网格', en: 'grid' };
 export async function resolveScope(db: Db, county: string, within: string | undefined, gridId?: number) {
   const code = within ?? county;
   if (gridId !== undefined) {
-    const grid = await db
-      .selectFrom('grid')
-      .select('village_code')
-      .where('county_code', '=', county)
-      .where('id', '=', gridId)
-      .where('retired_at', 'is', null)
-      .executeTakeFirst();
-    if (!grid || !(grid.village_code.startsWith(code) || code.startsWith(grid.village_code))) {
-      throw AppError.notFound(GRID);
-    }
-    const v = grid.village_code;
+    const v = await repo.currentGridVillage(db, county, gridId);
+    if (v === undefined || !(v.startsWith(code) || code.startsWith(v))) throw AppError.notFound(GRID);
     return { code: v, gridId, memberScope: v, householdScope: v, reach: 'village' } satisfies PairingScope;
   }
   if (code.length >= 12) {

@@ -1,7 +1,7 @@
 /** Assign a Party group's leader (党小组长). */
 
 import type { Kysely } from 'kysely';
-import { addGridEvent, currentMembers } from '../../db/repositories/party-groups.ts';
+import { addGridEvent, currentMembers, setGroupLeader } from '../../db/repositories/party-groups.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { leaderIneligibility } from '../../domain/group-leader.ts';
@@ -59,12 +59,7 @@ export async function assignLeader(
         });
       }
       if (group.leader_member_id === null || Number(group.leader_member_id) !== input.memberId) {
-        await tx
-          .updateTable('party_group')
-          .set({ leader_member_id: input.memberId, leader_since: since, updated_at: new Date() })
-          .where('county_code', '=', county)
-          .where('id', '=', id)
-          .execute();
+        await setGroupLeader(tx, county, id, input.memberId, since);
         await addGridEvent(tx, county, gridId, 'leader_assigned', {
           groupId: id,
           memberId: input.memberId,

@@ -3,7 +3,7 @@
  * group, refuse a retired one, audit the field diff, and say the county's dashboard changed.
  */
 import type { Transaction } from 'kysely';
-import { findGroup, type GroupRow, lockGroup } from '../../db/repositories/party-groups.ts';
+import { currentInstructors, findGroup, type GroupRow, lockGroup } from '../../db/repositories/party-groups.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, type FieldProblem, type Localized } from '../../domain/errors.ts';
 import { diffOf } from '../audit/audit.ts';
@@ -19,14 +19,7 @@ export function refuse(path: string, code: string, message: Localized): AppError
 /** The audited fields of a group: its row, and who instructs it now. */
 async function snapshot(tx: Transaction<Database>, county: string, id: number) {
   const group = await findGroup(tx, county, id);
-  const instructors = await tx
-    .selectFrom('group_instructor')
-    .select(['level', 'name', 'post', 'member_id'])
-    .where('county_code', '=', county)
-    .where('group_id', '=', id)
-    .where('ended_on', 'is', null)
-    .orderBy('level')
-    .execute();
+  const instructors = await currentInstructors(tx, county, id);
   return {
     leader_member_id: group?.leader_member_id ?? null,
     leader_since: group?.leader_since ?? null,

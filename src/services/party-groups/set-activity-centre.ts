@@ -1,7 +1,7 @@
 /** Set a Party group's activity centre (活动阵地): address, optional coordinates, opening notes. */
 
 import type { Kysely } from 'kysely';
-import { addGridEvent } from '../../db/repositories/party-groups.ts';
+import { addGridEvent, setGroupActivityCentre } from '../../db/repositories/party-groups.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { write } from '../write.ts';
@@ -39,18 +39,12 @@ export async function setActivityCentre(
           en: 'Give both latitude and longitude, or neither',
         });
       }
-      await tx
-        .updateTable('party_group')
-        .set({
-          activity_address: address,
-          activity_lat: input.lat ?? null,
-          activity_lng: input.lng ?? null,
-          activity_notes: input.notes?.trim() ?? '',
-          updated_at: new Date(),
-        })
-        .where('county_code', '=', county)
-        .where('id', '=', id)
-        .execute();
+      await setGroupActivityCentre(tx, county, id, {
+        address,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        notes: input.notes?.trim() ?? '',
+      });
       await addGridEvent(tx, county, Number(group.grid_id), 'activity_centre_set', {
         groupId: id,
         address,

@@ -1,13 +1,13 @@
 /**
- * Batched inserts for the seed. Each batch is one statement that passes one array per column and expands
+ * Batched inserts for the demo seed. Each batch is one statement that passes one array per column and expands
  * them with unnest(), instead of a multi-row VALUES list with one bind parameter per value: measured on
  * PGlite, 1,000 household_income rows took ~90 ms as VALUES (Postgres spends most of it parsing 12,000
  * parameters) and ~42 ms as column arrays. It also keeps every statement at a handful of parameters,
  * far from PostgreSQL's limit of 65,535. Same SQL on PGlite and PostgreSQL.
  */
 import { type Insertable, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { analyzeTables } from '../db/statistics.ts';
+import type { Database } from '../schema.ts';
+import { analyzeTables } from '../statistics.ts';
 
 /** Rows per statement: large enough to amortise the round trip, small enough to keep arrays modest. */
 export const BATCH_ROWS = 2_000;
