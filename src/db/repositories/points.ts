@@ -9,15 +9,11 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { PointItem } from '../../domain/party-life/points.ts';
 import type { Database } from '../schema.ts';
 
-/** Where a line links to on the web: the record's own page. */
-export type EvidenceLink =
-  | 'help_record'
-  | 'commitment'
-  | 'problem'
-  | 'household'
-  | 'pairing'
-  | 'activity'
-  | 'adjustment';
+/**
+ * Where a line links to on the web: the record's own page, or for records shown on their household's page (help
+ * records in its timeline, feedback on its pairing, exits and cleared risks) that household.
+ */
+export type EvidenceLink = 'commitment' | 'problem' | 'household' | 'activity' | 'adjustment';
 
 /** One piece of evidence of one member. */
 export interface EvidenceRow {
@@ -75,7 +71,7 @@ const attendance: Source = ({ county, year, member, pointKinds }) =>
 /** Verified help records, by the day of the visit; submitted or returned records earn nothing. */
 const helpRecords: Source = ({ county, year, member }) => sql`
   select r.member_id as "memberId", 'help_verified' as item, 'assistance_record' as "table", r.id as "recordId",
-    r.visited_on as "on", 'help_record' as link, r.id as "linkId", null::numeric as points
+    r.visited_on as "on", 'household' as link, r.household_id as "linkId", null::numeric as points
   from assistance_record r
   where r.county_code = ${county} and r.status = 'verified' and ${memberIs('r.member_id', member)}
     and r.visited_on >= ${from(year)}::date and r.visited_on < ${until(year)}::date`;
@@ -132,7 +128,7 @@ const households: Source = ({ county, year, member }) => sql`
 /** Public feedback on the member's pairing that a moderator approved and that is satisfied (4 or 5 of 5). */
 const feedback: Source = ({ county, year, member }) => sql`
   select p.member_id as "memberId", 'feedback_praised' as item, 'public_feedback' as "table", f.id as "recordId",
-    (f.submitted_at at time zone 'Asia/Shanghai')::date as "on", 'pairing' as link, p.id as "linkId",
+    (f.submitted_at at time zone 'Asia/Shanghai')::date as "on", 'household' as link, p.household_id as "linkId",
     null::numeric as points
   from public_feedback f
   join pairing p on p.county_code = f.county_code and p.id = f.pairing_id

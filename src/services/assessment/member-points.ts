@@ -64,7 +64,7 @@ export async function getMemberPoints(db: Kysely<Database>, county: string, memb
         table: l.table,
         recordId: l.recordId,
         on: l.on,
-        link: source?.link ?? 'adjustment',
+        link: source?.link ?? ('adjustment' as const),
         linkId: Number(source?.linkId ?? l.recordId),
         rulePoints: l.rulePoints,
         awarded: l.awarded,

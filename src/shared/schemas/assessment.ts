@@ -42,7 +42,7 @@ export const PointLine = Type.Object({
   table: Type.String(),
   recordId: Id,
   on: DateString,
-  link: Type.Enum(['help_record', 'commitment', 'problem', 'household', 'pairing', 'activity', 'adjustment']),
+  link: Type.Enum(['commitment', 'problem', 'household', 'activity', 'adjustment']),
   linkId: Id,
   rulePoints: Type.Number(),
   awarded: Type.Number(),
