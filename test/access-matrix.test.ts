@@ -7,10 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inScope, type Permission, ROLE_PERMISSIONS, ROLES, type Role } from '../src/domain/access/roles.ts';
-import { chinaDateOf } from '../src/domain/dates.ts';
 import type { ScopeRule } from '../src/http/plugins/access.ts';
+import { heldActivity } from './activity-fixtures.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
-import { createWorlds, INSIDE_TOWNSHIP, TINY_PNG, type World } from './factories.ts';
+import { createWorlds, INSIDE_TOWNSHIP, type World } from './factories.ts';
 
 let t: TestApp;
 let worlds: { inside: World; outside: World };
@@ -25,22 +25,6 @@ beforeAll(async () => {
   for (const role of ROLES) users.set(role, await t.signIn(role, INSIDE_TOWNSHIP));
 });
 afterAll(() => t.close());
-
-/** A held activity of the world's group with one photo, made through the API as the county admin. */
-async function heldActivity(t: TestApp, w: World) {
-  const api = `/api/counties/${w.county}/party-activities`;
-  const payload = { groupId: w.groupId, kind: 'theme_day', heldOn: chinaDateOf(), topic: '主题党日' };
-  const created = await t.inject({ method: 'POST', url: api, payload });
-  if (created.statusCode !== 201) throw new Error(`activity: ${created.body}`);
-  const activityId: number = created.json().id;
-  const photo = await t.inject({
-    method: 'POST',
-    url: `${api}/${activityId}/photos`,
-    payload: { data: TINY_PNG, thumbnail: TINY_PNG },
-  });
-  if (photo.statusCode !== 201) throw new Error(`activity photo: ${photo.body}`);
-  return { activityId, photoId: photo.json().photos[0].id as number };
-}
 
 type Route = { method: string; url: string; permission: Permission; scope?: ScopeRule };
 
