@@ -23,7 +23,7 @@ import type { ActivityAttendanceTable, PartyActivityTable } from '../db/schema-a
 import type { ActivityKind } from '../domain/party-life/activities.ts';
 import { DEFAULT_ACTIVITY_RULES, type PlanSlot, yearPlan } from '../domain/party-life/activity-plan.ts';
 import { DEMO_TODAY, DEMO_YEAR, fromDayNumber, maxDate, minDate, randomDate, toDayNumber } from './dates.ts';
-import { ColumnTypes, insertBatches } from './insert.ts';
+import { analyze, ColumnTypes, insertBatches } from './insert.ts';
 import type { Rng, Weighted } from './random.ts';
 
 /** From this day on, the county's groups record attendance on the platform. */
@@ -219,8 +219,12 @@ export async function seedDemoActivities(db: Kysely<Database>, county: string, r
       });
     }
   }
-  await insertBatches(db, types, 'party_activity', activities);
-  await resetActivityIdentity(db);
-  await insertBatches(db, types, 'activity_attendance', attendance);
+  await db.transaction().execute(async (tx) => {
+    await insertBatches(tx, types, 'party_activity', activities);
+    await resetActivityIdentity(tx);
+    // Fresh statistics, so the attendance rows' foreign-key checks find the activities by index.
+    await analyze(tx, 'party_activity');
+    await insertBatches(tx, types, 'activity_attendance', attendance);
+  });
   return { activities: activities.length, attendance: attendance.length };
 }
