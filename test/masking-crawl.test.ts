@@ -11,12 +11,10 @@ import { type Permission, ROLE_PERMISSIONS, ROLES, type Role } from '../src/doma
 import { checkDigit } from '../src/domain/ids.ts';
 import type { ScopeRule } from '../src/http/plugins/access.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
-import { COUNTY, createHeldActivity, createWorlds, INSIDE_TOWNSHIP, type World } from './factories.ts';
+import { COUNTY, createWorlds, INSIDE_TOWNSHIP, type World } from './factories.ts';
 
 let t: TestApp;
 let world: World;
-/** The world's held Party group activity and its photo. */
-let activity: { activityId: number; photoId: number };
 /** Every clear identifier of the seeded records (from the reveal routes, as the county admin). */
 const identifiers = new Set<string>();
 
@@ -30,7 +28,6 @@ const RAW_HEALTH = ['healthy', 'chronic', 'serious', 'disabled'];
 beforeAll(async () => {
   t = await createTestApp();
   world = (await createWorlds(t)).inside;
-  activity = await createHeldActivity(t, world);
   const api = `/api/counties/${COUNTY}`;
   // A member with a serious illness (a leader suggestion says why they cannot lead) and a newly ill person in the
   // household (an illness warning): health facts in free texts.
@@ -72,7 +69,7 @@ function idFor(url: string, w: World): number {
     ['/party-groups/', w.groupId],
     ['/pairings/', w.pairingId],
     ['/feedback/', w.feedbackId],
-    ['/party-activities/', activity.activityId],
+    ['/party-activities/', w.activityId],
   ];
   const found = areas.find(([area]) => url.includes(area));
   if (!found) throw new Error(`crawl: no fixture for :id in ${url}`);
@@ -89,7 +86,7 @@ const PARAMS: Record<string, (w: World, url: string) => string> = {
   exitId: (w) => String(w.exitId),
   objectionId: (w) => String(w.objectionId),
   photoId: (w) => String(w.photoId),
-  activityPhotoId: () => String(activity.photoId),
+  activityPhotoId: (w) => String(w.activityPhotoId),
   itemId: (w) => String(w.commitmentItemId),
   year: () => '2020',
   level: () => 'village',
