@@ -1,6 +1,6 @@
 /**
- * `lianxin` — the command line: serve, migrate, seed, clock, import-divisions, stats, coverage, match, escalate, user
- * create, audit verify.
+ * `lianxin` — the command line: serve, migrate, seed, clock, import-divisions, stats, coverage, match, escalate, stars,
+ * user create, audit verify.
  * Batch jobs open PGlite inline in their own process (nothing else waits on them).
  */
 import { Command } from 'commander';
@@ -14,6 +14,7 @@ import { matchCommand } from './match.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
+import { starsCommand } from './stars.ts';
 import { statsCommand } from './stats.ts';
 import { userCreateCommand } from './user.ts';
 
@@ -88,6 +89,14 @@ program
   .option('--sweep', 'run the overdue sweep once')
   .option('--county <code>', 'only this county')
   .action(escalateCommand);
+
+program
+  .command('stars')
+  .description('recompute a county-year of member points and star ratings from the records and print the figures')
+  .requiredOption('--county <code>', 'county code (6 digits)')
+  .requiredOption('--year <yyyy>', 'the year to rate')
+  .option('--json', 'print one JSON object')
+  .action(starsCommand);
 
 const user = program.command('user').description('accounts');
 user

@@ -100,14 +100,15 @@ export async function exemptions(db: Db, county: string, year: number) {
 }
 
 /** Vetoes the evidence says by itself: a commitment of the year evaluated poor. */
-export async function poorCommitments(db: Db, county: string, year: number) {
-  return db
+export async function poorCommitments(db: Db, county: string, year: number, memberId?: number) {
+  let q = db
     .selectFrom('commitment')
     .select(['member_id', 'id'])
     .where('county_code', '=', county)
     .where('year', '=', year)
-    .where('evaluation_grade', '=', 'poor')
-    .execute();
+    .where('evaluation_grade', '=', 'poor');
+  if (memberId !== undefined) q = q.where('member_id', '=', memberId);
+  return q.execute();
 }
 
 /** Approved recorded vetoes of a year. */

@@ -10,6 +10,7 @@ import type { Database } from '../../db/schema.ts';
 import { DEFAULT_ACTIVITY_RULES } from '../../domain/party-life/activity-plan.ts';
 import { DEFAULT_POINT_RULES, type PointItem, type PointRule } from '../../domain/party-life/points.ts';
 import { DEFAULT_STAR_SETTINGS, type StarSettings, type Stars } from '../../domain/party-life/stars.ts';
+import { CountyMemo, follow } from '../county-memo.ts';
 
 /** Notice days (公示) and exemplary quotas per township when a county set none. */
 export const DEFAULT_NOTICE_DAYS = 7;
@@ -25,7 +26,15 @@ export interface AssessmentSettings {
   own: boolean;
 }
 
+/** Rules and activity kinds are read on every member's page: remembered until an 'assessment' write (or 5 s). */
+const rulesMemo = follow(new CountyMemo<PointRule[]>(), 'assessment');
+const kindsMemo = follow(new CountyMemo<string[]>(), 'assessment');
+
 export async function loadPointRules(db: Kysely<Database>, county: string): Promise<PointRule[]> {
+  return rulesMemo.get(county, 'rules', () => readPointRules(db, county));
+}
+
+async function readPointRules(db: Kysely<Database>, county: string): Promise<PointRule[]> {
   const rows = await pointRuleRows(db, county);
   const own = new Map(rows.map((r) => [r.item, r]));
   return DEFAULT_POINT_RULES.map((rule) => {
@@ -68,6 +77,10 @@ export async function loadAssessmentSettings(db: Kysely<Database>, county: strin
 
 /** Kinds of activity whose attendance earns points: the county's active rules that count, else the defaults'. */
 export async function pointActivityKinds(db: Kysely<Database>, county: string): Promise<string[]> {
+  return kindsMemo.get(county, 'kinds', () => readPointActivityKinds(db, county));
+}
+
+async function readPointActivityKinds(db: Kysely<Database>, county: string): Promise<string[]> {
   const rows = await activityRuleRows(db, county);
   if (rows.length === 0) return DEFAULT_ACTIVITY_RULES.filter((r) => r.countsForPoints).map((r) => r.kind);
   return rows.filter((r) => r.active && r.counts_for_points).map((r) => r.kind);

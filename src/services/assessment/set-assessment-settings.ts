@@ -41,6 +41,7 @@ export async function setPointRules(
       orgCode: county,
       diff: Object.fromEntries(rules.map((r) => [r.item, [null, `${r.points}/${r.yearlyCap ?? '-'}`]])),
     });
+    ctx.changed('assessment');
   });
   return { rescored: await rescore(db, county) };
 }
@@ -63,6 +64,7 @@ export async function setStarSettings(
       orgCode: county,
       diff: { items: [null, JSON.stringify(values)] },
     });
+    ctx.changed('assessment');
   });
   return { rescored: await rescore(db, county) };
 }
