@@ -32,7 +32,10 @@ export function gridsLed(db: Kysely<Database>, actor: Actor, county: string): Pr
   const leaders = leaderIdsOf(actor, county);
   if (leaders.length === 0) return Promise.resolve([]);
   let byCounty = remembered.get(actor);
-  if (!byCounty) remembered.set(actor, (byCounty = new Map()));
+  if (!byCounty) {
+    byCounty = new Map();
+    remembered.set(actor, byCounty);
+  }
   let led = byCounty.get(county);
   if (!led) {
     led = gridsLedBy(db, county, leaders);
