@@ -4,7 +4,6 @@
  * access plugin checks it before the body is read, and the service again with the user locked.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { resetPassword, updateUser } from '../../services/access/user-admin.ts';
 import { checkGrantable, replaceGrants } from '../../services/access/user-grants.ts';

@@ -31,11 +31,8 @@ const remembered = new WeakMap<Actor, Map<string, Promise<GridLed[]>>>();
 export function gridsLed(db: Kysely<Database>, actor: Actor, county: string): Promise<GridLed[]> {
   const leaders = leaderIdsOf(actor, county);
   if (leaders.length === 0) return Promise.resolve([]);
-  let byCounty = remembered.get(actor);
-  if (!byCounty) {
-    byCounty = new Map();
-    remembered.set(actor, byCounty);
-  }
+  const byCounty = remembered.get(actor) ?? new Map<string, Promise<GridLed[]>>();
+  remembered.set(actor, byCounty);
   let led = byCounty.get(county);
   if (!led) {
     led = gridsLedBy(db, county, leaders);
