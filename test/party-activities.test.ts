@@ -5,6 +5,7 @@
  * group their member leads (even on a natural-village grant), nobody outside (404). Every write is audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRecordUnit } from '../src/db/repositories/record-units.ts';
 import { chinaDateOf } from '../src/domain/dates.ts';
 import { activityTotals } from '../src/services/party-activities/activity-totals.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
@@ -147,6 +148,7 @@ describe('activities', () => {
       canWrite: true,
     });
     expect(body.roster.map((r: Json) => r.name).sort()).toEqual(['张组长', '王党员', '赵流动'].sort());
+    expect(await findRecordUnit(t.database.db, 'activity', COUNTY, planned)).toBe(VILLAGE);
     expect(await lastAudit('party_activity.create')).toMatchObject({
       table_name: 'party_activity',
       record_id: String(planned),

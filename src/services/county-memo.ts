@@ -8,7 +8,7 @@
  * What a committed write says it changed. Each memo follows the topics that make it stale; the write envelope
  * (services/write.ts) announces a write's topics after it commits, so no writer calls a memo by hand.
  */
-export type Topic = 'households' | 'warnings' | 'thingsDone' | 'dashboard' | 'assessment';
+export type Topic = 'households' | 'warnings' | 'thingsDone' | 'dashboard' | 'activities' | 'assessment';
 
 const followers = new Map<Topic, Array<{ changed(county: string): void }>>();
 

@@ -59,3 +59,32 @@ test('the leader shows the QR code, the member signs in on a phone, the leader s
   await member.page.getByText('您已签到').waitFor();
   for (const p of [leader, member]) expect(p.errors).toEqual([]);
 });
+
+test('the group plan, the compliance view, the member’s own list and the rules show on a phone', async () => {
+  const leader = await openPage(browser, PHONE, { username: 'demo_group_leader' });
+  const today = await businessToday();
+  const held = await leader.page.request.get(`${baseUrl()}${API}?status=held&from=${today}&to=${today}`);
+  const [activity] = (await held.json()).items as Array<{ groupId: number }>;
+  await leader.page.goto(`${baseUrl()}/activities?groupId=${activity?.groupId}`);
+  // The demo leader's group is steady: January's meeting was held in time.
+  await expect.poll(async () => leader.page.getByTestId('slot-group_meeting-1').textContent()).toBe('1 按时开展');
+  await leader.page.getByTestId('plan-activity').waitFor();
+  expect(await scrollWidth(leader.page)).toBeLessThanOrEqual(PHONE.width);
+  await screenshot(leader.page, 'activity-group-plan');
+
+  const member = await openPage(browser, PHONE, { username: 'demo_member' });
+  await member.page.goto(`${baseUrl()}/activities/mine`);
+  await member.page.getByText('我的组织生活').first().waitFor();
+  await member.page.getByText('待开展').first().waitFor();
+  expect(await scrollWidth(member.page)).toBeLessThanOrEqual(PHONE.width);
+
+  const admin = await openPage(browser, PHONE);
+  await admin.page.goto(`${baseUrl()}/activities/compliance?by=township`);
+  await admin.page.getByTestId('compliance-totals').waitFor();
+  expect(await admin.page.getByTestId('compliance-totals').textContent()).toMatch(/应开展 \d+ 次/);
+  expect(await scrollWidth(admin.page)).toBeLessThanOrEqual(PHONE.width);
+  await screenshot(admin.page, 'activity-compliance');
+  await admin.page.goto(`${baseUrl()}/settings`);
+  await admin.page.getByTestId('save-activity-rules').waitFor();
+  for (const p of [leader, member, admin]) expect(p.errors).toEqual([]);
+});

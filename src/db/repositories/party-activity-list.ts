@@ -198,21 +198,6 @@ export async function groupsForCompliance(
   return groupWithin(base, within).execute();
 }
 
-/** How many current groups the county has. */
-export async function countGroups(db: Kysely<Database>, county: string): Promise<number> {
-  const row = await db
-    .selectFrom('party_group')
-    .innerJoin('grid', (j) =>
-      j.onRef('grid.county_code', '=', 'party_group.county_code').onRef('grid.id', '=', 'party_group.grid_id'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('party_group.county_code', '=', county)
-    .where('party_group.retired_at', 'is', null)
-    .where('grid.retired_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export interface MemberActivityRow {
   id: number;
   kind: ActivityKind;

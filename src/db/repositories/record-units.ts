@@ -23,6 +23,9 @@ const PLACES = {
   grid_plan: { table: 'grid_plan', unit: 'scope_code' },
   problem: { table: 'problem', unit: 'natural_village_code' },
   party_group: { table: 'party_group', via: 'grid_id', owner: 'grid' },
+  // An activity lives in its group's village; its own routes take `within` instead (a group leader's grant covers a
+  // natural village: services/party-activities/activity-access.ts), this serves routes for village-level callers.
+  activity: { table: 'party_activity', via: 'group_id', owner: 'party_group' },
   pairing: { table: 'pairing', via: 'household_id', owner: 'household' },
   exit: { table: 'household_exit', via: 'household_id', owner: 'household' },
   help_record: { table: 'assistance_record', via: 'household_id', owner: 'household' },

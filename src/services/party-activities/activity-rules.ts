@@ -74,6 +74,7 @@ export async function setActivityRules(
     if (rows.length > 0 && Object.keys(diff).length === 0) return;
     if (rows.length === 0) diff.source = ['default', 'county'];
     for (const rule of next.values()) await upsertRule(tx, county, rule, actor.userId);
+    ctx.changed('activities');
     ctx.audit({ action: 'party_activity.rules_set', table: 'activity_rule', recordId: county, orgCode: county, diff });
   });
   return getActivityRules(db, county);

@@ -54,6 +54,7 @@ async function change(
     const diff = diffOf(activity, next);
     if (Object.keys(diff).length === 0) return;
     await updateActivity(ctx.tx, county, id, next);
+    ctx.changed('activities');
     ctx.audit({ action: auditAction, table: 'party_activity', recordId: id, orgCode: group.villageCode, diff });
   });
   return activityDetail(db, county, id, within, actor);

@@ -1,23 +1,17 @@
 /**
  * The compliance view (组织生活落实情况): for a scope and year, required activities held in time, late, missed and
- * still due, summed by township, village or group; sorted and paged. Two queries (the scope's groups, their held
- * activities of the year), then the pure plan rules per group.
+ * still due, summed by township, village or group; sorted and paged. The scope's groups (one query) with each
+ * group's compliance from the county's remembered figures (group-compliance.ts).
  */
 import type { Kysely } from 'kysely';
 import { pageWindow, parseSort } from '../../db/repositories/paging.ts';
-import { groupsForCompliance, heldInYear } from '../../db/repositories/party-activity-list.ts';
+import { groupsForCompliance } from '../../db/repositories/party-activity-list.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
-import {
-  addCompliance,
-  complianceByGroup,
-  complianceRate,
-  NO_COMPLIANCE,
-  requiredRules,
-} from '../../domain/party-life/activities.ts';
+import { addCompliance, complianceRate, NO_COMPLIANCE } from '../../domain/party-life/activities.ts';
 import type { Compliance } from '../../domain/party-life/activity-plan.ts';
 import type { CompliancePage, ComplianceQuery } from '../../shared/schemas/party-activity.ts';
-import { rulesInForce } from './activity-rules.ts';
+import { groupCompliance } from './group-compliance.ts';
 
 type Row = CompliancePage['items'][number];
 
@@ -29,22 +23,14 @@ export async function complianceByScope(
   const today = chinaDateOf();
   const year = query.year ?? Number(today.slice(0, 4));
   const by = query.by ?? 'village';
-  const [rules, groups, held] = await Promise.all([
-    rulesInForce(db, county),
+  const [groups, byGroup] = await Promise.all([
     groupsForCompliance(db, county, query.within),
-    heldInYear(db, county, year, { within: query.within }),
+    groupCompliance(db, county, year, today),
   ]);
-  const byGroup = complianceByGroup(
-    requiredRules(rules),
-    year,
-    today,
-    groups.map((g) => g.id),
-    held,
-  );
   const rows = new Map<string, { name: string; groups: number; counts: Compliance }>();
   const totals = NO_COMPLIANCE();
   for (const group of groups) {
-    const counts = byGroup.get(group.id) as Compliance;
+    const counts = byGroup.get(group.id) ?? NO_COMPLIANCE(); // a group set up within the last minute
     addCompliance(totals, counts);
     const [code, name] =
       by === 'group'

@@ -60,6 +60,7 @@ export async function createActivity(
   };
   const id = await write(db, county, async (ctx) => {
     const created = await insertActivity(ctx.tx, county, group.id, values, actor.userId);
+    ctx.changed('activities');
     ctx.audit({
       action: 'party_activity.create',
       table: 'party_activity',

@@ -55,9 +55,12 @@ function checkToken(activity: ActivityRow, token: string): void {
   if (problem) throw refuse('token', 'sign_in_closed', problem);
 }
 
-/** The activity, the user's member in its group and whether they are already present; 404/422 as above. */
-async function resolve(db: Kysely<Database>, county: string, id: number, actor: Actor, token: string) {
-  const activity = await findActivity(db, county, id, true);
+/**
+ * The activity, the user's member in its group and whether they are already present; 404/422 as above. `lock`
+ * (inside the sign-in's transaction) holds the activity, so a sign-in and a closing cannot cross.
+ */
+async function resolve(db: Kysely<Database>, county: string, id: number, actor: Actor, token: string, lock = false) {
+  const activity = await findActivity(db, county, id, lock);
   if (!activity) throw AppError.notFound(ACTIVITY);
   checkToken(activity, token);
   const linked = linkedMembers(actor, county);
@@ -99,7 +102,7 @@ export async function signInMember(
   input: { token: string; remote?: boolean | undefined },
 ): Promise<{ attendanceId: number; status: 'present'; remote: boolean }> {
   return write(db, county, async (ctx) => {
-    const { group, member, present } = await resolve(ctx.tx, county, id, actor, input.token);
+    const { group, member, present } = await resolve(ctx.tx, county, id, actor, input.token, true);
     if (present) {
       throw new AppError('conflict', { zh: '您已签到，无需重复签到', en: 'You have already signed in' });
     }
