@@ -7,40 +7,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inScope, type Permission, ROLE_PERMISSIONS, ROLES, type Role } from '../src/domain/access/roles.ts';
-import { chinaDateOf } from '../src/domain/dates.ts';
 import type { ScopeRule } from '../src/http/plugins/access.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
-import { createWorlds, INSIDE_TOWNSHIP, TINY_PNG, type World } from './factories.ts';
+import { createWorlds, INSIDE_TOWNSHIP, type World } from './factories.ts';
 
 let t: TestApp;
 let worlds: { inside: World; outside: World };
 const users = new Map<Role, Inject>();
-/** Each world's Party group activity (held today) and its photo. */
-const activities = new Map<World, { activityId: number; photoId: number }>();
 
 beforeAll(async () => {
   t = await createTestApp();
   worlds = await createWorlds(t);
-  for (const w of Object.values(worlds)) activities.set(w, await heldActivity(t, w));
   for (const role of ROLES) users.set(role, await t.signIn(role, INSIDE_TOWNSHIP));
 });
 afterAll(() => t.close());
-
-/** A held activity of the world's group with one photo, made through the API as the county admin. */
-async function heldActivity(t: TestApp, w: World) {
-  const api = `/api/counties/${w.county}/party-activities`;
-  const payload = { groupId: w.groupId, kind: 'theme_day', heldOn: chinaDateOf(), topic: '主题党日' };
-  const created = await t.inject({ method: 'POST', url: api, payload });
-  if (created.statusCode !== 201) throw new Error(`activity: ${created.body}`);
-  const activityId: number = created.json().id;
-  const photo = await t.inject({
-    method: 'POST',
-    url: `${api}/${activityId}/photos`,
-    payload: { data: TINY_PNG, thumbnail: TINY_PNG },
-  });
-  if (photo.statusCode !== 201) throw new Error(`activity photo: ${photo.body}`);
-  return { activityId, photoId: photo.json().photos[0].id as number };
-}
 
 type Route = { method: string; url: string; permission: Permission; scope?: ScopeRule };
 
@@ -57,7 +37,7 @@ function idFor(url: string, w: World): number {
   if (url.includes('/party-groups/')) return w.groupId;
   if (url.includes('/pairings/')) return w.pairingId;
   if (url.includes('/feedback/')) return w.feedbackId;
-  if (url.includes('/party-activities/')) return activities.get(w)?.activityId ?? 0;
+  if (url.includes('/party-activities/')) return w.activityId;
   throw new Error(`matrix: no fixture for :id in ${url} (add one in test/access-matrix.test.ts)`);
 }
 
@@ -83,7 +63,7 @@ function fill(route: Route, w: World): string {
       case 'photoId':
         return String(w.photoId);
       case 'activityPhotoId':
-        return String(activities.get(w)?.photoId);
+        return String(w.activityPhotoId);
       case 'itemId':
         return String(w.commitmentItemId);
       case 'year':

@@ -356,6 +356,9 @@ export interface World {
   photoId: number;
   /** a problem raised for the household (at its grid) */
   problemId: number;
+  /** a Party group activity of the world's group, held today, with one photo */
+  activityId: number;
+  activityPhotoId: number;
   /** the natural village of this world's records */
   unit: string;
   village: string;
@@ -436,8 +439,10 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     payload: { householdId: body.id, category: 'industry', description: '缺少种苗资金' },
   });
   if (problem.statusCode !== 201) throw new Error(`problem: ${problem.body}`);
+  const activity = await heldActivity(t, grids.items[0].groupId);
   return {
     ...help,
+    ...activity,
     pairingId: pairing.id,
     plaqueCode: pairing.plaqueCode,
     feedbackId: Number(feedback.id),
@@ -487,6 +492,22 @@ async function helpRecord(t: TestApp, householdId: number, memberId: number, n: 
   });
   if (photo.statusCode !== 201) throw new Error(`photo: ${photo.body}`);
   return { helpRecordId: id as number, photoId: photo.json().photos[0].id as number };
+}
+
+/** A held activity of group `groupId` with one photo, made through the API as the county admin. */
+async function heldActivity(t: TestApp, groupId: number) {
+  const api = `/api/counties/${COUNTY}/party-activities`;
+  const payload = { groupId, kind: 'theme_day', heldOn: chinaDateOf(), topic: '主题党日' };
+  const created = await t.inject({ method: 'POST', url: api, payload });
+  if (created.statusCode !== 201) throw new Error(`activity: ${created.body}`);
+  const activityId: number = created.json().id;
+  const photo = await t.inject({
+    method: 'POST',
+    url: `${api}/${activityId}/photos`,
+    payload: { data: TINY_PNG, thumbnail: TINY_PNG },
+  });
+  if (photo.statusCode !== 201) throw new Error(`activity photo: ${photo.body}`);
+  return { activityId, activityPhotoId: photo.json().photos[0].id as number };
 }
 
 /** An exit under notice with an open objection, written directly (the workflow's own tests walk the steps). */

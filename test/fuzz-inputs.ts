@@ -17,6 +17,7 @@ function hinted(name: string, w: World): unknown {
     householdId: w.householdId,
     otherGridId: w.gridId,
     userId: w.userId,
+    groupId: w.groupId,
   };
   if (name in ids) return ids[name];
   if (name === 'naturalVillageCode' || name === 'naturalVillages') return w.unit;
@@ -136,6 +137,7 @@ function idFor(url: string, w: World): number {
     ['/party-groups/', w.groupId],
     ['/pairings/', w.pairingId],
     ['/feedback/', w.feedbackId],
+    ['/party-activities/', w.activityId],
   ];
   const found = areas.find(([area]) => url.includes(area));
   if (!found) throw new Error(`fuzz: no fixture for :id in ${url} (add one in test/fuzz-inputs.ts)`);
@@ -153,6 +155,7 @@ export function fill(url: string, w: World): string {
     exitId: String(w.exitId),
     objectionId: String(w.objectionId),
     photoId: String(w.photoId),
+    activityPhotoId: String(w.activityPhotoId),
     itemId: String(w.commitmentItemId),
     year: '2020',
     level: 'village',

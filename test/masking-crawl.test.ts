@@ -69,6 +69,7 @@ function idFor(url: string, w: World): number {
     ['/party-groups/', w.groupId],
     ['/pairings/', w.pairingId],
     ['/feedback/', w.feedbackId],
+    ['/party-activities/', w.activityId],
   ];
   const found = areas.find(([area]) => url.includes(area));
   if (!found) throw new Error(`crawl: no fixture for :id in ${url}`);
@@ -85,6 +86,7 @@ const PARAMS: Record<string, (w: World, url: string) => string> = {
   exitId: (w) => String(w.exitId),
   objectionId: (w) => String(w.objectionId),
   photoId: (w) => String(w.photoId),
+  activityPhotoId: (w) => String(w.activityPhotoId),
   itemId: (w) => String(w.commitmentItemId),
   year: () => '2020',
   level: () => 'village',

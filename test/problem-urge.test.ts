@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf } from '../src/services/access/actor.ts';
 import { loadGrants, type SessionUser } from '../src/services/access/sessions.ts';
 import { actOnProblem } from '../src/services/problems/act-on-problem.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
@@ -117,9 +118,11 @@ describe('urging an overdue problem (督办)', () => {
     // The next business day the township may urge again (the service at a business instant a day later).
     const user = await townshipUser();
     const nextDay = new Date(Date.now() + DAY);
-    const later = await actOnProblem(t.database.db, COUNTY, id, user, { action: 'urge' }, nextDay);
+    const later = await actOnProblem(t.database.db, COUNTY, id, actorOf(user), { action: 'urge' }, nextDay);
     expect(later.events.at(-1)).toMatchObject({ action: 'urge' });
-    await expect(actOnProblem(t.database.db, COUNTY, id, user, { action: 'urge' }, nextDay)).rejects.toMatchObject({
+    await expect(
+      actOnProblem(t.database.db, COUNTY, id, actorOf(user), { action: 'urge' }, nextDay),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
     const events = (await view(as.county, id)).events.filter((e: Json) => e.action === 'urge');

@@ -10,7 +10,7 @@
  * unnest batches; the queries are in db/repositories/demo-party-activities.ts.
  */
 import type { Insertable, Kysely } from 'kysely';
-import { ColumnTypes, insertBatches } from '../db/repositories/demo-insert.ts';
+import { analyze, ColumnTypes, insertBatches } from '../db/repositories/demo-insert.ts';
 import {
   dateDemoGroups,
   demoGridMembers,
@@ -219,8 +219,12 @@ export async function seedDemoActivities(db: Kysely<Database>, county: string, r
       });
     }
   }
-  await insertBatches(db, types, 'party_activity', activities);
-  await resetActivityIdentity(db);
-  await insertBatches(db, types, 'activity_attendance', attendance);
+  await db.transaction().execute(async (tx) => {
+    await insertBatches(tx, types, 'party_activity', activities);
+    await resetActivityIdentity(tx);
+    // Fresh statistics, so the attendance rows' foreign-key checks find the activities by index.
+    await analyze(tx, 'party_activity');
+    await insertBatches(tx, types, 'activity_attendance', attendance);
+  });
   return { activities: activities.length, attendance: attendance.length };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Actor,
   allowedActions,
   apply,
   isRefusal,
+  type ProblemActor,
   type ProblemState,
   refusal,
   STATUSES,
@@ -11,8 +11,9 @@ import {
 } from './escalation.ts';
 
 const NV = '340822100201001';
-const actor = (role: Actor['grants'][number]['role'], orgCode: string, memberId?: number): Actor => ({
-  grants: [{ role, orgCode, memberId }],
+const actor = (role: ProblemActor['grants'][number]['role'], orgCode: string, memberId?: number): ProblemActor => ({
+  userId: null,
+  grants: [{ countyCode: '340822', role, orgCode, memberId }],
   isHelper: false,
   gridLeaders: memberId === undefined ? [] : [memberId],
 });
@@ -21,7 +22,12 @@ const secretary = actor('village_secretary', '340822100201');
 const township = actor('township_admin', '340822100');
 const county = actor('county_admin', '340822');
 const otherTownship = actor('township_admin', '340822101');
-const helper: Actor = { grants: [{ role: 'member', orgCode: NV }], isHelper: true, gridLeaders: [] };
+const helper: ProblemActor = {
+  userId: null,
+  grants: [{ countyCode: '340822', role: 'member', orgCode: NV }],
+  isHelper: true,
+  gridLeaders: [],
+};
 
 const late = (over: Partial<ProblemState> = {}): ProblemState => ({
   level: 'township',
@@ -39,7 +45,7 @@ describe('urging (督办) an overdue problem', () => {
     expect(urgingUnit(township, late({ level: 'village' }))).toBe('340822100');
     expect(urgingUnit(county, late({ level: 'grid' }))).toBe('340822');
     // A user with a township and a county grant urges as the county.
-    const both: Actor = { ...county, grants: [...township.grants, ...county.grants] };
+    const both: ProblemActor = { ...county, grants: [...township.grants, ...county.grants] };
     expect(urgingUnit(both, late({ level: 'village' }))).toBe('340822');
   });
 

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOURS, deadlineHours, dueAt, hoursLate, isOverdue } from './deadlines.ts';
 import {
   type ActionInput,
-  type Actor,
   allowedActions,
   apply,
   holderCode,
   isRefusal,
   LEVELS,
   nextLevel,
+  type ProblemActor,
   type ProblemLevel,
   type ProblemState,
   type ProblemStatus,
@@ -16,38 +16,52 @@ import {
 } from './escalation.ts';
 
 const NV = '340822100201001';
-const leader: Actor = {
-  grants: [{ role: 'group_leader', orgCode: NV, memberId: 5 }],
+const leader: ProblemActor = {
+  userId: null,
+  grants: [{ countyCode: '340822', role: 'group_leader', orgCode: NV, memberId: 5 }],
   isHelper: false,
   gridLeaders: [5],
 };
-const secretary: Actor = {
-  grants: [{ role: 'village_secretary', orgCode: '340822100201' }],
+const secretary: ProblemActor = {
+  userId: null,
+  grants: [{ countyCode: '340822', role: 'village_secretary', orgCode: '340822100201' }],
   isHelper: false,
   gridLeaders: [],
 };
-const township: Actor = {
-  grants: [{ role: 'township_admin', orgCode: '340822100' }],
+const township: ProblemActor = {
+  userId: null,
+  grants: [{ countyCode: '340822', role: 'township_admin', orgCode: '340822100' }],
   isHelper: false,
   gridLeaders: [],
 };
-const county: Actor = { grants: [{ role: 'county_admin', orgCode: '340822' }], isHelper: false, gridLeaders: [] };
-const helper: Actor = { grants: [{ role: 'member', orgCode: NV }], isHelper: true, gridLeaders: [] };
-const stranger: Actor = {
-  grants: [{ role: 'township_admin', orgCode: '340822101' }],
+const county: ProblemActor = {
+  userId: null,
+  grants: [{ countyCode: '340822', role: 'county_admin', orgCode: '340822' }],
   isHelper: false,
   gridLeaders: [],
 };
-const HANDLER: Record<ProblemLevel, Actor> = { grid: leader, village: secretary, township, county };
+const helper: ProblemActor = {
+  userId: null,
+  grants: [{ countyCode: '340822', role: 'member', orgCode: NV }],
+  isHelper: true,
+  gridLeaders: [],
+};
+const stranger: ProblemActor = {
+  userId: null,
+  grants: [{ countyCode: '340822', role: 'township_admin', orgCode: '340822101' }],
+  isHelper: false,
+  gridLeaders: [],
+};
+const HANDLER: Record<ProblemLevel, ProblemActor> = { grid: leader, village: secretary, township, county };
 
 const state = (level: ProblemLevel, status: ProblemStatus): ProblemState => ({ level, status, naturalVillageCode: NV });
 
-function ok(s: ProblemState, actor: Actor, input: ActionInput) {
+function ok(s: ProblemState, actor: ProblemActor, input: ActionInput) {
   const result = apply(s, actor, input);
   if (isRefusal(result)) throw new Error(`refused: ${result.message.en}`);
   return result;
 }
-function refused(s: ProblemState, actor: Actor, input: ActionInput) {
+function refused(s: ProblemState, actor: ProblemActor, input: ActionInput) {
   const result = apply(s, actor, input);
   if (!isRefusal(result)) throw new Error('allowed');
   return result;
@@ -180,8 +194,13 @@ describe('allowed actions', () => {
         }
   });
   it("give grid handling to a group leader only while the grant's member leads the household's grid", () => {
-    const otherGrid: Actor = { ...leader, gridLeaders: [] };
-    const unlinked: Actor = { grants: [{ role: 'group_leader', orgCode: NV }], isHelper: false, gridLeaders: [] };
+    const otherGrid: ProblemActor = { ...leader, gridLeaders: [] };
+    const unlinked: ProblemActor = {
+      userId: null,
+      grants: [{ countyCode: '340822', role: 'group_leader', orgCode: NV }],
+      isHelper: false,
+      gridLeaders: [],
+    };
     for (const actor of [otherGrid, unlinked]) {
       expect(allowedActions(actor, state('grid', 'open'))).toEqual([]);
       expect(allowedActions(actor, state('grid', 'resolved'))).toEqual([]);

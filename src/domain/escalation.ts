@@ -15,6 +15,7 @@ import {
   PROBLEM_STATUSES as STATUSES,
   type Urgency,
 } from '../shared/labels/problem.ts';
+import type { Actor } from './access/actor.ts';
 import type { Role } from './access/roles.ts';
 import type { Localized } from './errors.ts';
 
@@ -45,10 +46,11 @@ export const LEVEL_ROLES: Record<ProblemLevel, readonly Role[]> = {
   county: ['county_admin'],
 };
 
-/** What the domain knows of the one acting: their handling roles at the problem's unit and their relation. */
-export interface Actor {
-  /** (role, org code) grants of the user in the problem's county; 'member' and 'group_leader' ones name a member. */
-  grants: ReadonlyArray<{ role: Role; orgCode: string; memberId?: number | undefined }>;
+/**
+ * The one acting (domain/access/actor.ts: every grant they hold, with the members they name) as the machine reads
+ * them for one problem: with their relation to its household. A grant of another county covers no holder here.
+ */
+export interface ProblemActor extends Actor {
   /** The user is the household's current helper (a member paired with it), or the one who raised it. */
   isHelper: boolean;
   /** The members named by the user's group_leader grants who lead the household's grid now. */
@@ -60,19 +62,24 @@ export interface Actor {
  * a group leader's grant only when its member leads the household's grid now (a grant naming no member, made
  * before grants named one, handles nothing: see docs/decisions.md).
  */
-function grantHandles(actor: Actor, grant: Actor['grants'][number], level: ProblemLevel, holder: string): boolean {
+function grantHandles(
+  actor: ProblemActor,
+  grant: ProblemActor['grants'][number],
+  level: ProblemLevel,
+  holder: string,
+): boolean {
   if (!LEVEL_ROLES[level].includes(grant.role) || !holder.startsWith(grant.orgCode)) return false;
   if (grant.role !== 'group_leader') return true;
   return grant.memberId !== undefined && actor.gridLeaders.includes(grant.memberId);
 }
 
 /** Whether the actor handles problems at `level` held by unit `holder`. */
-export function handlesAt(actor: Actor, level: ProblemLevel, holder: string): boolean {
+export function handlesAt(actor: ProblemActor, level: ProblemLevel, holder: string): boolean {
   return actor.grants.some((g) => grantHandles(actor, g, level, holder));
 }
 
 /** A verifier of a household: its group leader or village secretary (the grid's own handlers). */
-export function verifies(actor: Actor, naturalVillageCode: string): boolean {
+export function verifies(actor: ProblemActor, naturalVillageCode: string): boolean {
   return handlesAt(actor, 'grid', naturalVillageCode);
 }
 
@@ -149,7 +156,7 @@ function missingField(input: ActionInput): Refusal | null {
 }
 
 /** Whether the actor handles the problem where it is now (its level's role over its holder). */
-function handlesNow(actor: Actor, state: ProblemState): boolean {
+function handlesNow(actor: ProblemActor, state: ProblemState): boolean {
   return handlesAt(actor, state.level, holderCode(state.level, state.naturalVillageCode));
 }
 
@@ -158,7 +165,7 @@ function handlesNow(actor: Actor, state: ProblemState): boolean {
  * level above the problem's current one and covers its holder; null when the actor has none. A caller who
  * handles the problem where it is now has no one to urge but themself (null).
  */
-export function urgingUnit(actor: Actor, state: ProblemState): string | null {
+export function urgingUnit(actor: ProblemActor, state: ProblemState): string | null {
   if (handlesNow(actor, state)) return null;
   const holder = holderCode(state.level, state.naturalVillageCode);
   const above = LEVELS.slice(LEVELS.indexOf(state.level) + 1);
@@ -170,14 +177,14 @@ export function urgingUnit(actor: Actor, state: ProblemState): string | null {
 }
 
 /** Whether the actor may take `action` on the problem (level roles handle; helper or verifier confirm/reopen). */
-export function mayAct(actor: Actor, state: ProblemState, action: ProblemAction): boolean {
+export function mayAct(actor: ProblemActor, state: ProblemState, action: ProblemAction): boolean {
   if (action === 'confirm' || action === 'reopen') return actor.isHelper || verifies(actor, state.naturalVillageCode);
   if (action === 'urge') return urgingUnit(actor, state) !== null;
   return handlesNow(actor, state);
 }
 
 /** Why an urge is refused beyond actor and status: not late yet, or already urged by the unit today. */
-function urgeRefusal(actor: Actor, state: ProblemState): Refusal | null {
+function urgeRefusal(actor: ProblemActor, state: ProblemState): Refusal | null {
   if (state.overdue !== true)
     return { kind: 'state', message: { zh: '问题尚未超期，不能督办', en: 'The problem is not overdue: no urging' } };
   const unit = urgingUnit(actor, state);
@@ -190,7 +197,7 @@ function urgeRefusal(actor: Actor, state: ProblemState): Refusal | null {
   return null;
 }
 
-function actorRefusal(actor: Actor, state: ProblemState, action: ProblemAction): Refusal {
+function actorRefusal(actor: ProblemActor, state: ProblemState, action: ProblemAction): Refusal {
   if (action === 'urge' && handlesNow(actor, state)) {
     return { kind: 'actor', message: { zh: '该问题由您办理，不能督办', en: 'You handle this problem: no urging' } };
   }
@@ -210,7 +217,7 @@ function actorRefusal(actor: Actor, state: ProblemState, action: ProblemAction):
  * Why the actor may not take `action` now (wrong actor, then wrong state), or null when they may: the one rule
  * behind both the refusal of a step ({@link apply}) and the buttons a page offers ({@link allowedActions}).
  */
-export function refusal(actor: Actor, state: ProblemState, action: ProblemAction): Refusal | null {
+export function refusal(actor: ProblemActor, state: ProblemState, action: ProblemAction): Refusal | null {
   if (!mayAct(actor, state, action)) return actorRefusal(actor, state, action);
   if (!FROM[action].includes(state.status)) {
     const s = STATUS_NAMES[state.status];
@@ -227,12 +234,12 @@ export function refusal(actor: Actor, state: ProblemState, action: ProblemAction
 }
 
 /** The actions the actor may take now (for the page's buttons): exactly those {@link apply} does not refuse. */
-export function allowedActions(actor: Actor, state: ProblemState): ProblemAction[] {
+export function allowedActions(actor: ProblemActor, state: ProblemState): ProblemAction[] {
   return ACTIONS.filter((a) => refusal(actor, state, a) === null);
 }
 
 /** Applies `input` to `state`: the transition, or the refusal (actor first, then state, then fields). */
-export function apply(state: ProblemState, actor: Actor, input: ActionInput): Transition | Refusal {
+export function apply(state: ProblemState, actor: ProblemActor, input: ActionInput): Transition | Refusal {
   const action = input.action;
   const refused = refusal(actor, state, action);
   if (refused) return refused;

@@ -4,13 +4,15 @@
  * before the step before it; the exit may complete only once the notice period has run. Pure rules: the
  * services call these, the database CHECKs back them.
  */
+import { EXIT_STEP_LABELS, type ExitStatus, type ExitStepName } from '../shared/labels/exit.ts';
+import { inSentence } from '../shared/lang.ts';
 import { formatIsoDate, parseIsoDate } from './dates.ts';
 import type { FieldProblem, Localized } from './errors.ts';
 
 /** Public notice length in days: the default and the bounds (the table's CHECK holds the same bounds). */
 export const EXIT_NOTICE_DAYS = { default: 5, min: 1, max: 30 } as const;
 
-export type ExitStatus = 'assessed' | 'verified' | 'signed' | 'notice' | 'exited' | 'withdrawn';
+export type { ExitStatus };
 /** The steps after the assessment, in order. */
 export type ExitStep = 'verify' | 'sign' | 'notice' | 'complete';
 
@@ -23,15 +25,10 @@ const NEXT: Record<ExitStatus, ExitStep | null> = {
   withdrawn: null,
 };
 
-export const STEP_LABEL: Record<ExitStep | 'assess' | 'withdraw' | 'objection', Localized> = {
-  assess: { zh: '退出评估', en: 'assessment' },
-  verify: { zh: '村级核实', en: 'village verification' },
-  sign: { zh: '户主签字', en: "household head's signature" },
-  notice: { zh: '公示', en: 'public notice' },
-  complete: { zh: '退出', en: 'exit' },
-  withdraw: { zh: '撤回', en: 'withdrawal' },
-  objection: { zh: '异议', en: 'objection' },
-};
+/** Each step's name as a message says it ("before the village verification"). */
+export const STEP_LABEL = Object.fromEntries(
+  Object.entries<Localized>(EXIT_STEP_LABELS).map(([step, label]) => [step, inSentence(label)]),
+) as Record<ExitStepName, Localized>;
 
 /** The step that comes next for an exit in `status`, or null once it has exited or been withdrawn. */
 export function nextStep(status: ExitStatus): ExitStep | null {

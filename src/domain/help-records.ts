@@ -45,11 +45,6 @@ export function helpWriters(grants: readonly (Grant & { memberId?: number })[], 
   return grants.filter((g) => g.countyCode === county && ROLE_PERMISSIONS[g.role].has('help.write'));
 }
 
-/** The grants of `county` whose role may verify help records (read by `leaderMembersOnly`). */
-export function helpVerifiers(grants: readonly (Grant & { memberId?: number })[], county: string): OwnerGrant[] {
-  return grants.filter((g) => g.countyCode === county && ROLE_PERMISSIONS[g.role].has('help.verify'));
-}
-
 /** Today's date or earlier, and not before 2013 (the start of targeted poverty alleviation). */
 export function visitDateProblem(visitedOn: string, today: string): Localized | null {
   if (visitedOn > today) return { zh: '走访日期不能晚于今天', en: 'The visit date cannot be in the future' };

@@ -34,27 +34,37 @@ export function ledByAny(county: string, memberIds: readonly number[], household
   )})`;
 }
 
-/** Which of `memberIds` lead the grid of household `householdId` now (a query per member, usually one). */
-export async function leadersOfHousehold(
+/** The current grids whose current party group is led by one of `memberIds`: grid and leading member. */
+export async function gridsLedBy(
   db: Kysely<Database>,
   county: string,
-  householdId: number,
   memberIds: readonly number[],
-): Promise<number[]> {
+): Promise<Array<{ gridId: number; memberId: number }>> {
   if (memberIds.length === 0) return [];
-  const led = await Promise.all(
-    [...new Set(memberIds)].map(async (memberId) => {
-      const row = await db
-        .selectFrom('household as h')
-        .select('h.id')
-        .where('h.county_code', '=', county)
-        .where('h.id', '=', householdId)
-        .where(ledByAny(county, [memberId], sql.ref('h.id'), sql.ref('h.natural_village_code')))
-        .executeTakeFirst();
-      return row ? [memberId] : [];
-    }),
-  );
-  return led.flat();
+  const rows = await db
+    .selectFrom('party_group as pg')
+    .innerJoin('grid as gr', (j) => j.onRef('gr.county_code', '=', 'pg.county_code').onRef('gr.id', '=', 'pg.grid_id'))
+    .select(['gr.id', 'pg.leader_member_id'])
+    .where('pg.county_code', '=', county)
+    .where('pg.retired_at', 'is', null)
+    .where('gr.retired_at', 'is', null)
+    .where('pg.leader_member_id', 'in', [...memberIds])
+    .execute();
+  return rows.map((r) => ({ gridId: Number(r.id), memberId: Number(r.leader_member_id) }));
+}
+
+/**
+ * The grids household `householdId` belongs to now (see {@link leads}): where it is placed (grid_household, its
+ * natural village split into pieces), and the current grid of its whole natural village.
+ */
+export async function householdGridIds(db: Kysely<Database>, county: string, householdId: number): Promise<number[]> {
+  const { rows } = await sql<{ grid_id: number }>`
+    select gh.grid_id from grid_household gh where gh.county_code = ${county} and gh.household_id = ${householdId}
+    union
+    select gnv.grid_id from household h
+    join grid_natural_village gnv on gnv.county_code = h.county_code and gnv.natural_village_code = h.natural_village_code
+    where h.county_code = ${county} and h.id = ${householdId} and gnv.ended_at is null and gnv.pieces = 1`.execute(db);
+  return rows.map((r) => Number(r.grid_id));
 }
 
 /**

@@ -8,6 +8,9 @@
  * problem handling of the grid level). A 'group_leader' grant without a member (made before grants named one)
  * bounds the right to no grid: it fails closed, like a 'member' grant without one (see docs/decisions.md).
  */
+
+import { ROLE_LABELS } from '../../shared/labels/roles.ts';
+import { inSentence } from '../../shared/lang.ts';
 import type { Localized } from '../errors.ts';
 import type { Role } from './roles.ts';
 
@@ -64,15 +67,21 @@ export function reachOf(holders: readonly LinkedGrant[]): {
   };
 }
 
+/** The linked roles as a message names them: 党员和党小组长 / member or group leader. */
+const LINKED = {
+  zh: LINKED_ROLES.map((r) => ROLE_LABELS[r].zh).join('和'),
+  en: LINKED_ROLES.map((r) => inSentence(ROLE_LABELS[r]).en).join(' or '),
+};
+
 /** The messages of a grant's member that fails a rule (422, path `grants/<i>/memberId`). */
 export const GRANT_MEMBER_PROBLEMS = {
   required: {
-    zh: '党员和党小组长的授权须关联一名党员',
-    en: 'A grant of role member or group leader must name the Party member the user is',
+    zh: `${LINKED.zh}的授权须关联一名党员`,
+    en: `A grant of role ${LINKED.en} must name the Party member the user is`,
   },
   refused: {
-    zh: '只有党员和党小组长的授权可以关联党员',
-    en: 'Only grants of role member or group leader name a Party member',
+    zh: `只有${LINKED.zh}的授权可以关联党员`,
+    en: `Only grants of role ${LINKED.en} name a Party member`,
   },
   unknown: { zh: '该党员不存在或不在本县', en: 'No such Party member in this county' },
   notCurrent: {

@@ -45,7 +45,7 @@ describe('who may administer whom', () => {
   });
 
   it('lets an admin only read and rename themself; nothing on someone they may not administer', () => {
-    const admin = { id: 1, grants: [at('township_admin', TOWNSHIP)] };
+    const admin = { userId: 1, grants: [at('township_admin', TOWNSHIP)] };
     expect(allowedUserActions(admin, { id: 1, grants: admin.grants })).toEqual(['read', 'update']);
     expect(allowedUserActions(admin, { id: 2, grants: [at('member', VILLAGE)] })).toEqual([...USER_ACTIONS]);
     expect(allowedUserActions(admin, { id: 3, grants: [at('county_admin', COUNTY)] })).toEqual([]);

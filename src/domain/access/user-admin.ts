@@ -8,6 +8,7 @@
  * who also holds one grant in the township and sign in with county rights (account takeover). A user without
  * any grant is nobody's to administer (they are invisible to every admin and can do nothing).
  */
+import type { Actor } from './actor.ts';
 import { type Grant, inScope, ROLE_PERMISSIONS, type Role, scopeRoots } from './roles.ts';
 
 /** A grant as the rule reads it (the granted role on a unit of a county). */
@@ -33,11 +34,8 @@ export type UserAction = (typeof USER_ACTIONS)[number];
  * read and rename: disabling themself or editing their own grants would lock them out, and their own password
  * is changed with the current one (POST /api/auth/password), never reset.
  */
-export function allowedUserActions(
-  admin: { id: number; grants: readonly Grant[] },
-  target: { id: number; grants: readonly GrantAt[] },
-): UserAction[] {
+export function allowedUserActions(admin: Actor, target: { id: number; grants: readonly GrantAt[] }): UserAction[] {
   if (!mayAdminister(admin.grants, target.grants)) return [];
-  if (admin.id === target.id) return ['read', 'update'];
+  if (admin.userId === target.id) return ['read', 'update'];
   return [...USER_ACTIONS];
 }

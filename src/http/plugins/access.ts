@@ -16,7 +16,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { findRecordUnit, type RecordKind } from '../../db/repositories/record-units.ts';
-import { inScope, narrowWithin, PERMISSIONS, type Permission, scopeRoots } from '../../domain/access/roles.ts';
+import { rootsOf } from '../../domain/access/actor.ts';
+import { inScope, narrowWithin, PERMISSIONS, type Permission } from '../../domain/access/roles.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type Actor, actorOf } from '../../services/access/actor.ts';
 import { findSession, type Session } from '../../services/access/sessions.ts';
@@ -65,7 +66,7 @@ export class Access {
   #actor: Actor | undefined;
   /** Roots of the subtrees where `permission` applies (in `county`). */
   roots(permission: Permission, county?: string): string[] {
-    return this.session ? scopeRoots(this.session.user.grants, permission, county) : [];
+    return rootsOf(this.actor, permission, county);
   }
   /** Whether `permission` applies at org unit `code`. */
   can(permission: Permission, code: string): boolean {
@@ -166,8 +167,7 @@ async function authorize(app: FastifyInstance, request: FastifyRequest): Promise
   if (id > MAX_INT) throw NOT_FOUND();
   if (scope.record === 'user') {
     // The rule of domain/access/user-admin.ts: the caller could give every grant the user holds (any county).
-    const user = request.access.user;
-    if (!user || (await userActions(app.db, user, county, id)).length === 0) throw NOT_FOUND();
+    if ((await userActions(app.db, request.access.actor, county, id)).length === 0) throw NOT_FOUND();
     return;
   }
   const unit = await recordUnit(app, scope.record, county, id);

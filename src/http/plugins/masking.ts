@@ -14,10 +14,10 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Permission } from '../../domain/access/roles.ts';
+import { type Actor, rootsOf, SYSTEM_ACTOR } from '../../domain/access/actor.ts';
+import { inScope, type Permission } from '../../domain/access/roles.ts';
 import { maskBankAccount, maskPhone, maskResidentId } from '../../domain/ids.ts';
 import type { SensitiveKind, SensitiveMark } from '../../shared/schemas/sensitive.ts';
-import type { Access } from './access.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -36,48 +36,48 @@ const MASKS: Record<SensitiveKind, (value: string) => string> = {
   health: () => '***',
 };
 
-/** What the walk needs of the request. */
-interface Caller {
-  access: Access;
-  reveal: boolean;
+/** Whether the value of `mark` may be seen in clear for a record at `unit` (decided per request: actor, route). */
+type MayUnmask = (mark: SensitiveMark, unit: string | null) => boolean;
+
+/**
+ * Whether `actor` may see the value of `mark` in clear for a record at `unit`: `reveal` says the route is an
+ * audited reveal (identifiers leave in clear only there).
+ */
+export function mayUnmask(actor: Actor, reveal: boolean, mark: SensitiveMark, unit: string | null): boolean {
+  if (unit === null) return false;
+  if (mark.sensitive !== 'health' && !reveal) return false;
+  return inScope(unit, rootsOf(actor, `${mark.of}.sensitive` as Permission, unit.slice(0, 6)));
 }
 
-/** Whether `caller` may see the value of `mark` in clear for a record at `unit`. */
-export function mayUnmask(caller: Caller, mark: SensitiveMark, unit: string | null): boolean {
-  if (unit === null || !caller.access) return false;
-  if (mark.sensitive !== 'health' && !caller.reveal) return false;
-  return caller.access.can(`${mark.of}.sensitive` as Permission, unit);
-}
-
-function maskLeaf(caller: Caller, mark: SensitiveMark, value: unknown, unit: string | null, siblings: Json | null) {
+function maskLeaf(may: MayUnmask, mark: SensitiveMark, value: unknown, unit: string | null, siblings: Json | null) {
   if (typeof value !== 'string' || value === '') return value;
   if (mark.onlyIf) {
     const sibling = siblings?.[mark.onlyIf.sibling];
     if (!new RegExp(mark.onlyIf.pattern).test(typeof sibling === 'string' ? sibling : '')) return value;
   }
-  return mayUnmask(caller, mark, unit) ? value : MASKS[mark.sensitive](value);
+  return may(mark, unit) ? value : MASKS[mark.sensitive](value);
 }
 
 const asSchemas = (list: unknown): Schema[] => (Array.isArray(list) ? (list as Schema[]) : []);
 
 /** `value` as `schema` allows the caller to see it (a new value; `value` itself is left alone). */
-function walk(caller: Caller, schema: Schema, value: unknown, unit: string | null, siblings: Json | null): unknown {
+function walk(may: MayUnmask, schema: Schema, value: unknown, unit: string | null, siblings: Json | null): unknown {
   if (value === null || value === undefined) return value;
-  if (typeof schema.sensitive === 'string') return maskLeaf(caller, schema as SensitiveMark, value, unit, siblings);
+  if (typeof schema.sensitive === 'string') return maskLeaf(may, schema as SensitiveMark, value, unit, siblings);
   let out: unknown = value;
   // Every branch of a union or intersection applies its marks; masks are idempotent, so order does not matter.
   for (const branch of [...asSchemas(schema.anyOf), ...asSchemas(schema.oneOf), ...asSchemas(schema.allOf)]) {
-    out = walk(caller, branch, out, unit, siblings);
+    out = walk(may, branch, out, unit, siblings);
   }
   if (Array.isArray(out)) {
     const items = schema.items as Schema | undefined;
-    return items && typeof items === 'object' ? out.map((item) => walk(caller, items, item, unit, siblings)) : out;
+    return items && typeof items === 'object' ? out.map((item) => walk(may, items, item, unit, siblings)) : out;
   }
-  if (typeof out === 'object') return walkObject(caller, schema, out as Json, unit);
+  if (typeof out === 'object') return walkObject(may, schema, out as Json, unit);
   return out;
 }
 
-function walkObject(caller: Caller, schema: Schema, value: Json, inherited: string | null): Json {
+function walkObject(may: MayUnmask, schema: Schema, value: Json, inherited: string | null): Json {
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   const patterns = Object.values((schema.patternProperties ?? {}) as Record<string, Schema>);
   const extra = typeof schema.additionalProperties === 'object' ? (schema.additionalProperties as Schema) : null;
@@ -86,7 +86,7 @@ function walkObject(caller: Caller, schema: Schema, value: Json, inherited: stri
   const out: Json = {};
   for (const [key, child] of Object.entries(value)) {
     const childSchema = properties[key] ?? patterns[0] ?? extra;
-    out[key] = childSchema ? walk(caller, childSchema, child, unit, value) : child;
+    out[key] = childSchema ? walk(may, childSchema, child, unit, value) : child;
   }
   return out;
 }
@@ -100,8 +100,11 @@ function responseSchema(request: FastifyRequest, status: number): Schema | null 
 
 /** Masks `payload` for the caller of `request` by the marks of `schema`. */
 export function maskPayload(request: FastifyRequest, schema: Schema, payload: unknown): unknown {
-  const caller = { access: request.access, reveal: request.routeOptions.config.reveal === true };
-  return walk(caller, schema, payload, request.access?.unit ?? null, null);
+  // Before the access hook ran (an early error) there is no actor: the system, who unmasks nothing.
+  const actor = request.access?.actor ?? SYSTEM_ACTOR;
+  const reveal = request.routeOptions.config.reveal === true;
+  const may: MayUnmask = (mark, unit) => mayUnmask(actor, reveal, mark, unit);
+  return walk(may, schema, payload, request.access?.unit ?? null, null);
 }
 
 async function maskingPlugin(app: FastifyInstance): Promise<void> {

@@ -3,7 +3,6 @@
  * or return, photos; and /api/counties/:county/households/:id/timeline and …/help-choices (the form's choices).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { helpVerifiers } from '../../domain/help-records.ts';
 import { addHelpPhoto } from '../../services/help-records/add-help-photo.ts';
 import { createHelpRecord, createHelpRecords } from '../../services/help-records/create-help-record.ts';
 import { editHelpRecord } from '../../services/help-records/edit-help-record.ts';
@@ -54,7 +53,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const county = req.params.county;
-      return listHelpRecords(app.db, county, req.query, helpVerifiers(req.access.user?.grants ?? [], county));
+      return listHelpRecords(app.db, county, req.query, req.access.actor);
     },
   );
   app.get(
@@ -143,11 +142,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const { county, id } = req.params;
-      const verifier = {
-        userId: req.access.user?.id ?? null,
-        grants: helpVerifiers(req.access.user?.grants ?? [], county),
-      };
-      return verifyHelpRecord(app.db, county, id, verifier, req.body);
+      return verifyHelpRecord(app.db, county, id, req.access.actor, req.body);
     },
   );
   app.post(

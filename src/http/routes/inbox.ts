@@ -20,7 +20,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: InboxPage, ...ERROR_RESPONSES },
       },
     },
-    async (req) => listInbox(app.db, req.params.county, req.access.user?.id ?? 0, req.query),
+    async (req) => listInbox(app.db, req.params.county, req.access.actor.userId ?? 0, req.query),
   );
   app.post(
     '/read',
@@ -34,7 +34,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: InboxReadResult, ...ERROR_RESPONSES },
       },
     },
-    async (req) => readInbox(app.db, req.params.county, req.access.user?.id ?? 0, req.body.ids),
+    async (req) => readInbox(app.db, req.params.county, req.access.actor.userId ?? 0, req.body.ids),
   );
 };
 

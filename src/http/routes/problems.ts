@@ -59,7 +59,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: one,
       },
     },
-    async (req) => getProblem(app.db, req.params.county, req.params.id, req.access.user),
+    async (req) => getProblem(app.db, req.params.county, req.params.id, req.access.actor),
   );
   app.post(
     '/',
@@ -75,7 +75,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await raiseProblem(app.db, req.params.county, req.access.user, req.body)),
+      reply.status(201).send(await raiseProblem(app.db, req.params.county, req.access.actor, req.body)),
   );
   app.post(
     '/:id/actions',
@@ -91,7 +91,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: one,
       },
     },
-    async (req) => actOnProblem(app.db, req.params.county, req.params.id, req.access.user, req.body),
+    async (req) => actOnProblem(app.db, req.params.county, req.params.id, req.access.actor, req.body),
   );
 };
 

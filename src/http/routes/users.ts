@@ -24,13 +24,6 @@ const tags = ['users'];
 const Ok = Type.Object({ ok: Type.Boolean() });
 const one = { permission: 'user.admin', scope: { record: 'user', param: 'id' } } as const;
 
-/** The signed-in admin (the route's permission guarantees a session). */
-function callerOf(req: FastifyRequest) {
-  const user = req.access.user;
-  if (!user) throw new Error('no session');
-  return { id: user.id, grants: user.grants };
-}
-
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
@@ -43,7 +36,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UserViews, ...ERROR_RESPONSES },
       },
     },
-    async (req) => listUsers(app.db, callerOf(req), req.params.county),
+    async (req) => listUsers(app.db, req.access.actor, req.params.county),
   );
   app.post(
     '/',
@@ -58,7 +51,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
-      checkGrantable(callerOf(req).grants, req.params.county, req.body.grants);
+      checkGrantable(req.access.actor.grants, req.params.county, req.body.grants);
       const id = await createUser(app.db, req.body);
       return reply.status(201).send({ id });
     },
@@ -69,7 +62,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: one,
       schema: { tags, summary: 'One user', params: CountyIdParams, response: { 200: UserView, ...ERROR_RESPONSES } },
     },
-    async (req) => getUser(app.db, callerOf(req), req.params.county, req.params.id),
+    async (req) => getUser(app.db, req.access.actor, req.params.county, req.params.id),
   );
   app.patch(
     '/:id',
@@ -85,8 +78,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const { county, id } = req.params;
-      await updateUser(app.db, callerOf(req), county, id, req.body);
-      return getUser(app.db, callerOf(req), county, id);
+      await updateUser(app.db, req.access.actor, county, id, req.body);
+      return getUser(app.db, req.access.actor, county, id);
     },
   );
   app.put(
@@ -102,7 +95,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      await replaceGrants(app.db, callerOf(req), req.params.county, req.params.id, req.body.grants);
+      await replaceGrants(app.db, req.access.actor, req.params.county, req.params.id, req.body.grants);
       return { ok: true };
     },
   );
@@ -119,7 +112,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      await resetPassword(app.db, callerOf(req), req.params.county, req.params.id, req.body.password);
+      await resetPassword(app.db, req.access.actor, req.params.county, req.params.id, req.body.password);
       return { ok: true };
     },
   );

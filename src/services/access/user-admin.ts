@@ -13,20 +13,14 @@ import {
   updateUserRow,
 } from '../../db/repositories/users.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Grant } from '../../domain/access/roles.ts';
 import { isRole } from '../../domain/access/roles.ts';
 import { allowedUserActions, type GrantAt, type UserAction } from '../../domain/access/user-admin.ts';
 import { AppError } from '../../domain/errors.ts';
 import { maskPhone } from '../../domain/ids.ts';
 import { write } from '../write.ts';
+import type { Actor } from './actor.ts';
 import { checkPassword, hashPassword } from './passwords.ts';
 import { forgetUser, revokeUserSessions } from './sessions.ts';
-
-/** The admin acting: their id and grants (from the session). */
-export interface Caller {
-  id: number;
-  grants: readonly Grant[];
-}
 
 const USER = { zh: '用户', en: 'user' };
 
@@ -44,7 +38,7 @@ export async function grantsOfUser(db: Kysely<Database>, id: number): Promise<Gr
  */
 export async function userActions(
   db: Kysely<Database>,
-  caller: Caller,
+  caller: Actor,
   county: string,
   id: number,
 ): Promise<UserAction[]> {
@@ -59,7 +53,7 @@ export async function userActions(
  */
 export async function lockAdministrable(
   tx: Kysely<Database>,
-  caller: Caller,
+  caller: Actor,
   county: string,
   id: number,
   action: UserAction,
@@ -78,7 +72,7 @@ export interface UserPatch {
 }
 
 /** Changes name, phone or the disabled flag; disabling ends the user's sessions. Audited. */
-export async function updateUser(db: Kysely<Database>, caller: Caller, county: string, id: number, patch: UserPatch) {
+export async function updateUser(db: Kysely<Database>, caller: Actor, county: string, id: number, patch: UserPatch) {
   await write(db, county, async (ctx) => {
     const { tx } = ctx;
     const action: UserAction = patch.disabled === undefined ? 'update' : patch.disabled ? 'disable' : 'enable';
@@ -109,13 +103,7 @@ function maskOrNull(phone: string | null): string | null {
 }
 
 /** An admin sets a new password (the user's sessions end, a lock is lifted). Audited. */
-export async function resetPassword(
-  db: Kysely<Database>,
-  caller: Caller,
-  county: string,
-  id: number,
-  password: string,
-) {
+export async function resetPassword(db: Kysely<Database>, caller: Actor, county: string, id: number, password: string) {
   checkPassword(password);
   const hash = await hashPassword(password);
   await write(db, county, async (ctx) => {

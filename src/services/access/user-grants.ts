@@ -10,9 +10,10 @@ import type { Grant } from '../../domain/access/roles.ts';
 import { mayGrant } from '../../domain/access/user-admin.ts';
 import { AppError } from '../../domain/errors.ts';
 import { audit } from '../audit/audit.ts';
+import type { Actor } from './actor.ts';
 import { checkGrantMembers, type GrantToWrite } from './grant-members.ts';
 import { forgetUser } from './sessions.ts';
-import { type Caller, lockAdministrable } from './user-admin.ts';
+import { lockAdministrable } from './user-admin.ts';
 
 const ORG_UNIT = { zh: '区划', en: 'org unit' };
 
@@ -55,7 +56,7 @@ export async function insertGrants(tx: Kysely<Database>, userId: number, grants:
  */
 export async function replaceGrants(
   db: Kysely<Database>,
-  caller: Caller,
+  caller: Actor,
   county: string,
   id: number,
   grants: readonly GrantToWrite[],

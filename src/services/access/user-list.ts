@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import { isRole } from '../../domain/access/roles.ts';
 import { allowedUserActions, type GrantAt, type UserAction } from '../../domain/access/user-admin.ts';
 import { AppError } from '../../domain/errors.ts';
-import type { Caller } from './user-admin.ts';
+import type { Actor } from './actor.ts';
 
 /** One account as the users page shows it. */
 export interface UserListItem {
@@ -31,7 +31,7 @@ export interface UserListItem {
 
 type Row = Awaited<ReturnType<typeof userGrantList>>[number];
 
-function toItems(rows: Row[], caller: Caller, now: number): UserListItem[] {
+function toItems(rows: Row[], caller: Actor, now: number): UserListItem[] {
   const users = new Map<
     number,
     UserListItem & { rule: Array<{ role: string; countyCode: string; orgCode: string }> }
@@ -68,12 +68,12 @@ function toItems(rows: Row[], caller: Caller, now: number): UserListItem[] {
 }
 
 /** The users with a grant in `county` that `caller` may administer. */
-export async function listUsers(db: Kysely<Database>, caller: Caller, county: string): Promise<UserListItem[]> {
+export async function listUsers(db: Kysely<Database>, caller: Actor, county: string): Promise<UserListItem[]> {
   return toItems(await userGrantList(db, county), caller, Date.now());
 }
 
 /** One user with a grant in `county` that `caller` may administer, else 404. */
-export async function getUser(db: Kysely<Database>, caller: Caller, county: string, id: number) {
+export async function getUser(db: Kysely<Database>, caller: Actor, county: string, id: number) {
   const [user] = toItems(await userGrantList(db, county, id), caller, Date.now());
   if (!user) throw AppError.notFound({ zh: '用户', en: 'user' });
   return user;

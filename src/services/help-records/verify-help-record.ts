@@ -4,12 +4,13 @@
  * (404 otherwise, as if the record were not there).
  */
 import type { Kysely } from 'kysely';
-import { leadersOfHousehold } from '../../db/repositories/grid-leaders.ts';
 import { findRecord, lockRecord, setVerification } from '../../db/repositories/help-records.ts';
 import type { Database } from '../../db/schema.ts';
-import { type LinkedGrant, leaderMembersOnly } from '../../domain/access/linked-members.ts';
+import { holdersOf } from '../../domain/access/actor.ts';
+import { leaderMembersOnly } from '../../domain/access/linked-members.ts';
 import { AppError } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
+import { type Actor, leadersOfHousehold } from '../access/actor.ts';
 import { write } from '../write.ts';
 import { refuse } from './help-actor.ts';
 import { type HelpRecordDetail, loadDetail } from './help-view.ts';
@@ -19,23 +20,18 @@ export interface VerifyInput {
   comment?: string | undefined;
 }
 
-/** The caller as a verifier: their id and their grants of the county whose role holds help.verify. */
-export interface Verifier {
-  userId: number | null;
-  grants: readonly LinkedGrant[];
-}
-
-/** 404 unless the verifier may verify records of household `householdId` in natural village `nv`. */
+/** 404 unless the actor may verify records of household `householdId` in natural village `nv`. */
 async function checkLeadsHousehold(
   db: Kysely<Database>,
   county: string,
-  verifier: Verifier,
+  actor: Actor,
   householdId: number,
   nv: string,
 ): Promise<void> {
-  const leaders = leaderMembersOnly(verifier.grants, nv);
+  const leaders = leaderMembersOnly(holdersOf(actor, 'help.verify', county), nv);
   if (leaders === null) return;
-  if ((await leadersOfHousehold(db, county, householdId, leaders)).length === 0) throw AppError.notFound(HELP_RECORD);
+  const leading = await leadersOfHousehold(db, actor, county, householdId);
+  if (!leading.some((m) => leaders.includes(m))) throw AppError.notFound(HELP_RECORD);
 }
 
 /**
@@ -46,7 +42,7 @@ export async function verifyHelpRecord(
   db: Kysely<Database>,
   county: string,
   id: number,
-  verifier: Verifier,
+  actor: Actor,
   input: VerifyInput,
 ): Promise<HelpRecordDetail> {
   const comment = (input.comment ?? '').trim();
@@ -58,11 +54,11 @@ export async function verifyHelpRecord(
     await lockRecord(tx, county, id);
     const row = await findRecord(tx, county, id);
     if (!row) throw AppError.notFound(HELP_RECORD);
-    await checkLeadsHousehold(tx, county, verifier, Number(row.household_id), row.natural_village_code);
+    await checkLeadsHousehold(tx, county, actor, Number(row.household_id), row.natural_village_code);
     const status = row.status as HelpRecordStatus;
     if (!canDoHelp('verify', status)) throw new AppError('conflict', wrongHelpState('verify', status));
     const next = input.decision === 'verify' ? 'verified' : 'returned';
-    await setVerification(tx, county, id, next, comment, verifier.userId);
+    await setVerification(tx, county, id, next, comment, actor.userId);
     ctx.audit({
       action: `help_record.${input.decision}`,
       table: 'assistance_record',

@@ -9,6 +9,8 @@ import * as parts from '../../db/repositories/household-parts.ts';
 import * as repo from '../../db/repositories/households.ts';
 import type { Database, HouseholdStatus } from '../../db/schema.ts';
 import type { FieldProblem, Localized } from '../../domain/errors.ts';
+import { HOUSEHOLD_STATUS_LABELS } from '../../shared/labels/household.ts';
+import { inSentence } from '../../shared/lang.ts';
 import { diffOf } from '../audit/audit.ts';
 import { type WriteContext, write } from '../write.ts';
 import { getHousehold } from './get-household.ts';
@@ -24,13 +26,8 @@ export const TRANSITIONS: Readonly<Record<HouseholdStatus, readonly HouseholdSta
   risk_cleared: ['monitored'],
 };
 
-const LABEL: Record<HouseholdStatus, Localized> = {
-  identified: { zh: '贫困户', en: 'in poverty' },
-  exited: { zh: '已脱贫', en: 'out of poverty' },
-  returned: { zh: '返贫', en: 'returned to poverty' },
-  monitored: { zh: '监测户', en: 'under monitoring' },
-  risk_cleared: { zh: '风险已消除', en: 'risk cleared' },
-};
+/** A status as the messages name it ("from out of poverty to …"). */
+const LABEL = (status: HouseholdStatus): Localized => inSentence(HOUSEHOLD_STATUS_LABELS[status]);
 
 /** The decided change: new status, the day it took effect and why. */
 export interface StatusChangeInput {
@@ -43,8 +40,8 @@ function transitionProblems(from: HouseholdStatus, to: HouseholdStatus): FieldPr
   if (TRANSITIONS[from].includes(to)) return [];
   const allowed = TRANSITIONS[from];
   const message = {
-    zh: `状态不能从“${LABEL[from].zh}”改为“${LABEL[to].zh}”，只能改为：${allowed.map((s) => `“${LABEL[s].zh}”`).join('、')}`,
-    en: `The status cannot change from ${LABEL[from].en} to ${LABEL[to].en}; allowed: ${allowed.map((s) => LABEL[s].en).join(', ')}`,
+    zh: `状态不能从“${LABEL(from).zh}”改为“${LABEL(to).zh}”，只能改为：${allowed.map((s) => `“${LABEL(s).zh}”`).join('、')}`,
+    en: `The status cannot change from ${LABEL(from).en} to ${LABEL(to).en}; allowed: ${allowed.map((s) => LABEL(s).en).join(', ')}`,
   };
   return [{ path: 'status', code: 'status_transition', message }];
 }

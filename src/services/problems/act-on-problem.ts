@@ -26,7 +26,7 @@ import {
   type Transition,
   urgingUnit,
 } from '../../domain/escalation.ts';
-import type { SessionUser } from '../access/sessions.ts';
+import type { Actor } from '../access/actor.ts';
 import { currentContext } from '../audit/request-context.ts';
 import { write } from '../write.ts';
 import { getProblem } from './get-problem.ts';
@@ -103,12 +103,12 @@ function auditDiff(row: ProblemRow, next: Transition, unit: string | null): Reco
   return { level: [row.level, next.level], status: [row.status, next.status] };
 }
 
-/** Applies `input` to problem `id` as `user`; the problem after the step. */
+/** Applies `input` to problem `id` as `actor`; the problem after the step. */
 export async function actOnProblem(
   db: Kysely<Database>,
   county: string,
   id: number,
-  user: SessionUser | null,
+  actor: Actor,
   input: ActionInput,
   now: Date = businessNow(),
 ): Promise<ProblemDetailView> {
@@ -116,16 +116,16 @@ export async function actOnProblem(
     const { tx } = ctx;
     if (!(await lockProblem(tx, county, id))) throw AppError.notFound(PROBLEM);
     const row = (await findProblem(tx, county, id)) as ProblemRow;
-    const actor = await problemActor(tx, county, user, Number(row.household_id), row.raised_by_user_id);
+    const facing = await problemActor(tx, county, actor, Number(row.household_id), row.raised_by_user_id);
     const state: ProblemState = await problemState(tx, county, row, now);
-    const next = apply(state, actor, input);
+    const next = apply(state, facing, input);
     if (isRefusal(next)) {
       // The caller sees the problem (the route checked its scope) but it is not theirs to act on at this level.
       if (next.kind === 'actor' || next.kind === 'state') throw new AppError('conflict', next.message);
       throw AppError.rules([{ path: next.field ?? 'action', code: `${next.field}_required`, message: next.message }]);
     }
     // An urge leaves the problem as it is: only its trail, the handler's inbox and the audit learn of it.
-    const unit = input.action === 'urge' ? urgingUnit(actor, state) : null;
+    const unit = input.action === 'urge' ? urgingUnit(facing, state) : null;
     if (unit === null) await updateProblem(tx, county, id, await changes(tx, county, row, next, input, now));
     const context = currentContext();
     await insertEvents(tx, [
@@ -154,5 +154,5 @@ export async function actOnProblem(
     await tell(tx, county, row, next, input);
     ctx.changed('thingsDone');
   });
-  return getProblem(db, county, id, user);
+  return getProblem(db, county, id, actor);
 }

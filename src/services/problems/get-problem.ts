@@ -5,22 +5,22 @@ import type { Database } from '../../db/schema.ts';
 import { businessNow } from '../../domain/clock.ts';
 import { AppError } from '../../domain/errors.ts';
 import { allowedActions } from '../../domain/escalation.ts';
-import type { SessionUser } from '../access/sessions.ts';
+import type { Actor } from '../access/actor.ts';
 import { problemActor } from './problem-actor.ts';
 import { problemState } from './problem-state.ts';
 import { PROBLEM, type ProblemDetailView, toProblemDetail } from './problem-view.ts';
 
-/** Problem `id` of `county` as `user` sees it (404 when unknown). */
+/** Problem `id` of `county` as `actor` sees it (404 when unknown). */
 export async function getProblem(
   db: Kysely<Database>,
   county: string,
   id: number,
-  user: SessionUser | null,
+  actor: Actor,
   now: Date = businessNow(),
 ): Promise<ProblemDetailView> {
   const [row, events] = await Promise.all([findProblem(db, county, id), problemEvents(db, county, id)]);
   if (!row) throw AppError.notFound(PROBLEM);
-  const actor = await problemActor(db, county, user, Number(row.household_id), row.raised_by_user_id);
+  const facing = await problemActor(db, county, actor, Number(row.household_id), row.raised_by_user_id);
   const state = await problemState(db, county, row, now);
-  return toProblemDetail(row, events, allowedActions(actor, state));
+  return toProblemDetail(row, events, allowedActions(facing, state));
 }

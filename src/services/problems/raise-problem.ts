@@ -8,18 +8,17 @@ import {
   insertProblem,
 } from '../../db/repositories/problems.ts';
 import type { Database } from '../../db/schema.ts';
-import { inScope, ROLE_PERMISSIONS } from '../../domain/access/roles.ts';
+import { type Actor, holdersOf, memberIdsOf } from '../../domain/access/actor.ts';
+import { inScope } from '../../domain/access/roles.ts';
 import { businessNow } from '../../domain/clock.ts';
 import { deadlineHours, dueAt } from '../../domain/deadlines.ts';
 import { AppError } from '../../domain/errors.ts';
 import { holderCode, type Urgency } from '../../domain/escalation.ts';
-import type { SessionUser } from '../access/sessions.ts';
 import { currentContext } from '../audit/request-context.ts';
 import { unknownCodes } from '../dictionary.ts';
 import { write } from '../write.ts';
 import { getProblem } from './get-problem.ts';
 import { notify } from './notify.ts';
-import { grantsIn } from './problem-actor.ts';
 import type { ProblemDetailView } from './problem-view.ts';
 
 export interface RaiseInput {
@@ -35,9 +34,9 @@ const HOUSEHOLD = { zh: '贫困户', en: 'household' };
  * Who may raise for a household at `nv`: a non-member role holding problem.raise over it, or a member paired
  * with it now. Returns the raising member (null for a handler), or throws 404 (never 403: no leaks).
  */
-async function raiser(db: Kysely<Database>, county: string, user: SessionUser | null, nv: string, householdId: number) {
-  const { grants, memberIds } = grantsIn(user, county);
-  const covering = grants.filter((g) => ROLE_PERMISSIONS[g.role].has('problem.raise') && inScope(nv, [g.orgCode]));
+async function raiser(db: Kysely<Database>, county: string, actor: Actor, nv: string, householdId: number) {
+  const memberIds = memberIdsOf(actor, county);
+  const covering = holdersOf(actor, 'problem.raise', county).filter((g) => inScope(nv, [g.orgCode]));
   const helping = await helpsHousehold(db, county, memberIds, householdId);
   if (helping) return memberIds[0] ?? null;
   if (covering.some((g) => g.role !== 'member')) return null;
@@ -48,14 +47,14 @@ async function raiser(db: Kysely<Database>, county: string, user: SessionUser | 
 export async function raiseProblem(
   db: Kysely<Database>,
   county: string,
-  user: SessionUser | null,
+  actor: Actor,
   input: RaiseInput,
   now: Date = businessNow(),
 ): Promise<ProblemDetailView> {
   const household = await householdPlace(db, county, input.householdId);
   if (!household) throw AppError.notFound(HOUSEHOLD);
   const nv = household.natural_village_code;
-  const memberId = await raiser(db, county, user, nv, input.householdId);
+  const memberId = await raiser(db, county, actor, nv, input.householdId);
   const problems = await unknownCodes(db, [{ kind: 'problem_category', code: input.category, path: 'category' }]);
   if (problems.length > 0) throw AppError.rules(problems);
   const urgency = input.urgency ?? 'normal';
@@ -68,7 +67,7 @@ export async function raiseProblem(
       household_id: input.householdId,
       natural_village_code: nv,
       raised_by_member_id: memberId,
-      raised_by_user_id: user?.id ?? null,
+      raised_by_user_id: actor.userId,
       category: input.category,
       description: input.description.trim(),
       urgency,
@@ -115,5 +114,5 @@ export async function raiseProblem(
     await notify(tx, county, 'problem_arrived', target);
     return id;
   });
-  return getProblem(db, county, id, user);
+  return getProblem(db, county, id, actor);
 }

@@ -1,13 +1,17 @@
 /** Schemas of accounts, sessions, grants and the audit trail (server validation and the web's types). */
 import { type Static, Type } from 'typebox';
-import { ROLES } from '../labels/roles.ts';
+import { ROLE_LABELS, ROLES } from '../labels/roles.ts';
+import { describeCodes } from '../lang.ts';
 import { OrgCode } from './common.ts';
 import { sensitive } from './sensitive.ts';
 
 /** The roles, in the order forms list them (src/shared/labels/roles.ts). */
 export const ROLE_CODES = ROLES;
 
-export const RoleCode = Type.Union(ROLE_CODES.map((r) => Type.Literal(r)));
+export const RoleCode = Type.Union(
+  ROLE_CODES.map((r) => Type.Literal(r)),
+  { description: describeCodes(ROLE_LABELS) },
+);
 
 export const LoginBody = Type.Object(
   {

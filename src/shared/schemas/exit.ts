@@ -4,6 +4,8 @@
  */
 import { type Static, type TSchema, Type } from 'typebox';
 import { EXIT_NOTICE_DAYS } from '../../domain/exit-workflow.ts';
+import { EXIT_STATUS_LABELS, EXIT_STATUSES } from '../labels/exit.ts';
+import { describeCodes } from '../lang.ts';
 import { CountyCode, DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -11,7 +13,7 @@ const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const strict = { additionalProperties: false } as const;
 
 export { EXIT_NOTICE_DAYS };
-export const ExitStatus = Type.Enum(['assessed', 'verified', 'signed', 'notice', 'exited', 'withdrawn']);
+export const ExitStatus = Type.Enum(EXIT_STATUSES, { description: describeCodes(EXIT_STATUS_LABELS) });
 export const ObjectionStatus = Type.Enum(['open', 'upheld', 'dismissed']);
 
 export const ExitParams = Type.Object({ county: CountyCode, exitId: Id }, strict);

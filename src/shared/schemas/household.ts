@@ -5,6 +5,8 @@
  */
 import { type Static, type TSchema, Type } from 'typebox';
 import { CAUSE_CODES, HEALTH_CODES, LABOUR_CODES, RELATION_CODES, SCHOOL_STATUS_CODES } from '../../domain/codes.ts';
+import { HOUSEHOLD_STATUS_LABELS, HOUSEHOLD_STATUSES } from '../labels/household.ts';
+import { describeCodes } from '../lang.ts';
 import { COLUMN_RANGE } from './column-limits.ts';
 import { DateString, OrgCode, PageQuery, SortQuery } from './common.ts';
 import { RecordActions } from './record-actions.ts';
@@ -28,7 +30,7 @@ const Amount = Type.Number({ minimum: 0, maximum: 1_000_000_000, description: 'C
 const Measure = OrNull.number({ minimum: 0, maximum: 100_000 });
 
 /** Lifecycle: identified → exited → returned; monitoring and risk cleared after 2020. */
-export const HouseholdStatus = Type.Enum(['identified', 'exited', 'returned', 'monitored', 'risk_cleared']);
+export const HouseholdStatus = Type.Enum(HOUSEHOLD_STATUSES, { description: describeCodes(HOUSEHOLD_STATUS_LABELS) });
 /** 一般贫困户, 低保贫困户, 特困供养(五保)户, 低保户. */
 export const Attribute = Type.Enum(['general', 'dibao_poor', 'tekun', 'dibao']);
 /** Identification standard: national, provincial or municipal line. */

@@ -4,6 +4,8 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { HOUSEHOLD_STATUS_LABELS } from '../../shared/labels/household.ts';
+import type { Localized } from '../../shared/lang.ts';
 import type { DictionaryEntries, DictionaryEntry } from '../../shared/schemas/dictionary.ts';
 import { useLang } from '../i18n/i18n.tsx';
 import { api } from './client.ts';
@@ -36,13 +38,26 @@ export function useDictionaries() {
   return useQuery(dictionaryQueries.all());
 }
 
+/**
+ * Kinds whose one home is a code list of src/shared/labels (the dictionary's rows hold the same, a unit test keeps
+ * them equal): read from there, so the screens, the schemas and the server's messages name them alike.
+ */
+const SHARED_KINDS: Readonly<Record<string, Readonly<Record<string, Localized>>>> = {
+  household_status: HOUSEHOLD_STATUS_LABELS,
+};
+
+function sharedEntries(kind: string): DictionaryEntry[] | undefined {
+  const labels = SHARED_KINDS[kind];
+  return labels && Object.entries(labels).map(([code, label]) => ({ kind, code, ...label }));
+}
+
 /** One kind of the dictionary ('cause', 'expertise', …) with labels in the current language. */
 export function useDictionary(kind: string): Dictionary {
   const { lang } = useLang();
   const query = useDictionaries();
   const { data, isPending, error } = query;
   return useMemo(() => {
-    const entries = (data ?? []).filter((e) => e.kind === kind);
+    const entries = sharedEntries(kind) ?? (data ?? []).filter((e) => e.kind === kind);
     const byCode = new Map(entries.map((e) => [e.code, e]));
     return {
       entries,

@@ -61,6 +61,11 @@ const HelpRecordPage = lazy(() => import('../pages/help/help-record-page.tsx'));
 const HelpVerifyPage = lazy(() => import('../pages/help/help-verify-page.tsx'));
 const ProblemsSection = lazy(() => import('../pages/problems/problems-section.tsx'));
 const SettingsPage = lazy(() => import('../pages/settings/settings-page.tsx'));
+const ActivityListPage = lazy(() => import('../pages/activities/activity-list-page.tsx'));
+const ActivityPage = lazy(() => import('../pages/activities/activity-page.tsx'));
+const CompliancePage = lazy(() => import('../pages/activities/compliance-page.tsx'));
+const MyActivitiesPage = lazy(() => import('../pages/activities/my-activities-page.tsx'));
+const ActivitySignInPage = lazy(() => import('../pages/activities/sign-in-page.tsx'));
 
 export function AppRoutes() {
   return (
@@ -114,6 +119,11 @@ export function AppRoutes() {
         <Route path="admin/users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="activities" element={<ActivityListPage />} />
+        <Route path="activities/compliance" element={<CompliancePage />} />
+        <Route path="activities/mine" element={<MyActivitiesPage />} />
+        <Route path="activities/:id" element={<ActivityPage />} />
+        <Route path="activity-sign-in" element={<ActivitySignInPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -5,6 +5,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BulbOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   FlagOutlined,
   FormOutlined,
@@ -45,6 +46,7 @@ const ENTRIES = [
   { key: '/my-points', icon: <TrophyOutlined />, label: 'myPoints', permission: 'party.read' },
   { key: '/help/new', icon: <FormOutlined />, label: 'helpRecord', permission: 'help.write' },
   { key: '/help/verify', icon: <CheckSquareOutlined />, label: 'helpVerify', permission: 'help.verify' },
+  { key: '/activities', icon: <CalendarOutlined />, label: 'activities', permission: 'party.read' },
   { key: '/problems', icon: <AlertOutlined />, label: 'problems', permission: 'household.read' },
   { key: '/problems/warnings', icon: <WarningOutlined />, label: 'warnings', permission: 'household.read' },
   { key: '/feedback', icon: <MessageOutlined />, label: 'feedback', permission: 'pairing.write' },
@@ -57,6 +59,7 @@ const ENTRIES = [
 function sectionOf(pathname: string): string {
   const first = pathname.split('/')[1];
   if (first === 'party-groups') return '/grids';
+  if (first === 'activity-sign-in') return '/activities';
   // Plaques are printed from a village's grid list or a pairing.
   if (first === 'plaques') return '/pairings';
   if (pathname.startsWith('/help/verify')) return '/help/verify';

@@ -1,4 +1,5 @@
 /** Texts of the verification list (核实帮扶纪实): what waits for the caller, verify or return with a reason. */
+import { HELP_STATUS_LABELS } from '../../../shared/labels/help-record.ts';
 import { commonWords } from '../../i18n/common-words.ts';
 
 const zh = {
@@ -14,8 +15,8 @@ const zh = {
   returnTitle: '退回帮扶纪实',
   reason: '退回原因',
   required: '请填写退回原因',
-  verified: '已核实',
-  returned: '已退回',
+  verified: HELP_STATUS_LABELS.verified.zh,
+  returned: HELP_STATUS_LABELS.returned.zh,
   empty: '没有待核实的帮扶纪实',
   cancel: commonWords.zh.cancel,
 };
@@ -35,8 +36,8 @@ const en: HelpVerifyMessages = {
   returnTitle: 'Return the help record',
   reason: 'Reason',
   required: 'Say why it is returned',
-  verified: 'Verified',
-  returned: 'Returned',
+  verified: HELP_STATUS_LABELS.verified.en,
+  returned: HELP_STATUS_LABELS.returned.en,
   empty: 'No help records to verify',
   cancel: commonWords.en.cancel,
 };

@@ -1,4 +1,6 @@
 /** Texts of the exit workflow (脱贫退出): the record's panel, its step dialogs and the 公示 board. */
+import { EXIT_STATUS_LABELS, EXIT_STEP_LABELS } from '../../../shared/labels/exit.ts';
+import { labelsIn } from '../../../shared/lang.ts';
 import { commonWords } from '../../i18n/common-words.ts';
 export const exitMessages = {
   zh: {
@@ -8,15 +10,8 @@ export const exitMessages = {
     start: '发起退出评估',
     none: '尚未办理脱贫退出。',
     cannotStart: '只有贫困户或返贫户可以发起脱贫退出。',
-    steps: { assess: '退出评估', verify: '村级核实', sign: '户主签字', notice: '公示', complete: '退出' },
-    status: {
-      assessed: '已评估',
-      verified: '已核实',
-      signed: '已签字',
-      notice: '公示中',
-      exited: '已退出',
-      withdrawn: '已撤回',
-    } as Record<string, string>,
+    steps: labelsIn(EXIT_STEP_LABELS, 'zh'),
+    status: labelsIn(EXIT_STATUS_LABELS, 'zh') as Record<string, string>,
     actions: {
       start: '发起退出评估',
       verify: '村级核实',
@@ -78,21 +73,8 @@ export const exitMessages = {
     start: 'Start exit assessment',
     none: 'No exit has been started.',
     cannotStart: 'Only a household in poverty (identified or returned) can start an exit.',
-    steps: {
-      assess: 'Assessment',
-      verify: 'Verification',
-      sign: 'Signature',
-      notice: 'Public notice',
-      complete: 'Exit',
-    },
-    status: {
-      assessed: 'Assessed',
-      verified: 'Verified',
-      signed: 'Signed',
-      notice: 'Under notice',
-      exited: 'Exited',
-      withdrawn: 'Withdrawn',
-    } as Record<string, string>,
+    steps: labelsIn(EXIT_STEP_LABELS, 'en'),
+    status: labelsIn(EXIT_STATUS_LABELS, 'en') as Record<string, string>,
     actions: {
       start: 'Start exit assessment',
       verify: 'Village verification',

@@ -3,9 +3,11 @@
  * notice → exit) with its assessment checks, the next step's action in a dialog, the objections with their
  * resolution, withdrawal, and the exits before it.
  */
+
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { EXIT_STATUSES } from '../../../shared/labels/exit.ts';
 import { QueryState } from '../../components/query-state.tsx';
 import { allows } from '../../components/record-actions.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
@@ -17,7 +19,8 @@ import type { HouseholdDetail } from './household-api.ts';
 import { householdMessages } from './household-messages.ts';
 
 type Dialog = Omit<ExitStepDialogProps, 'householdId' | 'onClose'>;
-const ORDER = ['assessed', 'verified', 'signed', 'notice', 'exited'];
+/** The statuses an exit passes through, in order (a withdrawn one stops where it was). */
+const ORDER: readonly string[] = EXIT_STATUSES.filter((s) => s !== 'withdrawn');
 const CAN_START = new Set(['identified', 'returned']);
 
 function ExitSteps({ exit, m }: { exit: HouseholdExit; m: ExitMessages }) {

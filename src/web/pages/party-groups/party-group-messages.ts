@@ -3,6 +3,7 @@ import { commonWords } from '../../i18n/common-words.ts';
 
 const zh = {
   back: '返回网格',
+  activities: '组织生活',
   grid: '所在网格',
   village: '村',
   retired: '该党小组已撤销',
@@ -65,6 +66,7 @@ type PartyGroupMessages = typeof zh;
 
 const en: PartyGroupMessages = {
   back: 'Back to the grid',
+  activities: 'Organisational life',
   grid: 'Grid',
   village: 'Village',
   retired: 'This Party group is retired',

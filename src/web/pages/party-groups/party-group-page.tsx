@@ -58,9 +58,14 @@ function GroupView({ county, group }: { county: string; group: PartyGroupDetail 
     <>
       <div className="page-title">
         <Typography.Title level={2}>{group.name}</Typography.Title>
-        <ScopedLink to={`/grids/${group.gridId}`}>
-          <Button icon={<ArrowLeftOutlined />}>{m.back}</Button>
-        </ScopedLink>
+        <span>
+          <ScopedLink to={`/activities?groupId=${group.id}`}>
+            <Button>{m.activities}</Button>
+          </ScopedLink>{' '}
+          <ScopedLink to={`/grids/${group.gridId}`}>
+            <Button icon={<ArrowLeftOutlined />}>{m.back}</Button>
+          </ScopedLink>
+        </span>
       </div>
       <Typography.Paragraph type="secondary">
         {[group.townshipName, group.villageName].filter(Boolean).join(' · ')} · {m.grid}{' '}

@@ -6,6 +6,7 @@ import { Card, Typography } from 'antd';
 import { QueryState } from '../../components/query-state.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
+import { ActivityRulesCard } from '../activities/activity-rules-card.tsx';
 import { DeadlineSettingsTable } from './deadline-settings-table.tsx';
 import { useDeadlineSettings, useWarningSettings } from './settings-api.ts';
 import { settingsMessages } from './settings-messages.ts';
@@ -33,6 +34,7 @@ export default function SettingsPage() {
           {(data) => <DeadlineSettingsTable county={county} settings={data} m={m} />}
         </QueryState>
       </Card>
+      <ActivityRulesCard county={county} />
     </>
   );
 }
