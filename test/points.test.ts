@@ -231,7 +231,7 @@ describe('member points', () => {
 });
 
 describe('who reads points', () => {
-  it('lets a member read only their own points, through /me (404 when the account names no member)', async () => {
+  it('lets a member read only their own points, through /me (none when the account names no member)', async () => {
     const member = await signInMember(t, NV, m.a);
     const own = await member({ method: 'GET', url: `${BASE}/me/points?year=${YEAR}` });
     expect(own.statusCode, own.body).toBe(200);
