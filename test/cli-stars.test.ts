@@ -45,7 +45,8 @@ describe('lianxin stars', () => {
     const text = (await lianxin('stars', '--county', '340822', '--year', '2020')).stdout;
     expect(text).toContain(`members              ${report.members}`);
     expect(text).toContain('★★★★★');
-  });
+    // A seed and three runs in child processes: minutes on a shared two-core machine.
+  }, 600_000);
 
   it('refuses a malformed county or year with a clear message', async () => {
     await expect(lianxin('stars', '--county', '3408', '--year', '2020')).rejects.toMatchObject({
