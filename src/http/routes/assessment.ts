@@ -7,6 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { chinaDateOf } from '../../domain/dates.ts';
 import { advanceRound } from '../../services/assessment/advance-round.ts';
+import { refuse } from '../../services/assessment/assessment-rules.ts';
 import { loadAssessmentSettings, loadPointRules } from '../../services/assessment/assessment-settings.ts';
 import { decideRequest } from '../../services/assessment/decide-request.ts';
 import { exemptMember } from '../../services/assessment/exempt-member.ts';
@@ -16,7 +17,7 @@ import {
   listExemplaryMembers,
   listRatingsOf,
 } from '../../services/assessment/list-assessment.ts';
-import { getMemberPoints, ownMemberId } from '../../services/assessment/member-points.ts';
+import { getMemberPoints, getMyPoints, ownMemberId } from '../../services/assessment/member-points.ts';
 import { raiseObjection } from '../../services/assessment/raise-objection.ts';
 import { recomputeYear } from '../../services/assessment/recompute-year.ts';
 import { requestAdjustment } from '../../services/assessment/request-adjustment.ts';
@@ -38,6 +39,7 @@ import {
   MemberParams,
   MemberPoints,
   MemberRequestParams,
+  MyPoints,
   ObjectionBody,
   ObjectionList,
   PointRulesBody,
@@ -68,6 +70,10 @@ const member = { record: 'member' as const, param: 'memberId' };
 const county = { param: 'county' };
 /** The year a read means when none is asked: the business year. */
 const thisYear = () => Number(chinaDateOf().slice(0, 4));
+const NOT_LINKED = {
+  zh: '您的账号未关联党员，不能自评',
+  en: 'Your account names no Party member: no self-assessment',
+};
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -76,16 +82,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'authenticated' },
       schema: {
         tags,
-        summary: "The signed-in member's own points of a year, every line linked to its record (404 unless linked)",
+        summary: "The signed-in member's own points of a year, every line linked to its record (null unless linked)",
         params: CountyParams,
         querystring: YearQuery,
-        response: { 200: MemberPoints, ...ERROR_RESPONSES },
+        response: { 200: MyPoints, ...ERROR_RESPONSES },
       },
     },
-    async (req) => {
-      const memberId = ownMemberId(req.access.actor, req.params.county);
-      return getMemberPoints(app.db, req.params.county, memberId, req.query.year ?? thisYear());
-    },
+    async (req) => getMyPoints(app.db, req.params.county, req.access.actor, req.query.year ?? thisYear()),
   );
   app.post(
     '/me/review',
@@ -101,6 +104,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const memberId = ownMemberId(req.access.actor, req.params.county);
+      if (memberId === null) throw refuse('stars', 'not_linked', NOT_LINKED);
       const { year, ...input } = req.body;
       return reviewRating(app.db, req.params.county, req.access.actor, year, memberId, 'self', input);
     },

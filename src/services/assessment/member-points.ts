@@ -15,11 +15,16 @@ import { vetoesOfYear } from './vetoes.ts';
 
 const NOT_FOUND = () => AppError.notFound({ zh: '党员', en: 'Member' });
 
-/** The member a signed-in user is in `county` (their 'member' or 'group_leader' grant), or 404. */
-export function ownMemberId(actor: Actor, county: string): number {
+/** The member a signed-in user is in `county` (their 'member' or 'group_leader' grant), or null. */
+export function ownMemberId(actor: Actor, county: string): number | null {
   const grant = actor.grants.find((g) => g.countyCode === county && g.memberId !== undefined && g.memberId !== null);
-  if (!grant?.memberId) throw NOT_FOUND();
-  return grant.memberId;
+  return grant?.memberId ?? null;
+}
+
+/** The signed-in user's own points: `points` is null for an account that names no member (not an error). */
+export async function getMyPoints(db: Kysely<Database>, county: string, actor: Actor, year: number) {
+  const memberId = ownMemberId(actor, county);
+  return { points: memberId === null ? null : await getMemberPoints(db, county, memberId, year) };
 }
 
 export async function getMemberPoints(db: Kysely<Database>, county: string, memberId: number, year: number) {

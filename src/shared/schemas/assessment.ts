@@ -94,6 +94,9 @@ export const MemberPoints = Type.Object({
   ),
 });
 
+/** The signed-in user's own points: null for an account that names no member. */
+export const MyPoints = Type.Object({ points: Type.Union([MemberPoints, Type.Null()]) });
+
 const ByStars = Type.Object({
   '1': Type.Integer(),
   '2': Type.Integer(),

@@ -49,6 +49,8 @@ const PlanPage = lazy(() => import('../pages/grids/plan-page.tsx'));
 const CoveragePage = lazy(() => import('../pages/grids/coverage-page.tsx'));
 const CommitmentListPage = lazy(() => import('../pages/commitments/commitment-list-page.tsx'));
 const CommitmentPage = lazy(() => import('../pages/commitments/commitment-page.tsx'));
+const PointsPage = lazy(() => import('../pages/assessment/points-page.tsx'));
+const StarBoardPage = lazy(() => import('../pages/assessment/star-board-page.tsx'));
 const PairingListPage = lazy(() => import('../pages/pairings/pairing-list-page.tsx'));
 const SuggestionPage = lazy(() => import('../pages/pairings/suggestion-page.tsx'));
 const PartyGroupPage = lazy(() => import('../pages/party-groups/party-group-page.tsx'));
@@ -106,6 +108,9 @@ export function AppRoutes() {
         <Route path="feedback" element={<FeedbackPage />} />
         <Route path="commitments" element={<CommitmentListPage />} />
         <Route path="commitments/:id" element={<CommitmentPage />} />
+        <Route path="my-points" element={<PointsPage />} />
+        <Route path="members/:id/points" element={<PointsPage />} />
+        <Route path="stars" element={<StarBoardPage />} />
         <Route path="pairings" element={<PairingListPage />} />
         <Route path="pairing-suggestions" element={<SuggestionPage />} />
         <Route path="help/new" element={<HelpRecordPage />} />

@@ -16,7 +16,9 @@ import {
   PieChartOutlined,
   SafetyOutlined,
   SettingOutlined,
+  StarOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -40,6 +42,8 @@ const ENTRIES = [
   { key: '/pairings', icon: <HeartOutlined />, label: 'pairings', permission: 'pairing.read' },
   { key: '/pairing-suggestions', icon: <BulbOutlined />, label: 'pairingSuggestions', permission: 'pairing.write' },
   { key: '/commitments', icon: <FlagOutlined />, label: 'commitments', permission: 'pairing.read' },
+  { key: '/stars', icon: <StarOutlined />, label: 'stars', permission: 'party.read' },
+  { key: '/my-points', icon: <TrophyOutlined />, label: 'myPoints', permission: 'party.read' },
   { key: '/help/new', icon: <FormOutlined />, label: 'helpRecord', permission: 'help.write' },
   { key: '/help/verify', icon: <CheckSquareOutlined />, label: 'helpVerify', permission: 'help.verify' },
   { key: '/activities', icon: <CalendarOutlined />, label: 'activities', permission: 'party.read' },

@@ -1,0 +1,112 @@
+/**
+ * Party life's assessment on the seeded demo county (issue 15 targets): the recompute of a county-year's points
+ * and stars (≤ 2 s on PGlite), a member's points page through the API (p95 ≤ 25 ms) and the star board (p95 ≤
+ * 10 ms, a remembered summary), each beside a constant route of the same app in the same run, so a loaded machine
+ * shows as a ratio. Requests go through the real app in-process (`app.inject`, signed in as a county admin: the
+ * routes pay for authentication, the scope check and the response schema). Prints JSON lines.
+ * `node bin/run-ts.js bench/party-life.ts`; BENCH_DATA_DIR reuses a seeded PGlite directory (else a fresh
+ * in-memory seed, ~4–7 min); BENCH_DATABASE_URL runs on PostgreSQL; BENCH_RUNS (default 300), BENCH_RECOMPUTES (5).
+ */
+import { cpus, loadavg } from 'node:os';
+import type { Kysely } from 'kysely';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { activeMembers } from '../src/db/repositories/stars.ts';
+import type { Database } from '../src/db/schema.ts';
+import { seedDemoCounty } from '../src/demo/index.ts';
+import { buildApp } from '../src/http/app.ts';
+import { recomputeYear } from '../src/services/assessment/recompute-year.ts';
+import { announce } from '../src/services/county-memo.ts';
+import { benchSession } from './lib/bench-session.ts';
+import { onBenchDatabase } from './lib/databases.ts';
+
+const COUNTY = '340822';
+const YEAR = 2020;
+const RUNS = Number(process.env.BENCH_RUNS ?? 300);
+const RECOMPUTES = Number(process.env.BENCH_RECOMPUTES ?? 5);
+const print = (line: Record<string, unknown>) =>
+  console.log(JSON.stringify({ ...line, load1: Math.round((loadavg()[0] ?? 0) * 100) / 100, cores: cpus().length }));
+const round = (ms: number) => Math.round(ms * 100) / 100;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+function stats(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { n: sorted.length, p50_ms: round(percentile(sorted, 0.5)), p95_ms: round(percentile(sorted, 0.95)) };
+}
+
+async function recomputes(db: Kysely<Database>, backend: string): Promise<void> {
+  const times: number[] = [];
+  let last = null;
+  for (let i = 0; i < RECOMPUTES; i++) {
+    const started = performance.now();
+    last = await recomputeYear(db, COUNTY, YEAR);
+    times.push(performance.now() - started);
+  }
+  print({
+    name: 'party_life_recompute_county',
+    backend,
+    members: last?.members,
+    rated: last?.rated,
+    byStars: last?.byStars,
+    first_ms: round(times[0] ?? 0),
+    ...stats(times),
+    target_ms: 2000,
+  });
+}
+
+async function routes(db: Kysely<Database>, backend: 'pglite' | 'postgres'): Promise<void> {
+  const database = { db, backend, location: 'bench', close: async () => {}, enterRole: async () => {} } as const;
+  const app = await buildApp({ database, logger: false });
+  app.get('/bench/constant', async () => ({ ok: true }));
+  await app.ready();
+  const session = await benchSession(db, COUNTY);
+  const cookies = { [session.name]: session.value };
+  const members = (await activeMembers(db, COUNTY)).map((m) => Number(m.id));
+  const scopes = [COUNTY, '340822100', '340822101', '340822102'];
+  const timed = async (url: string) => {
+    const started = performance.now();
+    const res = await app.inject({ method: 'GET', url, cookies });
+    if (res.statusCode !== 200) throw new Error(`${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+    return performance.now() - started;
+  };
+  const series: Record<string, number[]> = { constant: [], member_points: [], star_board: [] };
+  for (let i = 0; i < RUNS; i++) {
+    // Interleaved, so the three routes see the same moments of a shared machine.
+    series.constant?.push(await timed('/bench/constant'));
+    const member = members[(i * 7919) % members.length];
+    series.member_points?.push(await timed(`/api/counties/${COUNTY}/assessment/members/${member}/points?year=${YEAR}`));
+    // Every 50th board read follows an assessment write (a review, a recompute), as in use.
+    if (i % 50 === 49) announce(COUNTY, ['assessment']);
+    series.star_board?.push(
+      await timed(`/api/counties/${COUNTY}/assessment/board?year=${YEAR}&within=${scopes[i % scopes.length]}`),
+    );
+  }
+  const constant = stats(series.constant ?? []);
+  print({ name: 'party_life_constant_route', backend, ...constant });
+  for (const [name, target] of [
+    ['member_points', 25],
+    ['star_board', 10],
+  ] as const) {
+    const s = stats(series[name] ?? []);
+    print({
+      name: `party_life_${name}_api`,
+      backend,
+      ...s,
+      ratio_p95: round(s.p95_ms / (constant.p95_ms || 1)),
+      target_ms: target,
+    });
+  }
+  await app.close();
+}
+
+await onBenchDatabase(async (db, backend) => {
+  await migrateToLatest(db);
+  const seeded = await db.selectFrom('star_rating').select('member_id').limit(1).executeTakeFirst();
+  if (!seeded) {
+    const started = performance.now();
+    await seedDemoCounty(db, { seed: 20171 });
+    print({ name: 'party_life_seed', backend, ms: round(performance.now() - started) });
+  }
+  await recomputes(db, backend);
+  await routes(db, backend);
+}, process.env.BENCH_DATA_DIR ?? null);
