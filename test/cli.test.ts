@@ -82,7 +82,7 @@ describe('lianxin CLI', () => {
     // --if-empty leaves a seeded database alone
     const again = await lianxin('seed', '--demo', '--if-empty');
     expect(again.stderr).toBe('');
-  }, 180_000); // one more child process than before (clock), on a shared 2-core machine
+  }, 300_000); // seven child processes (seed, clock, stats, coverage …) on a shared 2-core machine
 
   it('matches a township and applies the suggestions in one audited batch', async () => {
     const before = JSON.parse((await lianxin('match', '--org', '340822', '--json')).stdout);
