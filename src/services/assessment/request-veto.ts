@@ -37,7 +37,7 @@ export async function requestVeto(
     }
   } else {
     const record = input.recordId ? await memberHelpRecord(db, county, memberId, input.recordId) : undefined;
-    if (!record || record.status !== 'returned') {
+    if (record?.status !== 'returned') {
       throw refuse('recordId', 'evidence', {
         zh: '弄虚作假须指明该党员一条已退回的帮扶纪实',
         en: 'A fabricated record must name a help record of the member that was returned',

@@ -33,7 +33,7 @@ export function PointsView({ p, m }: { p: MemberPoints; m: AssessmentMessages })
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
         <Space wrap size="large">
-          <Statistic title={m.total} value={p.total} />
+          <Statistic title={m.total} value={p.total} data-testid="points-total" />
           {stars !== null && (
             <div>
               <Typography.Text type="secondary">{m.stars}</Typography.Text>
@@ -60,11 +60,12 @@ export function PointsView({ p, m }: { p: MemberPoints; m: AssessmentMessages })
             const text = `${m.items[line.item]} · ${line.on}`;
             return (
               <List.Item
+                data-testid="point-line"
                 className="points-line"
                 extra={<Typography.Text strong>{line.awarded > 0 ? `+${line.awarded}` : line.awarded}</Typography.Text>}
               >
                 <Space direction="vertical" size={0}>
-                  {href ? <ScopedLink to={href}>{text}</ScopedLink> : <span>{text}</span>}
+                  <span data-testid="point-line-link">{href ? <ScopedLink to={href}>{text}</ScopedLink> : text}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {line.table} #{line.recordId}
                     {line.capped ? ` · ${m.capped}` : ''}

@@ -42,6 +42,7 @@ export default function StarBoardPage() {
         {can('party.review', county) && (
           <Button
             type="primary"
+            data-testid="recompute"
             loading={recompute.isPending}
             onClick={() => recompute.mutate(year, { onSuccess: (r) => void message.success(m.recomputed(r.members)) })}
           >
@@ -53,7 +54,11 @@ export default function StarBoardPage() {
         {(b) => (
           <Card size="small" className="star-board">
             <Space wrap>
-              {b.stage && <Tag color="blue">{m.stages[b.stage]}</Tag>}
+              {b.stage && (
+                <Tag color="blue" data-testid="round-stage">
+                  {m.stages[b.stage]}
+                </Tag>
+              )}
               {b.noticeUntil && <Tag>{m.noticeUntil(b.noticeUntil)}</Tag>}
               <Typography.Text type="secondary">
                 {b.computedAt ? m.computedAt(new Date(b.computedAt).toLocaleString()) : m.notComputed}
@@ -61,7 +66,7 @@ export default function StarBoardPage() {
             </Space>
             <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
               {(['5', '4', '3', '2', '1'] as const).map((s) => (
-                <Col xs={8} md={4} key={s}>
+                <Col xs={8} md={4} key={s} data-testid={`stars-${s}`}>
                   <Statistic title={`${s}★`} value={b.byStars[s]} />
                 </Col>
               ))}

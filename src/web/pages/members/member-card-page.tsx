@@ -9,6 +9,7 @@ import { SavedNotice } from '../../components/saved-notice.tsx';
 import { ScopedLink } from '../../components/scoped-link.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useScope } from '../../scope/scope.tsx';
+import { MemberStars } from '../assessment/member-stars.tsx';
 import { MemberCommitments } from '../commitments/member-commitments.tsx';
 import { MemberPairings } from '../pairings/member-pairings.tsx';
 import { useMemberCard } from './member-api.ts';
@@ -47,6 +48,7 @@ export default function MemberCardPage() {
           {can('pairing.read') && <MemberPairings county={county} memberId={data.id} />}
           <MemberCardSheet card={data} />
           <MemberCommitments county={county} memberId={data.id} unit={data.naturalVillageCode} />
+          <MemberStars county={county} memberId={data.id} unit={data.naturalVillageCode} />
         </>
       )}
     </QueryState>
