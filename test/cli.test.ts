@@ -137,8 +137,9 @@ describe('lianxin CLI', () => {
       'first-admin-1',
     );
     expect(created.stdout).toContain('user first-admin');
-    // the seed's partition plan (proposed and applied) and pairings, the applied match and the new account
-    expect((await lianxin('audit', 'verify')).stdout).toContain('340822: 5 entries, chain intact');
+    // the seed's partition plan (proposed and applied) and pairings, its Party-life assessment (two recomputes, the
+    // past year's notice and final, its exemplary shortlist and final), the applied match and the new account
+    expect((await lianxin('audit', 'verify')).stdout).toContain('340822: 11 entries, chain intact');
     const env = database.env;
     const handle = await openDatabase(
       env.DATABASE_URL

@@ -142,7 +142,7 @@ describe('star ratings', () => {
     const [returned] = await helpRecords(target, 1, 'returned');
     const wrong = await post(t.inject, `/members/${target}/vetoes`, {
       year: YEAR,
-      code: 'fabricated_record',
+      vetoCode: 'fabricated_record',
       recordId: verified,
       reason: '虚报',
     });
@@ -150,7 +150,7 @@ describe('star ratings', () => {
     expect(wrong.json().details[0].path).toBe('recordId');
     const recorded = await post(t.inject, `/members/${target}/vetoes`, {
       year: YEAR,
-      code: 'fabricated_record',
+      vetoCode: 'fabricated_record',
       recordId: returned,
       reason: '帮扶纪实经核查为虚报',
     });

@@ -12,7 +12,7 @@ import { refuse } from './assessment-rules.ts';
 
 export interface VetoInput {
   year: number;
-  code: 'abandoned_pairing' | 'fabricated_record';
+  vetoCode: 'abandoned_pairing' | 'fabricated_record';
   pairingId?: number | undefined;
   recordId?: number | undefined;
   reason: string;
@@ -28,7 +28,7 @@ export async function requestVeto(
 ): Promise<{ id: number }> {
   const reason = input.reason.trim();
   if (reason === '') throw refuse('reason', 'blank', { zh: '须写明否决理由', en: 'A reason is required' });
-  if (input.code === 'abandoned_pairing') {
+  if (input.vetoCode === 'abandoned_pairing') {
     if (!input.pairingId || !(await memberPairing(db, county, memberId, input.pairingId))) {
       throw refuse('pairingId', 'evidence', {
         zh: '放弃结对须指明该党员的一条结对记录',
@@ -49,9 +49,9 @@ export async function requestVeto(
       county_code: county,
       member_id: memberId,
       year: input.year,
-      code: input.code,
-      pairing_id: input.code === 'abandoned_pairing' ? (input.pairingId ?? null) : null,
-      record_id: input.code === 'fabricated_record' ? (input.recordId ?? null) : null,
+      code: input.vetoCode,
+      pairing_id: input.vetoCode === 'abandoned_pairing' ? (input.pairingId ?? null) : null,
+      record_id: input.vetoCode === 'fabricated_record' ? (input.recordId ?? null) : null,
       reason,
       requested_by: currentContext().actorId,
       requested_on: today,
@@ -61,7 +61,12 @@ export async function requestVeto(
       table: 'star_veto',
       recordId: id,
       orgCode: unit,
-      diff: { memberId: [null, memberId], year: [null, input.year], code: [null, input.code], reason: [null, reason] },
+      diff: {
+        memberId: [null, memberId],
+        year: [null, input.year],
+        code: [null, input.vetoCode],
+        reason: [null, reason],
+      },
     });
     return { id };
   });

@@ -206,7 +206,7 @@ export const AdjustmentBody = Type.Object(
 export const VetoBody = Type.Object(
   {
     year: Year,
-    code: Type.Enum(RECORDED_VETO_CODES),
+    vetoCode: Type.Enum(RECORDED_VETO_CODES),
     pairingId: Type.Optional(Id),
     recordId: Type.Optional(Id),
     reason: Type.String({ minLength: 1, maxLength: 500 }),
