@@ -30,7 +30,10 @@ const ID_OF: Record<string, (w: World) => number> = {
   commitment: (w) => w.commitmentId,
 };
 
-/** The URL of a write route on the world's record of `kind` (other path parameters from the world). */
+/**
+ * The URL of a write route on the world's record of `kind` (other path parameters from the world; a parameter the
+ * world has no record for, such as a request under a member, gets an id of none: the empty body stops at the schema).
+ */
 function fill(url: string, kind: string, param: string): string {
   const values: Record<string, string> = {
     county: w.county,
@@ -44,7 +47,7 @@ function fill(url: string, kind: string, param: string): string {
     year: '2020',
   };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) =>
-    name === param ? String(ID_OF[kind]?.(w)) : (values[name] ?? `?${name}`),
+    name === param ? String(ID_OF[kind]?.(w)) : (values[name] ?? '999999'),
   );
 }
 
