@@ -61,9 +61,10 @@ const CONNECT_TIMEOUT_MS = 5_000;
 /** Opens the chosen database. Migrations are not applied here (see migrate.ts). */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
+    const size = options.poolSize ?? 10;
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
+      max: size,
       types: pgTypes,
       // A server that does not answer (down host, full backlog) fails the request with 503 instead of holding it.
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -72,7 +73,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // drops it and opens a new one on the next query.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
     const role = new PoolRole();
-    const dialect = withAuditSeal(new PostgresDialect({ pool: preparedPool(pool, role.apply) }));
+    const dialect = withAuditSeal(
+      new PostgresDialect({ pool: preparedPool(pool, role.apply, size, CONNECT_TIMEOUT_MS) }),
+    );
     const db = new Kysely<Database>({ dialect });
     const location = options.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
     return { db, backend: 'postgres', location, close: () => db.destroy(), enterRole: async (r) => role.use(r) };

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { CheckoutQueue } from './checkout-order.ts';
 
 const names = new Map<string, string>();
 const MAX_NAMES = 5_000;
@@ -21,10 +22,20 @@ function statementName(text: string): string {
   return name;
 }
 
-function preparing(client: pg.PoolClient): pg.PoolClient {
+/** The client with named statements, whose release (once) also gives its place in the checkout queue back. */
+function preparing(client: pg.PoolClient, leave: () => void): pg.PoolClient {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let released = false;
+  const release = (error?: Error | boolean) => {
+    if (!released) {
+      released = true;
+      leave();
+    }
+    return client.release(error);
+  };
   return new Proxy(client, {
     get(target, property, receiver) {
+      if (property === 'release') return release;
       if (property !== 'query') return Reflect.get(target, property, receiver);
       return (text: unknown, values?: unknown[]) =>
         typeof text === 'string' && Array.isArray(values) && values.length > 0
@@ -52,25 +63,41 @@ function guard(client: pg.PoolClient): pg.PoolClient {
 }
 
 /**
- * The part of a pg Pool that Kysely's PostgresDialect uses, with preparing, error-guarded clients. `onCheckout`
- * runs before a client is handed out (it sets the application role, app-role.ts); if it fails the client is
- * discarded.
+ * The part of a pg Pool that Kysely's PostgresDialect uses, with preparing, error-guarded clients handed out
+ * oldest request first (checkout-order.ts; `size` is the pool's size, so pg's own first-come queue stays empty;
+ * `timeoutMs` bounds the wait for a place as pg's `connectionTimeoutMillis` bounds the wait for a connection).
+ * `onCheckout` runs before a client is handed out (it sets the application role, app-role.ts); if it fails the
+ * client is discarded.
  */
-export function preparedPool(pool: pg.Pool, onCheckout: (client: pg.PoolClient) => Promise<void> = async () => {}) {
+export function preparedPool(
+  pool: pg.Pool,
+  onCheckout: (client: pg.PoolClient) => Promise<void> = async () => {},
+  size = 10,
+  timeoutMs = 0,
+) {
+  const queue = new CheckoutQueue(size, timeoutMs);
   // From the moment a new client has connected: pg-pool drops its own listener as it hands the client out, in the
   // same parse of the server's bytes, so a termination arriving right behind the connection's ReadyForQuery was
   // emitted before `connect()` below had returned the client (seen: 1 server exit in 6 runs of the fault test).
   pool.on('connect', (client) => guard(client));
   return {
     connect: async () => {
-      const client = guard(await pool.connect());
+      await queue.enter();
+      let client: pg.PoolClient;
+      try {
+        client = guard(await pool.connect());
+      } catch (error) {
+        queue.leave();
+        throw error;
+      }
       try {
         await onCheckout(client);
       } catch (error) {
         client.release(error as Error);
+        queue.leave();
         throw error;
       }
-      return preparing(client);
+      return preparing(client, () => queue.leave());
     },
     end: () => pool.end(),
   } as unknown as pg.Pool;

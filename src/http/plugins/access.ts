@@ -15,6 +15,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { inRequestStartedAt } from '../../db/checkout-order.ts';
 import { findRecordUnit, type RecordKind } from '../../db/repositories/record-units.ts';
 import { rootsOf } from '../../domain/access/actor.ts';
 import { inScope, narrowWithin, PERMISSIONS, type Permission } from '../../domain/access/roles.ts';
@@ -182,7 +183,16 @@ async function accessPlugin(app: FastifyInstance): Promise<void> {
   app.decorate('routeTable', []);
   app.decorateRequest('access', null as unknown as Access);
   app.addHook('onRoute', (route) => declare(app, route));
-  app.addHook('onRequest', async (request) => authenticate(app, request));
+  // Everything the request runs counts from its start when it waits for a database connection (oldest first);
+  // entered again after the body is parsed, whose stream events run outside the hook's async context.
+  const startedAt = new WeakMap<FastifyRequest, number>();
+  app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const at = performance.now();
+    startedAt.set(request, at);
+    inRequestStartedAt(at, () => {
+      authenticate(app, request).then(() => done(), done);
+    });
+  });
   app.addHook('preValidation', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const user = request.access.user;
     const context = {
@@ -191,9 +201,11 @@ async function accessPlugin(app: FastifyInstance): Promise<void> {
       ip: request.ip,
       requestId: request.id,
     };
-    runWithContext(context, () => {
-      authorize(app, request).then(() => done(), done);
-    });
+    inRequestStartedAt(startedAt.get(request) ?? performance.now(), () =>
+      runWithContext(context, () => {
+        authorize(app, request).then(() => done(), done);
+      }),
+    );
   });
 }
 

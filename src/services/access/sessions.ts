@@ -2,7 +2,9 @@
  * Server-side sessions: the cookie holds a random 256-bit token, the database only its sha256 (a stolen table
  * cannot be replayed). Idle expiry 2 h, absolute expiry 12 h. A session is remembered in memory for up to
  * 10 s so an authenticated request costs no query in the common case; logout, logout-everywhere, password
- * changes and grant changes in this process forget it at once (another process notices within 10 s).
+ * changes and grant changes in this process forget it at once (another process notices within 10 s). Requests that
+ * find no remembered session while one load of it is under way share that load: when the memo lapses under load,
+ * a burst of a user's requests costs one lookup, not one each (they used to queue on the pool in the hundreds).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -45,6 +47,31 @@ export interface Session {
 }
 
 const remembered = new Map<string, { session: Session; until: number }>();
+/** Loads in flight by token hash, shared by the requests that arrive meanwhile. */
+const loading = new Map<string, Promise<Session | null>>();
+/** Bumped whenever sessions are forgotten, so a load that started before does not remember stale grants. */
+let generation = 0;
+
+/** Drops every load in flight (their callers still get their answer, but it is not remembered). */
+function forgetLoads(): void {
+  generation += 1;
+  loading.clear();
+}
+
+/** One load of a session at a time per token; the callers that arrive meanwhile share it. */
+function loadShared(db: Kysely<Database>, tokenHash: string): Promise<Session | null> {
+  let load = loading.get(tokenHash);
+  if (!load) {
+    load = loadSession(db, tokenHash);
+    const shared = load;
+    loading.set(tokenHash, shared);
+    const done = () => {
+      if (loading.get(tokenHash) === shared) loading.delete(tokenHash);
+    };
+    shared.then(done, done);
+  }
+  return load;
+}
 
 /** sha256 hex of a cookie token. */
 export function hashToken(token: string): string {
@@ -113,7 +140,8 @@ async function loadSession(db: Kysely<Database>, tokenHash: string): Promise<Ses
 export async function findSession(db: Kysely<Database>, token: string, now = Date.now()): Promise<Session | null> {
   const tokenHash = hashToken(token);
   const memo = remembered.get(tokenHash);
-  const session = memo && memo.until > now ? memo.session : await loadSession(db, tokenHash);
+  const loadedIn = generation;
+  const session = memo && memo.until > now ? memo.session : await loadShared(db, tokenHash);
   if (!session) {
     remembered.delete(tokenHash);
     return null;
@@ -126,23 +154,27 @@ export async function findSession(db: Kysely<Database>, token: string, now = Dat
     session.lastSeenAt = now;
     await touchSession(db, tokenHash, new Date(now));
   }
-  if (!memo || memo.until <= now) remembered.set(tokenHash, { session, until: now + REMEMBER_MS });
+  const fresh = !memo || memo.until <= now;
+  if (fresh && loadedIn === generation) remembered.set(tokenHash, { session, until: now + REMEMBER_MS });
   return session;
 }
 
 /** Ends one session. */
 export async function revokeSession(db: Kysely<Database>, tokenHash: string): Promise<void> {
   remembered.delete(tokenHash);
+  forgetLoads();
   await deleteSession(db, tokenHash);
 }
 
 /** Ends every session of a user (logout everywhere, password change or reset, account disabled). */
 export async function revokeUserSessions(db: Kysely<Database>, userId: number, keep?: string): Promise<void> {
   for (const [hash, memo] of remembered) if (memo.session.user.id === userId && hash !== keep) remembered.delete(hash);
+  forgetLoads();
   await deleteUserSessions(db, userId, keep);
 }
 
 /** Forgets remembered sessions of a user (their grants changed). */
 export function forgetUser(userId: number): void {
   for (const [hash, memo] of remembered) if (memo.session.user.id === userId) remembered.delete(hash);
+  forgetLoads();
 }
