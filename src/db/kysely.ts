@@ -57,6 +57,12 @@ const pgTypes = {
 
 /** Longest wait for a new PostgreSQL connection before the request fails as 'database unavailable'. */
 const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * Longest wait for a free connection (a full backlog answers 503). pg's pool allowed 5 s for each of a request's
+ * 3–4 checkouts; with the oldest request served first (checkout-order.ts) a request does its queueing at its
+ * first checkout, so it gets the same total at once.
+ */
+const CHECKOUT_WAIT_MS = 15_000;
 
 /** Opens the chosen database. Migrations are not applied here (see migrate.ts). */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -74,7 +80,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     pool.on('error', (error) => process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`));
     const role = new PoolRole();
     const dialect = withAuditSeal(
-      new PostgresDialect({ pool: preparedPool(pool, role.apply, size, CONNECT_TIMEOUT_MS) }),
+      new PostgresDialect({ pool: preparedPool(pool, role.apply, size, CHECKOUT_WAIT_MS) }),
     );
     const db = new Kysely<Database>({ dialect });
     const location = options.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
