@@ -26,15 +26,15 @@ const YearParams = Type.Object(
   { additionalProperties: false },
 );
 
+/** Every route writes one household, named by the path's id. */
+const WRITE = { permission: 'household.write', scope: { record: 'household', param: 'id' } } as const;
+
 /** Every route answers with the household's full record, so the screen sees size, head and violations follow. */
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/:id/persons',
     {
-      config: {
-        permission: 'household.write',
-        scope: { record: 'household', param: 'id' },
-      },
+      config: WRITE,
       schema: { tags, summary: 'Add a member', params: CountyIdParams, body: PersonInput, response: Created },
     },
     async (req, reply) => {
@@ -45,10 +45,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:id/persons/:personId',
     {
-      config: {
-        permission: 'household.write',
-        scope: { record: 'household', param: 'id' },
-      },
+      config: WRITE,
       schema: {
         tags,
         summary: 'Correct a member (making one head demotes the current head)',
@@ -63,10 +60,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/:id/persons/:personId',
     {
-      config: {
-        permission: 'household.write',
-        scope: { record: 'household', param: 'id' },
-      },
+      config: WRITE,
       schema: {
         tags,
         summary: 'Remove a member (recorded with date and reason, never deleted)',
@@ -81,10 +75,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/:id/income/:year',
     {
-      config: {
-        permission: 'household.write',
-        scope: { record: 'household', param: 'id' },
-      },
+      config: WRITE,
       schema: {
         tags,
         summary: "Enter or correct a year's income",
@@ -98,10 +89,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/:id/needs',
     {
-      config: {
-        permission: 'household.write',
-        scope: { record: 'household', param: 'id' },
-      },
+      config: WRITE,
       schema: { tags, summary: 'Record a need', params: CountyIdParams, body: NeedInput, response: Created },
     },
     async (req, reply) => {
@@ -112,10 +100,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/:id/needs/:needId',
     {
-      config: {
-        permission: 'household.write',
-        scope: { record: 'household', param: 'id' },
-      },
+      config: WRITE,
       schema: {
         tags,
         summary: 'Change a need (met or dropped closes it)',
