@@ -16,7 +16,7 @@ import { buildApp } from '../src/http/app.ts';
 import { benchSession } from './lib/bench-session.ts';
 
 const county = process.env.BENCH_COUNTY ?? '340822';
-const database = await openDatabase({ ...databaseOptionsFromEnv(), pgliteThread: 'worker', poolSize: 10 });
+const database = await openDatabase({ ...databaseOptionsFromEnv(), pgliteThread: 'worker' });
 await migrateToLatest(database.db);
 const app = await buildApp({ database, logger: false });
 const db = database.db;

@@ -40,11 +40,13 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-/** Reads the database choice from the environment. */
+/** Reads the database choice from the environment (DATABASE_POOL_SIZE: PostgreSQL connections, 1–100). */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenOptions {
+  const poolSize = Number(env.DATABASE_POOL_SIZE);
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.LIANXIN_DATA_DIR || 'data/db'),
+    ...(Number.isInteger(poolSize) && poolSize >= 1 && poolSize <= 100 ? { poolSize } : {}),
   };
 }
 
