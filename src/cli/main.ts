@@ -4,19 +4,19 @@
  * Batch jobs open PGlite inline in their own process (nothing else waits on them).
  */
 import { Command } from 'commander';
-import { auditVerifyCommand } from './audit.ts';
-import { clockCommand } from './clock.ts';
-import { coverageCommand } from './coverage.ts';
 import { describeError } from './describe-error.ts';
-import { escalateCommand } from './escalate.ts';
-import { importDivisionsCommand } from './import-divisions.ts';
-import { matchCommand } from './match.ts';
-import { migrateCommand } from './migrate.ts';
-import { seedCommand } from './seed.ts';
-import { serveCommand } from './serve.ts';
-import { starsCommand } from './stars.ts';
-import { statsCommand } from './stats.ts';
-import { userCreateCommand } from './user.ts';
+
+/**
+ * An action that loads its command's module when it runs: `lianxin migrate` need not load the web server, nor
+ * `lianxin seed` the matcher (every command used to load all of them, ~3.5 s of CPU before doing anything; the
+ * tests start the CLI as a child process some twenty times a run).
+ */
+function lazy<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return async (...args: unknown[]): Promise<void> => {
+    const command = (await load())[name] as (...a: unknown[]) => unknown;
+    await command(...args);
+  };
+}
 
 const program = new Command('lianxin')
   .description('连心 Lianxin — grid Party groups helping poor households (county registries)')
@@ -29,9 +29,12 @@ program
   .option('--host <host>', 'address to bind', process.env.HOST ?? '0.0.0.0')
   .option('--no-seed', 'do not seed the demo county when the database is empty')
   .option('--no-build', 'do not build the web app even when dist/web is missing or stale')
-  .action(serveCommand);
+  .action(lazy(() => import('./serve.ts'), 'serveCommand'));
 
-program.command('migrate').description('apply database migrations').action(migrateCommand);
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(lazy(() => import('./migrate.ts'), 'migrateCommand'));
 
 program
   .command('seed')
@@ -42,7 +45,7 @@ program
   .option('--scale <x>', 'size relative to Huaining (1 = ~21,000 members)', (v) => Number(v), 1)
   .option('--if-empty', 'do nothing when the database already has org units')
   .option('--no-clock', 'do not anchor the demo clock (business time stays real time)')
-  .action(seedCommand);
+  .action(lazy(() => import('./seed.ts'), 'seedCommand'));
 
 program
   .command('clock')
@@ -50,27 +53,27 @@ program
   .option('--real', 'remove the demo clock anchor (global, audited in every county)')
   .option('--demo', 'anchor the demo clock now at the demo date 2020-12-31 09:00 China (global, audited)')
   .option('--json', 'print one JSON object')
-  .action(clockCommand);
+  .action(lazy(() => import('./clock.ts'), 'clockCommand'));
 
 program
   .command('import-divisions')
   .description('create a county and its real townships from the shipped NBS division codes')
   .requiredOption('--county <code>', 'county code (6 digits), e.g. 340822')
-  .action(importDivisionsCommand);
+  .action(lazy(() => import('./import-divisions.ts'), 'importDivisionsCommand'));
 
 program
   .command('stats')
   .description('registry counts (townships, villages, members, households …)')
   .option('--json', 'print one JSON object')
   .option('--county <code>', 'only this county')
-  .action(statsCommand);
+  .action(lazy(() => import('./stats.ts'), 'statsCommand'));
 
 program
   .command('coverage')
   .description('gaps in the grid organisation: grids without a group, groups without a leader or instructors …')
   .option('--org <code>', 'a county, township or village code (default: every county in the database)')
   .option('--json', 'print one JSON object')
-  .action(coverageCommand);
+  .action(lazy(() => import('./coverage.ts'), 'coverageCommand'));
 
 program
   .command('match')
@@ -79,7 +82,7 @@ program
   .option('--apply', 'confirm every suggestion as the system, in one transaction')
   .option('--start-on <date>', 'start date of the confirmed pairings (YYYY-MM-DD, default today)')
   .option('--json', 'print one JSON object')
-  .action(matchCommand);
+  .action(lazy(() => import('./match.ts'), 'matchCommand'));
 
 program
   .command('escalate')
@@ -88,7 +91,7 @@ program
   )
   .option('--sweep', 'run the overdue sweep once')
   .option('--county <code>', 'only this county')
-  .action(escalateCommand);
+  .action(lazy(() => import('./escalate.ts'), 'escalateCommand'));
 
 program
   .command('stars')
@@ -96,7 +99,7 @@ program
   .requiredOption('--county <code>', 'county code (6 digits)')
   .requiredOption('--year <yyyy>', 'the year to rate')
   .option('--json', 'print one JSON object')
-  .action(starsCommand);
+  .action(lazy(() => import('./stars.ts'), 'starsCommand'));
 
 const user = program.command('user').description('accounts');
 user
@@ -112,7 +115,7 @@ user
   .option('--phone <phone>', 'mobile number, also usable to log in')
   .option('--name <name>', 'display name')
   .option('--member <id>', 'roles member and group_leader: the Party member the user is (a leader leads a group there)')
-  .action(userCreateCommand);
+  .action(lazy(() => import('./user.ts'), 'userCreateCommand'));
 
 const audit = program.command('audit').description('the tamper-evident audit trail');
 audit
@@ -120,7 +123,7 @@ audit
   .description('re-compute the hash chains; reports the first broken link (exit code 1)')
   .option('--county <code>', 'only this county')
   .option('--json', 'one JSON report per county')
-  .action(auditVerifyCommand);
+  .action(lazy(() => import('./audit.ts'), 'auditVerifyCommand'));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`lianxin: ${describeError(error)}`);
