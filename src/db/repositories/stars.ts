@@ -214,6 +214,16 @@ export async function boardCounts(db: Db, county: string, year: number, scope: s
   return rows;
 }
 
+/** Active members of `scope` (a unit code prefix) with no rating of the year: joined since the last recompute. */
+export async function unratedCount(db: Db, county: string, year: number, scope: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from party_member m
+    where m.county_code = ${county} and m.status = 'active' and m.natural_village_code like ${`${scope}%`}
+      and not exists (select 1 from star_rating s
+        where s.county_code = m.county_code and s.year = ${year} and s.member_id = m.id)`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
 /** The member a points page is about: name, place, status. */
 export async function memberBrief(db: Db, county: string, memberId: number) {
   return db
