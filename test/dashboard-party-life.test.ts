@@ -43,7 +43,9 @@ function groupsIn(scope: string) {
       ? sql`exists (select 1 from grid_natural_village l where l.county_code = g.county_code and l.grid_id = g.id
           and l.natural_village_code = ${scope} and l.ended_at is null)`
       : sql`g.village_code like ${`${scope}%`}`;
-  return sql<{ id: number }>`select p.id from party_group p join grid g on g.county_code = p.county_code and g.id = p.grid_id
+  return sql<{
+    id: number;
+  }>`select p.id from party_group p join grid g on g.county_code = p.county_code and g.id = p.grid_id
     where p.county_code = ${COUNTY} and p.retired_at is null and g.retired_at is null and ${byPlace}`;
 }
 
