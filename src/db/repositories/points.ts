@@ -180,12 +180,17 @@ export async function evidenceTallies(db: Kysely<Database>, scope: EvidenceScope
   return rows;
 }
 
-/** One member's evidence of a year, every source (one round trip: the sources' queries joined by union all). */
-export async function memberEvidence(db: Kysely<Database>, scope: EvidenceScope): Promise<EvidenceRow[]> {
-  const { rows } = await sql<EvidenceRow>`${sql.join(
+/** Every source's evidence of a scope as one statement (the sources' queries joined by union all). */
+export function evidenceQuery(scope: EvidenceScope): RawBuilder<EvidenceRow> {
+  return sql<EvidenceRow>`${sql.join(
     SOURCES.map((source) => sql`(${source(scope)})`),
     sql` union all `,
-  )}`.execute(db);
+  )}`;
+}
+
+/** One member's evidence of a year, every source (one round trip). */
+export async function memberEvidence(db: Kysely<Database>, scope: EvidenceScope): Promise<EvidenceRow[]> {
+  const { rows } = await evidenceQuery(scope).execute(db);
   return rows;
 }
 
