@@ -188,12 +188,6 @@ export function evidenceQuery(scope: EvidenceScope): RawBuilder<EvidenceRow> {
   )}`;
 }
 
-/** One member's evidence of a year, every source (one round trip). */
-export async function memberEvidence(db: Kysely<Database>, scope: EvidenceScope): Promise<EvidenceRow[]> {
-  const { rows } = await evidenceQuery(scope).execute(db);
-  return rows;
-}
-
 /** The county's activity rules that count for points (no rows: the county uses the default rules). */
 export async function activityRuleRows(db: Kysely<Database>, county: string) {
   return db

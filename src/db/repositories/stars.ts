@@ -255,19 +255,6 @@ export async function unratedCount(db: Db, county: string, year: number, scope: 
   return rows[0]?.n ?? 0;
 }
 
-/** The member a points page is about: name, place, status. */
-export async function memberBrief(db: Db, county: string, memberId: number) {
-  return db
-    .selectFrom('party_member as m')
-    .leftJoin('org_unit as nv', (j) =>
-      j.onRef('nv.county_code', '=', 'm.county_code').onRef('nv.code', '=', 'm.natural_village_code'),
-    )
-    .select(['m.id', 'm.name', 'm.natural_village_code', 'm.status', 'nv.name as natural_village_name'])
-    .where('m.county_code', '=', county)
-    .where('m.id', '=', memberId)
-    .executeTakeFirst();
-}
-
 export async function ratingRow(db: Db, county: string, year: number, memberId: number) {
   return db
     .selectFrom('star_rating')
@@ -276,27 +263,4 @@ export async function ratingRow(db: Db, county: string, year: number, memberId: 
     .where('year', '=', year)
     .where('member_id', '=', memberId)
     .executeTakeFirst();
-}
-
-/** A member's ratings of every year (their star history), newest first. */
-export async function ratingHistory(db: Db, county: string, memberId: number) {
-  return db
-    .selectFrom('star_rating as s')
-    .leftJoin('assessment_round as r', (j) =>
-      j.onRef('r.county_code', '=', 's.county_code').onRef('r.year', '=', 's.year'),
-    )
-    .select([
-      's.year',
-      's.final_stars',
-      's.computed_stars',
-      's.branch_stars',
-      's.score',
-      's.veto_code',
-      's.exempt_reason',
-      'r.stage',
-    ])
-    .where('s.county_code', '=', county)
-    .where('s.member_id', '=', memberId)
-    .orderBy('s.year', 'desc')
-    .execute();
 }
