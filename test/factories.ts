@@ -5,6 +5,7 @@
  * township) the access tests share. Inputs and outputs are typed; payload overrides stay loose (`Json`) because
  * validation tests send invalid values on purpose, and the result's type says which fields were overridden.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import type { Database } from '../src/db/schema.ts';
@@ -544,4 +545,59 @@ export async function createWorlds(t: TestApp): Promise<{ inside: World; outside
   const inside = await world(t, 1, INSIDE_VILLAGE, INSIDE_NV);
   const outside = await world(t, 2, OUTSIDE_VILLAGE, OUTSIDE_NV);
   return { inside, outside };
+}
+
+/** A help record as the points and stars tests insert it: status as given, checked by `verifier` unless submitted. */
+export interface HelpRecordFixture {
+  householdId: number;
+  memberId: number;
+  visitedOn: string;
+  status: 'submitted' | 'verified' | 'returned';
+  verifier: number;
+}
+
+/** Inserts a help record (a return carries its comment); its id. */
+export async function insertHelpRecord(db: Kysely<Database>, r: HelpRecordFixture): Promise<number> {
+  const row = await db
+    .insertInto('assistance_record')
+    .values({
+      county_code: COUNTY,
+      client_id: randomUUID(),
+      household_id: r.householdId,
+      member_id: r.memberId,
+      visited_on: r.visitedOn,
+      measure: 'industry',
+      content: '入户走访，了解生产情况',
+      status: r.status,
+      ...(r.status === 'submitted' ? {} : { verified_at: `${r.visitedOn}T10:00:00+08:00`, verified_by: r.verifier }),
+      ...(r.status === 'returned' ? { verify_comment: '内容与实际不符' } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** The world the points and stars tests open. */
+export interface PointsWorld {
+  /** The members, in the order asked. */
+  members: number[];
+  /** One household of the first member's natural village, paired with the first member since 2020-01-10. */
+  household: number;
+  /** The user who verifies the world's help records (the county admin). */
+  verifier: number;
+}
+
+/** Places, members (`[natural village, name]` each, numbered from 1), a household paired with the first, a verifier. */
+export async function openPointsWorld(
+  t: TestApp,
+  members: ReadonlyArray<readonly [nv: string, name: string]>,
+  householdSeq: number,
+): Promise<PointsWorld> {
+  await createPlaces(t);
+  const ids: number[] = [];
+  for (const [i, [nv, name]] of members.entries()) ids.push(await postMember(t, i + 1, nv, name));
+  const household = await postHousehold(t, householdSeq, members[0]?.[0] ?? '');
+  const admin = await t.database.db.selectFrom('app_user').select('id').executeTakeFirstOrThrow();
+  await createPairing(t.database.db, { memberId: ids[0] as number, householdId: household, startedOn: '2020-01-10' });
+  return { members: ids, household, verifier: Number(admin.id) };
 }

@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
 import {
   COUNTY,
-  createPairing,
-  createPlaces,
-  postHousehold,
-  postMember,
+  type HelpRecordFixture,
+  insertHelpRecord,
+  openPointsWorld,
   publishCommitment,
   signInLinked,
   signInMember,
@@ -26,31 +25,12 @@ const YEAR = 2020;
 let t: TestApp;
 const m = { a: 0, b: 0, out: 0 };
 let household = 0;
-let records = 0;
 let verifier = 0;
 
 type Json = Record<string, unknown>;
 
-async function helpRecord(memberId: number, visitedOn: string, status: 'submitted' | 'verified' | 'returned') {
-  records += 1;
-  const row = await t.database.db
-    .insertInto('assistance_record')
-    .values({
-      county_code: COUNTY,
-      client_id: `00000000-0000-4000-8000-${String(records).padStart(12, '0')}`,
-      household_id: household,
-      member_id: memberId,
-      visited_on: visitedOn,
-      measure: 'industry',
-      content: '走访了解生产情况',
-      status,
-      ...(status === 'submitted' ? {} : { verified_at: `${visitedOn}T10:00:00+08:00`, verified_by: verifier }),
-      ...(status === 'returned' ? { verify_comment: '内容与实际不符' } : {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
+const helpRecord = (memberId: number, visitedOn: string, status: HelpRecordFixture['status']) =>
+  insertHelpRecord(t.database.db, { householdId: household, memberId, visitedOn, status, verifier });
 
 const points = async (as: Inject, memberId: number) => {
   const res = await as({ method: 'GET', url: `${BASE}/members/${memberId}/points?year=${YEAR}` });
@@ -60,13 +40,17 @@ const points = async (as: Inject, memberId: number) => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createPlaces(t);
-  m.a = await postMember(t, 1, NV, '王积分');
-  m.b = await postMember(t, 2, NV, '李积分');
-  m.out = await postMember(t, 3, OUT_NV, '赵外乡');
-  household = await postHousehold(t, 11, NV);
-  verifier = Number((await t.database.db.selectFrom('app_user').select('id').executeTakeFirstOrThrow()).id);
-  await createPairing(t.database.db, { memberId: m.a, householdId: household, startedOn: '2020-01-10' });
+  const world = await openPointsWorld(
+    t,
+    [
+      [NV, '王积分'],
+      [NV, '李积分'],
+      [OUT_NV, '赵外乡'],
+    ],
+    11,
+  );
+  [m.a, m.b, m.out] = world.members as [number, number, number];
+  ({ household, verifier } = world);
 });
 afterAll(() => t?.close());
 

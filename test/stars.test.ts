@@ -11,11 +11,9 @@ import { finalizeExemplary } from '../src/services/assessment/shortlist-exemplar
 import { createTestApp, type Inject, type TestApp } from './app.ts';
 import {
   COUNTY,
-  createPairing,
-  createPlaces,
+  insertHelpRecord,
   leadGrid,
-  postHousehold,
-  postMember,
+  openPointsWorld,
   publishCommitment,
   signInLinked,
   signInMember,
@@ -31,30 +29,13 @@ let t: TestApp;
 const members: number[] = [];
 let household = 0;
 let verifier = 0;
-let records = 0;
 
+/** `n` help records of a member, spread over the year's first months. */
 async function helpRecords(memberId: number, n: number, status: 'verified' | 'returned' = 'verified') {
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
-    records += 1;
-    const row = await t.database.db
-      .insertInto('assistance_record')
-      .values({
-        county_code: COUNTY,
-        client_id: `00000000-0000-4000-9000-${String(records).padStart(12, '0')}`,
-        household_id: household,
-        member_id: memberId,
-        visited_on: `2020-0${1 + (i % 9)}-1${i % 10}`,
-        measure: 'industry',
-        content: '入户走访',
-        status,
-        verified_at: '2020-10-01T10:00:00+08:00',
-        verified_by: verifier,
-        ...(status === 'returned' ? { verify_comment: '照片与内容不符' } : {}),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.push(Number(row.id));
+    const visitedOn = `2020-0${1 + (i % 9)}-1${i % 10}`;
+    ids.push(await insertHelpRecord(t.database.db, { householdId: household, memberId, visitedOn, status, verifier }));
   }
   return ids;
 }
@@ -79,15 +60,13 @@ async function rating(memberId: number) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await createPlaces(t);
-  for (let i = 1; i <= 10; i++) members.push(await postMember(t, i, NV, `党员${i}号`));
-  household = await postHousehold(t, 21, NV);
-  verifier = Number((await t.database.db.selectFrom('app_user').select('id').executeTakeFirstOrThrow()).id);
-  await createPairing(t.database.db, {
-    memberId: members[0] as number,
-    householdId: household,
-    startedOn: '2020-01-10',
-  });
+  const world = await openPointsWorld(
+    t,
+    Array.from({ length: 10 }, (_, i) => [NV, `党员${i + 1}号`] as const),
+    21,
+  );
+  members.push(...world.members);
+  ({ household, verifier } = world);
   for (const [i, id] of members.entries()) await helpRecords(id, i + 1);
   // Thresholds 2/4/6/8 with 5★ ≤ 10 % and 4★ ≤ 20 % of the ten rated members.
   const settings = await t.inject({

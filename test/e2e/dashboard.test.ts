@@ -1,11 +1,12 @@
 /**
  * The dashboard in a browser: the figures on screen are the API's, clicking a township drills down (scope in the
  * URL, figures of the township), "up one level" goes back, and a 360-px phone gets the page without sideways
- * scrolling. Screenshots go to test-results/e2e/.
+ * scrolling; the Party life section's figures are the API's and link through to the star board. Screenshots go to test-results/e2e/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { DashboardBody } from '../../src/shared/schemas/dashboard.ts';
+import type { PartyLifeFigures } from '../../src/shared/schemas/dashboard-party-life.ts';
 import { apiGet, baseUrl, COUNTY, launchBrowser, openPage, PHONE, screenshot, scrollWidth } from './support/browser.ts';
 
 let browser: Browser;
@@ -72,5 +73,30 @@ test('on a 360-px phone the dashboard fits the screen width', async () => {
   expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
   await settle(page);
   await screenshot(page, 'dashboard-phone');
+  expect(errors).toEqual([]);
+});
+
+test('on a phone the Party life section shows the API figures and links through to the star board', async () => {
+  const county = await dashboard(COUNTY);
+  const township = county.children.find((c) => c.households > 0)!;
+  const figures = await apiGet<PartyLifeFigures>(`/dashboard/party-life?scope=${township.code}`);
+  expect(figures.activities.required).toBeGreaterThan(0);
+  const { page, errors } = await openPage(browser, PHONE);
+  await page.goto(`${baseUrl()}/?scope=${township.code}`);
+  await ready(page, township.code);
+  const section = page.locator(`[data-testid="party-life"][data-scope="${township.code}"]`);
+  await section.scrollIntoViewIfNeeded();
+  const value = async (id: string) => Number(await page.getByTestId(`party-life-${id}`).getAttribute('data-value'));
+  for (const key of ['required', 'held', 'late', 'missed'] as const) {
+    expect(await value(key), key).toBe(figures.activities[key]);
+  }
+  expect(await value('vetoed')).toBe(figures.stars.vetoed);
+  const fiveStars = section.locator('[data-testid="party-life-stars"] li[data-stars="5"]');
+  expect(Number(await fiveStars.getAttribute('data-value'))).toBe(figures.stars.byStars['5']);
+  expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+  await screenshot(page, 'dashboard-party-life-phone');
+  await section.getByRole('link', { name: /星级评定看板/ }).click();
+  await page.waitForURL((url) => url.pathname === '/stars' && url.searchParams.get('scope') === township.code);
+  expect(new URL(page.url()).searchParams.get('year')).toBe(String(figures.year));
   expect(errors).toEqual([]);
 });

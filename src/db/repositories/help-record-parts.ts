@@ -1,6 +1,7 @@
 /** What a help record refers to: the household, its current helpers, its needs, the measure codes; and photos. */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
+import { type PhotoFiles, photoColumns } from './photos.ts';
 
 /** The household's unit and status (null when not in the county). */
 export async function householdOf(db: Kysely<Database>, county: string, id: number) {
@@ -64,16 +65,8 @@ export async function isMeasure(db: Kysely<Database>, code: string): Promise<boo
 }
 
 /** The photo columns a service writes. */
-export interface NewPhoto {
+export interface NewPhoto extends PhotoFiles {
   recordId: number;
-  storageKey: string;
-  mime: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  thumbnailKey: string;
-  thumbnailMime: string;
-  thumbnailBytes: number;
   uploadedBy: number | null;
 }
 
@@ -81,19 +74,7 @@ export interface NewPhoto {
 export async function insertPhoto(db: Kysely<Database>, county: string, p: NewPhoto): Promise<number> {
   const row = await db
     .insertInto('assistance_photo')
-    .values({
-      county_code: county,
-      record_id: p.recordId,
-      storage_key: p.storageKey,
-      mime: p.mime,
-      bytes: p.bytes,
-      width: p.width,
-      height: p.height,
-      thumbnail_key: p.thumbnailKey,
-      thumbnail_mime: p.thumbnailMime,
-      thumbnail_bytes: p.thumbnailBytes,
-      uploaded_by: p.uploadedBy,
-    })
+    .values({ county_code: county, record_id: p.recordId, ...photoColumns(p, p.uploadedBy) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);

@@ -12,6 +12,7 @@ import type {
   SignInMethod,
 } from '../../domain/party-life/activities.ts';
 import type { Database } from '../schema.ts';
+import { type PhotoFiles, photoColumns } from './photos.ts';
 
 // ——— rules ———
 
@@ -365,39 +366,16 @@ export async function upsertAttendance(
 
 // ——— photos ———
 
-export interface ActivityPhotoValues {
-  storageKey: string;
-  mime: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  thumbnailKey: string;
-  thumbnailMime: string;
-  thumbnailBytes: number;
-}
-
 export async function insertActivityPhoto(
   db: Kysely<Database>,
   county: string,
   activityId: number,
-  photo: ActivityPhotoValues,
+  photo: PhotoFiles,
   userId: number | null,
 ): Promise<number> {
   const row = await db
     .insertInto('activity_photo')
-    .values({
-      county_code: county,
-      activity_id: activityId,
-      storage_key: photo.storageKey,
-      mime: photo.mime,
-      bytes: photo.bytes,
-      width: photo.width,
-      height: photo.height,
-      thumbnail_key: photo.thumbnailKey,
-      thumbnail_mime: photo.thumbnailMime,
-      thumbnail_bytes: photo.thumbnailBytes,
-      uploaded_by: userId,
-    })
+    .values({ county_code: county, activity_id: activityId, ...photoColumns(photo, userId) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

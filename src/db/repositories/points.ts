@@ -180,13 +180,12 @@ export async function evidenceTallies(db: Kysely<Database>, scope: EvidenceScope
   return rows;
 }
 
-/** One member's evidence of a year, every source (one round trip: the sources' queries joined by union all). */
-export async function memberEvidence(db: Kysely<Database>, scope: EvidenceScope): Promise<EvidenceRow[]> {
-  const { rows } = await sql<EvidenceRow>`${sql.join(
+/** Every source's evidence of a scope as one statement (the sources' queries joined by union all). */
+export function evidenceQuery(scope: EvidenceScope): RawBuilder<EvidenceRow> {
+  return sql<EvidenceRow>`${sql.join(
     SOURCES.map((source) => sql`(${source(scope)})`),
     sql` union all `,
-  )}`.execute(db);
-  return rows;
+  )}`;
 }
 
 /** The county's activity rules that count for points (no rows: the county uses the default rules). */

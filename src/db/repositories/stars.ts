@@ -140,12 +140,43 @@ export interface ComputedRow {
  * values changed (a recompute after a few new records rewrites a few rows, not 21,000); the review steps'
  * columns stay; rows of members no longer active go, unless a final result already stands for them.
  */
+/** A row's stored results as one comparable string (by_item with sorted keys, as jsonb keeps them). */
+function computedKey(r: Omit<ComputedRow, 'exempt_reason'>): string {
+  const items = Object.entries(r.by_item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([
+    r.natural_village_code,
+    Number(r.total),
+    r.by_score,
+    r.computed_stars,
+    r.veto_code,
+    r.lowered,
+    items.map(([k, v]) => [k, Number(v)]),
+  ]);
+}
+
+/** The year's stored results by member (rating and points joined), as `computedKey` strings. */
+async function storedKeys(tx: Transaction<Database>, county: string, year: number): Promise<Map<number, string>> {
+  const rows = await jsonRows<Omit<ComputedRow, 'exempt_reason'>>(
+    tx,
+    sql`select s.member_id, s.natural_village_code, p.total, coalesce(p.by_item, '{}'::jsonb) as by_item, s.by_score,
+          s.computed_stars, s.veto_code, s.lowered
+        from star_rating s
+        join member_points p on p.county_code = s.county_code and p.year = s.year and p.member_id = s.member_id
+        where s.county_code = ${county} and s.year = ${year} and s.score = p.total`,
+  );
+  return new Map(rows.map((r) => [Number(r.member_id), computedKey(r)]));
+}
+
 export async function storeComputed(
   tx: Transaction<Database>,
   county: string,
   year: number,
-  rows: readonly ComputedRow[],
+  computed: readonly ComputedRow[],
 ): Promise<void> {
+  // Only what changed goes back: an unchanged recompute (the usual one) writes nothing, and a rule change the rows
+  // it moved; the upserts cost ~40 µs a row on PGlite even when they skip an equal row.
+  const stored = await storedKeys(tx, county, year);
+  const rows = computed.filter((r) => stored.get(Number(r.member_id)) !== computedKey(r));
   const json = JSON.stringify(rows);
   await sql`
     insert into member_points (county_code, year, member_id, total, by_item)
@@ -214,17 +245,14 @@ export async function boardCounts(db: Db, county: string, year: number, scope: s
   return rows;
 }
 
-/** The member a points page is about: name, place, status. */
-export async function memberBrief(db: Db, county: string, memberId: number) {
-  return db
-    .selectFrom('party_member as m')
-    .leftJoin('org_unit as nv', (j) =>
-      j.onRef('nv.county_code', '=', 'm.county_code').onRef('nv.code', '=', 'm.natural_village_code'),
-    )
-    .select(['m.id', 'm.name', 'm.natural_village_code', 'm.status', 'nv.name as natural_village_name'])
-    .where('m.county_code', '=', county)
-    .where('m.id', '=', memberId)
-    .executeTakeFirst();
+/** Active members of `scope` (a unit code prefix) with no rating of the year: joined since the last recompute. */
+export async function unratedCount(db: Db, county: string, year: number, scope: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from party_member m
+    where m.county_code = ${county} and m.status = 'active' and m.natural_village_code like ${`${scope}%`}
+      and not exists (select 1 from star_rating s
+        where s.county_code = m.county_code and s.year = ${year} and s.member_id = m.id)`.execute(db);
+  return rows[0]?.n ?? 0;
 }
 
 export async function ratingRow(db: Db, county: string, year: number, memberId: number) {
@@ -235,27 +263,4 @@ export async function ratingRow(db: Db, county: string, year: number, memberId: 
     .where('year', '=', year)
     .where('member_id', '=', memberId)
     .executeTakeFirst();
-}
-
-/** A member's ratings of every year (their star history), newest first. */
-export async function ratingHistory(db: Db, county: string, memberId: number) {
-  return db
-    .selectFrom('star_rating as s')
-    .leftJoin('assessment_round as r', (j) =>
-      j.onRef('r.county_code', '=', 's.county_code').onRef('r.year', '=', 's.year'),
-    )
-    .select([
-      's.year',
-      's.final_stars',
-      's.computed_stars',
-      's.branch_stars',
-      's.score',
-      's.veto_code',
-      's.exempt_reason',
-      'r.stage',
-    ])
-    .where('s.county_code', '=', county)
-    .where('s.member_id', '=', memberId)
-    .orderBy('s.year', 'desc')
-    .execute();
 }

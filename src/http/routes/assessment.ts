@@ -123,21 +123,44 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => getMemberPoints(app.db, req.params.county, req.params.memberId, req.query.year ?? thisYear()),
   );
-  app.get(
-    '/board',
+  // The scope-and-year reads (party.read where `within` points): the business year and the county by default.
+  const scopeYearReads = [
     {
-      config: { permission: 'party.read', scope: { query: 'within' } },
-      schema: {
-        tags,
-        summary: 'Star board of a scope and year: members by stars, exempt, vetoed, the round stage (remembered)',
-        params: CountyParams,
-        querystring: ScopeYearQuery,
-        response: { 200: StarBoard, ...ERROR_RESPONSES },
-      },
+      path: '/board',
+      summary: 'Star board of a scope and year: members by stars, exempt, vetoed, the round stage (remembered)',
+      response: StarBoard,
+      read: getStarBoard,
     },
-    async (req) =>
-      getStarBoard(app.db, req.params.county, req.query.year ?? thisYear(), req.query.within ?? req.params.county),
-  );
+    {
+      path: '/objections',
+      summary: 'Objections of a scope and year, open first',
+      response: ObjectionList,
+      read: listAssessmentObjections,
+    },
+    {
+      path: '/exemplary',
+      summary: 'The exemplary shortlist or final list of a scope and year, by township and rank',
+      response: ExemplaryList,
+      read: listExemplaryMembers,
+    },
+  ] as const;
+  for (const { path, summary, response, read } of scopeYearReads) {
+    app.get(
+      path,
+      {
+        config: { permission: 'party.read', scope: { query: 'within' } },
+        schema: {
+          tags,
+          summary,
+          params: CountyParams,
+          querystring: ScopeYearQuery,
+          response: { 200: response, ...ERROR_RESPONSES },
+        },
+      },
+      async (req) =>
+        read(app.db, req.params.county, req.query.year ?? thisYear(), req.query.within ?? req.params.county),
+    );
+  }
   app.get(
     '/ratings',
     {
@@ -380,26 +403,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) =>
       resolveObjection(app.db, req.params.county, req.params.id, (id) => id === req.params.memberId, req.body),
   );
-  app.get(
-    '/objections',
-    {
-      config: { permission: 'party.read', scope: { query: 'within' } },
-      schema: {
-        tags,
-        summary: 'Objections of a scope and year, open first',
-        params: CountyParams,
-        querystring: ScopeYearQuery,
-        response: { 200: ObjectionList, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) =>
-      listAssessmentObjections(
-        app.db,
-        req.params.county,
-        req.query.year ?? thisYear(),
-        req.query.within ?? req.params.county,
-      ),
-  );
   for (const step of ['notice', 'final'] as const) {
     app.post(
       `/rounds/:year/${step}`,
@@ -443,26 +446,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => finalizeExemplary(app.db, req.params.county, req.params.year),
-  );
-  app.get(
-    '/exemplary',
-    {
-      config: { permission: 'party.read', scope: { query: 'within' } },
-      schema: {
-        tags,
-        summary: 'The exemplary shortlist or final list of a scope and year, by township and rank',
-        params: CountyParams,
-        querystring: ScopeYearQuery,
-        response: { 200: ExemplaryList, ...ERROR_RESPONSES },
-      },
-    },
-    async (req) =>
-      listExemplaryMembers(
-        app.db,
-        req.params.county,
-        req.query.year ?? thisYear(),
-        req.query.within ?? req.params.county,
-      ),
   );
 };
 

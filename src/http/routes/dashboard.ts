@@ -1,12 +1,14 @@
-/** /api/counties/:county/dashboard — figures of a scope with its children, and the scope's map. */
+/** /api/counties/:county/dashboard — figures of a scope with its children, the scope's map, its Party life. */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError } from '../../domain/errors.ts';
 import { getDashboard } from '../../services/dashboard/get-dashboard.ts';
 import { getDashboardMap } from '../../services/dashboard/get-dashboard-map.ts';
+import { partyLifeFigures } from '../../services/dashboard/party-life-figures.ts';
 import { CountyParams, ERROR_RESPONSES } from '../../shared/schemas/common.ts';
 import { Dashboard, DashboardQuery, MapFeatures, MapQuery } from '../../shared/schemas/dashboard.ts';
+import { PartyLifeFigures, PartyLifeQuery } from '../../shared/schemas/dashboard-party-life.ts';
 
 const tags = ['dashboard'];
 const NotModified = Type.Null({ description: 'Not modified: the map of the If-None-Match ETag is still current' });
@@ -53,6 +55,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       if (req.headers['if-none-match'] === etag) return reply.status(304).send(null);
       return body;
     },
+  );
+  app.get(
+    '/party-life',
+    {
+      config: { permission: 'party.read', scope: { query: 'scope' } },
+      schema: {
+        tags,
+        summary: 'Party life of a scope and year: required activities held, late and missed; members by stars',
+        params: CountyParams,
+        querystring: PartyLifeQuery,
+        response: { 200: PartyLifeFigures, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) =>
+      partyLifeFigures(app.db, req.params.county, scopeOf(req.params.county, req.query.scope), req.query.year),
   );
 };
 

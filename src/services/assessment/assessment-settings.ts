@@ -27,8 +27,10 @@ export interface AssessmentSettings {
 }
 
 /** Rules and activity kinds are read on every member's page: remembered until an 'assessment' write (or 5 s). */
-const rulesMemo = follow(new CountyMemo<PointRule[]>(), 'assessment');
-const kindsMemo = follow(new CountyMemo<string[]>(), 'assessment');
+// Read by every points page: remembered until a rule write of this process, or a minute (another process's).
+const rulesMemo = follow(new CountyMemo<PointRule[]>(60_000), 'assessment');
+// The activity kinds that earn points come from the activity rules: their writes announce 'activities'.
+const kindsMemo = follow(new CountyMemo<string[]>(60_000), 'assessment', 'activities');
 
 export async function loadPointRules(db: Kysely<Database>, county: string): Promise<PointRule[]> {
   return rulesMemo.get(county, 'rules', () => readPointRules(db, county));

@@ -4,14 +4,14 @@
  * it the stored rating of the year and when the board was last computed, and the member's star history.
  */
 import type { Kysely } from 'kysely';
-import { memberEvidence } from '../../db/repositories/points.ts';
-import { memberBrief, ratingHistory, ratingRow, roundRow } from '../../db/repositories/stars.ts';
+import { memberSheet } from '../../db/repositories/member-points.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type Evidence, scorePoints } from '../../domain/party-life/points.ts';
+import type { VetoCode } from '../../shared/labels/assessment.ts';
 import type { Actor } from '../access/actor.ts';
 import { loadPointRules, pointActivityKinds } from './assessment-settings.ts';
-import { vetoesOfYear } from './vetoes.ts';
+import { vetoOf } from './vetoes.ts';
 
 const NOT_FOUND = () => AppError.notFound({ zh: '党员', en: 'Member' });
 
@@ -27,16 +27,18 @@ export async function getMyPoints(db: Kysely<Database>, county: string, actor: A
   return { points: memberId === null ? null : await getMemberPoints(db, county, memberId, year) };
 }
 
+/**
+ * A member's points page of `year`: one statement reads the member, the evidence, the rating, the round, the
+ * history and the vetoes (db/repositories/member-points.ts); the rules come remembered. 404 for an unknown member.
+ */
 export async function getMemberPoints(db: Kysely<Database>, county: string, memberId: number, year: number) {
-  const member = await memberBrief(db, county, memberId);
+  const [rules, pointKinds] = [await loadPointRules(db, county), await pointActivityKinds(db, county)];
+  const sheet = await memberSheet(db, { county, year, member: memberId, pointKinds });
+  const { member, evidence, rating, round, history } = sheet;
   if (!member) throw NOT_FOUND();
-  const [rules, evidence, rating, round, history, vetoes] = [
-    await loadPointRules(db, county),
-    await memberEvidence(db, { county, year, member: memberId, pointKinds: await pointActivityKinds(db, county) }),
-    await ratingRow(db, county, year, memberId),
-    await roundRow(db, county, year),
-    await ratingHistory(db, county, memberId),
-    await vetoesOfYear(db, county, year, memberId),
+  const vetoes = [
+    ...Array.from({ length: sheet.poor }, () => vetoOf('commitment_poor')),
+    ...sheet.vetoes.map((v) => vetoOf(v.code as VetoCode)),
   ];
   const linkOf = new Map(evidence.map((e) => [`${e.table}:${e.recordId}:${e.item}`, e]));
   const scored = scorePoints(
@@ -76,7 +78,7 @@ export async function getMemberPoints(db: Kysely<Database>, county: string, memb
         capped: l.capped,
       };
     }),
-    vetoes: (vetoes.get(memberId) ?? []).map((v) => ({ code: v.code, maxStars: v.maxStars, reason: v.reason })),
+    vetoes: vetoes.map((v) => ({ code: v.code, maxStars: v.maxStars, reason: v.reason })),
     rating: rating
       ? {
           score: Number(rating.score),

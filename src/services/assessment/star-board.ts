@@ -5,7 +5,7 @@
  * (recompute, reviews, notice, final) — the p95 ≤ 10 ms read.
  */
 import type { Kysely } from 'kysely';
-import { boardCounts, roundRow } from '../../db/repositories/stars.ts';
+import { boardCounts, roundRow, unratedCount } from '../../db/repositories/stars.ts';
 import type { Database } from '../../db/schema.ts';
 import { noticeWindow } from '../../domain/exit-workflow.ts';
 import { CountyMemo, follow } from '../county-memo.ts';
@@ -22,6 +22,8 @@ export interface StarBoard {
   members: number;
   rated: number;
   exempt: number;
+  /** Active members of the scope with no rating of the year (joined since the last recompute). */
+  unrated: number;
   vetoed: number;
   loweredByQuota: number;
   byStars: Record<'1' | '2' | '3' | '4' | '5', number>;
@@ -30,10 +32,11 @@ export interface StarBoard {
 const memo = follow(new CountyMemo<StarBoard>(60_000), 'assessment');
 
 async function computeBoard(db: Kysely<Database>, county: string, year: number, scope: string): Promise<StarBoard> {
-  const [round, counts, settings] = [
+  const [round, counts, settings, unrated] = [
     await roundRow(db, county, year),
     await boardCounts(db, county, year, scope),
     await loadAssessmentSettings(db, county),
+    await unratedCount(db, county, year, scope),
   ];
   const byStars = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
   let exempt = 0;
@@ -58,6 +61,7 @@ async function computeBoard(db: Kysely<Database>, county: string, year: number, 
     members,
     rated: members - exempt,
     exempt,
+    unrated,
     vetoed,
     loweredByQuota: lowered - vetoed,
     byStars,

@@ -137,6 +137,8 @@ export async function applyPlan(db: Kysely<Database>, county: string, id: number
     });
     await markPlanApplied(trx, county, id);
     ctx.changed('dashboard');
+    // Groups and their members changed: the remembered compliance and activity lists follow.
+    ctx.changed('activities');
     return applied;
   });
   return { planId: id, ...result };

@@ -82,6 +82,8 @@ async function edit(
     const diff = diffOf(gridFields(village, ids), gridFields(after!, ids));
     ctx.audit({ action, table: 'grid', recordId: gridId, orgCode: village.code, diff });
     ctx.changed('dashboard');
+    // Groups and their members changed: the remembered compliance and activity lists follow.
+    ctx.changed('activities');
     return { ids, villageCode: village.code };
   });
   const [village] = await loadVillageStates(db, county, touched.villageCode);

@@ -27,6 +27,8 @@ export async function memberMoved(
   if (left.length === 0) return;
   await clearDepartedLeaders(trx, county, left);
   ctx.changed('dashboard');
+  // Groups and their members changed: the remembered compliance and activity lists follow.
+  ctx.changed('activities');
 }
 
 /** A household moved to another natural village no longer holds a place in a split one. */

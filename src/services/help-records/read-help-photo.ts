@@ -2,10 +2,8 @@
 import type { Kysely } from 'kysely';
 import { findPhoto } from '../../db/repositories/help-records.ts';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../domain/errors.ts';
+import { readPhotoFile } from '../photos/photo-files.ts';
 import type { Storage } from '../storage/storage.ts';
-
-const PHOTO = { zh: '照片', en: 'photo' };
 
 /** The photo (or thumbnail) `photoId` of record `recordId`: type and bytes; 404 when unknown or its file is gone. */
 export async function readHelpPhoto(
@@ -16,9 +14,5 @@ export async function readHelpPhoto(
   photoId: number,
   thumbnail: boolean,
 ): Promise<{ mime: string; bytes: Buffer }> {
-  const row = await findPhoto(db, county, recordId, photoId);
-  if (!row) throw AppError.notFound(PHOTO);
-  const bytes = await storage.get(thumbnail ? row.thumbnail_key : row.storage_key);
-  if (!bytes) throw AppError.notFound(PHOTO);
-  return { mime: thumbnail ? row.thumbnail_mime : row.mime, bytes };
+  return readPhotoFile(storage, await findPhoto(db, county, recordId, photoId), thumbnail);
 }

@@ -56,5 +56,7 @@ export async function groupStep<T>(
   const diff = diffOf(before, await snapshot(tx, county, id));
   ctx.audit({ action, table: 'party_group', recordId: id, orgCode: group.village_code, diff });
   ctx.changed('dashboard');
+  // Groups and their members changed: the remembered compliance and activity lists follow.
+  ctx.changed('activities');
   return result;
 }

@@ -14,7 +14,7 @@ import {
 import { numericRange } from './column-limits.ts';
 import { CountyCode, DateString, Id, OrgCode, PageQuery } from './common.ts';
 
-const Year = Type.Integer({ minimum: 2013, maximum: 2100 });
+export const Year = Type.Integer({ minimum: 2013, maximum: 2100 });
 const Stars = Type.Integer({ minimum: 1, maximum: 5 });
 const NullableStars = Type.Union([Stars, Type.Null()]);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -97,7 +97,7 @@ export const MemberPoints = Type.Object({
 /** The signed-in user's own points: null for an account that names no member. */
 export const MyPoints = Type.Object({ points: Type.Union([MemberPoints, Type.Null()]) });
 
-const ByStars = Type.Object({
+export const ByStars = Type.Object({
   '1': Type.Integer(),
   '2': Type.Integer(),
   '3': Type.Integer(),
@@ -116,6 +116,7 @@ export const StarBoard = Type.Object({
   members: Type.Integer(),
   rated: Type.Integer(),
   exempt: Type.Integer(),
+  unrated: Type.Integer({ description: 'Active members of the scope with no rating of the year' }),
   vetoed: Type.Integer(),
   loweredByQuota: Type.Integer(),
   byStars: ByStars,

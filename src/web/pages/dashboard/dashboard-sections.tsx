@@ -8,6 +8,7 @@
  */
 import { Col } from 'antd';
 import type { DashboardBody } from '../../../shared/schemas/dashboard.ts';
+import { useCan } from '../../auth/session.tsx';
 import { moduleLoader, useLoadedModule } from '../../components/use-loaded-module.ts';
 import { ScopeMap } from '../../map/scope-map.tsx';
 import { ChartCard } from './chart-card.tsx';
@@ -17,6 +18,8 @@ import type { DashboardMessages } from './dashboard-messages.ts';
 
 // Things done and problem figures (办实事): their own chunk and request, after the map (below the first screen).
 const loadThingsDone = moduleLoader(() => import('../warnings/things-done-section.tsx'));
+// Party life and stars (党组织生活与星级评定): likewise, only for roles that read Party life in the scope.
+const loadPartyLife = moduleLoader(() => import('./party-life-section.tsx'));
 
 interface Props {
   county: string;
@@ -33,6 +36,8 @@ interface Props {
 
 export default function DashboardSections({ county, scope, data, m, onDrill, ready, mapScope, onMapSettled }: Props) {
   const thingsDone = useLoadedModule(loadThingsDone, mapScope !== null);
+  const can = useCan();
+  const partyLife = useLoadedModule(loadPartyLife, mapScope !== null && can('party.read', scope));
   return (
     <>
       <Col xs={24} xl={data.children.length > 0 ? 14 : 24}>
@@ -64,6 +69,11 @@ export default function DashboardSections({ county, scope, data, m, onDrill, rea
       {thingsDone && (
         <Col span={24}>
           <thingsDone.default county={county} scope={scope} />
+        </Col>
+      )}
+      {partyLife && (
+        <Col span={24}>
+          <partyLife.default county={county} scope={scope} />
         </Col>
       )}
       {ready && mapScope === scope && <span data-testid="dashboard-ready" data-scope={data.scope.code} hidden />}
