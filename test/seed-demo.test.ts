@@ -342,7 +342,7 @@ describe('seeded households', () => {
       expect(people.filter((p) => p.relation === 'head').map((p) => p.name)).toEqual([h.head_name]);
       expect(h.size).toBe(people.length);
       expect(rows.map((r) => r.year)).toEqual(
-        Array.from({ length: 2021 - h.identified_year }, (_, i) => h.identified_year + i),
+        Array.from({ length: 2021 - Number(h.identified_year) }, (_, i) => Number(h.identified_year) + i),
       );
       for (const r of rows) {
         expect(r.household_size).toBe(people.length);

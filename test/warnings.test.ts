@@ -152,15 +152,31 @@ describe('early warning', () => {
     const res = await t.inject({ method: 'POST', url, payload: { reason: '收入临界，纳入监测' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ householdId: h.low, status: 'monitored', effectiveOn: chinaDateOf() });
+    // Monitoring is a case of its own: the poverty history gains no event and the status stays.
     const events = await t.database.db
       .selectFrom('household_status_event')
       .select(['status', 'reason'])
       .where('household_id', '=', h.low as number)
       .orderBy('id')
       .execute();
-    expect(events.at(-1)).toEqual({ status: 'monitored', reason: '收入临界，纳入监测' });
+    expect(events.map((e) => e.status)).toEqual(['identified']);
+    const cases = await t.database.db
+      .selectFrom('monitoring_case')
+      .select(['id', 'status', 'sources', 'open_reason', 'opened_on'])
+      .where('household_id', '=', h.low as number)
+      .execute();
+    expect(cases).toEqual([
+      {
+        id: res.json().caseId,
+        status: 'open',
+        sources: ['warning'],
+        open_reason: '收入临界，纳入监测',
+        opened_on: chinaDateOf(),
+      },
+    ]);
     const again = await t.inject({ method: 'POST', url, payload: { reason: '再次' } });
     expect(again.statusCode).toBe(422);
+    expect(again.json().details[0].code).toBe('monitoring_case_open');
     const list = await t.inject({ method: 'GET', url: `${URL}?kind=low_income` });
     expect(list.json().total).toBe(0);
   });
