@@ -26,3 +26,30 @@ export async function casesFromDemoEvents(db: Kysely<Database>, county: string):
     order by m.household_id`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
+
+/**
+ * The demo province's monitoring lines after the campaign, synthetic and marked so (演示数据): a real line already
+ * entered for a year is kept.
+ */
+export async function seedDemoMonitoringLines(db: Kysely<Database>, provinceCode: string): Promise<void> {
+  const lines: [number, number][] = [
+    [2021, 6000],
+    [2022, 6500],
+    [2023, 6900],
+    [2024, 7300],
+    [2025, 7600],
+  ];
+  await db
+    .insertInto('monitoring_line')
+    .values(
+      lines.map(([year, yuan]) => ({
+        province_code: provinceCode,
+        year,
+        yuan,
+        source: '演示数据（合成，非官方标准）',
+        updated_by: null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['province_code', 'year']).doNothing())
+    .execute();
+}
