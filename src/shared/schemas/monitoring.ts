@@ -15,6 +15,7 @@ import {
 } from '../labels/monitoring.ts';
 import { describeCodes } from '../lang.ts';
 import { CountyCode } from './common.ts';
+import { sensitive } from './sensitive.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -78,9 +79,10 @@ export const MonitoringCaseOut = Type.Object({
   sources: Type.Array(Type.String()),
   status: Type.String({ description: describeCodes(MONITORING_CASE_STATUS_LABELS) }),
   openedOn: Type.String(),
-  openReason: Type.String(),
+  // Free text that may name an illness (因病): shown like a need's detail, to those who may read health facts.
+  openReason: Type.String(sensitive('health', 'household')),
   closedOn: Nullable(Type.String()),
-  closeReason: Nullable(Type.String()),
+  closeReason: Type.Union([Type.String(sensitive('health', 'household')), Type.Null()]),
   helperMemberId: Type.Union([Type.Integer(), Type.Null()]),
   /** Migrated from a status event of the poverty history (before monitoring cases existed). */
   migrated: Type.Boolean(),
