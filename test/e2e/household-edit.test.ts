@@ -124,10 +124,10 @@ test('a refused status change shows the server message; an allowed one and a rem
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
       .first()
       .click();
-    await page.keyboard.press('Escape');
+    await open.locator('.ant-modal-title').click(); // closes the multiple choice's list, not the dialog
   }
   await open.getByLabel('纳入原因').fill('大额医疗支出');
-  await open.getByRole('button', { name: '确定' }).click();
+  await page.getByTestId('open-case-ok').click();
   await monitoring.locator('.ant-tag', { hasText: '监测中' }).waitFor();
   await screenshot(page, 'household-monitoring-case');
   const changed = await apiGet<Household & { monitoringCases: { status: string; category: string }[] }>(

@@ -32,7 +32,7 @@ function OpenCaseDialog({ householdId, onClose }: { householdId: number; onClose
       okText={m.submit}
       cancelText={m.cancel}
       onCancel={onClose}
-      okButtonProps={{ htmlType: 'submit', form: 'open-case' }}
+      okButtonProps={{ htmlType: 'submit', form: 'open-case', ...{ 'data-testid': 'open-case-ok' } }}
     >
       <Form id="open-case" layout="vertical" onFinish={submit}>
         <Form.Item name="category" label={m.category} rules={[{ required: true }]}>
