@@ -63,6 +63,15 @@ async function verifiedHelp(householdId: number, visitedOn: string) {
 beforeAll(async () => {
   t = await createTestApp();
   await createPlaces(t);
+  // Incomes after 2020 are judged against the province's monitoring line of their year (never a frozen one).
+  for (const y of [year - 2, year - 1]) {
+    const line = await t.inject({
+      method: 'PUT',
+      url: `/api/counties/${COUNTY}/monitoring-lines/${y}`,
+      payload: { yuan: 4000, source: '测试数据' },
+    });
+    if (line.statusCode !== 200) throw new Error(line.body);
+  }
   member = await postMember(t, 1, NV);
   h.healthy = await household(1);
   h.noHelp = await household(2);
@@ -118,7 +127,7 @@ describe('early warning', () => {
     expect(of(h.low as number)).toEqual([
       {
         kind: 'low_income',
-        reason: `${year - 1} 年人均纯收入 5000 元，低于贫困线 4000 元的 1.5 倍（6000 元）`,
+        reason: `${year - 1} 年人均纯收入 5000 元，低于监测范围 4000 元的 1.5 倍（6000 元）`,
       },
     ]);
     expect(of(h.fell as number)).toEqual([
