@@ -4,7 +4,7 @@
  * computes and, when every criterion passes, clearing it; a new case when none is open. Phone-friendly (one column).
  */
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { Button, Card, Checkbox, Empty, Form, Input, List, Modal, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Form, Input, List, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { MONITORING_CATEGORIES, MONITORING_SOURCES, RISK_TYPES } from '../../../shared/labels/monitoring.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
@@ -18,12 +18,19 @@ type Case = HouseholdDetail['monitoringCases'][number];
 function OpenCaseDialog({ householdId, onClose }: { householdId: number; onClose: () => void }) {
   const m = useMessages(monitoringMessages);
   const { county } = useScope();
+  const [form] = Form.useForm<OpenCase>();
+  const [error, setError] = useState<string | null>(null);
   const open = useOpenCase(county, householdId);
   const options = (codes: readonly string[], labels: Record<string, string>) =>
     codes.map((c) => ({ value: c, label: labels[c] }));
   const submit = async (body: OpenCase) => {
-    await open.mutateAsync(body);
-    onClose();
+    try {
+      await open.mutateAsync(body);
+      onClose();
+    } catch (e) {
+      // The server's own message (a case already open, a category that does not fit the household).
+      setError((e as Error).message);
+    }
   };
   return (
     <Modal
@@ -32,9 +39,12 @@ function OpenCaseDialog({ householdId, onClose }: { householdId: number; onClose
       okText={m.submit}
       cancelText={m.cancel}
       onCancel={onClose}
-      okButtonProps={{ htmlType: 'submit', form: 'open-case', ...{ 'data-testid': 'open-case-ok' } }}
+      onOk={() => form.submit()}
+      confirmLoading={open.isPending}
+      okButtonProps={{ ...{ 'data-testid': 'open-case-ok' } }}
     >
-      <Form id="open-case" layout="vertical" onFinish={submit}>
+      {error && <Alert type="error" showIcon title={error} className="form-problems" />}
+      <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="category" label={m.category} rules={[{ required: true }]}>
           <Select options={options(MONITORING_CATEGORIES, m.categories)} />
         </Form.Item>
