@@ -127,6 +127,7 @@ test('a refused status change shows the server message; an allowed one and a rem
     await open.locator('.ant-modal-title').click(); // closes the multiple choice's list, not the dialog
   }
   await open.getByLabel('纳入原因').fill('大额医疗支出');
+  await screenshot(page, 'household-monitoring-filled');
   await page.getByTestId('open-case-ok').click();
   await monitoring.locator('.ant-tag', { hasText: '监测中' }).waitFor();
   await screenshot(page, 'household-monitoring-case');
