@@ -38,6 +38,7 @@ function idFor(url: string, w: World): number {
   if (url.includes('/pairings/')) return w.pairingId;
   if (url.includes('/feedback/')) return w.feedbackId;
   if (url.includes('/party-activities/')) return w.activityId;
+  if (url.includes('/monitoring-cases/')) return w.monitoringCaseId;
   throw new Error(`matrix: no fixture for :id in ${url} (add one in test/access-matrix.test.ts)`);
 }
 

@@ -50,6 +50,11 @@ describe('lianxin CLI', () => {
     expect(stats.villages).toBeGreaterThan(0);
     expect(stats.members).toBeGreaterThan(0);
     expect(stats.householdsExited).toBeGreaterThan(0);
+    // The demo's 2020 monitoring events became cases: all 脱贫不稳定户, open ones counted apart from the exited.
+    expect(stats.monitoringOpen).toBeGreaterThan(0);
+    expect(stats.monitoringCleared).toBeGreaterThan(0);
+    expect(stats.monitoringByCategory).toEqual({ unstable: stats.monitoringOpen });
+    expect(stats.householdsMonitored).toBe(stats.monitoringOpen);
     expect(stats.householdsPoor).toBeLessThan(stats.households);
     // a year of help records (~200,000 per county) and problems (~19,900) at 2 %
     expect(stats.helpRecords).toBeGreaterThan(3_800);

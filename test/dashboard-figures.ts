@@ -18,7 +18,8 @@ async function unitFigures(db: Kysely<Database>, county: string, scope: string, 
     select count(*)::int as households,
       count(*) filter (where status in ('identified', 'returned'))::int as poor,
       count(*) filter (where status = 'exited')::int as exited,
-      count(*) filter (where status = 'monitored')::int as monitored,
+      count(*) filter (where exists (select 1 from monitoring_case c where c.county_code = household.county_code
+        and c.household_id = household.id and c.status = 'open'))::int as monitored,
       round(avg(per_capita_income) filter (where income_year = ${year}))::int as mean
     from household where county_code = ${county} and natural_village_code like ${within}`.execute(db);
   const members = await sql<{ n: number }>`
@@ -38,6 +39,11 @@ export async function expectedDashboard(db: Kysely<Database>, county: string, sc
   const place = sql`county_code = ${county} and natural_village_code like ${within}`;
   const byStatus = await sql<Count>`
     select status as code, count(*)::int as count from household where ${place} group by 1`.execute(db);
+  const byCategory = await sql<Count>`
+    select c.category as code, count(*)::int as count from monitoring_case c
+    join household h on h.county_code = c.county_code and h.id = c.household_id
+    where c.status = 'open' and h.county_code = ${county} and h.natural_village_code like ${within}
+    group by 1`.execute(db);
   const byCause = await sql<Count>`
     select main_cause as code, count(*)::int as count from household where ${place} group by 1`.execute(db);
   const incomes = await sql<{ income: number | null; y: number | null }>`
@@ -74,11 +80,15 @@ export async function expectedDashboard(db: Kysely<Database>, county: string, sc
       members: own.members,
       perCapitaMean: own.mean,
     },
-    householdsByStatus: ['identified', 'exited', 'returned', 'monitored', 'risk_cleared'].map((code) => ({
+    householdsByStatus: ['identified', 'exited', 'returned', 'none'].map((code) => ({
       code,
       count: statusCount(code),
     })),
     householdsByCause: ranked(byCause.rows),
+    monitoringByCategory: ['unstable', 'marginal', 'sudden_hardship'].map((code) => ({
+      code,
+      count: byCategory.rows.find((r) => r.code === code)?.count ?? 0,
+    })),
     income: {
       year,
       povertyLine: line,

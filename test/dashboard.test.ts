@@ -118,13 +118,18 @@ describe('dashboard figures follow registry writes', () => {
     expect((await dashboard(a)).income.missing).toBeGreaterThan(0);
   });
 
-  it('a household moved to another township, then given income and a new status', async () => {
+  it('a household moved to another township, then given income and a monitoring case', async () => {
     expect((await inject('PATCH', `/households/${id}`, { naturalVillageCode: b })).statusCode).toBe(200);
     await expectMatches(...levelsOf(a), ...levelsOf(b).slice(1));
     const income = { wage: 9000, production: 4000, subsidy: 800, productionCost: 1200 };
     expect((await inject('PUT', `/households/${id}/income/2020`, income)).statusCode).toBe(200);
-    const change = { status: 'monitored', effectiveOn: '2021-03-01', reason: '纳入监测' };
-    expect((await inject('POST', `/households/${id}/status`, change)).statusCode).toBe(200);
+    const before = (await dashboard(b)).totals;
+    const open = { category: 'sudden_hardship', riskTypes: ['illness'], sources: ['visit'], reason: '纳入监测' };
+    const res = await inject('POST', `/households/${id}/monitoring-cases`, open);
+    expect(res.statusCode, res.body).toBe(201);
+    // Monitoring is counted apart: the household stays in its poverty status.
+    const after = (await dashboard(b)).totals;
+    expect(after).toMatchObject({ monitored: before.monitored + 1, poor: before.poor, exited: before.exited });
     await expectMatches(...levelsOf(b));
   });
 

@@ -79,7 +79,8 @@ export function describeDemoClock(database: () => Kysely<Database>, scale: numbe
         with paired as (
           select distinct p.household_id from pairing p join household h on h.county_code = p.county_code
             and h.id = p.household_id
-          where p.county_code = ${COUNTY} and p.ended_on is null and h.status <> 'monitored'
+          where p.county_code = ${COUNTY} and p.ended_on is null and not exists (select 1 from monitoring_case c
+            where c.county_code = h.county_code and c.household_id = h.id and c.status = 'open')
         ), last as (
           select household_id, max(visited_on) as on from assistance_record
           where county_code = ${COUNTY} and status = 'verified' group by household_id

@@ -1,7 +1,7 @@
 /**
  * The household exit workflow over the API: assessment → verification → signature → public notice → exit, with
  * backdated days; the notice period, objections (dismissed and upheld), step order and dates; the exit ending the
- * household's pairings; cleared risk ending a monitored household's pairing; scope.
+ * household's pairings; a cleared monitoring case ending a monitored household's pairing; scope.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -270,8 +270,13 @@ describe('the exit workflow', () => {
       { path: '', code: 'exit_safe_water', message: 'Drinking water is not safe' },
     ]);
     expect(codes(await post(`${BASE}/${id}/exits`, { year: 2015, assessedOn: day(0) }))).toEqual(['income_missing']);
+    // A household never registered in poverty (monitoring only) has nothing to exit.
     const monitored = await household(47);
-    await post(`${BASE}/${monitored}/status`, { status: 'monitored', effectiveOn: day(-3), reason: '监测' });
+    await t.database.db
+      .updateTable('household')
+      .set({ status: 'none', identified_year: null, planned_exit_year: null })
+      .where('id', '=', monitored)
+      .execute();
     expect(codes(await post(`${BASE}/${monitored}/exits`, { assessedOn: day(0) }))).toEqual(['exit_status_not_poor']);
     const rows = await t.database.db
       .selectFrom('household_exit')
@@ -291,30 +296,70 @@ describe('status changes around the workflow', () => {
     expect(res.json().details[0].message).toContain('退出流程');
   });
 
-  it("ends a monitored household's pairing with the status event that cleared its risk", async () => {
+  it("ends a monitored household's pairing only when its case is cleared with the criteria checked", async () => {
     const id = await household(49);
-    await post(`${BASE}/${id}/status`, { status: 'monitored', effectiveOn: day(-30), reason: '纳入监测' });
-    const pairingId = await pair(id, 2, 'P-RISK-49');
-    const cleared = await post(`${BASE}/${id}/status`, {
-      status: 'risk_cleared',
-      effectiveOn: day(-2),
-      reason: '风险消除',
+    const opened = await post(`${BASE}/${id}/monitoring-cases`, {
+      category: 'sudden_hardship',
+      riskTypes: ['illness', 'housing'],
+      sources: ['visit'],
+      reason: '纳入监测',
     });
-    expect(cleared.statusCode).toBe(200);
-    const event = await t.database.db
-      .selectFrom('household_status_event')
-      .select(['id', 'status'])
-      .where('household_id', '=', id)
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(event.status).toBe('risk_cleared');
+    expect(opened.statusCode, opened.body).toBe(201);
+    const caseId = opened.json().case.id as number;
+    const pairingId = await pair(id, 2, 'P-RISK-49');
+    const CASE = `/api/counties/${COUNTY}/monitoring-cases/${caseId}`;
+    // Nothing typed clears a risk: two risks unresolved → refused, naming the criterion.
+    const early = await post(`${CASE}/clear`, { reason: '风险消除' });
+    expect(codes(early)).toEqual(['clear_risks_resolved']);
+    expect(early.json().details[0].message).toBe('尚未化解的风险：因病、住房安全');
+    const resolved = await t.inject({
+      method: 'PUT',
+      url: `${CASE}/resolved-risks`,
+      payload: { resolved: ['illness'] },
+    });
+    expect(resolved.json().case.resolvedRisks).toEqual(['illness']);
+    const preview = (await t.inject({ url: `${CASE}/clearance` })).json();
+    expect(preview.checks.map((c: Json) => [c.code, c.passed])).toEqual([
+      ['income_stable', true],
+      ['food_clothing', true],
+      ['compulsory_education', true],
+      ['medical_insurance', true],
+      ['safe_housing', true],
+      ['safe_water', true],
+      ['risks_resolved', false],
+    ]);
+    await t.inject({ method: 'PUT', url: `${CASE}/resolved-risks`, payload: { resolved: ['housing', 'illness'] } });
+    const cleared = await post(`${CASE}/clear`, { reason: '风险消除' });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().case).toMatchObject({
+      status: 'cleared',
+      closedOn: day(0),
+      resolvedRisks: ['illness', 'housing'],
+    });
     expect(await pairingRow(pairingId)).toMatchObject({
-      ended_on: day(-2),
+      ended_on: day(0),
       end_reason: 'risk_cleared',
-      cleared_event_id: Number(event.id),
-      cleared_status: 'risk_cleared',
+      cleared_case_id: caseId,
+      cleared_case_status: 'cleared',
+      cleared_event_id: null,
       exit_id: null,
     });
+    // The poverty history is untouched; the cleared case is final and a new risk is a new case.
+    const record = (await t.inject({ url: `${BASE}/${id}` })).json();
+    expect(record.statusHistory.map((e: Json) => e.status)).toEqual(['identified']);
+    expect(codes(await post(`${CASE}/clear`, { reason: '再次' }))).toEqual(['monitoring_case_closed']);
+    const again = await post(`${BASE}/${id}/monitoring-cases`, {
+      category: 'sudden_hardship',
+      riskTypes: ['disaster'],
+      sources: ['department'],
+      reason: '再次受灾',
+    });
+    expect(again.statusCode).toBe(201);
+    const cases = (await t.inject({ url: `${BASE}/${id}` })).json().monitoringCases;
+    expect(cases.map((c: Json) => [c.status, c.riskTypes])).toEqual([
+      ['cleared', ['illness', 'housing']],
+      ['open', ['disaster']],
+    ]);
   });
 });
 

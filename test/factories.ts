@@ -360,6 +360,8 @@ export interface World {
   /** a Party group activity of the world's group, held today, with one photo */
   activityId: number;
   activityPhotoId: number;
+  /** an open monitoring case of the household */
+  monitoringCaseId: number;
   /** the natural village of this world's records */
   unit: string;
   village: string;
@@ -441,8 +443,22 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
   });
   if (problem.statusCode !== 201) throw new Error(`problem: ${problem.body}`);
   const activity = await heldActivity(t, grids.items[0].groupId);
+  // A second household of the world under monitoring (the first stays on the early-warning list).
+  const other = await t.inject({
+    method: 'POST',
+    url: `/api/counties/${COUNTY}/households`,
+    payload: buildHousehold(n + 40, { naturalVillageCode: nv, registryNo: `${nv}${String(n + 40).padStart(2, '0')}` }),
+  });
+  if (other.statusCode !== 201) throw new Error(`household: ${other.body}`);
+  const monitored = await t.inject({
+    method: 'POST',
+    url: `/api/counties/${COUNTY}/households/${other.json().id}/monitoring-cases`,
+    payload: { category: 'sudden_hardship', riskTypes: ['disaster'], sources: ['visit'], reason: '房屋受灾' },
+  });
+  if (monitored.statusCode !== 201) throw new Error(`monitoring case: ${monitored.body}`);
   return {
     ...help,
+    monitoringCaseId: monitored.json().case.id,
     ...activity,
     pairingId: pairing.id,
     plaqueCode: pairing.plaqueCode,

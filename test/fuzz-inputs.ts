@@ -138,6 +138,7 @@ function idFor(url: string, w: World): number {
     ['/pairings/', w.pairingId],
     ['/feedback/', w.feedbackId],
     ['/party-activities/', w.activityId],
+    ['/monitoring-cases/', w.monitoringCaseId],
   ];
   const found = areas.find(([area]) => url.includes(area));
   if (!found) throw new Error(`fuzz: no fixture for :id in ${url} (add one in test/fuzz-inputs.ts)`);

@@ -211,9 +211,10 @@ describe('status and exit', () => {
     await inject('PATCH', '', { safeWater: true });
     const direct = await inject('POST', '/status', { status: 'exited', effectiveOn: '2020-01-10', reason: '脱贫' });
     expect(codes(direct)).toEqual(['exit_needs_workflow']);
+    // Monitoring is no status any more (a monitoring case): the schema refuses it.
     expect(
       (await inject('POST', '/status', { status: 'risk_cleared', effectiveOn: '2020-01-10', reason: 'x' })).statusCode,
-    ).toBe(422);
+    ).toBe(400);
     // Exiting is the end of the exit workflow: assessed, verified, signed, five days of public notice.
     const exit = (await inject('POST', '/exits', { assessedOn: '2020-01-02' })).json();
     const exitUrl = `/api/counties/340822/exits/${exit.id}`;
@@ -229,38 +230,36 @@ describe('status and exit', () => {
       ['identified', '2020-02-01', 422],
       ['returned', '2019-12-31', 422],
       ['returned', '2021-03-01', 200],
-      ['monitored', '2021-09-01', 200],
-      ['risk_cleared', '2022-06-30', 200],
+      ['monitored', '2021-09-01', 400],
+      ['returned', '2022-06-30', 422],
     ];
     for (const [status, effectiveOn, expected] of steps) {
       const res = await inject('POST', '/status', { status, effectiveOn, reason: '年度动态调整' });
       expect([status, res.statusCode]).toEqual([status, expected]);
     }
     const final = (await inject('GET', '')).json();
-    expect(final.status).toBe('risk_cleared');
+    expect(final.status).toBe('returned');
     expect(final.statusHistory.map((e: Json) => `${e.status}@${e.effectiveOn}`)).toEqual([
       'identified@2016-03-15',
       'exited@2020-01-10',
       'returned@2021-03-01',
-      'monitored@2021-09-01',
-      'risk_cleared@2022-06-30',
     ]);
   });
 
   it('explains a refused transition in Chinese and English', async () => {
-    const zh = await inject('POST', '/status', { status: 'exited', effectiveOn: '2023-01-01', reason: '脱贫' });
+    const zh = await inject('POST', '/status', { status: 'identified', effectiveOn: '2023-01-01', reason: '识别' });
     expect(zh.json().details[0]).toMatchObject({
       code: 'status_transition',
-      message: '状态不能从“风险已消除”改为“已脱贫”，只能改为：“监测户”',
+      message: '状态不能从“返贫”改为“贫困户”，只能改为：“已脱贫”',
     });
     const en = await t.inject({
       method: 'POST',
       url: `${url}/status`,
       headers: { 'accept-language': 'en' },
-      payload: { status: 'exited', effectiveOn: '2023-01-01', reason: 'x' },
+      payload: { status: 'identified', effectiveOn: '2023-01-01', reason: 'x' },
     });
     expect(en.json().details[0].message).toBe(
-      'The status cannot change from risk cleared to out of poverty; allowed: under monitoring',
+      'The status cannot change from returned to poverty to in poverty; allowed: out of poverty',
     );
   });
 });

@@ -70,6 +70,7 @@ function idFor(url: string, w: World): number {
     ['/pairings/', w.pairingId],
     ['/feedback/', w.feedbackId],
     ['/party-activities/', w.activityId],
+    ['/monitoring-cases/', w.monitoringCaseId],
   ];
   const found = areas.find(([area]) => url.includes(area));
   if (!found) throw new Error(`crawl: no fixture for :id in ${url}`);

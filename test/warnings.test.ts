@@ -63,6 +63,15 @@ async function verifiedHelp(householdId: number, visitedOn: string) {
 beforeAll(async () => {
   t = await createTestApp();
   await createPlaces(t);
+  // Incomes after 2020 are judged against the province's monitoring line of their year (never a frozen one).
+  for (const y of [year - 2, year - 1]) {
+    const line = await t.inject({
+      method: 'PUT',
+      url: `/api/counties/${COUNTY}/monitoring-lines/${y}`,
+      payload: { yuan: 4000, source: '测试数据' },
+    });
+    if (line.statusCode !== 200) throw new Error(line.body);
+  }
   member = await postMember(t, 1, NV);
   h.healthy = await household(1);
   h.noHelp = await household(2);
@@ -118,7 +127,7 @@ describe('early warning', () => {
     expect(of(h.low as number)).toEqual([
       {
         kind: 'low_income',
-        reason: `${year - 1} 年人均纯收入 5000 元，低于贫困线 4000 元的 1.5 倍（6000 元）`,
+        reason: `${year - 1} 年人均纯收入 5000 元，低于监测范围 4000 元的 1.5 倍（6000 元）`,
       },
     ]);
     expect(of(h.fell as number)).toEqual([
@@ -152,15 +161,31 @@ describe('early warning', () => {
     const res = await t.inject({ method: 'POST', url, payload: { reason: '收入临界，纳入监测' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ householdId: h.low, status: 'monitored', effectiveOn: chinaDateOf() });
+    // Monitoring is a case of its own: the poverty history gains no event and the status stays.
     const events = await t.database.db
       .selectFrom('household_status_event')
       .select(['status', 'reason'])
       .where('household_id', '=', h.low as number)
       .orderBy('id')
       .execute();
-    expect(events.at(-1)).toEqual({ status: 'monitored', reason: '收入临界，纳入监测' });
+    expect(events.map((e) => e.status)).toEqual(['identified']);
+    const cases = await t.database.db
+      .selectFrom('monitoring_case')
+      .select(['id', 'status', 'sources', 'open_reason', 'opened_on'])
+      .where('household_id', '=', h.low as number)
+      .execute();
+    expect(cases).toEqual([
+      {
+        id: res.json().caseId,
+        status: 'open',
+        sources: ['warning'],
+        open_reason: '收入临界，纳入监测',
+        opened_on: chinaDateOf(),
+      },
+    ]);
     const again = await t.inject({ method: 'POST', url, payload: { reason: '再次' } });
     expect(again.statusCode).toBe(422);
+    expect(again.json().details[0].code).toBe('monitoring_case_open');
     const list = await t.inject({ method: 'GET', url: `${URL}?kind=low_income` });
     expect(list.json().total).toBe(0);
   });

@@ -6,6 +6,8 @@ export async function statsCommand(options: { json?: boolean; county?: string })
   await withJobDatabase(async ({ db }) => {
     const stats = await registryStats(db, options.county);
     if (options.json) console.log(JSON.stringify(stats));
-    else for (const [key, value] of Object.entries(stats)) console.log(`${key.padEnd(20)} ${value}`);
+    else
+      for (const [key, value] of Object.entries(stats))
+        console.log(`${key.padEnd(20)} ${typeof value === 'object' ? JSON.stringify(value) : value}`);
   });
 }

@@ -9,6 +9,7 @@ import type {
   ActivityRuleTable,
   PartyActivityTable,
 } from './schema-activities.ts';
+import type { MonitoringTables } from './schema-monitoring.ts';
 import type { PointsTables } from './schema-points.ts';
 import type { NotificationTable, ProblemDeadlineTable, ProblemEventTable, ProblemTable } from './schema-problems.ts';
 
@@ -72,7 +73,10 @@ export interface PartyMemberTable {
   updated_at: Timestamp;
 }
 
-export type HouseholdStatus = 'identified' | 'exited' | 'returned' | 'monitored' | 'risk_cleared';
+/** The household's poverty-history status (建档立卡); 'none' = never registered in poverty. */
+export type HouseholdStatus = 'none' | 'identified' | 'exited' | 'returned';
+/** A status-history event: the poverty statuses, and the monitoring events recorded before monitoring cases. */
+export type StatusEventStatus = 'identified' | 'exited' | 'returned' | 'monitored' | 'risk_cleared';
 
 export interface HouseholdTable {
   county_code: string;
@@ -89,7 +93,7 @@ export interface HouseholdTable {
   main_cause: string;
   other_causes: Defaulted<string[]>;
   status: HouseholdStatus;
-  identified_year: number;
+  identified_year: number | null;
   planned_exit_year: number | null;
   farmland_mu: number | null;
   forest_mu: number | null;
@@ -163,7 +167,7 @@ export interface HouseholdStatusEventTable {
   county_code: string;
   id: Generated<number>;
   household_id: number;
-  status: HouseholdStatus;
+  status: StatusEventStatus;
   effective_on: string;
   reason: Defaulted<string>;
   created_at: Timestamp;
@@ -277,7 +281,7 @@ export interface GridEventTable {
   created_at: Timestamp;
 }
 
-export interface Database extends PointsTables {
+export interface Database extends PointsTables, MonitoringTables {
   dictionary: DictionaryTable;
   org_unit: OrgUnitTable;
   party_member: PartyMemberTable;
@@ -465,6 +469,8 @@ export interface PairingTable {
   successor_id: number | null;
   cleared_event_id: number | null;
   cleared_status: 'risk_cleared' | null;
+  cleared_case_id: number | null;
+  cleared_case_status: 'cleared' | null;
   measures: Defaulted<string>;
   plaque_code: string;
   confirmed_by: number | null;

@@ -2,15 +2,17 @@
  * A household's life in the registry up to the demo's "today" (2020-12-31): identified in 2014–2016
  * (建档立卡), most exited between 2016 and 2020 after the year-end assessment, a few returned to poverty,
  * and in 2020 some exited households came under monitoring (防止返贫监测), some of which were closed as
- * "risk cleared". Events are only ever appended, so the last one is the household's status.
+ * "risk cleared". Events are only ever appended; the last poverty event is the household's status, and the
+ * 2020 monitoring events become monitoring cases after the bulk insert (db/repositories/demo-monitoring.ts), the
+ * same way the 2026-12-12 migration turned such events into cases.
  */
-import type { HouseholdStatus } from '../db/schema.ts';
+import type { HouseholdStatus, StatusEventStatus } from '../db/schema.ts';
 import { DEMO_YEAR, dateInYear } from './dates.ts';
 import type { Rng, Weighted } from './random.ts';
 
 /** One row of household_status_event. */
 export interface StatusEvent {
-  status: HouseholdStatus;
+  status: StatusEventStatus;
   effective_on: string;
   reason: string;
 }
@@ -20,7 +22,10 @@ export type YearStanding = 'poor' | 'out' | 'marginal' | 'comfortable';
 
 /** The household's history and what it implies for each year. */
 export interface History {
-  status: HouseholdStatus;
+  /** The last event's status (monitoring included): what drives incomes, needs and conditions. */
+  status: StatusEventStatus;
+  /** The household's poverty status (its last poverty event). */
+  povertyStatus: HouseholdStatus;
   identifiedYear: number;
   identifiedOn: string;
   /** Year of the (last) exit, null when never out of poverty. */
@@ -36,7 +41,7 @@ const IDENTIFIED_YEARS: Weighted<number> = [
   [2015, 15],
   [2016, 20],
 ];
-const FINAL: Weighted<HouseholdStatus> = [
+const FINAL: Weighted<StatusEventStatus> = [
   ['exited', 84],
   ['identified', 5],
   ['returned', 3],
@@ -46,7 +51,7 @@ const FINAL: Weighted<HouseholdStatus> = [
 // Exits peaked mid-campaign; 2016 is the first exit year of the demo.
 const EXIT_WEIGHT: Record<number, number> = { 2016: 20, 2017: 30, 2018: 25, 2019: 17, 2020: 8 };
 
-const REASONS: Record<HouseholdStatus, readonly string[]> = {
+const REASONS: Record<StatusEventStatus, readonly string[]> = {
   identified: ['精准识别，纳入建档立卡', '农户申请，经民主评议、公示后纳入'],
   exited: ['人均纯收入稳定超过贫困线，“两不愁三保障”实现，经评议公示退出'],
   returned: ['因病支出骤增，经核实返贫', '因灾致收入下降，经核实返贫', '家庭成员丧失劳动能力，经核实返贫'],
@@ -54,7 +59,7 @@ const REASONS: Record<HouseholdStatus, readonly string[]> = {
   risk_cleared: ['帮扶措施落实，收入稳定，风险已消除'],
 };
 
-function event(rng: Rng, status: HouseholdStatus, effective_on: string): StatusEvent {
+function event(rng: Rng, status: StatusEventStatus, effective_on: string): StatusEvent {
   return { status, effective_on, reason: rng.pick(REASONS[status]) };
 }
 
@@ -74,6 +79,7 @@ export function drawHistory(rng: Rng): History {
   if (status === 'identified') {
     return {
       status,
+      povertyStatus: 'identified',
       identifiedYear,
       identifiedOn,
       exitYear: null,
@@ -104,5 +110,16 @@ export function drawHistory(rng: Rng): History {
     return 'out';
   };
   const plannedExitYear = status === 'returned' ? DEMO_YEAR + 1 : exit;
-  return { status, identifiedYear, identifiedOn, exitYear: exit, exitedOn, plannedExitYear, events, standing };
+  const povertyStatus = status === 'returned' ? 'returned' : 'exited';
+  return {
+    status,
+    povertyStatus,
+    identifiedYear,
+    identifiedOn,
+    exitYear: exit,
+    exitedOn,
+    plannedExitYear,
+    events,
+    standing,
+  };
 }

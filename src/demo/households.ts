@@ -189,7 +189,7 @@ export function buildHousehold(
     attribute: profile.attribute,
     main_cause: profile.mainCause,
     other_causes: profile.otherCauses,
-    status: history.status,
+    status: history.povertyStatus,
     identified_year: history.identifiedYear,
     planned_exit_year: history.plannedExitYear,
     ...conditions,

@@ -10,6 +10,7 @@
  */
 import type { Kysely } from 'kysely';
 import { ColumnTypes, resetIdentity } from '../db/repositories/demo-insert.ts';
+import { casesFromDemoEvents, seedDemoMonitoringLines } from '../db/repositories/demo-monitoring.ts';
 import { firstUnitAt } from '../db/repositories/org-units.ts';
 import { userIdByUsername } from '../db/repositories/users.ts';
 import type { Database } from '../db/schema.ts';
@@ -169,6 +170,9 @@ export async function seedDemoCounty(db: Kysely<Database>, options: SeedDemoOpti
   const members = await writeMembers(db, types, rng, ctx, plan, (d, t) => progress('members', d, t));
   const counts = await writeHouseholds(db, types, rng, ctx, plan, (d, t) => progress('households', d, t));
   for (const table of ['party_member', 'household', 'household_person'] as const) await resetIdentity(db, table);
+  // Before the pairings: a household with an open case needs a helper.
+  await casesFromDemoEvents(db, countyCode);
+  await seedDemoMonitoringLines(db, ctx.provinceCode);
   await prepareDashboard(db, countyCode);
   // Statistics before the grid stage: its foreign-key checks must not be planned as scans of empty tables.
   await refreshStatistics(db);

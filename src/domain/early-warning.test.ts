@@ -19,6 +19,15 @@ describe('householdWarnings', () => {
   it('a healthy household has no flag', () => {
     expect(kinds({})).toEqual([]);
   });
+  it('after 2020 measures income against the province monitoring line, and never against an invented one', () => {
+    const lines = new Map([[2022, 6500]]);
+    const in2022 = { incomeYear: 2022, perCapita: 9000, previousPerCapita: 8000, monitoringLines: lines };
+    // 1.5 × 6,500 = 9,750 (the old code froze 2020's 4,000: 6,000, and would not flag 9,000).
+    expect(kinds(in2022)).toEqual(['low_income']);
+    const [w] = householdWarnings({ ...healthy, ...in2022 }, TODAY);
+    expect(w?.reason.zh).toBe('2022 年人均纯收入 9000 元，低于监测范围 6500 元的 1.5 倍（9750 元）');
+    expect(kinds({ ...in2022, incomeYear: 2023 })).toEqual([]);
+  });
   it('no verified help for more than 60 days, or never', () => {
     expect(kinds({ lastVerifiedHelpOn: '2020-11-01' })).toEqual([]);
     expect(kinds({ lastVerifiedHelpOn: '2020-10-31' })).toEqual(['no_help']);

@@ -4,7 +4,7 @@
  * from the year before; a serious illness or disability in the family; problems past their deadline.
  */
 import type { Localized } from './errors.ts';
-import { povertyLine } from './poverty-line.ts';
+import { lineOfYear, type MonitoringLines } from './yearly-line.ts';
 
 export const WARNING_KINDS = ['no_help', 'low_income', 'income_fell', 'illness', 'overdue_problem'] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
@@ -37,6 +37,8 @@ export interface HouseholdFacts {
   illPersons: number;
   illChangedOn: string | null;
   overdueProblems: number;
+  /** The province's monitoring lines (income years after 2020 are measured against them); none: no such year is. */
+  monitoringLines?: MonitoringLines | undefined;
 }
 
 export interface Warning {
@@ -70,16 +72,25 @@ function helpWarning(f: HouseholdFacts, c: WarningConfig, today: string): Warnin
 function incomeWarnings(f: HouseholdFacts, c: WarningConfig): Warning[] {
   if (f.perCapita === null || f.incomeYear === null) return [];
   const out: Warning[] = [];
-  const line = povertyLine(Math.max(f.incomeYear, 2010), f.province);
-  const limit = Math.round(line * c.incomeMultiple);
-  if (f.perCapita < limit) {
-    out.push({
-      kind: 'low_income',
-      reason: {
-        zh: `${f.incomeYear} 年人均纯收入 ${f.perCapita} 元，低于贫困线 ${line} 元的 ${c.incomeMultiple} 倍（${limit} 元）`,
-        en: `Per-capita income ${f.perCapita} CNY in ${f.incomeYear} is below ${c.incomeMultiple}× the poverty line ${line} (${limit})`,
-      },
-    });
+  // A year after 2020 without its monitoring line is not judged against an invented figure: no low-income warning
+  // until the county admin enters the line (the household page says the line is missing).
+  const yearLine = lineOfYear(Math.max(f.incomeYear, 2010), f.province, f.monitoringLines ?? new Map());
+  if (yearLine.known) {
+    const line = yearLine.yuan;
+    const limit = Math.round(line * c.incomeMultiple);
+    const name =
+      yearLine.kind === 'poverty'
+        ? { zh: '贫困线', en: 'the poverty line' }
+        : { zh: '监测范围', en: 'the monitoring line' };
+    if (f.perCapita < limit) {
+      out.push({
+        kind: 'low_income',
+        reason: {
+          zh: `${f.incomeYear} 年人均纯收入 ${f.perCapita} 元，低于${name.zh} ${line} 元的 ${c.incomeMultiple} 倍（${limit} 元）`,
+          en: `Per-capita income ${f.perCapita} CNY in ${f.incomeYear} is below ${c.incomeMultiple}× ${name.en} ${line} (${limit})`,
+        },
+      });
+    }
   }
   if (f.previousPerCapita !== null && f.perCapita < f.previousPerCapita) {
     out.push({

@@ -30,6 +30,8 @@ export interface ExitTestInput {
   safeWater: boolean;
   /** Assessment date 'YYYY-MM-DD', used for ages. */
   asOf: string;
+  /** The year's line when the caller read it (after 2020: the province's monitoring line); else the poverty line. */
+  line?: number | undefined;
 }
 
 export type ExitCheckCode =
@@ -79,7 +81,7 @@ function memberNumbers(persons: ExitTestPerson[], predicate: (p: ExitTestPerson)
   return persons.flatMap((p, i) => (predicate(p) ? [i + 1] : []));
 }
 
-function educationCheck(input: ExitTestInput): ExitCheck {
+function educationCheck(input: Pick<ExitTestInput, 'persons' | 'asOf'>): ExitCheck {
   const { min, max } = COMPULSORY_SCHOOL_AGE;
   const outOfSchool = memberNumbers(input.persons, (p) => {
     // Someone born after the assessment date was not a member then.
@@ -101,7 +103,7 @@ function educationCheck(input: ExitTestInput): ExitCheck {
   };
 }
 
-function insuranceCheck(input: ExitTestInput): ExitCheck {
+function insuranceCheck(input: Pick<ExitTestInput, 'persons'>): ExitCheck {
   const uninsured = memberNumbers(input.persons, (p) => !p.hasMedicalInsurance);
   return {
     code: 'medical_insurance',
@@ -138,14 +140,11 @@ function flagCheck(code: ExitCheckCode, passed: boolean, ok: Label, notOk: Label
   return { code, passed, detail: passed ? ok : notOk };
 }
 
-/**
- * Runs every exit check for a household and says whether it may exit poverty.
- * @throws RangeError when the year has no poverty line or a birth date is invalid.
- */
-export function runExitTest(input: ExitTestInput): ExitTestResult {
-  const line = povertyLine(input.year, input.provinceCode);
-  const checks: ExitCheck[] = [
-    incomeCheck(input, line),
+/** 两不愁三保障 and safe water: every check but income (risk clearance asks the same). */
+export function securityChecks(
+  input: Omit<ExitTestInput, 'year' | 'provinceCode' | 'perCapitaNetIncome'>,
+): ExitCheck[] {
+  return [
     flagCheck(
       'food_clothing',
       input.foodAndClothingSecure,
@@ -162,5 +161,14 @@ export function runExitTest(input: ExitTestInput): ExitTestResult {
       { zh: '饮水安全无保障', en: 'Drinking water is not safe' },
     ),
   ];
+}
+
+/**
+ * Runs every exit check for a household and says whether it may exit poverty.
+ * @throws RangeError when the year has no poverty line or a birth date is invalid.
+ */
+export function runExitTest(input: ExitTestInput): ExitTestResult {
+  const line = input.line ?? povertyLine(input.year, input.provinceCode);
+  const checks: ExitCheck[] = [incomeCheck(input, line), ...securityChecks(input)];
   return { passes: checks.every((c) => c.passed), line, checks };
 }

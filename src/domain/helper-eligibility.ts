@@ -5,13 +5,13 @@
 import type { Localized } from './errors.ts';
 
 /**
- * Household statuses whose current persons count as registered poor (建档立卡贫困人口): all of them. Every
- * household enters the registry as identified (识别); an exit (已脱贫) keeps the household in 建档立卡 with its
- * policies, a return or monitoring puts it back under help, and a cleared risk closes a monitoring case of a
- * registered household without removing it. A removed person (death, marriage out) no longer counts.
+ * Household statuses whose current persons count as registered poor (建档立卡贫困人口): every poverty status.
+ * An exit (已脱贫) keeps the household in 建档立卡 with its policies, a return puts it back under help, and a
+ * monitoring case changes none of that. A household never registered in poverty ('none', e.g. a 边缘易致贫户
+ * under monitoring) is not 建档立卡. A removed person (death, marriage out) no longer counts.
  * See docs/decisions.md.
  */
-export const REGISTERED_POOR_STATUSES = ['identified', 'exited', 'returned', 'monitored', 'risk_cleared'] as const;
+export const REGISTERED_POOR_STATUSES = ['identified', 'exited', 'returned'] as const;
 
 /** The rule's code in every 422 detail. */
 export const HELPER_IS_POOR = 'helper_is_poor';

@@ -37,6 +37,7 @@ import householdRoutes from './routes/households.ts';
 import inboxRoutes from './routes/inbox.ts';
 import memberRoutes from './routes/members.ts';
 import metaRoutes from './routes/meta.ts';
+import monitoringRoutes from './routes/monitoring.ts';
 import orgUnitRoutes from './routes/org-units.ts';
 import pairingRoutes from './routes/pairings.ts';
 import partyActivityRoutes from './routes/party-activities.ts';
@@ -162,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(settingsRoutes, { prefix: '/api/counties/:county/settings' });
   await app.register(partyActivityRoutes, { prefix: '/api/counties/:county/party-activities' });
   await app.register(assessmentRoutes, { prefix: '/api/counties/:county/assessment' });
+  await app.register(monitoringRoutes, { prefix: '/api/counties/:county' });
   if (options.sweepMinutes && options.sweepMinutes > 0) {
     const scheduler = startSweepScheduler(app.db, options.sweepMinutes, {
       onResult: (r) => app.log.info({ sweep: r }, 'overdue sweep'),

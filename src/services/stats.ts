@@ -1,5 +1,6 @@
 /** Headline counts of the registries, for one county or the whole database. */
 import type { Kysely } from 'kysely';
+import { monitoringCounts } from '../db/repositories/monitoring.ts';
 import { registryCounts } from '../db/repositories/stats.ts';
 import type { Database } from '../db/schema.ts';
 import { businessNow } from '../domain/clock.ts';
@@ -24,6 +25,10 @@ export interface RegistryStats {
   problemsResolved: number;
   problemsOpen: number;
   problemsOverdue: number;
+  /** Monitoring cases open now, cleared (风险消除) ever, and open ones by category. */
+  monitoringOpen: number;
+  monitoringCleared: number;
+  monitoringByCategory: Record<string, number>;
 }
 
 /**
@@ -35,5 +40,14 @@ export async function registryStats(
   county?: string,
   now: Date = businessNow(),
 ): Promise<RegistryStats> {
-  return registryCounts(db, county, now.toISOString());
+  const [counts, monitoring] = await Promise.all([
+    registryCounts(db, county, now.toISOString()),
+    monitoringCounts(db, county),
+  ]);
+  return {
+    ...counts,
+    monitoringOpen: monitoring.open,
+    monitoringCleared: monitoring.cleared,
+    monitoringByCategory: monitoring.byCategory,
+  };
 }

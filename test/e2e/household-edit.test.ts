@@ -99,27 +99,43 @@ test('a refused status change shows the server message; an allowed one and a rem
   await page.getByRole('button', { name: '变更状态' }).click();
   const dialog = page.getByTestId('status-dialog');
   await dialog.waitFor();
-  // Offered: only what the server allows from 贫困户 (identified) directly: 监测户 — exiting goes through the
-  // exit workflow, which the dialog points to.
-  await dialog.locator('.ant-select').click();
-  const offered = await page.locator('.ant-select-item-option').allTextContents();
-  expect(offered).toEqual(['监测户']);
-  await pickOption(page, null, '监测户');
+  // From 贫困户 (identified) the poverty history moves only by the exit workflow, which the dialog points to;
+  // monitoring is no status any more but a case of its own (issue 16).
   expect(await page.locator('.ant-modal').textContent()).toContain('脱贫退出');
-  await dialog.getByLabel('生效日期').fill('2000-01-01');
-  await dialog.getByLabel('原因').fill('年度评估');
-  await page.getByTestId('status-dialog-ok').click();
-  // Before the household's previous change: the dialog stays open with the server's own message.
-  await page.locator('.ant-modal .ant-form-item-explain-error, .ant-modal .ant-alert-error').first().waitFor();
-  expect(await page.locator('.ant-modal').textContent()).toMatch(/不能早于上一次状态变更/);
-  await screenshot(page, 'household-status-refused');
+  await screenshot(page, 'household-status-exit-only');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
 
-  await dialog.getByLabel('生效日期').fill(await businessToday());
-  await saveDialog(page, 'status-dialog');
-  await page.locator('h2.household-head').waitFor();
-  const changed = await apiGet<Household>(`/households/${household.id}`);
-  expect(changed.status).toBe('monitored');
-  expect(changed.statusHistory.at(-1)?.reason).toBe('年度评估');
+  const monitoring = page.getByTestId('monitoring-cases');
+  await monitoring.getByRole('button', { name: '纳入监测' }).click();
+  const open = page.locator('.ant-modal', { hasText: '监测类别' });
+  await open.waitFor();
+  await pickOption(
+    page,
+    open.locator('.ant-form-item', { hasText: '监测类别' }).locator('.ant-select'),
+    '突发严重困难户',
+  );
+  for (const [field, option] of [
+    ['风险类型', '因病'],
+    ['发现渠道', '干部走访排查'],
+  ] as const) {
+    await open.locator('.ant-form-item', { hasText: field }).locator('.ant-select').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option })
+      .first()
+      .click();
+    await open.locator('.ant-modal-title').click(); // closes the multiple choice's list, not the dialog
+  }
+  await open.getByLabel('纳入原因').fill('大额医疗支出');
+  await screenshot(page, 'household-monitoring-filled');
+  await page.getByTestId('open-case-ok').click();
+  await monitoring.locator('.ant-tag', { hasText: '监测中' }).waitFor();
+  await screenshot(page, 'household-monitoring-case');
+  const changed = await apiGet<Household & { monitoringCases: { status: string; category: string }[] }>(
+    `/households/${household.id}`,
+  );
+  expect(changed.status).toBe('identified');
+  expect(changed.monitoringCases.map((c) => [c.category, c.status])).toEqual([['sudden_hardship', 'open']]);
 
   await page.getByRole('button', { name: `移除 ${other.name}` }).click();
   const removal = page.getByTestId('remove-person-dialog');

@@ -6,7 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrgLevel } from '../schema.ts';
-import { NEEDING_HELP } from './grids.ts';
+import { needingHelp } from './grids.ts';
 
 export interface DashboardSummaryTable {
   county_code: string;
@@ -31,7 +31,7 @@ const placeFilter = (target: Target) =>
 export interface HouseholdAggregateRow {
   g: string;
   /** Which grouping set: total (all null), or the one of status / main_cause / bin that is set. */
-  set: 'total' | 'status' | 'cause' | 'bin';
+  set: 'total' | 'status' | 'cause' | 'bin' | 'monitoring' | 'monitored_not_poor';
   key: string | null;
   n: number;
   income_sum: number | null;
@@ -53,19 +53,24 @@ export async function householdAggregates(
   thresholds: number[],
 ): Promise<HouseholdAggregateRow[]> {
   const { rows } = await sql<HouseholdAggregateRow>`
-    with h as (
+    with mc as (
+      select household_id, category from monitoring_case where county_code = ${county} and status = 'open'
+    ), h as (
       select left(natural_village_code, ${groupLength}) as g, status, main_cause, income_year,
-        case when income_year = ${year} then per_capita_income end as income
-      from household where county_code = ${county} and ${placeFilter(target)}
+        case when income_year = ${year} then per_capita_income end as income, mc.category as mon,
+        case when mc.category is not null and status not in ('identified', 'returned') then 'y' end as mon_np
+      from household left join mc on mc.household_id = household.id
+      where county_code = ${county} and ${placeFilter(target)}
     ), b as (
       select *, width_bucket(income, ${thresholds}::numeric[])::text as bin from h
     )
     select g,
       case when grouping(status) = 0 then 'status' when grouping(main_cause) = 0 then 'cause'
-        when grouping(bin) = 0 then 'bin' else 'total' end as set,
-      coalesce(status, main_cause, bin) as key,
+        when grouping(bin) = 0 then 'bin' when grouping(mon) = 0 then 'monitoring'
+        when grouping(mon_np) = 0 then 'monitored_not_poor' else 'total' end as set,
+      coalesce(status, main_cause, bin, mon, mon_np) as key,
       count(*)::int as n, sum(income) as income_sum, count(income)::int as income_n, max(income_year) as max_year
-    from b group by grouping sets ((g), (g, status), (g, main_cause), (g, bin))`.execute(db);
+    from b group by grouping sets ((g), (g, status), (g, main_cause), (g, bin), (g, mon), (g, mon_np))`.execute(db);
   return rows;
 }
 
@@ -197,7 +202,7 @@ export async function readScopeSummary(db: Db, county: string, scope: string): P
           where gm.county_code = ${county} and gm.left_at is null and m.natural_village_code like ${within})::int
           as members_in_grid,
         (select count(*) from household h where h.county_code = ${county} and h.natural_village_code like ${within}
-          and h.status in (${sql.join(NEEDING_HELP)}) and exists (select 1 from pairing p
+          and ${needingHelp('h')} and exists (select 1 from pairing p
             where p.county_code = h.county_code and p.household_id = h.id and p.ended_on is null))::int
           as households_paired
     )

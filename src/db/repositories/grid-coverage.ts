@@ -4,7 +4,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
-import { NEEDING_HELP } from './grids.ts';
+import { needingHelp } from './grids.ts';
 
 type Db = Kysely<Database>;
 
@@ -40,7 +40,7 @@ export async function gridRows(db: Db, county: string, like: string): Promise<Co
       left join grid_natural_village l on l.county_code = hh.county_code
         and l.natural_village_code = hh.natural_village_code and l.piece = 1 and l.ended_at is null
       where hh.county_code = ${county} and hh.natural_village_code like ${like}
-        and hh.status in (${sql.join(NEEDING_HELP)})
+        and ${needingHelp('hh')}
       group by 1
     )
     select g.id, g.name, g.village_code, p.id as group_id, p.name as group_name,

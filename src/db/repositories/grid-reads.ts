@@ -4,7 +4,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
-import { gridScope, NEEDING_HELP } from './grids.ts';
+import { gridScope, needingHelp } from './grids.ts';
 import { likeEscape, type PageRequest, pageWindow, parseSort } from './paging.ts';
 
 type Db = Kysely<Database>;
@@ -80,7 +80,7 @@ export async function listGrids(db: Db, county: string, filter: GridFilter) {
       join grid_natural_village l on l.county_code = h.county_code and l.natural_village_code = h.natural_village_code
         and l.piece = 1 and l.ended_at is null
       where h.county_code = ${county} and h.natural_village_code like ${like}
-        and h.status in (${sql.join(NEEDING_HELP)}) and coalesce(gh.grid_id, l.grid_id) in (select id from g)
+        and ${needingHelp('h')} and coalesce(gh.grid_id, l.grid_id) in (select id from g)
       group by 1
     )
     select g.id, g.name, g.village_code, g.village_name, g.township_name, coalesce(nv.n, 0) as natural_villages,

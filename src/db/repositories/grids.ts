@@ -10,8 +10,18 @@ import { likeEscape } from './paging.ts';
 
 type Db = Kysely<Database>;
 
-/** Households that need a helper: poor (identified, returned) or under monitoring (DOMAIN.md §2). */
-export const NEEDING_HELP = ['identified', 'returned', 'monitored'] as const;
+/** Poverty statuses that need a helper (identified, returned); an open monitoring case needs one too. */
+export const POOR_NEEDING_HELP = ['identified', 'returned'] as const;
+
+/**
+ * "Household `alias` needs a helper" as SQL (DOMAIN.md §2, §8): poor now, or with an open monitoring case —
+ * whatever its poverty status (a 脱贫户 under monitoring stays exited).
+ */
+export function needingHelp(alias: string) {
+  const h = sql.raw(alias);
+  return sql<boolean>`(${h}.status in ('identified', 'returned') or exists (select 1 from monitoring_case mc
+    where mc.county_code = ${h}.county_code and mc.household_id = ${h}.id and mc.status = 'open'))`;
+}
 
 /** Grids live in villages: the village part of a scope code (a natural village's scope is its village). */
 export const gridScope = (scope: string) => (scope.length > 12 ? scope.slice(0, 12) : scope);
@@ -44,7 +54,7 @@ export async function householdsNeedingHelpOf(db: Db, county: string, scope: str
     .selectFrom('household')
     .select(['id', 'natural_village_code'])
     .where('county_code', '=', county)
-    .where('status', 'in', NEEDING_HELP)
+    .where(needingHelp('household'))
     .where('natural_village_code', 'like', within(scope))
     .orderBy('id')
     .execute();

@@ -5,7 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
-import { NEEDING_HELP } from './grids.ts';
+import { needingHelp } from './grids.ts';
 import { likeEscape } from './paging.ts';
 
 type Db = Kysely<Database>;
@@ -57,7 +57,7 @@ export function matchHouseholds(db: Db, county: string, scope: string, ids?: rea
     .selectFrom('household')
     .select(['id', 'head_name', 'natural_village_code', 'main_cause', 'other_causes', 'identified_year'])
     .where('county_code', '=', county)
-    .where('status', 'in', NEEDING_HELP)
+    .where(needingHelp('household'))
     .where('natural_village_code', 'like', prefix(scope))
     .$if(ids !== undefined, (q) => q.where('id', 'in', ids!.length > 0 ? ids! : [0]))
     .execute();
@@ -73,7 +73,7 @@ export function openNeeds(db: Db, county: string, scope: string) {
     .select(['n.household_id', 'n.need'])
     .where('n.county_code', '=', county)
     .where('n.status', '=', 'open')
-    .where('h.status', 'in', NEEDING_HELP)
+    .where(needingHelp('h'))
     .where('h.natural_village_code', 'like', prefix(scope))
     .execute();
 }

@@ -5,7 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database, PairingTable } from '../schema.ts';
-import { NEEDING_HELP } from './grids.ts';
+import { needingHelp } from './grids.ts';
 import { likeEscape, type PageRequest, pageWindow, parseSort } from './paging.ts';
 
 type Db = Kysely<Database>;
@@ -134,6 +134,10 @@ export function householdsByIds(db: Db, county: string, ids: readonly number[]) 
   return db
     .selectFrom('household')
     .select(['id', 'head_name', 'status', 'natural_village_code', 'identified_year'])
+    .select(
+      sql<boolean>`exists (select 1 from monitoring_case mc where mc.county_code = household.county_code
+      and mc.household_id = household.id and mc.status = 'open')`.as('monitored'),
+    )
     .where('county_code', '=', county)
     .where('id', 'in', ids.length > 0 ? ids : [0])
     .execute();
@@ -237,7 +241,7 @@ export function deleteRejection(db: Db, county: string, memberId: number, househ
 export async function pairingCoverage(db: Db, county: string, scope: string) {
   const { rows } = await sql<{ unpaired: number; max_load: number; current: number }>`
     select
-      (select count(*) from household h where h.county_code = ${county} and h.status in (${sql.join(NEEDING_HELP)})
+      (select count(*) from household h where h.county_code = ${county} and ${needingHelp('h')}
         and h.natural_village_code like ${`${likeEscape(scope)}%`}
         and not exists (select 1 from pairing p where p.county_code = h.county_code and p.household_id = h.id
           and p.ended_on is null))::int as unpaired,

@@ -108,7 +108,8 @@ const problems: Source = ({ county, year, member }) => sql`
 
 /**
  * Households the member helped out of poverty (the pairing ended by an exit completed in the year) or out of risk
- * (ended by the status event that cleared the risk, by its effective day).
+ * (ended by the status event that cleared the risk — before monitoring cases — or by the cleared monitoring case,
+ * by the day it was cleared).
  */
 const households: Source = ({ county, year, member }) => sql`
   select p.member_id as "memberId", 'household_exited' as item, 'household_exit' as "table", e.id as "recordId",
@@ -123,7 +124,14 @@ const households: Source = ({ county, year, member }) => sql`
   from pairing p
   join household_status_event s on s.county_code = p.county_code and s.id = p.cleared_event_id
   where p.county_code = ${county} and p.cleared_status = 'risk_cleared' and ${memberIs('p.member_id', member)}
-    and s.effective_on >= ${from(year)}::date and s.effective_on < ${until(year)}::date`;
+    and s.effective_on >= ${from(year)}::date and s.effective_on < ${until(year)}::date
+  union all
+  select p.member_id, 'household_risk_cleared', 'monitoring_case', c.id, c.closed_on, 'household',
+    c.household_id, null::numeric
+  from pairing p
+  join monitoring_case c on c.county_code = p.county_code and c.id = p.cleared_case_id
+  where p.county_code = ${county} and p.cleared_case_status = 'cleared' and ${memberIs('p.member_id', member)}
+    and c.closed_on >= ${from(year)}::date and c.closed_on < ${until(year)}::date`;
 
 /** Public feedback on the member's pairing that a moderator approved and that is satisfied (4 or 5 of 5). */
 const feedback: Source = ({ county, year, member }) => sql`

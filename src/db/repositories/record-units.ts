@@ -29,6 +29,7 @@ const PLACES = {
   pairing: { table: 'pairing', via: 'household_id', owner: 'household' },
   exit: { table: 'household_exit', via: 'household_id', owner: 'household' },
   help_record: { table: 'assistance_record', via: 'household_id', owner: 'household' },
+  monitoring_case: { table: 'monitoring_case', via: 'household_id', owner: 'household' },
   commitment: { table: 'commitment', via: 'member_id', owner: 'member' },
   feedback: { table: 'public_feedback', via: 'pairing_id', owner: 'pairing' },
 } as const satisfies Record<string, Place>;

@@ -42,7 +42,7 @@ export async function registryCounts(
       (select count(*) from household ${where})::int as "households",
       (select count(*) from household where status in ('identified', 'returned') ${and})::int as "householdsPoor",
       (select count(*) from household where status = 'exited' ${and})::int as "householdsExited",
-      (select count(*) from household where status = 'monitored' ${and})::int as "householdsMonitored",
+      (select count(*) from monitoring_case where status = 'open' ${and})::int as "householdsMonitored",
       (select count(*) from household_person where removed_on is null ${and})::int as "persons",
       (select count(*) from pairing where ended_on is null ${and})::int as "pairings",
       (select count(*) from assistance_record ${where})::int as "helpRecords",

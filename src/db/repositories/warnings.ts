@@ -22,12 +22,17 @@ export interface WarningFactsRow {
   overdue_problems: number;
 }
 
-/** Facts of the scope's households that are not monitored, by id; problems are overdue at `now` (business time). */
+/**
+ * Facts of the scope's households without an open monitoring case, by id; problems are overdue at `now` (business
+ * time).
+ */
 export async function warningFacts(db: Kysely<Database>, county: string, within: string, now: Date) {
   const { rows } = await sql<WarningFactsRow>`
     with hh as (
       select id, natural_village_code, head_name, status from household
-      where county_code = ${county} and natural_village_code like ${`${within}%`} and status <> 'monitored'
+      where county_code = ${county} and natural_village_code like ${`${within}%`}
+        and not exists (select 1 from monitoring_case mc where mc.county_code = household.county_code
+          and mc.household_id = household.id and mc.status = 'open')
     ), help as (
       select household_id, to_char(max(visited_on), 'YYYY-MM-DD') as last_help from assistance_record
       where county_code = ${county} and status = 'verified' group by household_id

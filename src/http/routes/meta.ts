@@ -17,13 +17,16 @@ const Stats = Type.Object({
   households: Type.Integer(),
   householdsPoor: Type.Integer(),
   householdsExited: Type.Integer(),
-  householdsMonitored: Type.Integer(),
+  householdsMonitored: Type.Integer({ description: 'Households with an open monitoring case' }),
   persons: Type.Integer(),
   pairings: Type.Integer({ description: 'Current pairings (结对) of members with households' }),
   problemsResolved: Type.Integer({ description: 'Problems resolved or closed' }),
   problemsOpen: Type.Integer({ description: 'Problems still being handled' }),
   problemsOverdue: Type.Integer({ description: 'Problems past their level’s deadline' }),
   helpRecords: Type.Integer({ description: 'Help records (帮扶纪实), any status' }),
+  monitoringOpen: Type.Integer({ description: 'Monitoring cases open now' }),
+  monitoringCleared: Type.Integer({ description: 'Monitoring cases whose risk was cleared' }),
+  monitoringByCategory: Type.Record(Type.String(), Type.Integer(), { description: 'Open cases by category' }),
 });
 
 const Health = Type.Object({

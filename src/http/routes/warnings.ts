@@ -52,13 +52,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: 'household.write', scope: { record: 'household', param: 'id' } },
       schema: {
         tags: ['warnings'],
-        summary: "Put a household under monitoring (status 'monitored', effective today, with the reason)",
+        summary: 'Put a household under monitoring: a new monitoring case found by early warning, opened today',
         params: CountyIdParams,
         body: MonitoringBody,
         response: { 200: MonitoringResult, ...ERROR_RESPONSES },
       },
     },
-    async (req) => startMonitoring(app.db, req.params.county, req.params.id, req.body.reason),
+    async (req) => startMonitoring(app.db, req.params.county, req.params.id, req.body, req.access.actor),
   );
 };
 

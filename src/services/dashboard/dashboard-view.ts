@@ -3,11 +3,15 @@
  * reference produce identical bodies from identical figures, which is what the tests compare.
  */
 import type { OrgLevel } from '../../db/schema.ts';
+import { MONITORING_CATEGORIES } from '../../shared/labels/monitoring.ts';
 import type { DashboardBody, DashboardChildBody } from '../../shared/schemas/dashboard.ts';
-import { type Counts, type Figures, INCOME_BINS, meanIncomeOf, poorOf } from './figures.ts';
+import { type Counts, type Figures, INCOME_BINS, meanIncomeOf, monitoredOf, poorOf } from './figures.ts';
 
-/** Every status, in lifecycle order, so the chart keeps its shape when a count is zero. */
-const STATUS_ORDER = ['identified', 'exited', 'returned', 'monitored', 'risk_cleared'] as const;
+/**
+ * Every poverty status, in lifecycle order, so the chart keeps its shape when a count is zero; monitoring is a
+ * separate fact (totals.monitored, monitoringByCategory).
+ */
+const STATUS_ORDER = ['identified', 'exited', 'returned', 'none'] as const;
 
 export interface UnitFigures {
   code: string;
@@ -62,12 +66,13 @@ export function toDashboard(
       households: f.households,
       poor: poorOf(f),
       exited: f.byStatus.exited ?? 0,
-      monitored: f.byStatus.monitored ?? 0,
+      monitored: monitoredOf(f),
       members: f.members,
       perCapitaMean: meanIncomeOf(f),
     },
     householdsByStatus: STATUS_ORDER.map((code) => ({ code, count: f.byStatus[code] ?? 0 })),
     householdsByCause: ranked(f.byCause),
+    monitoringByCategory: MONITORING_CATEGORIES.map((code) => ({ code, count: f.byMonitoring?.[code] ?? 0 })),
     income: {
       year: f.income.year,
       povertyLine,
@@ -84,8 +89,8 @@ export function toDashboard(
     coverage: {
       ...coverage,
       members: f.members,
-      // The whole that paired households are part of: those needing help (poor and monitored).
-      households: poorOf(f) + (f.byStatus.monitored ?? 0),
+      // The whole that paired households are part of: those needing help (poor, or with an open case).
+      households: poorOf(f) + (f.monitoredNotPoor ?? 0),
     },
     children: children.map(toChild),
     refreshedAt,

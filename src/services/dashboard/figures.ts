@@ -11,6 +11,10 @@ export interface Figures {
   households: number;
   byStatus: Counts;
   byCause: Counts;
+  /** Open monitoring cases by category (a household has at most one). */
+  byMonitoring: Counts;
+  /** Households with an open case that are not poor now (they need help too, beside the poor). */
+  monitoredNotPoor: number;
   income: {
     /** The year whose per-capita net incomes are binned (the county's latest income year), null when none. */
     year: number | null;
@@ -57,6 +61,8 @@ export function emptyFigures(year: number | null): Figures {
     households: 0,
     byStatus: {},
     byCause: {},
+    byMonitoring: {},
+    monitoredNotPoor: 0,
     income: { year, bins: {}, missing: 0, sum: 0, count: 0 },
     members: 0,
     byExpertise: {},
@@ -80,6 +86,8 @@ export function sumFigures(all: readonly Figures[], year: number | null): Figure
     total.households += f.households;
     addCounts(total.byStatus, f.byStatus);
     addCounts(total.byCause, f.byCause);
+    addCounts(total.byMonitoring, f.byMonitoring ?? {});
+    total.monitoredNotPoor += f.monitoredNotPoor ?? 0;
     addCounts(total.income.bins, f.income.bins);
     total.income.missing += f.income.missing;
     total.income.sum = Math.round((total.income.sum + f.income.sum) * 100) / 100;
@@ -89,6 +97,11 @@ export function sumFigures(all: readonly Figures[], year: number | null): Figure
     addCounts(total.byWillingness, f.byWillingness);
   }
   return total;
+}
+
+/** Households with an open monitoring case. */
+export function monitoredOf(f: Figures): number {
+  return Object.values(f.byMonitoring ?? {}).reduce((n, c) => n + c, 0);
 }
 
 /** Households in poverty now (identified + returned). */

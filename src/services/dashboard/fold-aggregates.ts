@@ -28,6 +28,12 @@ function addHouseholdRow(f: Figures, row: HouseholdAggregateRow): void {
     case 'cause':
       bump(f.byCause, row.key ?? '', row.n);
       break;
+    case 'monitoring':
+      if (row.key !== null) bump(f.byMonitoring, row.key, row.n);
+      break;
+    case 'monitored_not_poor':
+      if (row.key !== null) f.monitoredNotPoor += row.n;
+      break;
     case 'bin': {
       // width_bucket: 0 below the first threshold … 5 at or above the last; null = no income for the year.
       const bin = row.key === null ? undefined : INCOME_BINS[Number(row.key)];

@@ -1,15 +1,18 @@
 /**
  * The exit assessment (脱贫评估) of a household for one income year: per-capita net income above that year's
- * poverty line (province from the county code) and 两不愁三保障 plus safe water, every check listed.
+ * line (province from the county code: the poverty line up to 2020, the province's monitoring line after — a
+ * missing one is a 422 saying so) and 两不愁三保障 plus safe water, every check listed.
  */
 import type { Kysely } from 'kysely';
 import * as parts from '../../db/repositories/household-parts.ts';
 import * as repo from '../../db/repositories/households.ts';
+import { lineMapOf } from '../../db/repositories/monitoring-lines.ts';
 import type { Database } from '../../db/schema.ts';
 import type { SchoolStatusCode } from '../../domain/codes.ts';
 import { provinceOf } from '../../domain/divisions.ts';
 import { AppError } from '../../domain/errors.ts';
 import { type ExitTestResult, runExitTest } from '../../domain/exit-test.ts';
+import { lineOfYear } from '../../domain/yearly-line.ts';
 import { today } from './household-rules.ts';
 import { HOUSEHOLD, type Lang } from './household-state.ts';
 
@@ -34,11 +37,15 @@ export async function evaluateExit(
   const [persons, income] = await Promise.all([parts.listPersons(db, county, id), parts.listIncome(db, county, id)]);
   const row = year === undefined ? income.at(-1) : income.find((r) => r.year === year);
   if (!row) return null;
+  const province = provinceOf(county);
+  const line = lineOfYear(row.year, province, await lineMapOf(db, province));
+  if (!line.known) throw AppError.rules([{ path: 'year', code: 'monitoring_line_missing', message: line.message }]);
   const yearEnd = `${row.year}-12-31`;
   const asOf = yearEnd < today() ? yearEnd : today();
   const result = runExitTest({
     year: row.year,
-    provinceCode: provinceOf(county),
+    provinceCode: province,
+    line: line.yuan,
     perCapitaNetIncome: row.per_capita_net,
     foodAndClothingSecure: household.food_clothing_secure,
     // Members born after the assessment date were not part of the household then.

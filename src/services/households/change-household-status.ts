@@ -1,10 +1,10 @@
 /**
- * Records a decided status change (identified → exited → returned; monitoring and risk cleared after 2020).
- * The history is only appended to. Exiting is refused here: only the exit workflow (services/exits/) reaches
- * 'exited', through recordStatusChange at its end.
+ * Records a decided change of the poverty history (identified → exited → returned; a never-registered household
+ * may be identified). The history is only appended to. Exiting is refused here: only the exit workflow
+ * (services/exits/) reaches 'exited', through recordStatusChange at its end. Monitoring is not a status: it is a
+ * monitoring case (services/monitoring/), which leaves the poverty status as it is.
  */
 import type { Kysely } from 'kysely';
-import * as exits from '../../db/repositories/exits.ts';
 import * as parts from '../../db/repositories/household-parts.ts';
 import * as repo from '../../db/repositories/households.ts';
 import type { Database, HouseholdStatus } from '../../db/schema.ts';
@@ -19,11 +19,10 @@ import { type Lang, loadForChange } from './household-state.ts';
 
 /** Allowed next statuses of each status. */
 export const TRANSITIONS: Readonly<Record<HouseholdStatus, readonly HouseholdStatus[]>> = {
-  identified: ['exited', 'monitored'],
-  exited: ['returned', 'monitored'],
-  returned: ['exited', 'monitored'],
-  monitored: ['risk_cleared', 'identified'],
-  risk_cleared: ['monitored'],
+  none: ['identified'],
+  identified: ['exited'],
+  exited: ['returned'],
+  returned: ['exited'],
 };
 
 /** A status as the messages name it ("from out of poverty to …"). */
@@ -31,7 +30,7 @@ const LABEL = (status: HouseholdStatus): Localized => inSentence(HOUSEHOLD_STATU
 
 /** The decided change: new status, the day it took effect and why. */
 export interface StatusChangeInput {
-  status: HouseholdStatus;
+  status: Exclude<HouseholdStatus, 'none'>;
   effectiveOn: string;
   reason: string;
 }
@@ -76,24 +75,12 @@ const EXIT_NEEDS_WORKFLOW: FieldProblem = {
   },
 };
 
-/** Ending a pairing before it started is impossible (a table CHECK): say so instead of a constraint error. */
-async function pairingProblems(tx: Kysely<Database>, county: string, id: number, on: string): Promise<FieldProblem[]> {
-  const latest = await exits.latestCurrentPairingStart(tx, county, id);
-  if (latest === null || latest <= on) return [];
-  const message = {
-    zh: `该户的结对帮扶始于 ${latest}，生效日期不能更早`,
-    en: `A pairing of this household started on ${latest}; the effective date cannot be earlier`,
-  };
-  return [{ path: 'effectiveOn', code: 'pairing_started_later', message }];
-}
-
 /** Who decides the change: a clerk directly, or the exit workflow at its end (the only way to 'exited'). */
 export type StatusChangeVia = 'direct' | 'exit_workflow';
 
 /**
  * Inside the caller's transaction: checks the change (transition, dates, the exit workflow), appends it to the
- * history, sets the status and audits it. A monitored household whose risk is cleared has its current pairings
- * ended by the new event. Returns the new event's id and the household's natural village.
+ * history, sets the status and audits it. Returns the new event's id and the household's natural village.
  */
 export async function recordStatusChange(
   ctx: WriteContext,
@@ -110,9 +97,6 @@ export async function recordStatusChange(
   ];
   if (problems.length === 0 && change.status === 'exited' && via !== 'exit_workflow')
     problems.push(EXIT_NEEDS_WORKFLOW);
-  const clearsRisk = household.status === 'monitored' && change.status === 'risk_cleared';
-  if (problems.length === 0 && clearsRisk)
-    problems.push(...(await pairingProblems(tx, county, id, change.effectiveOn)));
   await refuseProblems(tx, [], problems);
   const reason = change.reason.trim();
   const eventId = await parts.insertStatusEvent(tx, {
@@ -122,10 +106,10 @@ export async function recordStatusChange(
     effective_on: change.effectiveOn,
     reason,
   });
-  await repo.updateHousehold(tx, county, id, { status: change.status });
-  const ended = clearsRisk ? await exits.endPairingsByClearedRisk(tx, county, id, eventId, change.effectiveOn) : 0;
+  // Identifying a never-registered household starts its poverty history in the year it took effect.
+  const identifiedYear = household.status === 'none' ? { identified_year: Number(change.effectiveOn.slice(0, 4)) } : {};
+  await repo.updateHousehold(tx, county, id, { status: change.status, ...identifiedYear });
   const diff = diffOf(household, { status: change.status, effective_on: change.effectiveOn, reason });
-  if (ended > 0) diff.pairings_ended = [0, ended];
   ctx.audit({
     action: 'household.status',
     table: 'household',

@@ -6,11 +6,14 @@
 import type { Kysely } from 'kysely';
 import * as parts from '../../db/repositories/household-parts.ts';
 import * as repo from '../../db/repositories/households.ts';
+import * as monitoring from '../../db/repositories/monitoring.ts';
+import { lineMapOf } from '../../db/repositories/monitoring-lines.ts';
 import { helperIdNumbersOf, registeredPoorPersons } from '../../db/repositories/registered-poor.ts';
 import type { Database } from '../../db/schema.ts';
 import { provinceOf } from '../../domain/divisions.ts';
 import { AppError } from '../../domain/errors.ts';
-import { povertyLine } from '../../domain/poverty-line.ts';
+import { lineOfYear, type MonitoringLines } from '../../domain/yearly-line.ts';
+import { toCaseOut } from '../monitoring/case-out.ts';
 import { incomeFacts, personFacts, toFacts, violationsOf } from './household-rules.ts';
 import { HOUSEHOLD, type Lang } from './household-state.ts';
 import { toListItem } from './list-households.ts';
@@ -36,8 +39,9 @@ function toPerson(p: parts.PersonRow) {
   };
 }
 
-function toIncome(row: parts.IncomeRow, province: string) {
-  const line = povertyLine(row.year, province);
+function toIncome(row: parts.IncomeRow, province: string, lines: MonitoringLines, lang: Lang) {
+  const yearLine = lineOfYear(row.year, province, lines);
+  const line = yearLine.known ? yearLine.yuan : null;
   return {
     year: row.year,
     wage: row.wage,
@@ -51,8 +55,9 @@ function toIncome(row: parts.IncomeRow, province: string) {
     householdSize: row.household_size,
     perCapitaNet: row.per_capita_net,
     povertyLine: line,
-    // Strictly above, as the exit test reads "stably above the line".
-    aboveLine: row.per_capita_net > line,
+    // Strictly above, as the exit test reads "stably above the line"; unknown without a line.
+    aboveLine: line === null ? null : row.per_capita_net > line,
+    lineMissing: yearLine.known ? null : yearLine.message[lang],
   };
 }
 
@@ -97,22 +102,24 @@ async function helperFacts(db: Kysely<Database>, county: string, id: number) {
 export async function getHousehold(db: Kysely<Database>, county: string, id: number, lang: Lang = 'zh') {
   // One round of queries sent together (the parts of an unknown household are simply empty): under load each
   // round waits for a pooled connection, so a record read in one round answers sooner than one read in two.
-  const [household, persons, income, needs, events, helpers] = await Promise.all([
+  const province = provinceOf(county);
+  const [household, persons, income, needs, events, helpers, cases, lines] = await Promise.all([
     repo.findHousehold(db, county, id),
     parts.listPersons(db, county, id),
     parts.listIncome(db, county, id),
     parts.listNeeds(db, county, id),
     parts.listStatusEvents(db, county, id),
     helperFacts(db, county, id),
+    monitoring.casesOfHousehold(db, county, id),
+    lineMapOf(db, province),
   ]);
   if (!household) throw AppError.notFound(HOUSEHOLD);
   const latest = income.at(-1);
   const facts = { ...toFacts(household, persons.map(personFacts), latest ? incomeFacts(latest) : null), ...helpers };
-  const province = provinceOf(county);
   return {
     ...toFields(household),
     persons: persons.map(toPerson),
-    income: income.map((row) => toIncome(row, province)),
+    income: income.map((row) => toIncome(row, province, lines, lang)),
     needs: needs.map((n) => ({
       id: Number(n.id),
       need: n.need,
@@ -127,6 +134,7 @@ export async function getHousehold(db: Kysely<Database>, county: string, id: num
       effectiveOn: e.effective_on,
       reason: e.reason,
     })),
+    monitoringCases: cases.map(toCaseOut),
     violations: violationsOf(facts).map((v) => ({ code: v.code, path: v.path ?? '', message: v.message[lang] })),
   };
 }

@@ -178,10 +178,10 @@ export async function refuseProblems(db: Kysely<Database>, uses: CodeUse[], prob
 
 /** The planned exit year cannot precede identification (also a table CHECK, reported here with the rest). */
 export function plannedExitProblems(
-  identifiedYear: number,
+  identifiedYear: number | null,
   plannedExitYear: number | null | undefined,
 ): FieldProblem[] {
-  if (plannedExitYear == null || plannedExitYear >= identifiedYear) return [];
+  if (plannedExitYear == null || identifiedYear === null || plannedExitYear >= identifiedYear) return [];
   const message = {
     zh: '计划脱贫年度不能早于识别年度',
     en: 'The planned exit year cannot precede the identification year',

@@ -3,10 +3,12 @@
  * poverty, and an exit ends its pairings by default; but a county may keep helpers on for a while after the exit
  * (扶上马，送一程 — the exit's "end pairings" unticked). This ends such a pairing later, pinned to the household's
  * completed exit like any exit ending (the database's composite foreign key checks the exit is 'exited'). A
- * household that returned to poverty or is monitored keeps its helpers.
+ * household that returned to poverty or has an open monitoring case keeps its helpers (the case's clearance ends
+ * them: services/monitoring/clear-case.ts).
  */
 import type { Kysely } from 'kysely';
 import { endPairingByExit, latestCompletedExit } from '../../db/repositories/exits.ts';
+import { openCaseOf } from '../../db/repositories/monitoring.ts';
 import * as repo from '../../db/repositories/pairings.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaDateOf } from '../../domain/dates.ts';
@@ -37,6 +39,17 @@ export async function endPairingAfterExit(
           message: {
             zh: '该户未脱贫退出（或已返贫、纳入监测）：不脱贫，不脱钩',
             en: 'The household has not exited poverty (or returned or is monitored): no exit, no unpairing',
+          },
+        }),
+      ]);
+    }
+    if (await openCaseOf(tx, county, pairing.household_id)) {
+      throw AppError.rules([
+        problemAt('id', {
+          code: 'household_monitored',
+          message: {
+            zh: '该户在防返贫监测中：风险消除前不脱钩',
+            en: 'The household is under monitoring: its helpers stay until the risk is cleared',
           },
         }),
       ]);

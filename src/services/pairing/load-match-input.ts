@@ -32,7 +32,7 @@ export interface MemberInfo extends MatchMember {
 
 export interface HouseholdInfo extends MatchHousehold {
   headName: string;
-  identifiedYear: number;
+  identifiedYear: number | null;
   needs: string[];
 }
 

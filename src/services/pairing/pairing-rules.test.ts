@@ -9,7 +9,13 @@ const member = {
   natural_village_code: '340822100201001',
   join_date: '2005-07-01',
 };
-const household = { id: 9, head_name: '张建国', status: 'identified', natural_village_code: '340822100202003' };
+const household = {
+  id: 9,
+  head_name: '张建国',
+  status: 'identified',
+  natural_village_code: '340822100202003',
+  monitored: false,
+};
 
 describe('pairing rules', () => {
   it('caps a member at their card (never above 2) and refuses members no longer active', () => {
@@ -22,7 +28,9 @@ describe('pairing rules', () => {
 
   it('pairs only households needing help, once per member, within the township', () => {
     expect(householdProblem(household, member, false)).toBeNull();
-    expect(householdProblem({ ...household, status: 'monitored' }, member, false)).toBeNull();
+    // A 脱贫户 under monitoring stays exited and needs a helper while its case is open.
+    expect(householdProblem({ ...household, status: 'exited', monitored: true }, member, false)).toBeNull();
+    expect(householdProblem({ ...household, status: 'none', monitored: true }, member, false)).toBeNull();
     expect(householdProblem({ ...household, status: 'exited' }, member, false)?.code).toBe(
       'household_not_needing_help',
     );

@@ -4,7 +4,7 @@
  * one township, and the start date is real, not in the future and not before the member joined the Party.
  * Each check returns a localized problem or null; the caller sets the field path.
  */
-import { NEEDING_HELP } from '../../db/repositories/grids.ts';
+import { POOR_NEEDING_HELP } from '../../db/repositories/grids.ts';
 import { AppError, type FieldProblem, type Localized } from '../../domain/errors.ts';
 import { HELPER_IS_POOR, memberIsPoorMessage } from '../../domain/helper-eligibility.ts';
 
@@ -22,6 +22,8 @@ export interface HouseholdFacts {
   head_name: string;
   status: string;
   natural_village_code: string;
+  /** Has an open monitoring case. */
+  monitored: boolean;
 }
 
 type Problem = { code: string; message: Localized } | null;
@@ -53,7 +55,7 @@ export function poorMemberProblem(m: MemberFacts, isPoor: boolean): Problem {
 }
 
 export function householdProblem(h: HouseholdFacts, m: MemberFacts, alreadyPaired: boolean): Problem {
-  if (!(NEEDING_HELP as readonly string[]).includes(h.status)) {
+  if (!h.monitored && !(POOR_NEEDING_HELP as readonly string[]).includes(h.status)) {
     return {
       code: 'household_not_needing_help',
       message: {

@@ -5,6 +5,7 @@
  */
 
 import type { Kysely } from 'kysely';
+import { lineMapOf } from '../../db/repositories/monitoring-lines.ts';
 import { type WarningFactsRow, warningFacts } from '../../db/repositories/warnings.ts';
 import type { Database } from '../../db/schema.ts';
 import { businessNow, businessTimeOf } from '../../domain/clock.ts';
@@ -41,7 +42,10 @@ const changedOn = (at: Date | string | null) => (at === null ? null : chinaDateO
 
 async function flagged(db: Kysely<Database>, county: string, within: string, now: Date, config: WarningConfig) {
   const today = chinaDateOf(now);
-  const rows = await warningFacts(db, county, within, now);
+  const [rows, monitoringLines] = await Promise.all([
+    warningFacts(db, county, within, now),
+    lineMapOf(db, county.slice(0, 2)),
+  ]);
   const out: Array<{ row: WarningFactsRow; warnings: Warning[] }> = [];
   for (const row of rows) {
     const warnings = householdWarnings(
@@ -55,6 +59,7 @@ async function flagged(db: Kysely<Database>, county: string, within: string, now
         illPersons: row.ill_persons,
         illChangedOn: changedOn(row.ill_changed_at),
         overdueProblems: row.overdue_problems,
+        monitoringLines,
       },
       today,
       config,

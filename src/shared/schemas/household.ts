@@ -5,10 +5,11 @@
  */
 import { type Static, type TSchema, Type } from 'typebox';
 import { CAUSE_CODES, HEALTH_CODES, LABOUR_CODES, RELATION_CODES, SCHOOL_STATUS_CODES } from '../../domain/codes.ts';
-import { HOUSEHOLD_STATUS_LABELS, HOUSEHOLD_STATUSES } from '../labels/household.ts';
+import { POVERTY_STATUS_LABELS, POVERTY_STATUSES } from '../labels/household.ts';
 import { describeCodes } from '../lang.ts';
 import { COLUMN_RANGE } from './column-limits.ts';
 import { DateString, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { MonitoringCaseOut } from './monitoring.ts';
 import { RecordActions } from './record-actions.ts';
 import { sensitive } from './sensitive.ts';
 
@@ -29,8 +30,10 @@ const Year = Type.Integer({ minimum: 2013, maximum: 2100 });
 const Amount = Type.Number({ minimum: 0, maximum: 1_000_000_000, description: 'CNY' });
 const Measure = OrNull.number({ minimum: 0, maximum: 100_000 });
 
-/** Lifecycle: identified → exited → returned; monitoring and risk cleared after 2020. */
-export const HouseholdStatus = Type.Enum(HOUSEHOLD_STATUSES, { description: describeCodes(HOUSEHOLD_STATUS_LABELS) });
+/** Poverty history: identified → exited → returned, or none (never registered); monitoring is a case of its own. */
+export const HouseholdStatus = Type.Enum(POVERTY_STATUSES, { description: describeCodes(POVERTY_STATUS_LABELS) });
+/** The statuses a clerk may record (a never-registered status is where a household starts, never a change). */
+export const StatusChangeTo = Type.Enum(['identified', 'exited', 'returned']);
 /** 一般贫困户, 低保贫困户, 特困供养(五保)户, 低保户. */
 export const Attribute = Type.Enum(['general', 'dibao_poor', 'tekun', 'dibao']);
 /** Identification standard: national, provincial or municipal line. */
@@ -187,16 +190,15 @@ export const HouseholdPatch = Type.Partial(Type.Object(householdFields), {
  * (services/households/change-household-status.ts, TRANSITIONS) and a test checks the two agree.
  */
 export const STATUS_TRANSITIONS: Readonly<Record<Static<typeof HouseholdStatus>, readonly string[]>> = {
-  identified: ['exited', 'monitored'],
-  exited: ['returned', 'monitored'],
-  returned: ['exited', 'monitored'],
-  monitored: ['risk_cleared', 'identified'],
-  risk_cleared: ['monitored'],
+  none: ['identified'],
+  identified: ['exited'],
+  exited: ['returned'],
+  returned: ['exited'],
 };
 
 /** A decided status change, appended to the history. */
 export const StatusChange = Type.Object(
-  { status: HouseholdStatus, effectiveOn: DateString, reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { status: StatusChangeTo, effectiveOn: DateString, reason: Type.String({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
 );
 
@@ -235,7 +237,7 @@ export const HouseholdListItem = Type.Object({
   size: Type.Integer(),
   incomeYear: Nullable(Type.Integer()),
   perCapitaIncome: Money,
-  identifiedYear: Type.Integer(),
+  identifiedYear: Nullable(Type.Integer()),
 });
 
 /** A current member, ID number masked. */
@@ -261,8 +263,11 @@ export const IncomeOut = Type.Object({
   year: Type.Integer(),
   ...Type.Required(Type.Object(IncomeInput.properties)).properties,
   perCapitaNet: Type.Number(),
-  povertyLine: Type.Number(),
-  aboveLine: Type.Boolean(),
+  povertyLine: Type.Union([Type.Number(), Type.Null()], {
+    description: 'The year’s line: the poverty line up to 2020, the monitoring line after; null when missing',
+  }),
+  aboveLine: Type.Union([Type.Boolean(), Type.Null()]),
+  lineMissing: Type.Union([Type.String(), Type.Null()], { description: 'What to do when the line is missing' }),
 });
 
 /** A need as stored. */
@@ -308,7 +313,8 @@ export const HouseholdDetail = Type.Object({
   persons: Type.Array(PersonOut),
   income: Type.Array(IncomeOut),
   needs: Type.Array(NeedOut),
-  statusHistory: Type.Array(StatusEventOut),
+  statusHistory: Type.Array(StatusEventOut, { description: 'Poverty history (建档立卡), events only ever added' }),
+  monitoringCases: Type.Array(MonitoringCaseOut, { description: 'Monitoring cases, oldest first, never deleted' }),
   violations: Type.Array(Problem, { description: 'Consistency problems of the record for its latest income year' }),
 });
 

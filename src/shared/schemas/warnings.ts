@@ -1,6 +1,7 @@
 /** Schemas of things done (办实事) and early warning (防返贫监测预警). */
 import { Type } from 'typebox';
 import { OrgCode, PageQuery } from './common.ts';
+import { MonitoringCategory, RiskTypes } from './monitoring.ts';
 import { sensitive } from './sensitive.ts';
 
 export const ThingsDoneQuery = Type.Object(
@@ -68,13 +69,19 @@ export const WarningPage = Type.Object({
 });
 
 export const MonitoringBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 500, description: 'Why the household is monitored' }) },
+  {
+    reason: Type.String({ minLength: 1, maxLength: 500, description: 'Why the household is monitored' }),
+    category: Type.Optional(MonitoringCategory),
+    riskTypes: Type.Optional(RiskTypes),
+  },
   { additionalProperties: false },
 );
 
+/** The household is now monitored: the case opened for it. */
 export const MonitoringResult = Type.Object({
   householdId: Type.Integer(),
   status: Type.Literal('monitored'),
   effectiveOn: Type.String(),
-  eventId: Type.Integer(),
+  caseId: Type.Integer(),
+  category: Type.String(),
 });

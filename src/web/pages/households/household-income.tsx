@@ -43,15 +43,25 @@ export function HouseholdIncome({
       title: t.perCapitaNet,
       render: (_, r) => <strong data-testid={`income-net-${r.year}`}>{money(r.perCapitaNet)}</strong>,
     },
-    { key: 'povertyLine', title: t.povertyLine, render: (_, r) => money(r.povertyLine) },
+    {
+      key: 'povertyLine',
+      title: t.povertyLine,
+      render: (_, r) => (r.povertyLine === null ? '—' : money(r.povertyLine)),
+    },
     {
       key: 'aboveLine',
       title: '',
-      render: (_, r) => (
-        <Tag color={r.aboveLine ? 'green' : 'red'} data-testid={`income-line-${r.year}`}>
-          {r.aboveLine ? t.aboveLine : t.belowLine}
-        </Tag>
-      ),
+      // A year after 2020 without its monitoring line: say so (the server's message), never a guessed figure.
+      render: (_, r) =>
+        r.aboveLine === null ? (
+          <Tag color="orange" title={r.lineMissing ?? ''} data-testid={`income-line-${r.year}`}>
+            {t.lineMissing}
+          </Tag>
+        ) : (
+          <Tag color={r.aboveLine ? 'green' : 'red'} data-testid={`income-line-${r.year}`}>
+            {r.aboveLine ? t.aboveLine : t.belowLine}
+          </Tag>
+        ),
     },
     {
       key: 'edit',

@@ -25,6 +25,7 @@ import { HouseholdExitPanel } from './household-exit-panel.tsx';
 import { HouseholdBasics, HouseholdConditions } from './household-facts.tsx';
 import { HouseholdIncome } from './household-income.tsx';
 import { householdMessages } from './household-messages.ts';
+import { HouseholdMonitoring } from './household-monitoring.tsx';
 import { HouseholdPersons } from './household-persons.tsx';
 import { HouseholdHistory, HouseholdNeeds } from './household-timeline.tsx';
 import './household-page.css';
@@ -104,6 +105,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
           <HouseholdIncome householdId={record.id} income={record.income} editable={editable} />
           <HouseholdNeeds householdId={record.id} needs={record.needs} editable={editable} />
           <HouseholdHistory history={record.statusHistory} />
+          <HouseholdMonitoring record={record} editable={editable} />
           {timeline}
           <HouseholdConditions record={record} />
         </Space>
@@ -125,6 +127,7 @@ function HouseholdRecord({ record }: { record: HouseholdDetail }) {
               {problems}
               <HouseholdNeeds householdId={record.id} needs={record.needs} editable={editable} />
               <HouseholdHistory history={record.statusHistory} />
+              <HouseholdMonitoring record={record} editable={editable} />
               {timeline}
             </Space>
           </Col>

@@ -1,4 +1,7 @@
-/** Needs raised by the household, and its status history (identified → exited → returned …) as a timeline. */
+/**
+ * Needs raised by the household, and its poverty history (identified → exited → returned …) as a timeline; events
+ * recorded before monitoring cases existed ('monitored', 'risk_cleared') stay in it as they were.
+ */
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Timeline } from 'antd';
 import { useState } from 'react';

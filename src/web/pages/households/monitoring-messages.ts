@@ -1,0 +1,61 @@
+/** Texts of the household page's monitoring section (防止返贫监测): cases, opening, risks, clearance. */
+import {
+  MONITORING_CASE_STATUS_LABELS,
+  MONITORING_CATEGORY_LABELS,
+  MONITORING_SOURCE_LABELS,
+  RISK_TYPE_LABELS,
+} from '../../../shared/labels/monitoring.ts';
+import { labelsIn } from '../../../shared/lang.ts';
+
+const zh = {
+  title: '防止返贫监测',
+  povertyHistory: '建档立卡记录（贫困状态变化）',
+  none: '未纳入过监测',
+  open: '纳入监测',
+  categories: labelsIn(MONITORING_CATEGORY_LABELS, 'zh') as Record<string, string>,
+  risks: labelsIn(RISK_TYPE_LABELS, 'zh') as Record<string, string>,
+  sources: labelsIn(MONITORING_SOURCE_LABELS, 'zh') as Record<string, string>,
+  statuses: labelsIn(MONITORING_CASE_STATUS_LABELS, 'zh') as Record<string, string>,
+  category: '监测类别',
+  riskTypes: '风险类型',
+  sourceLabel: '发现渠道',
+  reason: '纳入原因',
+  since: (from: string, to: string | null) => (to ? `${from} 至 ${to}` : `${from} 起`),
+  migrated: '由原状态记录迁移',
+  resolved: '已化解的风险（勾选后保存）',
+  saveResolved: '保存',
+  check: '检查风险消除条件',
+  clear: '风险消除',
+  clearReason: '风险消除说明',
+  clearHint: '条件由系统按收入、两不愁三保障和风险化解情况核验，不能手工填写。',
+  submit: '确定',
+  cancel: '取消',
+};
+
+export const monitoringMessages: { zh: typeof zh; en: typeof zh } = {
+  zh,
+  en: {
+    title: 'Prevent-return monitoring',
+    povertyHistory: 'Poverty registry (status history)',
+    none: 'Never monitored',
+    open: 'Start monitoring',
+    categories: labelsIn(MONITORING_CATEGORY_LABELS, 'en') as Record<string, string>,
+    risks: labelsIn(RISK_TYPE_LABELS, 'en') as Record<string, string>,
+    sources: labelsIn(MONITORING_SOURCE_LABELS, 'en') as Record<string, string>,
+    statuses: labelsIn(MONITORING_CASE_STATUS_LABELS, 'en') as Record<string, string>,
+    category: 'Category',
+    riskTypes: 'Risk types',
+    sourceLabel: 'Found through',
+    reason: 'Why',
+    since: (from: string, to: string | null) => (to ? `${from} to ${to}` : `since ${from}`),
+    migrated: 'Migrated from the status history',
+    resolved: 'Risks resolved (tick, then save)',
+    saveResolved: 'Save',
+    check: 'Check the clearance criteria',
+    clear: 'Clear the risk',
+    clearReason: 'Note on the clearance',
+    clearHint: 'The criteria are checked from income, 两不愁三保障 and the risks, never typed.',
+    submit: 'OK',
+    cancel: 'Cancel',
+  },
+};
