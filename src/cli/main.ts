@@ -1,5 +1,5 @@
 /**
- * `lianxin` — the command line: serve, migrate, seed, clock, import-divisions, stats, coverage, match, escalate, stars,
+ * `lianxin` — the command line: serve, migrate, seed, clock, import-divisions, stats, coverage, match, escalate, stars, flags,
  * user create, audit verify.
  * Batch jobs open PGlite inline in their own process (nothing else waits on them).
  */
@@ -9,6 +9,7 @@ import { clockCommand } from './clock.ts';
 import { coverageCommand } from './coverage.ts';
 import { describeError } from './describe-error.ts';
 import { escalateCommand } from './escalate.ts';
+import { flagsCommand } from './flags.ts';
 import { importDivisionsCommand } from './import-divisions.ts';
 import { matchCommand } from './match.ts';
 import { migrateCommand } from './migrate.ts';
@@ -97,6 +98,13 @@ program
   .requiredOption('--year <yyyy>', 'the year to rate')
   .option('--json', 'print one JSON object')
   .action(starsCommand);
+
+program
+  .command('flags')
+  .description("recompute the anomaly flags of a county's help records and print {records, flagged, byKind, …}")
+  .requiredOption('--county <code>', 'county code (6 digits)')
+  .option('--json', 'print one JSON object')
+  .action(flagsCommand);
 
 const user = program.command('user').description('accounts');
 user

@@ -75,6 +75,8 @@ export interface NewPhoto {
   thumbnailMime: string;
   thumbnailBytes: number;
   uploadedBy: number | null;
+  /** sha-256 of the photo's bytes, hex: a reused photo is found by it. */
+  contentHash?: string | null;
 }
 
 /** Inserts a photo row; its id. */
@@ -93,6 +95,7 @@ export async function insertPhoto(db: Kysely<Database>, county: string, p: NewPh
       thumbnail_mime: p.thumbnailMime,
       thumbnail_bytes: p.thumbnailBytes,
       uploaded_by: p.uploadedBy,
+      content_hash: p.contentHash ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

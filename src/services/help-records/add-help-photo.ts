@@ -4,7 +4,7 @@
  * sniffed by their first bytes and bounded in size. Files go to the storage first, the row after; a failed row
  * removes the files again.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { insertPhoto } from '../../db/repositories/help-record-parts.ts';
 import { findRecord, lockRecord } from '../../db/repositories/help-records.ts';
@@ -13,6 +13,7 @@ import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
 import { extensionOf, PHOTO_MAX_BYTES, sniffImage, THUMBNAIL_MAX_BYTES } from '../../domain/photos.ts';
 import type { Actor } from '../access/actor.ts';
+import { flagReusedPhoto } from '../record-trust/flag-records.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../write.ts';
 import { checkOwnRecord } from './help-actor.ts';
@@ -98,6 +99,7 @@ export async function addHelpPhoto(
         thumbnailMime: thumb.mime,
         thumbnailBytes: thumb.bytes.length,
         uploadedBy: actor.userId,
+        contentHash: createHash('sha256').update(photo.bytes).digest('hex'),
       });
       ctx.audit({
         action: 'help_record.photo',
@@ -106,6 +108,7 @@ export async function addHelpPhoto(
         orgCode: row.natural_village_code,
         diff: { record_id: [null, id], mime: [null, photo.mime], bytes: [null, photo.bytes.length] },
       });
+      await flagReusedPhoto(ctx, id, row.natural_village_code);
     });
   } catch (error) {
     await Promise.all([storage.delete(keys.photo), storage.delete(keys.thumb)]);

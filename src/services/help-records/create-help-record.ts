@@ -10,6 +10,7 @@ import { AppError } from '../../domain/errors.ts';
 import { HELP_RECORD, HOUSEHOLD } from '../../domain/help-records.ts';
 import type { Actor } from '../access/actor.ts';
 import { currentContext, type RequestContext } from '../audit/request-context.ts';
+import { flagNewRecords, type StoredRecord } from '../record-trust/flag-records.ts';
 import { write } from '../write.ts';
 import { CountyBatcher, type Settled } from './create-batcher.ts';
 import { resolveHelper } from './help-actor.ts';
@@ -140,10 +141,14 @@ async function createBatch(
     const firsts = ready.filter(
       (r, i) => ready.findIndex((s) => s.request.input.clientId === r.request.input.clientId) === i,
     );
+    const stored: StoredRecord[] = [];
     for (const r of firsts) {
       const row = rows.get(r.request.input.clientId);
-      if (row) ctx.audit(auditOf(r, Number(row.id)), r.request.context);
+      if (!row) continue;
+      ctx.audit(auditOf(r, Number(row.id)), r.request.context);
+      stored.push(storedOf(r, Number(row.id)));
     }
+    if (flagOnIngest) await flagNewRecords(ctx, stored);
     return rows;
   });
   const answered = new Set<string>();
@@ -170,6 +175,26 @@ function check({ county, actor, writeRoots, input, today }: CreateRequest, facts
   const helper = resolveHelper(actor, county, unit, facts.helpers, input.memberId);
   const fields = checkedFields(input, today, { measureOk: facts.measure_ok, needOk: facts.need_ok });
   return { helper, fields };
+}
+
+/**
+ * Whether new records are flagged as they are stored (default on). The ingest benchmark turns it off to measure
+ * what flagging adds; `LIANXIN_FLAG_ON_INGEST=0` does the same for a server.
+ */
+let flagOnIngest = process.env.LIANXIN_FLAG_ON_INGEST !== '0';
+
+/** Turns flagging on ingest on or off (bench/record-flags.ts). */
+export function setFlagOnIngest(on: boolean): void {
+  flagOnIngest = on;
+}
+
+function storedOf({ request, facts, helper }: Ready, id: number): StoredRecord {
+  return {
+    id,
+    memberId: helper.memberId,
+    householdId: request.input.householdId,
+    naturalVillageCode: facts.natural_village_code as string,
+  };
 }
 
 function newRow({ request, helper, fields }: Ready) {
