@@ -132,7 +132,7 @@ async function createBatch(
   });
   if (ready.length === 0) return answers;
   // Each entry carries the context of the request it came from: one transaction serves the whole batch.
-  const inserted = await write(db, county, async (ctx) => {
+  const { rows: inserted, flags } = await write(db, county, async (ctx) => {
     const rows = await insertRecordsOnce(
       ctx.tx,
       county,
@@ -148,8 +148,8 @@ async function createBatch(
       ctx.audit(auditOf(r, Number(row.id)), r.request.context);
       stored.push(storedOf(r, Number(row.id)));
     }
-    if (flagOnIngest) await flagNewRecords(ctx, stored);
-    return rows;
+    const flags = flagOnIngest ? await flagNewRecords(ctx, stored) : new Map();
+    return { rows, flags };
   });
   const answered = new Set<string>();
   for (const r of ready) {
@@ -160,7 +160,7 @@ async function createBatch(
       ok: true,
       value:
         row && !answered.has(clientId)
-          ? { created: true, record: detailOf(row, r) }
+          ? { created: true, record: detailOf(row, r, flags.get(Number(row.id)) ?? []) }
           : { created: false, id: row ? Number(row.id) : null },
     };
     answered.add(clientId);
@@ -221,7 +221,7 @@ function auditOf({ request, facts, helper, fields }: Ready, recordId: number) {
 }
 
 /** The new record as the API shows it, from its inserted row and the facts it was checked against. */
-function detailOf(row: InsertedRecord, { facts, helper }: Ready): HelpRecordDetail {
+function detailOf(row: InsertedRecord, { facts, helper }: Ready, flags: HelpRecordDetail['flags']): HelpRecordDetail {
   const memberName = facts.helpers.find((h) => h.memberId === helper.memberId)?.memberName ?? '';
   const view = toView({
     ...row,
@@ -230,5 +230,5 @@ function detailOf(row: InsertedRecord, { facts, helper }: Ready): HelpRecordDeta
     member_name: memberName,
     need: facts.need,
   });
-  return { ...view, versions: [], photos: [] };
+  return { ...view, versions: [], photos: [], flags };
 }

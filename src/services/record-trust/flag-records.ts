@@ -18,6 +18,7 @@ import { businessTimeOf, isDemoClock } from '../../domain/clock.ts';
 import { flagReason, reusedPhotos } from '../../domain/record-trust/flag-reasons.ts';
 import { type Finding, findAnomalies } from '../../domain/record-trust/flag-rules.ts';
 import { FLAG_KINDS, type FlagKind } from '../../shared/labels/record-trust.ts';
+import type { Localized } from '../../shared/lang.ts';
 import type { WriteContext } from '../write.ts';
 import { write } from '../write.ts';
 import { countyTrustConfig } from './trust-config.ts';
@@ -105,8 +106,9 @@ export interface StoredRecord {
  * A step of the write storing `stored`: reads their members' and villages' records, runs the rules for the new
  * records, stores the flags and audits each. The thresholds are read in the same transaction.
  */
-export async function flagNewRecords(ctx: WriteContext, stored: readonly StoredRecord[]): Promise<number> {
-  if (stored.length === 0) return 0;
+export async function flagNewRecords(ctx: WriteContext, stored: readonly StoredRecord[]): Promise<RaisedFlags> {
+  const raised: RaisedFlags = new Map();
+  if (stored.length === 0) return raised;
   const { tx, county } = ctx;
   const config = await countyTrustConfig(tx, county);
   const members = [...new Set(stored.map((s) => s.memberId))];
@@ -124,9 +126,24 @@ export async function flagNewRecords(ctx: WriteContext, stored: readonly StoredR
       orgCode: where.get(row.recordId) ?? county,
       diff: { record_id: [null, row.recordId], kind: [null, row.kind] },
     });
+    const finding = findings.find((f) => f.recordId === row.recordId && f.kind === row.kind) as Finding;
+    const view = {
+      id: row.id,
+      kind: finding.kind,
+      status: 'open' as const,
+      reason: flagReason(finding.kind, finding.evidence),
+      decisionReason: null,
+    };
+    raised.set(row.recordId, [...(raised.get(row.recordId) ?? []), view]);
   }
-  return rows.length;
+  return raised;
 }
+
+/** The flags a batch raised, by record id, as the record's detail shows them. */
+export type RaisedFlags = Map<
+  number,
+  { id: number; kind: FlagKind; status: 'open'; reason: Localized; decisionReason: null }[]
+>;
 
 /**
  * A step of the write attaching a photo to record `recordId`: when its bytes are another record's photo, both
