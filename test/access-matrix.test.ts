@@ -6,7 +6,6 @@
  * allowed writes stop at the schema (400) and change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertFlags } from '../src/db/repositories/record-flags.ts';
 import { inScope, type Permission, ROLE_PERMISSIONS, ROLES, type Role } from '../src/domain/access/roles.ts';
 import type { ScopeRule } from '../src/http/plugins/access.ts';
 import { createTestApp, type Inject, type TestApp } from './app.ts';
@@ -16,24 +15,9 @@ let t: TestApp;
 let worlds: { inside: World; outside: World };
 const users = new Map<Role, Inject>();
 
-/** A flag on each world's help record (the record-flag routes' `:id`). */
-const flagIds = new Map<World, number>();
-
 beforeAll(async () => {
   t = await createTestApp();
   worlds = await createWorlds(t);
-  for (const w of Object.values(worlds)) {
-    await insertFlags(t.database.db, w.county, [
-      { recordId: w.helpRecordId, kind: 'far_gps', reason: '定位距自然村 9 公里', evidence: '{"km":9}' },
-    ]);
-    const flag = await t.database.db
-      .selectFrom('record_flag')
-      .select('id')
-      .where('record_id', '=', w.helpRecordId)
-      .where('kind', '=', 'far_gps')
-      .executeTakeFirstOrThrow();
-    flagIds.set(w, Number(flag.id));
-  }
   for (const role of ROLES) users.set(role, await t.signIn(role, INSIDE_TOWNSHIP));
 });
 afterAll(() => t.close());
@@ -42,7 +26,7 @@ type Route = { method: string; url: string; permission: Permission; scope?: Scop
 
 /** The record id a path's `:id` means, by the area of the route. */
 function idFor(url: string, w: World): number {
-  if (url.includes('/record-flags/')) return flagIds.get(w) as number;
+  if (url.includes('/record-flags/')) return w.flagId;
   if (url.includes('/help-records/')) return w.helpRecordId;
   if (url.includes('/commitments/')) return w.commitmentId;
   if (url.includes('/problems/')) return w.problemId;

@@ -2,7 +2,9 @@
  * A county's flag thresholds (核查阈值). The defaults are deliberately loose enough that honest work passes: a
  * helper who writes up a week's visits on Sunday evening is normal (back-dating needs 8 records at least 7 days old
  * in 2 hours); a village is a few kilometres across; a moped on county roads makes 60 km/h, so 120 km/h between
- * two positions is no journey at all; reading a record and its photo takes more than a second.
+ * two positions is no journey at all; reading a record and its photo takes more than a second; notes written
+ * from the same few phrases by honest helpers stay below 0.9 similarity (they differ in the date, the numbers and
+ * what the household said), a pasted note with a word changed stays above it.
  */
 import type { FieldProblem } from '../errors.ts';
 
@@ -30,7 +32,7 @@ export const TRUST_DEFAULTS: TrustConfig = {
   backdateDays: 7,
   sittingMinutes: 120,
   sittingRecords: 8,
-  duplicateSimilarity: 0.8,
+  duplicateSimilarity: 0.9,
   duplicateMinChars: 12,
   gpsMaxKm: 5,
   travelMaxKmh: 120,
