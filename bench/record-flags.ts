@@ -3,9 +3,10 @@
  * fabrications), or on BENCH_DATA_DIR (a PGlite directory where the demo is seeded already):
  * - `record_flags_history`: `flagHistory` over the whole history (read, rules, replace the open flags), BENCH_RUNS (3);
  * - `record_flags_ingest_on` / `_off`: the batch route (50 records a request) with and without flagging on ingest,
- *   the two interleaved request by request in the same run, BENCH_BATCHES (30) each; `ratio` = on / off (p50);
+ *   the two interleaved request by request in the same run, BENCH_BATCHES (30) each; `ratio` = on / off (p50); a
+ *   request is one member's 50 records (a phone's queue), or 50 pairings' with BENCH_MIXED=1;
  * - `record_flags_duplicates`: near-duplicate detection against the seed's ground truth (planted copies have
- *   client ids starting `fab2`): share of planted copies flagged (recall) and share of honest records flagged
+ *   client ids `fab2…` ending PLANTED_TAIL): share of planted copies flagged (recall) and share of honest records flagged
  *   (false flags); also how many planted back-dated (`fab1`) and reused-photo (`fab3`) records are flagged.
  * `node bin/run-ts.js bench/record-flags.ts` — JSON lines on stdout, progress on stderr.
  */
@@ -15,7 +16,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/kysely.ts';
+import { PLANTED_TAIL } from '../src/db/repositories/demo-history.ts';
+import { helpText } from '../src/demo/help-texts.ts';
 import { PLANTED } from '../src/demo/planted-fabrications.ts';
+import { Rng } from '../src/demo/random.ts';
+import { chinaDateOf } from '../src/domain/dates.ts';
 import { buildApp } from '../src/http/app.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/http/plugins/access.ts';
 import { createSession } from '../src/services/access/sessions.ts';
@@ -57,7 +62,7 @@ async function duplicateTruth(db: Db) {
     backdated: number;
     photo: number;
   }>`
-    select left(r.client_id::text, 4) as planted, count(*)::int as records,
+    select case when r.client_id::text like ${`%${PLANTED_TAIL}`} then left(r.client_id::text, 4) end as planted, count(*)::int as records,
       count(*) filter (where exists (select 1 from record_flag f where f.county_code = r.county_code
         and f.record_id = r.id and f.kind = 'duplicate_text'))::int as dup,
       count(*) filter (where exists (select 1 from record_flag f where f.county_code = r.county_code
@@ -120,19 +125,27 @@ async function ingestTimes(handle: Awaited<ReturnType<typeof openDatabase>>) {
     select member_id::int, household_id::int from pairing where county_code = ${COUNTY} and ended_on is null
     order by id limit 3000`.execute(handle.db);
   const times = { on: [] as number[], off: [] as number[] };
+  const rng = new Rng(18);
   let k = 0;
-  const batch = () =>
-    Array.from({ length: 50 }, () => {
-      const p = pairs[k++ % pairs.length] as { member_id: number; household_id: number };
+  // BENCH_MIXED=1: each record for another pairing (50 members and villages a request); by default a request is
+  // one member's offline queue (their paired household), as a phone syncs it.
+  const mixed = process.env.BENCH_MIXED === '1';
+  const today = chinaDateOf();
+  const batch = () => {
+    const own = pairs[k++ % pairs.length] as { member_id: number; household_id: number };
+    return Array.from({ length: 50 }, () => {
+      const p = mixed ? (pairs[k++ % pairs.length] as typeof own) : own;
+      const measure = 'other';
       return {
         clientId: randomUUID(),
         householdId: p.household_id,
         memberId: p.member_id,
-        visitedOn: '2020-12-30',
-        measure: 'other',
-        content: `入户走访第${k}次，了解生产生活情况，宣讲惠民政策`,
+        visitedOn: today,
+        measure,
+        content: helpText(rng, measure, today),
       };
     });
+  };
   for (let i = 0; i < BATCHES * 2; i++) {
     const on = i % 2 === 0;
     setFlagOnIngest(on);
@@ -146,14 +159,16 @@ async function ingestTimes(handle: Awaited<ReturnType<typeof openDatabase>>) {
     });
     if (res.statusCode !== 200) throw new Error(`batch: ${res.statusCode} ${res.body.slice(0, 300)}`);
     (on ? times.on : times.off).push(performance.now() - started);
+    if (!res.json().results.every((r: { status: number }) => r.status === 201)) throw new Error(res.body.slice(0, 300));
   }
   setFlagOnIngest(true);
   await app.close();
   const on = stats(times.on);
   const off = stats(times.off);
-  print({ name: 'record_flags_ingest_off', n: times.off.length * 50, ...off, rss_mb: rss() });
+  const suffix = mixed ? '_mixed' : '';
+  print({ name: `record_flags_ingest_off${suffix}`, n: times.off.length * 50, ...off, rss_mb: rss() });
   print({
-    name: 'record_flags_ingest_on',
+    name: `record_flags_ingest_on${suffix}`,
     n: times.on.length * 50,
     ...on,
     ratio: Math.round((on.p50_ms / off.p50_ms) * 100) / 100,
@@ -164,8 +179,10 @@ async function ingestTimes(handle: Awaited<ReturnType<typeof openDatabase>>) {
 const dir = await seededDir();
 const handle = await openDatabase({ dataDir: dir, pgliteThread: 'inline' });
 try {
-  await historyTimes(handle.db);
-  await duplicateTruth(handle.db);
+  if (process.env.BENCH_INGEST_ONLY !== '1') {
+    await historyTimes(handle.db);
+    await duplicateTruth(handle.db);
+  }
   await ingestTimes(handle);
 } finally {
   await handle.close();

@@ -164,16 +164,17 @@ describe('seedDemoCounty', () => {
     ).toBe(0);
   });
 
+  const TAIL = '-0000-4000-8000-000000000000';
   it('plants fabrications the flags find with their reasons, and leaves a third of records unconfirmed', async () => {
     const { db, summary } = a;
     const flagged = (prefix: string, kind: string) =>
       count(
         db,
-        `select count(*) as n from assistance_record r where r.client_id::text like '${prefix}%'
+        `select count(*) as n from assistance_record r where r.client_id::text like '${prefix}____${TAIL}'
           and exists (select 1 from record_flag f where f.record_id = r.id and f.kind = '${kind}' and f.reason <> '')`,
       );
     const planted = (prefix: string) =>
-      count(db, `select count(*) as n from assistance_record where client_id::text like '${prefix}%'`);
+      count(db, `select count(*) as n from assistance_record where client_id::text like '${prefix}____${TAIL}'`);
     expect(await planted('fab1')).toBe(26);
     expect(await flagged('fab1', 'backdated')).toBe(26);
     expect(await flagged('fab1', 'fast_verifier')).toBe(26);
@@ -183,7 +184,7 @@ describe('seedDemoCounty', () => {
     const honestCopies = await count(
       db,
       `select count(distinct record_id) as n from record_flag f join assistance_record r on r.id = f.record_id
-        where f.kind = 'duplicate_text' and r.client_id::text not like 'fab%'`,
+        where f.kind = 'duplicate_text' and r.client_id::text not like '%${TAIL}'`,
     );
     expect(honestCopies / summary.helpRecords).toBeLessThan(0.01);
     const share = async (where: string) =>

@@ -2,7 +2,7 @@
  * Fabrication patterns planted in the demo history (issue 18), so the anomaly flags have something real to find:
  * one member back-dating a month of visits in one evening (approved the next morning within seconds), two
  * members in different villages pasting one note with small edits, and one photo filed under two records.
- * Planted records carry a client id starting `fab1` / `fab2` / `fab3` — the benchmark's ground truth; the rules
+ * Planted records carry a client id `fab1…` / `fab2…` / `fab3…` ending PLANTED_TAIL — the benchmark's ground truth; the rules
  * never read client ids. None of them is confirmed by its household.
  */
 import { createHash } from 'node:crypto';
@@ -12,6 +12,7 @@ import {
   idsByClientPrefix,
   insertDemoPhotos,
   insertHelpRecords,
+  PLANTED_TAIL,
 } from '../db/repositories/demo-history.ts';
 import type { Database } from '../db/schema.ts';
 import { LocalDiskStorage } from '../services/storage/storage.ts';
@@ -86,7 +87,7 @@ function add(
   c.confirmedVia.push(null);
 }
 
-const clientId = (prefix: string, n: number) => `${prefix}${String(n).padStart(4, '0')}-0000-4000-8000-000000000000`;
+const clientId = (prefix: string, n: number) => `${prefix}${String(n).padStart(4, '0')}${PLANTED_TAIL}`;
 
 /** One evening (2020-12-20) entering 26 November visits, approved the next morning within 8 seconds. */
 function backdating(c: HelpRecordColumns, rng: Rng, s: Span): void {

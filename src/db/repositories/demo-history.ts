@@ -218,10 +218,13 @@ export async function insertDemoPhotos(
     .execute();
 }
 
-/** The ids of the demo records whose client id starts with `prefix` (the planted patterns' ground truth). */
+/** The tail of every planted record's client id (a random demo uuid has it with odds of 2^-76). */
+export const PLANTED_TAIL = '-0000-4000-8000-000000000000';
+
+/** The ids of the planted demo records whose client id starts with `prefix` (the planted patterns' ground truth). */
 export async function idsByClientPrefix(db: Kysely<Database>, county: string, prefix: string): Promise<number[]> {
   const { rows } = await sql<{ id: number }>`
     select id::int as id from assistance_record
-    where county_code = ${county} and client_id::text like ${`${prefix}%`} order by id`.execute(db);
+    where county_code = ${county} and client_id::text like ${`${prefix}____${PLANTED_TAIL}`} order by id`.execute(db);
   return rows.map((r) => r.id);
 }

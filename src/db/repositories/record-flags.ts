@@ -41,14 +41,16 @@ export async function trustHistory(db: Kysely<Database>, county: string): Promis
 }
 
 /**
- * The context of a batch just stored: every record of its members and of its households' natural villages (the
- * member rules need the member's history; near-duplicate copies are most often made inside a village).
+ * The context of a batch just stored: every record of its members, and the records of its households' natural
+ * villages visited since `villageSince` (the member rules need the member's history; near-duplicate copies are
+ * most often made inside a village, and recently — older ones are the history run's).
  */
 export async function trustContext(
   db: Kysely<Database>,
   county: string,
   members: number[],
   households: number[],
+  villageSince: string,
 ): Promise<TrustRow[]> {
   const { rows } = await sql<TrustRow>`
     with villages as (
@@ -60,6 +62,7 @@ export async function trustContext(
       select r.id from villages v
       join household hv on hv.county_code = ${county} and hv.natural_village_code = v.code
       join assistance_record r on r.county_code = hv.county_code and r.household_id = hv.id
+        and r.visited_on >= ${villageSince}::date
     )
     select ${TRUST_COLUMNS} from ids join assistance_record r on r.county_code = ${county} and r.id = ids.id
     ${TRUST_JOINS}`.execute(db);

@@ -188,9 +188,10 @@ export function setFlagOnIngest(on: boolean): void {
   flagOnIngest = on;
 }
 
-function storedOf({ request, facts, helper }: Ready, id: number): StoredRecord {
+function storedOf({ request, facts, helper, fields }: Ready, id: number): StoredRecord {
   return {
     id,
+    visitedOn: fields.visitedOn,
     memberId: helper.memberId,
     householdId: request.input.householdId,
     naturalVillageCode: facts.natural_village_code as string,

@@ -101,9 +101,13 @@ export async function figuresOf(db: Kysely<Database>, county: string): Promise<O
   };
 }
 
+/** How far back (days before the batch's earliest visit) ingest compares a text with its village's records. */
+const VILLAGE_DAYS = 90;
+
 /** A record just stored: its id and where it is (the audit entry's unit). */
 export interface StoredRecord {
   id: number;
+  visitedOn: string;
   memberId: number;
   householdId: number;
   naturalVillageCode: string;
@@ -120,7 +124,9 @@ export async function flagNewRecords(ctx: WriteContext, stored: readonly StoredR
   const config = await countyTrustConfig(tx, county);
   const members = [...new Set(stored.map((s) => s.memberId))];
   const households = [...new Set(stored.map((s) => s.householdId))];
-  const context = inBusinessTime(await trustContext(tx, county, members, households));
+  const earliest = stored.map((s) => s.visitedOn).sort()[0] as string;
+  const since = new Date(Date.parse(`${earliest}T00:00:00Z`) - VILLAGE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const context = inBusinessTime(await trustContext(tx, county, members, households, since));
   const newIds = new Set(stored.map((s) => s.id));
   const findings = findAnomalies(context, config, newIds);
   const rows = await insertFlags(tx, county, toRows(findings));
