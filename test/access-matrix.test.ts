@@ -26,6 +26,7 @@ type Route = { method: string; url: string; permission: Permission; scope?: Scop
 
 /** The record id a path's `:id` means, by the area of the route. */
 function idFor(url: string, w: World): number {
+  if (url.includes('/record-flags/')) return w.flagId;
   if (url.includes('/help-records/')) return w.helpRecordId;
   if (url.includes('/commitments/')) return w.commitmentId;
   if (url.includes('/problems/')) return w.problemId;

@@ -354,6 +354,8 @@ export interface World {
   commitmentItemId: number;
   /** a help record of the member for the household, with one photo */
   helpRecordId: number;
+  /** an open anomaly flag on that help record */
+  flagId: number;
   photoId: number;
   /** a problem raised for the household (at its grid) */
   problemId: number;
@@ -456,8 +458,10 @@ async function world(t: TestApp, n: number, village: string, nv: string): Promis
     payload: { category: 'sudden_hardship', riskTypes: ['disaster'], sources: ['visit'], reason: '房屋受灾' },
   });
   if (monitored.statusCode !== 201) throw new Error(`monitoring case: ${monitored.body}`);
+  const flagId = await flagOf(t, help.helpRecordId);
   return {
     ...help,
+    flagId,
     monitoringCaseId: monitored.json().case.id,
     ...activity,
     pairingId: pairing.id,
@@ -509,6 +513,22 @@ async function helpRecord(t: TestApp, householdId: number, memberId: number, n: 
   });
   if (photo.statusCode !== 201) throw new Error(`photo: ${photo.body}`);
   return { helpRecordId: id as number, photoId: photo.json().photos[0].id as number };
+}
+
+/** An open flag (far GPS) on help record `recordId`: the record-flag routes' `:id`. */
+async function flagOf(t: TestApp, recordId: number): Promise<number> {
+  const row = await t.database.db
+    .insertInto('record_flag')
+    .values({
+      county_code: COUNTY,
+      record_id: recordId,
+      kind: 'far_gps',
+      reason: '定位距自然村 9 公里',
+      evidence: '{"km":9}',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 /** A held activity of group `groupId` with one photo, made through the API as the county admin. */

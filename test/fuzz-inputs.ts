@@ -126,6 +126,7 @@ export function withValue(body: unknown, path: string, value: unknown): unknown 
 /** The record a path's `:id` means, by the area of the route. */
 function idFor(url: string, w: World): number {
   const areas: [string, number][] = [
+    ['/record-flags/', w.flagId],
     ['/help-records/', w.helpRecordId],
     ['/commitments/', w.commitmentId],
     ['/problems/', w.problemId],

@@ -177,6 +177,40 @@ describe('seedDemoCounty', () => {
     ).toBe(0);
   });
 
+  const TAIL = '-0000-4000-8000-000000000000';
+  it('plants fabrications the flags find with their reasons, and leaves a third of records unconfirmed', async () => {
+    const { db, summary } = a;
+    const flagged = (prefix: string, kind: string) =>
+      count(
+        db,
+        `select count(*) as n from assistance_record r where r.client_id::text like '${prefix}____${TAIL}'
+          and exists (select 1 from record_flag f where f.record_id = r.id and f.kind = '${kind}' and f.reason <> '')`,
+      );
+    const planted = (prefix: string) =>
+      count(db, `select count(*) as n from assistance_record where client_id::text like '${prefix}____${TAIL}'`);
+    expect(await planted('fab1')).toBe(26);
+    expect(await flagged('fab1', 'backdated')).toBe(26);
+    expect(await flagged('fab1', 'fast_verifier')).toBe(26);
+    expect(await planted('fab2')).toBe(30);
+    expect(await flagged('fab2', 'duplicate_text')).toBe(30);
+    expect(await flagged('fab3', 'reused_photo')).toBe(2);
+    const honestCopies = await count(
+      db,
+      `select count(distinct record_id) as n from record_flag f join assistance_record r on r.id = f.record_id
+        where f.kind = 'duplicate_text' and r.client_id::text not like '%${TAIL}'`,
+    );
+    expect(honestCopies / summary.helpRecords).toBeLessThan(0.01);
+    const share = async (where: string) =>
+      (await count(db, `select count(*) as n from assistance_record where ${where}`)) / summary.helpRecords;
+    expect(await share("confirmation = 'unconfirmed'")).toBeGreaterThan(0.25);
+    expect(await share("confirmation = 'unconfirmed'")).toBeLessThan(0.45);
+    expect(await share("confirmed_via = 'village'")).toBeGreaterThan(0.05);
+    const disputed = await count(db, "select count(*) as n from assistance_record where confirmation = 'disputed'");
+    expect(disputed).toBeGreaterThan(0);
+    expect(await count(db, "select count(*) as n from record_flag where kind = 'disputed'")).toBe(disputed);
+    expect(summary.flaggedRecords).toBeGreaterThanOrEqual(26 + 30 + 2);
+  });
+
   it('writes a year of help records by current helpers and problems with full trails, at scale', async () => {
     const { db, summary } = a;
     // ~200,000 help records and ~19,000 resolved + 900 open problems per county; 5 % here.

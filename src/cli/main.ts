@@ -1,5 +1,5 @@
 /**
- * `lianxin` — the command line: serve, migrate, seed, clock, import-divisions, stats, coverage, match, escalate, stars,
+ * `lianxin` — the command line: serve, migrate, seed, clock, import-divisions, stats, coverage, match, escalate, stars, flags,
  * user create, audit verify.
  * Batch jobs open PGlite inline in their own process (nothing else waits on them).
  */
@@ -100,6 +100,13 @@ program
   .requiredOption('--year <yyyy>', 'the year to rate')
   .option('--json', 'print one JSON object')
   .action(lazy(() => import('./stars.ts'), 'starsCommand'));
+
+program
+  .command('flags')
+  .description("recompute the anomaly flags of a county's help records and print {records, flagged, byKind, …}")
+  .requiredOption('--county <code>', 'county code (6 digits)')
+  .option('--json', 'print one JSON object')
+  .action(lazy(() => import('./flags.ts'), 'flagsCommand'));
 
 const user = program.command('user').description('accounts');
 user

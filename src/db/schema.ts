@@ -12,6 +12,7 @@ import type {
 import type { MonitoringTables } from './schema-monitoring.ts';
 import type { PointsTables } from './schema-points.ts';
 import type { NotificationTable, ProblemDeadlineTable, ProblemEventTable, ProblemTable } from './schema-problems.ts';
+import type { TrustTables } from './schema-trust.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -281,7 +282,7 @@ export interface GridEventTable {
   created_at: Timestamp;
 }
 
-export interface Database extends PointsTables, MonitoringTables {
+export interface Database extends PointsTables, MonitoringTables, TrustTables {
   dictionary: DictionaryTable;
   org_unit: OrgUnitTable;
   party_member: PartyMemberTable;
@@ -559,6 +560,11 @@ export interface AssistanceRecordTable {
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The household's word on the record (migration 2026-12-11-01). */
+  confirmation: Defaulted<'unconfirmed' | 'confirmed' | 'disputed'>;
+  confirmed_via: 'household' | 'village' | null;
+  confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  confirmation_comment: string | null;
 }
 
 export interface AssistanceRecordVersionTable {
@@ -584,4 +590,6 @@ export interface AssistancePhotoTable {
   thumbnail_bytes: number;
   uploaded_by: number | null;
   created_at: Timestamp;
+  /** sha-256 of the photo's bytes, hex (migration 2026-12-11-01). */
+  content_hash: string | null;
 }

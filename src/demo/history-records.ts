@@ -2,7 +2,8 @@
  * A year of help records (帮扶纪实) for the demo county, once pairings exist: every current helper visits their
  * households through the demo year from the day the pairing started — more in spring and autumn, few over the
  * Spring Festival — ~85 % verified, some returned, some still submitted, ~30 % solving one of the household's
- * needs. Generated in memory from the seeded stream and written with unnest arrays, 20,000 rows a statement.
+ * needs; about two in three confirmed by the household (some through the village), a few disputed, the rest not
+ * yet confirmed; verified at office hours, to the second. Generated in memory from the seeded stream and written with unnest arrays, 20,000 rows a statement.
  */
 import type { Kysely } from 'kysely';
 import {
@@ -12,7 +13,10 @@ import {
   skipForeignKeyTriggers,
 } from '../db/repositories/demo-history.ts';
 import type { Database } from '../db/schema.ts';
+import { filesDirFromEnv } from '../services/storage/storage.ts';
 import { DEMO_TODAY, DEMO_YEAR, fromDayNumber, toDayNumber } from './dates.ts';
+import { helpText } from './help-texts.ts';
+import { plantFabrications } from './planted-fabrications.ts';
 import type { Rng } from './random.ts';
 
 /** Help records per unit of scale over the demo year. */
@@ -24,18 +28,18 @@ const MONTH_WEIGHTS = [6, 4, 11, 12, 10, 8, 7, 7, 10, 12, 10, 8];
 const MONTHS = MONTH_WEIGHTS.map((w, i) => [i, w] as const);
 const FESTIVAL = { from: `${DEMO_YEAR}-01-22`, to: `${DEMO_YEAR}-02-02` };
 
-const CONTENT: Record<string, string> = {
-  industry: '帮助落实产业奖补，指导种养技术',
-  employment: '联系就近务工岗位，帮助办理就业登记',
-  welfare_job: '协调公益岗位，核实上岗情况',
-  education: '落实教育资助，走访了解子女就学',
-  health: '协助办理慢病卡和医疗报销',
-  finance: '帮助申请扶贫小额信贷',
-  living_conditions: '协调解决饮水、用电问题',
-  safety_net: '核实低保、特困政策落实情况',
-  other: '入户走访，宣讲政策，了解生产生活情况',
-};
-const MEASURES = Object.keys(CONTENT);
+/** The measures a record names (dictionary codes); each measure's notes come from help-texts.ts. */
+const MEASURES = [
+  'industry',
+  'employment',
+  'welfare_job',
+  'education',
+  'health',
+  'finance',
+  'living_conditions',
+  'safety_net',
+  'other',
+];
 const RETURNS = ['照片与内容不符，请补充', '请写明帮扶的具体事项'] as const;
 
 /** A current pairing with the window its records may fall in and the household's needs. */
@@ -81,6 +85,25 @@ function uuid(rng: Rng): string {
   return `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(8)}${hex(4)}`;
 }
 
+/** The household's word on an honest record: most confirm by the code, some through the village, a few dispute. */
+function confirmation(rng: Rng): [string, string | null] {
+  return rng.weighted([
+    [['confirmed', 'household'], 58],
+    [['confirmed', 'village'], 9],
+    [['disputed', 'household'], 0.4],
+    [['unconfirmed', null], 32.6],
+  ] as const) as [string, string | null];
+}
+
+/** A verification time on `day` (YYYY-MM-DD) between 08:30 and 17:30 China time, to the second. */
+function checkedAt(rng: Rng, day: string): string {
+  const seconds = 8.5 * 3600 + rng.int(0, 9 * 3600);
+  const hh = String(Math.floor(seconds / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((seconds % 3600) / 60)).padStart(2, '0');
+  const ss = String(seconds % 60).padStart(2, '0');
+  return `${day}T${hh}:${mm}:${ss}+08:00`;
+}
+
 function push(c: HelpRecordColumns, rng: Rng, s: PairingSpan, day: number, last: number): void {
   const status = rng.weighted([
     ['verified', 85],
@@ -97,11 +120,15 @@ function push(c: HelpRecordColumns, rng: Rng, s: PairingSpan, day: number, last:
   c.measure.push(measure);
   c.need.push(solved ? rng.pick(s.needs) : null);
   c.solved.push(solved);
-  c.content.push(CONTENT[measure] as string);
+  c.content.push(helpText(rng, measure, fromDayNumber(day)));
   c.status.push(status);
   const checked = fromDayNumber(Math.min(last, day + rng.int(1, 7)));
-  c.verifiedAt.push(status === 'submitted' ? null : `${checked}T10:00:00+08:00`);
+  c.verifiedAt.push(status === 'submitted' ? null : checkedAt(rng, checked));
   c.comment.push(status === 'returned' ? rng.pick(RETURNS) : null);
+  c.createdAt.push(null);
+  const [state, via] = confirmation(rng);
+  c.confirmation.push(state);
+  c.confirmedVia.push(via);
 }
 
 /**
@@ -128,6 +155,9 @@ function generate(rng: Rng, spans: PairingSpan[], target: number, last: number):
     status: [],
     verifiedAt: [],
     comment: [],
+    createdAt: [],
+    confirmation: [],
+    confirmedVia: [],
   };
   const festival: [number, number] = [toDayNumber(FESTIVAL.from), toDayNumber(FESTIVAL.to)];
   const days = spans.reduce((n, s) => n + (last - s.from + 1), 0);
@@ -143,7 +173,8 @@ function generate(rng: Rng, spans: PairingSpan[], target: number, last: number):
 
 /**
  * Writes the demo year's help records of current pairings (about `HELP_RECORDS_PER_SCALE × scale`), verified by
- * `verifier` (a user id), in one transaction. Returns how many were written.
+ * `verifier` (a user id), and the planted fabrications (planted-fabrications.ts), in one transaction. Returns how
+ * many were written.
  */
 export async function seedDemoHelpRecords(
   db: Kysely<Database>,
@@ -156,10 +187,14 @@ export async function seedDemoHelpRecords(
   const last = toDayNumber(DEMO_TODAY);
   const spans = await loadSpans(db, county, first, last);
   const columns = generate(rng, spans, Math.round(HELP_RECORDS_PER_SCALE * scale), last);
+  let planted = 0;
   await db.transaction().execute(async (tx) => {
     await skipForeignKeyTriggers(tx);
     for (let at = 0; at < columns.client.length; at += CHUNK)
       await insertHelpRecords(tx, county, verifier, columns, at, at + CHUNK);
+    // A seed under the test runner writes no files (it would leave them in the working tree): rows only.
+    const files = process.env.VITEST ? null : filesDirFromEnv();
+    planted = await plantFabrications(tx, county, rng.fork('planted'), spans, verifier, files);
   });
-  return columns.client.length;
+  return columns.client.length + planted;
 }

@@ -9,6 +9,7 @@
  * (completion.ts): the server does not serve it and the next seed removes it and starts again.
  */
 import type { Kysely } from 'kysely';
+import { flagDemoDisputes } from '../db/repositories/demo-history.ts';
 import { ColumnTypes, resetIdentity } from '../db/repositories/demo-insert.ts';
 import { casesFromDemoEvents, seedDemoMonitoringLines } from '../db/repositories/demo-monitoring.ts';
 import { firstUnitAt } from '../db/repositories/org-units.ts';
@@ -21,6 +22,7 @@ import { prepareDashboard } from '../services/dashboard/prepare-dashboard.ts';
 import { applyPlan } from '../services/grids/apply-plan.ts';
 import { proposePlan } from '../services/grids/propose-plan.ts';
 import { importDivisions } from '../services/import-divisions.ts';
+import { flagHistory } from '../services/record-trust/flag-records.ts';
 import { writeDemoAccounts } from './accounts.ts';
 import { seedDemoCommitments } from './commitments.ts';
 import { clearUnfinishedSeed, markSeedComplete, markSeedStarted } from './completion.ts';
@@ -71,6 +73,8 @@ export interface SeedSummary {
   commitments: number;
   /** The demo year's help records of current pairings (帮扶纪实). */
   helpRecords: number;
+  /** Help records the anomaly rules flagged (the planted fabrications among them), and disputed ones. */
+  flaggedRecords: number;
   /** The demo year's problems (resolved with full trails, some open or overdue) and their trail events. */
   problems: number;
   problemEvents: number;
@@ -111,10 +115,14 @@ async function seedDemoHistory(db: Kysely<Database>, countyCode: string, rng: Rn
   const started = performance.now();
   const userId = (await userIdByUsername(db, 'demo_county_admin')) ?? 0;
   const helpRecords = await seedDemoHelpRecords(db, countyCode, rng.fork('help'), scale, userId);
+  // The household disputes open reviews, and the anomaly rules flag the year (the planted patterns among it).
+  await flagDemoDisputes(db, countyCode);
+  const flags = await flagHistory(db, countyCode, { audited: false });
   const problems = await seedDemoProblems(db, countyCode, rng.fork('problems'), scale, userId);
   const activities = await seedDemoActivities(db, countyCode, rng.fork('activities'));
   return {
     helpRecords,
+    flaggedRecords: flags.flagged,
     problems: problems.problems,
     problemEvents: problems.events,
     ...activities,

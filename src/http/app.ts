@@ -45,6 +45,7 @@ import partyGroupRoutes from './routes/party-groups.ts';
 import plaqueRoutes from './routes/plaques.ts';
 import problemRoutes from './routes/problems.ts';
 import publicPlaqueRoutes from './routes/public-plaques.ts';
+import recordTrustRoutes from './routes/record-trust.ts';
 import settingsRoutes from './routes/settings.ts';
 import userRoutes from './routes/users.ts';
 import warningRoutes from './routes/warnings.ts';
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(partyActivityRoutes, { prefix: '/api/counties/:county/party-activities' });
   await app.register(assessmentRoutes, { prefix: '/api/counties/:county/assessment' });
   await app.register(monitoringRoutes, { prefix: '/api/counties/:county' });
+  await app.register(recordTrustRoutes, { prefix: '/api/counties/:county' });
   if (options.sweepMinutes && options.sweepMinutes > 0) {
     const scheduler = startSweepScheduler(app.db, options.sweepMinutes, {
       onResult: (r) => app.log.info({ sweep: r }, 'overdue sweep'),

@@ -37,6 +37,7 @@ const TEMPLATES: Record<string, readonly string[]> = {
   user: USER_ACTIONS.filter((a) => ['update', 'disable', 'enable'].includes(a)),
   feedback: ['approve', 'reject'],
   help_record: ['verify', 'return'],
+  record_flag: ['clear', 'uphold'],
   problem: PROBLEM_ACTIONS,
 };
 

@@ -56,6 +56,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, BilingualLabel>> = {
   'help_record.photo': l('添加帮扶照片', 'Help photo added'),
   'help_record.verify': l('核实帮扶记录', 'Help record verified'),
   'help_record.return': l('退回帮扶记录', 'Help record returned'),
+  'record_flag.raise': l('标记异常纪实', 'Record flagged'),
+  'record_flag.compute': l('重算异常标记', 'Flags recomputed'),
+  'record_flag.clear': l('排除异常标记', 'Flag cleared'),
+  'record_flag.uphold': l('认定异常并退回', 'Flag upheld, record returned'),
+  'help_record.confirm_code': l('生成确认码', 'Confirmation code issued'),
+  'help_record.confirm': l('农户确认帮扶', 'Household confirmed the record'),
+  'help_record.dispute': l('农户提出异议', 'Household disputed the record'),
   'pairing.confirm': l('确认结对', 'Pairing confirmed'),
   'pairing.bulk_confirm': l('批量确认结对', 'Pairings confirmed in bulk'),
   'pairing.measures': l('修改帮扶措施', 'Pairing measures updated'),
@@ -161,6 +168,7 @@ export const AUDIT_TABLE_LABELS: Readonly<Record<string, BilingualLabel>> = {
   problem: l('问题', 'Problem'),
   problem_deadline: l('办理时限', 'Deadlines'),
   public_feedback: l('群众评价', 'Feedback'),
+  record_flag: l('异常标记', 'Record flag'),
   role_grant: l('角色授权', 'Role grant'),
 };
 

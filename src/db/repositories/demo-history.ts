@@ -48,6 +48,11 @@ export interface HelpRecordColumns {
   status: string[];
   verifiedAt: (string | null)[];
   comment: (string | null)[];
+  /** When the helper entered it (default: the visit day at 18:00). */
+  createdAt: (string | null)[];
+  /** The household's word: unconfirmed, or confirmed / disputed by the household or the village. */
+  confirmation: string[];
+  confirmedVia: (string | null)[];
 }
 
 /** Inserts rows [from, to) of the columns, verified (where they carry a verification time) by user `verifier`. */
@@ -62,16 +67,21 @@ export async function insertHelpRecords(
   const s = <T>(column: T[]) => column.slice(from, to);
   await sql`
     insert into assistance_record (county_code, client_id, household_id, member_id, pairing_id, visited_on, measure,
-      need_id, solved_need, content, status, verified_by, verified_at, verify_comment, created_at, updated_at)
+      need_id, solved_need, content, status, verified_by, verified_at, verify_comment, created_at, updated_at,
+      confirmation, confirmed_via, confirmed_at, confirmation_comment)
     select ${county}, x.client_id, x.household_id, x.member_id, x.pairing_id, x.visited_on, x.measure, x.need_id,
       x.solved_need, x.content, x.status, case when x.verified_at is null then null else ${verifier}::int end,
-      x.verified_at, x.verify_comment, x.visited_on + time '18:00', coalesce(x.verified_at, x.visited_on + time '18:00')
+      x.verified_at, x.verify_comment, coalesce(x.created_at, x.visited_on + time '18:00'),
+      coalesce(x.verified_at, x.created_at, x.visited_on + time '18:00'), x.confirmation, x.confirmed_via,
+      case when x.confirmed_via is null then null else x.visited_on + time '19:00' end,
+      case when x.confirmation = 'disputed' then '这次没有入户，只打了个电话' end
     from unnest(${s(c.client)}::uuid[], ${s(c.household)}::bigint[], ${s(c.member)}::bigint[],
       ${s(c.pairing)}::bigint[], ${s(c.visited)}::date[], ${s(c.measure)}::text[], ${s(c.need)}::bigint[],
       ${s(c.solved)}::boolean[], ${s(c.content)}::text[], ${s(c.status)}::text[], ${s(c.verifiedAt)}::timestamptz[],
-      ${s(c.comment)}::text[])
+      ${s(c.comment)}::text[], ${s(c.createdAt)}::timestamptz[], ${s(c.confirmation)}::text[],
+      ${s(c.confirmedVia)}::text[])
       as x(client_id, household_id, member_id, pairing_id, visited_on, measure, need_id, solved_need, content, status,
-        verified_at, verify_comment)`.execute(db);
+        verified_at, verify_comment, created_at, confirmation, confirmed_via)`.execute(db);
 }
 
 /** Current pairings with the household's natural village, in pairing order (who may raise a problem where). */
@@ -172,4 +182,49 @@ export async function insertProblemEvents(db: Kysely<Database>, county: string, 
         ${c('fromLevel')}::text[], ${c('toLevel')}::text[], ${c('fromStatus')}::text[], ${c('toStatus')}::text[],
         ${part.map((r) => iso(r.at))}::timestamptz[], ${c('automatic')}::boolean[]) as x`.execute(db);
   }
+}
+
+/** Raises the review of every disputed demo record (a 'disputed' flag with the household's comment). */
+export async function flagDemoDisputes(db: Kysely<Database>, county: string): Promise<void> {
+  await sql`
+    insert into record_flag (county_code, record_id, kind, reason, evidence)
+    select county_code, id, 'disputed', '农户异议：' || coalesce(confirmation_comment, ''),
+      jsonb_build_object('comment', coalesce(confirmation_comment, ''), 'via', confirmed_via)
+    from assistance_record where county_code = ${county} and confirmation = 'disputed'`.execute(db);
+}
+
+/** A planted photo row (the demo's reused photo): the same stored file under two records. */
+export async function insertDemoPhotos(
+  db: Kysely<Database>,
+  county: string,
+  rows: { recordId: number; key: string; thumbKey: string; bytes: number; hash: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('assistance_photo')
+    .values(
+      rows.map((r) => ({
+        county_code: county,
+        record_id: r.recordId,
+        storage_key: r.key,
+        mime: 'image/png',
+        bytes: r.bytes,
+        thumbnail_key: r.thumbKey,
+        thumbnail_mime: 'image/png',
+        thumbnail_bytes: r.bytes,
+        content_hash: r.hash,
+      })),
+    )
+    .execute();
+}
+
+/** The tail of every planted record's client id (a random demo uuid has it with odds of 2^-76). */
+export const PLANTED_TAIL = '-0000-4000-8000-000000000000';
+
+/** The ids of the planted demo records whose client id starts with `prefix` (the planted patterns' ground truth). */
+export async function idsByClientPrefix(db: Kysely<Database>, county: string, prefix: string): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    select id::int as id from assistance_record
+    where county_code = ${county} and client_id::text like ${`${prefix}____${PLANTED_TAIL}`} order by id`.execute(db);
+  return rows.map((r) => r.id);
 }

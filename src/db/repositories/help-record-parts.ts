@@ -74,7 +74,12 @@ export interface NewPhoto extends PhotoFiles {
 export async function insertPhoto(db: Kysely<Database>, county: string, p: NewPhoto): Promise<number> {
   const row = await db
     .insertInto('assistance_photo')
-    .values({ county_code: county, record_id: p.recordId, ...photoColumns(p, p.uploadedBy) })
+    .values({
+      county_code: county,
+      record_id: p.recordId,
+      ...photoColumns(p, p.uploadedBy),
+      content_hash: p.contentHash,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);

@@ -40,6 +40,8 @@ const RECORD_COLUMNS = [
   'version',
   'created_at',
   'updated_at',
+  'confirmation',
+  'confirmed_via',
 ] as const;
 
 /**
@@ -108,6 +110,8 @@ export function recordsQuery(db: Kysely<Database>, county: string) {
       'r.version',
       'r.created_at',
       'r.updated_at',
+      'r.confirmation',
+      'r.confirmed_via',
       'h.head_name',
       'h.natural_village_code',
       'm.name as member_name',

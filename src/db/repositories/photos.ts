@@ -13,6 +13,8 @@ export interface PhotoFiles {
   thumbnailKey: string;
   thumbnailMime: string;
   thumbnailBytes: number;
+  /** sha-256 of the photo's bytes, hex: a reused photo is found by it (help records keep it). */
+  contentHash: string;
 }
 
 /** The row values of `photo` for either photo table (the owner's column is the caller's). */

@@ -32,6 +32,7 @@ const PLACES = {
   monitoring_case: { table: 'monitoring_case', via: 'household_id', owner: 'household' },
   commitment: { table: 'commitment', via: 'member_id', owner: 'member' },
   feedback: { table: 'public_feedback', via: 'pairing_id', owner: 'pairing' },
+  record_flag: { table: 'record_flag', via: 'record_id', owner: 'help_record' },
 } as const satisfies Record<string, Place>;
 
 // An owner must itself be a kind: checked here, since the table above cannot name its own keys.

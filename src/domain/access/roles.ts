@@ -45,6 +45,10 @@ export const PERMISSIONS = [
   'party.write',
   'points.read',
   'party.review',
+  // Record trust (issue 18): the inspector's queue of flagged records; clearing or upholding a flag, and
+  // confirming a record for a household without a phone (村代确认).
+  'trust.read',
+  'trust.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +57,8 @@ const VIEW: Permission[] = ['org.read', 'dashboard.read', 'household.read', 'mem
 const PAIRING_ADMIN: Permission[] = ['pairing.write', 'exit.write', 'commitment.write', 'commitment.review'];
 /** Who raises problems and handles them at their level (the level decides the role: domain/escalation.ts). */
 const PROBLEMS: Permission[] = ['problem.raise', 'problem.handle'];
+/** Who reviews flagged help records in their unit (the auditor reads the queue, never decides). */
+const TRUST: Permission[] = ['trust.read', 'trust.review'];
 /** Who runs Party life in their unit: activities and attendance, members' points, approvals and reviews. */
 const PARTY_LIFE: Permission[] = ['party.read', 'party.write', 'points.read', 'party.review'];
 
@@ -79,6 +85,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'help.verify',
     ...PROBLEMS,
     ...PARTY_LIFE,
+    ...TRUST,
     // The county's own deadlines and warning thresholds (系统设置); read by whoever sees problems and warnings.
     'settings.write',
   ]),
@@ -96,6 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'help.verify',
     ...PROBLEMS,
     ...PARTY_LIFE,
+    ...TRUST,
   ]),
   village_secretary: new Set([
     ...VIEW,
@@ -108,6 +116,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'help.verify',
     ...PROBLEMS,
     ...PARTY_LIFE,
+    ...TRUST,
   ]),
   instructor: new Set([...VIEW, 'party.read', 'points.read']),
   // A group leader runs their group's activities and gives the group review of its members' stars.
@@ -131,7 +140,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     // Their group's activities (sign-in) and the star board; their own points come from their linked member.
     'party.read',
   ]),
-  auditor: new Set([...VIEW, 'audit.read', 'party.read', 'points.read']),
+  auditor: new Set([...VIEW, 'audit.read', 'party.read', 'points.read', 'trust.read']),
 };
 
 /** One grant of a user. */

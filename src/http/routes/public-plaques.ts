@@ -7,13 +7,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../domain/errors.ts';
 import { submitFeedback } from '../../services/feedback/submit-feedback.ts';
 import { getPublicPlaque } from '../../services/plaques/public-plaque.ts';
+import { publicConfirm } from '../../services/record-trust/confirm-records.ts';
 import { ERROR_RESPONSES, ErrorBody } from '../../shared/schemas/common.ts';
 import { FeedbackAccepted, FeedbackBody, PublicPlaque, PublicPlaqueParams } from '../../shared/schemas/plaque.ts';
+import { PublicConfirmBody, PublicConfirmed } from '../../shared/schemas/record-trust.ts';
 
 const tags = ['public'];
 
 /** Feedback posts per IP and window (a household's family on one phone fits easily). */
 export const FEEDBACK_RATE = { max: 5, timeWindow: '10 minutes' };
+/** Confirmation answers per IP and window: a household answers a visit or two; guessing codes gets nowhere. */
+export const CONFIRM_RATE = { max: 10, timeWindow: '10 minutes' };
 /** Page reads per IP and minute: plenty for people scanning doors, a brake on walking through plaque codes. */
 export const READ_RATE = { max: 120, timeWindow: '1 minute' };
 
@@ -54,6 +58,23 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) =>
       reply.status(202).send(await submitFeedback(app.db, req.params.county, req.params.code, req.body, req.ip)),
+  );
+  app.post(
+    '/:county/:code/confirm',
+    {
+      config: {
+        permission: 'public',
+        rateLimit: { ...CONFIRM_RATE, errorResponseBuilder: () => TOO_MANY() },
+      },
+      schema: {
+        tags,
+        summary: "The household confirms or disputes a visit with the helper's one-time code (no account)",
+        params: PublicPlaqueParams,
+        body: PublicConfirmBody,
+        response: { 200: PublicConfirmed, 429: ErrorBody, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => publicConfirm(app.db, req.params.county, req.params.code, req.body),
   );
 };
 

@@ -10,6 +10,7 @@ import { AppError } from '../../domain/errors.ts';
 import { canDoHelp, HELP_RECORD, type HelpRecordStatus, wrongHelpState } from '../../domain/help-records.ts';
 import type { Actor } from '../access/actor.ts';
 import { type PhotoInput, storePhoto } from '../photos/photo-files.ts';
+import { flagReusedPhoto } from '../record-trust/flag-records.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../write.ts';
 import { checkOwnRecord } from './help-actor.ts';
@@ -41,6 +42,7 @@ export async function addHelpPhoto(
         orgCode: row.natural_village_code,
         diff: { record_id: [null, id], mime: [null, files.mime], bytes: [null, files.bytes] },
       });
+      await flagReusedPhoto(ctx, id, row.natural_village_code);
     }),
   );
   return loadDetail(db, county, id);

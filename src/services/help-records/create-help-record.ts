@@ -10,6 +10,7 @@ import { AppError } from '../../domain/errors.ts';
 import { HELP_RECORD, HOUSEHOLD } from '../../domain/help-records.ts';
 import type { Actor } from '../access/actor.ts';
 import { currentContext, type RequestContext } from '../audit/request-context.ts';
+import { flagNewRecords, type StoredRecord } from '../record-trust/flag-records.ts';
 import { write } from '../write.ts';
 import { CountyBatcher, type Settled } from './create-batcher.ts';
 import { resolveHelper } from './help-actor.ts';
@@ -131,7 +132,7 @@ async function createBatch(
   });
   if (ready.length === 0) return answers;
   // Each entry carries the context of the request it came from: one transaction serves the whole batch.
-  const inserted = await write(db, county, async (ctx) => {
+  const { rows: inserted, flags } = await write(db, county, async (ctx) => {
     const rows = await insertRecordsOnce(
       ctx.tx,
       county,
@@ -140,11 +141,15 @@ async function createBatch(
     const firsts = ready.filter(
       (r, i) => ready.findIndex((s) => s.request.input.clientId === r.request.input.clientId) === i,
     );
+    const stored: StoredRecord[] = [];
     for (const r of firsts) {
       const row = rows.get(r.request.input.clientId);
-      if (row) ctx.audit(auditOf(r, Number(row.id)), r.request.context);
+      if (!row) continue;
+      ctx.audit(auditOf(r, Number(row.id)), r.request.context);
+      stored.push(storedOf(r, Number(row.id)));
     }
-    return rows;
+    const flags = flagOnIngest ? await flagNewRecords(ctx, stored) : new Map();
+    return { rows, flags };
   });
   const answered = new Set<string>();
   for (const r of ready) {
@@ -155,7 +160,7 @@ async function createBatch(
       ok: true,
       value:
         row && !answered.has(clientId)
-          ? { created: true, record: detailOf(row, r) }
+          ? { created: true, record: detailOf(row, r, flags.get(Number(row.id)) ?? []) }
           : { created: false, id: row ? Number(row.id) : null },
     };
     answered.add(clientId);
@@ -170,6 +175,27 @@ function check({ county, actor, writeRoots, input, today }: CreateRequest, facts
   const helper = resolveHelper(actor, county, unit, facts.helpers, input.memberId);
   const fields = checkedFields(input, today, { measureOk: facts.measure_ok, needOk: facts.need_ok });
   return { helper, fields };
+}
+
+/**
+ * Whether new records are flagged as they are stored (default on). The ingest benchmark turns it off to measure
+ * what flagging adds; `LIANXIN_FLAG_ON_INGEST=0` does the same for a server.
+ */
+let flagOnIngest = process.env.LIANXIN_FLAG_ON_INGEST !== '0';
+
+/** Turns flagging on ingest on or off (bench/record-flags.ts). */
+export function setFlagOnIngest(on: boolean): void {
+  flagOnIngest = on;
+}
+
+function storedOf({ request, facts, helper, fields }: Ready, id: number): StoredRecord {
+  return {
+    id,
+    visitedOn: fields.visitedOn,
+    memberId: helper.memberId,
+    householdId: request.input.householdId,
+    naturalVillageCode: facts.natural_village_code as string,
+  };
 }
 
 function newRow({ request, helper, fields }: Ready) {
@@ -196,7 +222,7 @@ function auditOf({ request, facts, helper, fields }: Ready, recordId: number) {
 }
 
 /** The new record as the API shows it, from its inserted row and the facts it was checked against. */
-function detailOf(row: InsertedRecord, { facts, helper }: Ready): HelpRecordDetail {
+function detailOf(row: InsertedRecord, { facts, helper }: Ready, flags: HelpRecordDetail['flags']): HelpRecordDetail {
   const memberName = facts.helpers.find((h) => h.memberId === helper.memberId)?.memberName ?? '';
   const view = toView({
     ...row,
@@ -205,5 +231,5 @@ function detailOf(row: InsertedRecord, { facts, helper }: Ready): HelpRecordDeta
     member_name: memberName,
     need: facts.need,
   });
-  return { ...view, versions: [], photos: [] };
+  return { ...view, versions: [], photos: [], flags };
 }

@@ -1,9 +1,13 @@
 /** The API shape of a help record (list row and detail with edit history and photos). */
 import type { Kysely } from 'kysely';
 import { findRecord, type HelpRecordRow, photosOf, versionsOf } from '../../db/repositories/help-records.ts';
+import { flagsOfRecord } from '../../db/repositories/record-flag-list.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../domain/errors.ts';
 import { HELP_RECORD, type HelpRecordStatus } from '../../domain/help-records.ts';
+import { flagReason } from '../../domain/record-trust/flag-reasons.ts';
+import type { FlagKind } from '../../shared/labels/record-trust.ts';
+import { evidenceOf } from '../record-trust/evidence.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -33,6 +37,8 @@ export function toView(row: HelpRecordRow) {
     version: row.version,
     createdAt: iso(row.created_at) as string,
     updatedAt: iso(row.updated_at) as string,
+    confirmation: row.confirmation,
+    confirmedVia: row.confirmed_via,
   };
 }
 
@@ -40,10 +46,11 @@ export type HelpRecordView = ReturnType<typeof toView>;
 
 /** Record `id` with its versions and photos (404 when unknown). */
 export async function loadDetail(db: Kysely<Database>, county: string, id: number) {
-  const [row, versions, photos] = await Promise.all([
+  const [row, versions, photos, flags] = await Promise.all([
     findRecord(db, county, id),
     versionsOf(db, county, id),
     photosOf(db, county, id),
+    flagsOfRecord(db, county, id),
   ]);
   if (!row) throw AppError.notFound(HELP_RECORD);
   return {
@@ -62,6 +69,13 @@ export async function loadDetail(db: Kysely<Database>, county: string, id: numbe
       height: p.height,
       thumbnailMime: p.thumbnail_mime,
       createdAt: iso(p.created_at) as string,
+    })),
+    flags: flags.map((f) => ({
+      id: Number(f.id),
+      kind: f.kind as FlagKind,
+      status: f.status,
+      reason: flagReason(f.kind as FlagKind, evidenceOf(f.evidence)),
+      decisionReason: f.decision_reason,
     })),
   };
 }

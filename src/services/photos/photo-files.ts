@@ -5,7 +5,7 @@
  * first, the owner's row after (in the owner's write); a refused row removes the files again. Reading one back
  * returns its type and bytes, 404 when the row or its file is gone.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { PhotoFiles } from '../../db/repositories/photos.ts';
 import { AppError, type FieldProblem } from '../../domain/errors.ts';
 import { extensionOf, PHOTO_MAX_BYTES, sniffImage, THUMBNAIL_MAX_BYTES } from '../../domain/photos.ts';
@@ -75,6 +75,7 @@ export async function storePhoto<T>(
     thumbnailKey: `${base}-thumb.${extensionOf(thumb.mime)}`,
     thumbnailMime: thumb.mime,
     thumbnailBytes: thumb.bytes.length,
+    contentHash: createHash('sha256').update(photo.bytes).digest('hex'),
   };
   await storage.put(files.storageKey, photo.bytes);
   await storage.put(files.thumbnailKey, thumb.bytes);

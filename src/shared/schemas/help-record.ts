@@ -2,6 +2,7 @@
 import { type Static, Type } from 'typebox';
 import { HELP_STATUSES } from '../labels/help-record.ts';
 import { CountyCode, DateString, Id, OrgCode, PageQuery, SortQuery } from './common.ts';
+import { Confirmation, ConfirmChannel, RecordFlag } from './record-trust.ts';
 import { sensitive } from './sensitive.ts';
 
 const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
@@ -121,6 +122,8 @@ export const HelpRecordItem = Type.Object({
   version: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  confirmation: Confirmation,
+  confirmedVia: Nullable(ConfirmChannel),
 });
 
 export const HelpRecordDetail = Type.Object({
@@ -144,6 +147,7 @@ export const HelpRecordDetail = Type.Object({
       createdAt: Type.String(),
     }),
   ),
+  flags: Type.Array(RecordFlag),
 });
 export type HelpRecordDetail = Static<typeof HelpRecordDetail>;
 
