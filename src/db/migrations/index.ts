@@ -15,6 +15,7 @@ import * as problemUrge from './2026-12-07-09-problem-urge.ts';
 import * as auditPending from './2026-12-07-20-audit-pending.ts';
 import * as partyActivities from './2026-12-08-01-party-activities.ts';
 import * as partyPoints from './2026-12-08-02-party-points.ts';
+import * as imports from './2026-12-10-01-imports.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29-01-registries': registries,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-20-audit-pending': auditPending,
   '2026-12-08-01-party-activities': partyActivities,
   '2026-12-08-02-party-points': partyPoints,
+  '2026-12-10-01-imports': imports,
 };
