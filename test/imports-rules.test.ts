@@ -224,6 +224,6 @@ describe('bad files', () => {
     expect(codes).toContain('2:id_stored_as_number');
     expect(codes).toContain('3:formula_without_result');
     expect(result.counts).toMatchObject({ rows: 3, valid: 1, invalid: 2 });
-    expect((result.units[2]?.input as { joinDate: string }).joinDate).toBe('1975-07-01');
+    expect(result.units[2]?.input).toMatchObject({ joinDate: '1975-07-01' });
   });
 });
