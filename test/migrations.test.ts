@@ -56,6 +56,7 @@ describe('migrations', () => {
       'household_need',
       'household_person',
       'household_status_event',
+      'import_job',
       'match_rejection',
       'member_points',
       'notification',
