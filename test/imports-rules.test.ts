@@ -4,10 +4,11 @@
  * audited diff), and bad files: damaged, encrypted or .xls, the wrong kind, GBK CSV, ID numbers stored as numbers,
  * formulas without a value, dates typed as text, 100,000 blank lines, over 50 MB.
  */
-import ExcelJS from 'exceljs';
+import type * as Excel from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyUnits } from '../src/services/imports/apply-import.ts';
 import { checkFile } from '../src/services/imports/check-file.ts';
+import ExcelJS from '../src/services/imports/exceljs.ts';
 import { HOUSEHOLD_SHEETS } from '../src/services/imports/kinds/household-sheets.ts';
 import { MEMBER_SHEET } from '../src/services/imports/kinds/members.ts';
 import type { SheetSpec } from '../src/services/imports/sheets.ts';
@@ -37,7 +38,7 @@ async function workbook(sheets: Array<{ spec: SheetSpec; rows: Row[] }>): Promis
           const v = row[c.field];
           if (typeof v === 'boolean') return v ? '是' : '否';
           return Array.isArray(v) ? v.join('、') : (v ?? null);
-        }) as ExcelJS.CellValue[],
+        }) as Excel.CellValue[],
       );
     }
   }
@@ -205,7 +206,7 @@ describe('bad files', () => {
       '自然村代码',
       '可帮扶户数',
     ]);
-    const cells = (id: ExcelJS.CellValue, join: ExcelJS.CellValue) => [
+    const cells = (id: Excel.CellValue, join: Excel.CellValue) => [
       card.name,
       id,
       '汉族',
@@ -217,7 +218,7 @@ describe('bad files', () => {
       card.capacity,
     ];
     sheet.addRow(cells(110105194912310020, '1975年7月1日'));
-    sheet.addRow(cells({ formula: 'CONCAT("11010519491231","002X")' } as ExcelJS.CellValue, '1975/7/1'));
+    sheet.addRow(cells({ formula: 'CONCAT("11010519491231","002X")' } as Excel.CellValue, '1975/7/1'));
     sheet.addRow(cells('11010519491231002X', '1975年7月1日'));
     const result = await check('members', Buffer.from(await book.xlsx.writeBuffer()));
     const codes = result.problems.map((p) => `${p.row}:${p.code}`);

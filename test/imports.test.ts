@@ -6,12 +6,13 @@
  */
 import { PassThrough } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import ExcelJS from 'exceljs';
+import type * as Excel from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportKind } from '../src/services/exports/export-kind.ts';
 import { importDivisions } from '../src/services/import-divisions.ts';
 import { applyUnits } from '../src/services/imports/apply-import.ts';
 import { checkFile } from '../src/services/imports/check-file.ts';
+import ExcelJS from '../src/services/imports/exceljs.ts';
 import type { ImportKind } from '../src/services/imports/types.ts';
 import { registryStats } from '../src/services/stats.ts';
 import { createTestApp, type TestApp } from './app.ts';

@@ -4,18 +4,19 @@
  * auto filter and a frozen header. Shared by exports, templates and the annotated workbook of a dry run.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type * as Excel from 'exceljs';
 import type { ColumnSpec } from '../imports/columns.ts';
+import ExcelJS from '../imports/exceljs.ts';
 
-export type Book = ExcelJS.stream.xlsx.WorkbookWriter;
-export type Sheet = ExcelJS.Worksheet;
+export type Book = Excel.stream.xlsx.WorkbookWriter;
+export type Sheet = Excel.Worksheet;
 
 /** A workbook writing into `stream`. */
 export function openBook(stream: Writable): Book {
   return new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const HEADER_FILL: Excel.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 
 /** Width of a column in characters: Chinese titles count double. */
 const widthOf = (spec: ColumnSpec) =>
@@ -41,7 +42,7 @@ export function addTableSheet(book: Book, name: string, columns: readonly Column
 }
 
 /** Writes the values of one row (by column order) and commits it. */
-export function addValues(sheet: Sheet, values: ReadonlyArray<string | number | null>): ExcelJS.Row {
+export function addValues(sheet: Sheet, values: ReadonlyArray<string | number | null>): Excel.Row {
   const row = sheet.addRow(values.map((v) => (v === '' ? null : v)));
   return row;
 }

@@ -4,9 +4,10 @@
  * on: an encrypted workbook or an old .xls (both OLE files), a damaged file, anything else that is not a workbook.
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type * as Excel from 'exceljs';
 import type { Localized } from '../../domain/errors.ts';
 import { csvRows, decodeCsv } from './csv.ts';
+import ExcelJS from './exceljs.ts';
 import { type Cell, FileRefused, MAX_FILE_BYTES, type SheetRow } from './types.ts';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -44,7 +45,7 @@ export function formatOf(bytes: Uint8Array): 'xlsx' | 'csv' {
   return 'csv';
 }
 
-type ExcelValue = ExcelJS.CellValue;
+type ExcelValue = Excel.CellValue;
 
 /** One ExcelJS value as a cell: rich text joined, a formula as its cached result, a link as its text. */
 export function toCell(value: ExcelValue): Cell {

@@ -36,13 +36,15 @@ function instructions(book: Book, kind: ImportKind, sheets: SheetSpec[]): void {
     [`2. 以“${EXAMPLE_MARK}”开头的行是示例，导入时跳过，可以删除。`, '', ''],
     ['3. 有下拉框的列请从下拉框中选择（也可填代码表中的代码）；身份证号请保持“文本”格式。', '', ''],
     ['4. 先“检查”（不写入），按报告修改后再“导入”；同一文件重复导入不会重复登记。', '', ''],
-    ['', '', ''],
     ['工作表', '列', '说明'],
   ];
   for (const spec of sheets)
     for (const c of spec.columns) lines.push([spec.name, c.required ? `${c.header}*` : c.header, c.hint ?? '']);
-  for (const line of lines) sheet.addRow(line).commit();
-  sheet.getRow(1).font = { bold: true, size: 14 };
+  for (const [i, line] of lines.entries()) {
+    const row = sheet.addRow(line);
+    if (i === 0) row.font = { bold: true, size: 14 };
+    row.commit();
+  }
   sheet.commit();
 }
 
