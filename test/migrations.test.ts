@@ -58,6 +58,7 @@ describe('migrations', () => {
       'household_need',
       'household_person',
       'household_status_event',
+      'import_job',
       'match_rejection',
       'member_points',
       'monitoring_case',

@@ -108,6 +108,34 @@ program
   .option('--json', 'print one JSON object')
   .action(lazy(() => import('./flags.ts'), 'flagsCommand'));
 
+program
+  .command('template')
+  .description('write the .xlsx import template of a kind (org-units | members | households)')
+  .requiredOption('--kind <kind>', 'org-units | members | households')
+  .requiredOption('--out <file>', 'the .xlsx file to write')
+  .action(lazy(() => import('./data-files.ts'), 'templateCommand'));
+
+program
+  .command('import')
+  .description(
+    'check (and unless --dry-run, apply) a spreadsheet of a kind; prints {rows, valid, invalid, created, updated, unchanged}',
+  )
+  .requiredOption('--kind <kind>', 'org-units | members | households')
+  .requiredOption('--file <path>', '.xlsx or .csv file (at most 50 MB)')
+  .option('--county <code>', 'county code (6 digits)', '340822')
+  .option('--dry-run', 'check only: write nothing')
+  .option('--whole-file', 'apply the whole file in one transaction (default: each household all-or-nothing)')
+  .option('--json', 'print one JSON object')
+  .action(lazy(() => import('./data-files.ts'), 'importCommand'));
+
+program
+  .command('export')
+  .description('export a kind under a division as .xlsx or .csv (by the file name): complete, unmasked, audited')
+  .requiredOption('--kind <kind>', 'org-units | members | households')
+  .requiredOption('--org <code>', 'a county, township, village or natural village code')
+  .requiredOption('--out <path>', 'the .xlsx or .csv file to write')
+  .action(lazy(() => import('./data-files.ts'), 'exportCommand'));
+
 const user = program.command('user').description('accounts');
 user
   .command('create')

@@ -321,6 +321,7 @@ export interface Database extends PointsTables, MonitoringTables, TrustTables {
   county_warning_setting: CountyWarningSettingTable;
   notification: NotificationTable;
   app_setting: AppSettingTable;
+  import_job: ImportJobTable;
   activity_rule: ActivityRuleTable;
   party_activity: PartyActivityTable;
   activity_attendance: ActivityAttendanceTable;
@@ -592,4 +593,25 @@ export interface AssistancePhotoTable {
   created_at: Timestamp;
   /** sha-256 of the photo's bytes, hex (migration 2026-12-11-01). */
   content_hash: string | null;
+}
+
+/** One uploaded spreadsheet: its dry run, its apply and what they found (migration 2026-12-10-01). */
+export interface ImportJobTable {
+  county_code: string;
+  id: Generated<number>;
+  kind: 'org-units' | 'members' | 'households';
+  file_name: string;
+  file_size: number;
+  created_by: number | null;
+  created_by_name: Defaulted<string>;
+  created_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  status: 'checking' | 'checked' | 'applying' | 'applied' | 'failed' | 'cancelled';
+  mode: Defaulted<'household' | 'file'>;
+  counts: ColumnType<unknown, string | undefined, string>;
+  problem_count: Defaulted<number>;
+  problems: ColumnType<unknown, string | undefined, string>;
+  message: string | null;
+  source: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  annotated: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
 }

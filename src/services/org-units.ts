@@ -10,8 +10,15 @@ import { AppError, type FieldProblem } from '../domain/errors.ts';
 import { diffOf } from './audit/audit.ts';
 import { write } from './write.ts';
 
-const LEVEL_BY_LENGTH: Record<number, OrgLevel> = { 6: 'county', 9: 'township', 12: 'village', 15: 'natural_village' };
-const DEFAULT_KIND: Record<OrgLevel, string> = {
+/** The level of a unit by the length of its code. */
+export const LEVEL_BY_LENGTH: Record<number, OrgLevel> = {
+  6: 'county',
+  9: 'township',
+  12: 'village',
+  15: 'natural_village',
+};
+/** The kind a unit gets when none is given. */
+export const DEFAULT_KIND: Record<OrgLevel, string> = {
   county: '县',
   township: '镇',
   village: '村',
@@ -66,7 +73,8 @@ export interface OrgUnitInput {
   lng?: number | undefined;
 }
 
-function placementProblems(input: OrgUnitInput, parentLevel: OrgLevel | undefined): FieldProblem[] {
+/** Where a new unit may go: the parent exists and is the level above, the code extends it, coordinates come in pairs. */
+export function placementProblems(input: OrgUnitInput, parentLevel: OrgLevel | undefined): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const level = LEVEL_BY_LENGTH[input.code.length];
   const expectedParent = LEVEL_BY_LENGTH[input.code.length - 3];

@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, BilingualLabel>> = {
   'member.create': l('新建党员', 'Member created'),
   'member.update': l('修改党员', 'Member updated'),
   'member.unmask': l('查看党员敏感信息', 'Member sensitive data revealed'),
+  'export.unmasked': l('导出未遮蔽的台账', 'Unmasked ledger exported'),
   'person.add': l('添加家庭成员', 'Household person added'),
   'person.update': l('修改家庭成员', 'Household person updated'),
   'person.remove': l('移除家庭成员', 'Household person removed'),
@@ -137,6 +138,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, BilingualLabel>> = {
 /** The tables audit entries point at (`audit_log.table_name`). */
 export const AUDIT_TABLE_LABELS: Readonly<Record<string, BilingualLabel>> = {
   app_setting: l('系统设置', 'Setting'),
+  export: l('导出', 'Export'),
+  import_job: l('导入', 'Import'),
   activity_attendance: l('活动出勤', 'Attendance'),
   activity_photo: l('活动照片', 'Activity photo'),
   activity_rule: l('组织生活制度', 'Activity rules'),

@@ -16,6 +16,7 @@ import * as auditPending from './2026-12-07-20-audit-pending.ts';
 import * as partyActivities from './2026-12-08-01-party-activities.ts';
 import * as partyPoints from './2026-12-08-02-party-points.ts';
 import * as listOrderIndexes from './2026-12-09-21-list-order-indexes.ts';
+import * as imports from './2026-12-10-01-imports.ts';
 import * as recordTrust from './2026-12-11-01-record-trust.ts';
 import * as monitoringCases from './2026-12-12-01-monitoring-cases.ts';
 import * as monitoringLine from './2026-12-12-02-monitoring-line.ts';
@@ -37,7 +38,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08-01-party-activities': partyActivities,
   '2026-12-08-02-party-points': partyPoints,
   '2026-12-09-21-list-order-indexes': listOrderIndexes,
+  '2026-12-10-01-imports': imports,
+  '2026-12-11-01-record-trust': recordTrust,
   '2026-12-12-01-monitoring-cases': monitoringCases,
   '2026-12-12-02-monitoring-line': monitoringLine,
-  '2026-12-11-01-record-trust': recordTrust,
 };

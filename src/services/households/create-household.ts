@@ -34,7 +34,7 @@ import { personIsHelperProblems } from './person-helper-rule.ts';
 type Derived = NonNullable<ReturnType<typeof derivePerson>['derived']>;
 
 /** Consistency rules: the household with no income, then each income year's own rules. */
-function ruleProblems(input: HouseholdCreateBody): FieldProblem[] {
+export function ruleProblems(input: HouseholdCreateBody): FieldProblem[] {
   const base = { attribute: input.attribute, main_cause: input.mainCause, other_causes: input.otherCauses ?? [] };
   const facts = toFacts(base, input.persons.map(personInputFacts));
   const incomes = input.income ?? [];
@@ -54,7 +54,7 @@ function ruleProblems(input: HouseholdCreateBody): FieldProblem[] {
 }
 
 /** Dates and years that must agree with each other. */
-function dateProblems(input: HouseholdCreateBody): FieldProblem[] {
+export function dateProblems(input: HouseholdCreateBody): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (input.identifiedOn && Number(input.identifiedOn.slice(0, 4)) !== input.identifiedYear) {
     problems.push({
@@ -100,7 +100,8 @@ async function insertIncome(
   return latest;
 }
 
-async function insertParts(
+/** Inserts the persons, income years, needs and first status event of a new household. */
+export async function insertParts(
   db: Kysely<Database>,
   county: string,
   id: number,
