@@ -17,7 +17,7 @@ const users = new Map<Role, Inject>();
 
 beforeAll(async () => {
   t = await createTestApp();
-  worlds = await createWorlds(t);
+  worlds = await createWorlds(t, { monitored: true });
   for (const role of ROLES) users.set(role, await t.signIn(role, INSIDE_TOWNSHIP));
 });
 afterAll(() => t.close());

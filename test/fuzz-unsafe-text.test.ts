@@ -25,7 +25,7 @@ describe('unsafe characters', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    world = (await createWorlds(t)).inside;
+    world = (await createWorlds(t, { monitored: true })).inside;
     const doc = (await t.app.inject({ url: '/openapi.json' })).json() as {
       paths: Record<
         string,

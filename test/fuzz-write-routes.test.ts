@@ -54,7 +54,7 @@ describe('fuzz of every write route', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    world = (await createWorlds(t)).inside;
+    world = (await createWorlds(t, { monitored: true })).inside;
     const rows = await sql<{ name: string }>`
       select table_name as name from information_schema.tables
        where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%'

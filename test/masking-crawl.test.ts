@@ -27,7 +27,7 @@ const RAW_HEALTH = ['healthy', 'chronic', 'serious', 'disabled'];
 
 beforeAll(async () => {
   t = await createTestApp();
-  world = (await createWorlds(t)).inside;
+  world = (await createWorlds(t, { monitored: true })).inside;
   const api = `/api/counties/${COUNTY}`;
   // A member with a serious illness (a leader suggestion says why they cannot lead) and a newly ill person in the
   // household (an illness warning): health facts in free texts.

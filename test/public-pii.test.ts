@@ -29,7 +29,7 @@ function expectNoneOf(body: string, where: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  world = (await createWorlds(t)).inside;
+  world = (await createWorlds(t, { monitored: true })).inside;
 }, 120_000);
 afterAll(() => t?.close());
 

@@ -53,7 +53,7 @@ function fill(url: string, kind: string, param: string): string {
 
 beforeAll(async () => {
   t = await createTestApp();
-  w = (await createWorlds(t)).inside;
+  w = (await createWorlds(t, { monitored: true })).inside;
 }, 120_000);
 afterAll(async () => t?.close());
 

@@ -29,6 +29,9 @@ const DELETABLE = [
   'match_rejection',
   'member_points',
   'problem_deadline',
+  // A flag recompute replaces the open flags (decided ones stay); one-time confirmation codes are used up.
+  'record_confirm_code',
+  'record_flag',
   'role_grant',
   'star_rating',
   'user_session',
@@ -45,6 +48,9 @@ const IMMUTABLE = [
 ];
 /** The pairing columns a write may change (ending it, its measures); who helps whom since when is fixed. */
 const PAIRING_UPDATABLE = [
+  // Ended by a cleared monitoring case (2026-12-12-01), pinned to it as to a status event before.
+  'cleared_case_id',
+  'cleared_case_status',
   'cleared_event_id',
   'cleared_status',
   'end_note',
